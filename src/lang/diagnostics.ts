@@ -1,0 +1,55 @@
+// The one diagnostic type of vdl: a stable code, a message and a span. Syntax errors, static-check
+// errors, run-time errors and errors raised by the mathematics all end up here, and all print the same
+// way: `file:line:col: error: message`, the source line, and a caret under the place.
+import type { Span } from './ast.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable, kebab-case: 'syntax', 'unknown-name', 'arity', 'type', 'not-implemented', ... */
+  readonly code: string;
+  readonly message: string;
+  readonly span: Span;
+  readonly notes?: readonly string[];
+}
+
+/** Thrown inside the evaluator; caught at the top and reported as its diagnostic. */
+export class VdlError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'VdlError';
+  }
+}
+
+export function diagnostic(code: string, message: string, span: Span, notes?: readonly string[]): Diagnostic {
+  return notes && notes.length > 0
+    ? { severity: 'error', code, message, span, notes }
+    : { severity: 'error', code, message, span };
+}
+
+export function fail(code: string, message: string, span: Span, notes?: readonly string[]): never {
+  throw new VdlError(diagnostic(code, message, span, notes));
+}
+
+/** A span covering nothing at the start of a file, for errors that have no better place. */
+export function fileSpan(file: string): Span {
+  return { file, startOffset: 0, endOffset: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+}
+
+/** The text form: `file:line:col: error: message`, the source line, a caret (tildes under the span). */
+export function formatDiagnostic(d: Diagnostic, source: string | undefined): string {
+  const { file, startLine, startColumn } = d.span;
+  const lines = [`${file}:${startLine}:${startColumn}: ${d.severity}: ${d.message}`];
+  if (source !== undefined) {
+    const text = source.split(/\r?\n/)[startLine - 1];
+    if (text !== undefined) {
+      const width = d.span.endLine === startLine ? Math.max(1, d.span.endColumn - startColumn) : 1;
+      const underline = '^' + '~'.repeat(Math.max(0, Math.min(width, text.length - startColumn + 1) - 1));
+      lines.push(`  ${text}`);
+      lines.push(`  ${' '.repeat(startColumn - 1)}${underline}`);
+    }
+  }
+  for (const note of d.notes ?? []) lines.push(`  note: ${note}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+// A small seeded pseudo-random generator (sfc32, by Chris Doty-Humphrey, public domain algorithm) so
+// that every random choice in vdl (generic data points, weights, primes, linear changes of coordinates)
+// is reproducible from a seed. Not cryptographic; chosen for speed and good statistical quality.
+export class Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number | bigint = 0) {
+    // Split a 64-bit seed into the state words; the warm-up rounds decorrelate nearby seeds.
+    const s = BigInt.asUintN(64, BigInt(seed));
+    this.a = Number(s & 0xffffffffn) | 0;
+    this.b = Number(s >> 32n) | 0;
+    this.c = 0x9e3779b9 | 0;
+    this.d = 1;
+    for (let i = 0; i < 16; i++) this.nextUint32();
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** A float in [0, 1) with 53 random bits. */
+  nextFloat(): number {
+    return (this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11)) / 2 ** 53;
+  }
+
+  /** An integer uniformly in [lo, hi] (inclusive), |lo|, |hi| < 2^53. */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.nextFloat() * (hi - lo + 1));
+  }
+
+  /** A bigint uniformly in [lo, hi] (inclusive), of any size. */
+  bigint(lo: bigint, hi: bigint): bigint {
+    const span = hi - lo + 1n;
+    const bits = span.toString(2).length + 64;
+    let r = 0n;
+    for (let i = 0; i < bits; i += 32) r = (r << 32n) | BigInt(this.nextUint32());
+    return lo + (r % span);
+  }
+
+  /** A fresh generator derived from this one (for independent sub-streams). */
+  fork(): Random {
+    return new Random((BigInt(this.nextUint32()) << 32n) | BigInt(this.nextUint32()));
+  }
+}
