@@ -1,0 +1,198 @@
+// The front end's entry point: source text -> (AST, syntax diagnostics). Lexes with grammar/lexer.ts,
+// parses with the shared recovering parser of grammar/parser.ts, builds the AST with ./build-ast.ts, and
+// turns every lexer and parser error into a Diagnostic (code 'syntax', or 'syntax-eof' when the input
+// simply ended too early, which the REPL uses to keep reading a multi-line input). Never throws on any
+// input; reports all syntax errors of a run at once.
+import { EOF, tokenMatcher, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
+import {
+  NumberLiteral,
+  StringLiteral,
+  UnterminatedBlockComment,
+  UnterminatedString,
+  vdlLexer,
+} from '../../grammar/lexer.js';
+import { EXPECTED_SEMICOLON, parser } from '../../grammar/parser.js';
+import type { Program, Span } from './ast.js';
+import { buildProgram, decodeNumber, STRING_ESCAPES } from './build-ast.js';
+import { diagnostic, type Diagnostic } from './diagnostics.js';
+
+export interface ParseResult {
+  readonly program: Program;
+  /** Every syntax error, in source order; empty when the program is well formed. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Code of a diagnostic raised because the input ended where more was expected. */
+export const SYNTAX_EOF = 'syntax-eof';
+export const SYNTAX = 'syntax';
+
+/** Offsets -> 1-based line/column, with the line terminators chevrotain uses (\n, \r\n, \r). */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(source: string) {
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  span(file: string, start: number, end: number): Span {
+    const s = this.position(start);
+    const e = this.position(end);
+    return {
+      file, startOffset: start, endOffset: end,
+      startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column,
+    };
+  }
+}
+
+function isRealToken(t: IToken | undefined): t is IToken {
+  return t !== undefined && t.tokenType !== EOF && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+}
+
+function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+function lexerMessage(source: string, e: ILexingError): string {
+  const text = source.slice(e.offset, e.offset + e.length);
+  if (text === '!') return "unexpected character '!' (write '!=' for 'not equal', 'not' for negation)";
+  if (text === '&&' || text === '&') return `unexpected '${text}' (write 'and')`;
+  if (text === '||' || text === '|') return `unexpected '${text}' (write 'or')`;
+  const shown = text.length > 20 ? `${text.slice(0, 17)}...` : text;
+  return text.length === 1 ? `unexpected character '${shown}'` : `unexpected characters '${shown}'`;
+}
+
+/** Index of the last token ending at or before `offset` (-1 if none). */
+function lastTokenBefore(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokenEnd(tokens[mid]!) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Parse a vdl source text. Always returns a program (with the statements that could be built) and the
+ * list of syntax diagnostics; a program is valid only when the list is empty.
+ */
+export function parseProgram(source: string, file = '<input>'): ParseResult {
+  const lines = new LineIndex(source);
+  const diagnostics: Diagnostic[] = [];
+  const lexResult = vdlLexer.tokenize(source);
+  const tokens = lexResult.tokens;
+
+  // Lexical errors: characters no token matches, unterminated strings and comments, bad escapes.
+  const lexErrorOffsets: number[] = [];
+  for (const e of lexResult.errors) {
+    lexErrorOffsets.push(e.offset);
+    diagnostics.push(diagnostic(SYNTAX, lexerMessage(source, e), lines.span(file, e.offset, e.offset + e.length)));
+  }
+  for (const t of tokens) {
+    if (t.tokenType === UnterminatedString) {
+      lexErrorOffsets.push(t.startOffset);
+      diagnostics.push(diagnostic(
+        SYNTAX, "unterminated string: missing the closing '\"' on this line",
+        lines.span(file, t.startOffset, tokenEnd(t)),
+      ));
+    }
+    if (tokenMatcher(t, StringLiteral)) {
+      const terminated = t.tokenType !== UnterminatedString;
+      const body = t.image.slice(1, terminated ? -1 : undefined);
+      for (let i = 0; i < body.length; i++) {
+        if (body[i] !== '\\') continue;
+        const next = body[i + 1];
+        if (next !== undefined && STRING_ESCAPES[next] === undefined) {
+          const at = t.startOffset + 1 + i;
+          diagnostics.push(diagnostic(
+            SYNTAX, `unknown escape sequence '\\${next}' in a string (known: \\" \\\\ \\n \\t \\r)`,
+            lines.span(file, at, at + 2),
+          ));
+        }
+        i++;
+      }
+    }
+    if (tokenMatcher(t, NumberLiteral) && decodeNumber(t.image) === null) {
+      diagnostics.push(diagnostic(SYNTAX, 'the exponent of this number is too large',
+        lines.span(file, t.startOffset, tokenEnd(t))));
+    }
+  }
+  for (const c of lexResult.groups['comments'] ?? []) {
+    if (c.tokenType === UnterminatedBlockComment) {
+      diagnostics.push(diagnostic(SYNTAX_EOF, "unterminated comment: missing the closing '*/'",
+        lines.span(file, c.startOffset, c.startOffset + 2)));
+    }
+  }
+
+  // Parsing, with recovery: every error is recorded in parser.errors.
+  parser.input = tokens;
+  const cst = parser.program();
+  const parseErrors: IRecognitionException[] = parser.errors;
+  const last = tokens[tokens.length - 1];
+  const endOfInput = last ? tokenEnd(last) : 0;
+  const seen = new Set<number>();
+  for (const e of parseErrors) {
+    const token = e.token;
+    const atEof = !isRealToken(token);
+    const offset = atEof ? endOfInput : token.startOffset;
+    if (seen.has(offset)) continue; // a cascade of the error already reported here
+    seen.add(offset);
+    // An error right after an unexpected character is a consequence of it: report only the character.
+    const before = lastTokenBefore(tokens, offset);
+    const gapStart = before >= 0 ? tokenEnd(tokens[before]!) : 0;
+    if (lexErrorOffsets.some((o) => o >= gapStart && o <= offset)) continue;
+    const previous = (e as { previousToken?: IToken }).previousToken;
+    let span: Span;
+    if (atEof) {
+      span = lines.span(file, endOfInput, endOfInput);
+    } else if (e.message === EXPECTED_SEMICOLON && isRealToken(previous)) {
+      // `let x = 1` then a new line: point just after the statement, where the ';' belongs.
+      span = lines.span(file, tokenEnd(previous), tokenEnd(previous));
+    } else {
+      span = lines.span(file, token.startOffset, tokenEnd(token));
+    }
+    diagnostics.push(diagnostic(atEof ? SYNTAX_EOF : SYNTAX, e.message, span));
+  }
+
+  let built: ReturnType<typeof buildProgram>;
+  try {
+    built = buildProgram(cst, { file, source });
+  } catch (err) {
+    // The builder is meant to cope with every recovered tree; should it not, the syntax errors already
+    // explain the input, so report them with an empty program rather than crash. A failure on a valid
+    // tree is a bug and propagates.
+    if (diagnostics.length === 0) throw err;
+    built = buildProgram(undefined, { file, source });
+  }
+  diagnostics.push(...built.diagnostics);
+  diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
+  return { program: built.program, diagnostics };
+}
+
+/**
+ * True when the input is merely unfinished: there are diagnostics and every one of them is an
+ * "unexpected end of input" (code 'syntax-eof'). The REPL then keeps reading lines.
+ */
+export function isIncompleteInput(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.length > 0 && diagnostics.every((d) => d.code === SYNTAX_EOF);
+}
