@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { QQ, type Rat, SmallPrimeField, compareRat, rat } from '../../src/math/field.js';
+import {
+  UnivariateRing,
+  algebraicToDecimal,
+  countRealRoots,
+  formatDecimal,
+  intGcd,
+  intMul,
+  intSquareFree,
+  integerPoly,
+  isZeroAtRoot,
+  isolateRealRoots,
+  refineRoot,
+  rootToDecimal,
+  rootsToDigits,
+  signAt,
+  signAtRoot,
+  sturmSequence,
+} from '../../src/math/univariate.js';
+
+/** Product of (x - r) over the integer roots r, times the extra factor. */
+function fromRoots(roots: readonly bigint[], extra: readonly bigint[] = [1n]): bigint[] {
+  let p: bigint[] = extra.slice();
+  for (const r of roots) p = intMul(p, [-r, 1n]);
+  return p;
+}
+
+describe('dense polynomials over a field', () => {
+  const U = new UnivariateRing(QQ);
+  const q = (...cs: number[]) => U.fromRationals(cs);
+
+  it('divides with remainder and exactly', () => {
+    const a = q(-1, 0, 0, 1); // x^3 - 1
+    const b = q(-1, 1); // x - 1
+    expect(U.divExact(a, b)).toEqual(q(1, 1, 1));
+    const { quotient, remainder } = U.divRem(q(1, 0, 1), q(1, 1));
+    expect(U.add(U.mul(quotient, q(1, 1)), remainder)).toEqual(q(1, 0, 1));
+    expect(() => U.divExact(q(1, 0, 1), q(1, 1))).toThrow(/not exact/);
+  });
+
+  it('gcd, extended gcd and inverses modulo', () => {
+    const a = U.mul(q(-2, 0, 1), q(1, 1)); // (x^2-2)(x+1)
+    const b = U.mul(q(-2, 0, 1), q(3, 0, 1));
+    expect(U.gcd(a, b)).toEqual(q(-2, 0, 1));
+    const { gcd, s, t } = U.extendedGcd(a, b);
+    expect(U.add(U.mul(s, a), U.mul(t, b))).toEqual(gcd);
+    const m = q(-2, 0, 0, 1);
+    const inv = U.invMod(q(1, 1), m);
+    expect(U.mulMod(inv, q(1, 1), m)).toEqual(q(1));
+  });
+
+  it('square-free part over QQ and over GF(p) (multiplicities divisible by p)', () => {
+    const f = U.mul(U.pow(q(-1, 1), 3), U.pow(q(2, 0, 1), 2));
+    expect(U.squareFreePart(f)).toEqual(U.mul(q(-1, 1), q(2, 0, 1)));
+    const F5 = new SmallPrimeField(5);
+    const V = new UnivariateRing(F5);
+    const g = V.mul(V.pow(V.fromRationals([1, 1]), 5), V.pow(V.fromRationals([2, 1]), 2)); // (x+1)^5 (x+2)^2
+    expect(V.squareFreePart(g)).toEqual(V.mul(V.fromRationals([1, 1]), V.fromRationals([2, 1])));
+    expect(V.squareFreePart(V.pow(V.fromRationals([3, 0, 1]), 10))).toEqual(V.fromRationals([3, 0, 1]));
+  });
+
+  it('derivative, evaluation and composition', () => {
+    expect(U.derivative(q(5, 3, 0, 2))).toEqual(q(3, 0, 6));
+    expect(U.evaluate(q(1, 2, 3), rat(1n, 2n))).toEqual(rat(11n, 4n));
+    expect(U.compose(q(0, 0, 1), q(1, 1))).toEqual(q(1, 2, 1));
+  });
+});
+
+describe('integer polynomials', () => {
+  it('gcd and square-free part', () => {
+    const f = fromRoots([1n, 1n, 2n, -3n]);
+    expect(intSquareFree(f)).toEqual(fromRoots([1n, 2n, -3n]));
+    expect(intGcd(fromRoots([1n, 2n]), fromRoots([2n, 5n]))).toEqual([-2n, 1n]);
+    expect(integerPoly([rat(1n, 2n), rat(-1n, 3n)])).toEqual([3n, -2n]);
+  });
+});
+
+describe('Sturm sequences and real root counting', () => {
+  it('counts (x^2-2)(x^2+1)(x-3): 3 real roots', () => {
+    const f = intMul(intMul([-2n, 0n, 1n], [1n, 0n, 1n]), [-3n, 1n]);
+    expect(countRealRoots(f)).toBe(3);
+    expect(countRealRoots(f, rat(0n), rat(10n))).toBe(2);
+    expect(countRealRoots(f, rat(-10n), rat(0n))).toBe(1);
+    expect(countRealRoots(f, rat(3n), rat(4n))).toBe(0); // (3, 4]
+    expect(countRealRoots(f, rat(2n), rat(3n))).toBe(1); // (2, 3]
+    expect(sturmSequence(f).length).toBeGreaterThan(2);
+  });
+
+  it('counts Wilkinson-like products and repeated roots once', () => {
+    const w = fromRoots(Array.from({ length: 20 }, (_, i) => BigInt(i + 1)));
+    expect(countRealRoots(w)).toBe(20);
+    expect(countRealRoots(w, rat(5n), rat(10n))).toBe(5);
+    const repeated = fromRoots([1n, 1n, 1n, 4n, 4n, -2n], [1n, 0n, 1n]);
+    expect(countRealRoots(repeated)).toBe(3);
+    expect(countRealRoots([1n, 0n, 1n])).toBe(0);
+    expect(countRealRoots([5n])).toBe(0);
+  });
+
+  it('agrees with isolation on random integer polynomials', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 2, maxLength: 9 }), (cs) => {
+        const f = integerPoly(cs.map((c) => BigInt(c)));
+        if (f.length < 2) return;
+        const roots = isolateRealRoots(f);
+        expect(roots.length).toBe(countRealRoots(f));
+        for (let i = 0; i < roots.length; i++) {
+          const r = roots[i]!;
+          if (QQ.eq(r.lo, r.hi)) expect(signAt(r.poly, r.lo)).toBe(0);
+          else {
+            expect(signAt(r.poly, r.lo) * signAt(r.poly, r.hi)).toBe(-1);
+            expect(countRealRoots(r.poly, r.lo, r.hi)).toBe(1);
+          }
+          if (i > 0) expect(compareRat(roots[i - 1]!.hi, r.lo)).toBeLessThanOrEqual(0);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('root isolation and refinement', () => {
+  it('isolates the roots of a Wilkinson-like product and finds exact rational roots', () => {
+    const roots = isolateRealRoots(fromRoots([-3n, 0n, 1n, 2n, 7n], [1n, 0n, 1n]));
+    expect(roots.length).toBe(5);
+    const f = integerPoly([rat(-1n, 8n), 0n, 1n]); // x^2 - 1/8, irrational roots
+    expect(isolateRealRoots(f).length).toBe(2);
+    const half = isolateRealRoots(intMul([-1n, 2n], [-1n, 4n])); // roots 1/2, 1/4
+    expect(half.map((r) => rootToDecimal(r, 5))).toEqual(['0.25', '0.5']);
+  });
+
+  it('√2 to 30 digits', () => {
+    expect(rootsToDigits([-2n, 0n, 1n], 30)).toEqual(['-1.41421356237309504880168872421', '1.41421356237309504880168872421']);
+    const r = refineRoot(isolateRealRoots([-2n, 0n, 1n])[1]!, rat(1n, 10n ** 40n));
+    expect(compareRat(QQ.sub(r.hi, r.lo), rat(1n, 10n ** 40n))).toBeLessThanOrEqual(0);
+  });
+
+  it('roots of x^3 - 2 and of a cubic with three real roots', () => {
+    expect(rootsToDigits([-2n, 0n, 0n, 1n], 20)).toEqual(['1.2599210498948731648']);
+    // x^3 - 3x + 1: 2cos(2π/9), 2cos(4π/9), 2cos(8π/9)
+    const rs = rootsToDigits([1n, -3n, 0n, 1n], 15).map(Number);
+    const expected = [8, 4, 2].map((k) => 2 * Math.cos((k * Math.PI) / 9)).sort((a, b) => a - b);
+    rs.forEach((r, i) => expect(r).toBeCloseTo(expected[i]!, 12));
+  });
+
+  it('exact rounding of values on a rounding boundary and of zero', () => {
+    // root 1/8 = 0.125 to 2 digits: exactly on the boundary between 0.12 and 0.13 -> 0.13
+    expect(rootsToDigits([-1n, 8n], 2)).toEqual(['0.13']);
+    // θ = √2, q(θ) = θ^2 - 2 = 0 exactly; q(θ) = (θ^2 - 1)/8 = 0.125 exactly
+    const theta = isolateRealRoots([-2n, 0n, 1n])[1]!;
+    expect(algebraicToDecimal(theta, [-2n, 0n, 1n], 10)).toBe('0');
+    expect(algebraicToDecimal(theta, [rat(-1n, 8n), 0n, rat(1n, 8n)], 2)).toBe('0.13');
+    expect(algebraicToDecimal(theta, [rat(1n, 8n), 0n, rat(-1n, 8n)], 2)).toBe('-0.13');
+    expect(algebraicToDecimal(theta, [0n, 0n, 0n, 1n], 12)).toBe('2.82842712475'); // 2√2
+  });
+
+  it('signs of elements of Q(θ)', () => {
+    const theta = isolateRealRoots([-2n, 0n, 1n])[1]!; // √2
+    expect(signAtRoot(theta, [rat(-141421356237n, 100000000000n), 1n])).toBe(1);
+    expect(signAtRoot(theta, [rat(-141421356238n, 100000000000n), 1n])).toBe(-1);
+    expect(signAtRoot(theta, [-2n, 0n, 1n])).toBe(0);
+    expect(isZeroAtRoot(theta, [-4n, 0n, 0n, 0n, 1n])).toBe(true);
+    // θ a root of a reducible polynomial: (x^2 - 2)(x - 5), θ = 5 exactly is rational
+    const roots = isolateRealRoots(intMul([-2n, 0n, 1n], [-5n, 1n]));
+    expect(signAtRoot(roots[2]!, [-5n, 1n])).toBe(0);
+    expect(signAtRoot(roots[1]!, [-5n, 1n])).toBe(-1);
+  });
+
+  it('formats decimals', () => {
+    expect(formatDecimal(rat(1n, 3n), 5)).toBe('0.33333');
+    expect(formatDecimal(rat(-2n, 3n), 5)).toBe('-0.66667');
+    expect(formatDecimal(rat(99999n, 1n), 3)).toBe('100000');
+    expect(formatDecimal(rat(9995n, 10000n), 3)).toBe('1');
+    expect(formatDecimal(rat(1n, 10n ** 12n), 3)).toBe('1e-12');
+    expect(formatDecimal(rat(123n, 10n ** 12n), 3)).toBe('1.23e-10');
+    expect(formatDecimal(rat(0n), 3)).toBe('0');
+  });
+
+  it('rounding agrees with JavaScript on random rationals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 8 }), (n, d, digits) => {
+        const x: Rat = rat(BigInt(n), BigInt(d));
+        if (n === 0) return;
+        const ours = Number(formatDecimal(x, digits));
+        const js = Number((n / d).toPrecision(digits));
+        // Doubles may mis-round exact ties; allow one unit in the last place then.
+        expect(Math.abs(ours - js)).toBeLessThanOrEqual(Math.abs(js) * 10 ** (1 - digits) * 1.0001);
+      }),
+    );
+  });
+});
