@@ -115,11 +115,26 @@ function implicitMessage(previous: IToken, actual: IToken): string {
   return `${IMPLICIT_MULTIPLICATION}: write '${previous.image}*${actual.image}' instead of '${previous.image}${actual.image}'`;
 }
 
+/** Rules in which a failed CONSUME comes right after a complete expression. */
+const AFTER_EXPRESSION_RULES = new Set([
+  'exprStmt', 'letStmt', 'assignStmt', 'printStmt', 'assertStmt', 'returnStmt', 'seedStmt', 'ifStmt',
+  'callSuffix', 'indexSuffix', 'parenExpr', 'listLit', 'recordLit', 'ringVar',
+]);
+
 const errorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual, previous }) {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     if (expected === EOF) return `unexpected ${describeToken(actual)}`;
     if (actual.tokenType === EOF) return `${UNEXPECTED_EOF}: expected ${describeTokenType(expected)}`;
     if (isImplicitMultiplication(previous, actual)) return implicitMessage(previous, actual);
+    if (AFTER_EXPRESSION_RULES.has(ruleName)) {
+      if (tokenMatcher(actual, ComparisonOp)) {
+        return `comparisons do not chain: write 'a < b and b < c' instead of 'a < b < c' (found ${describeToken(actual)})`;
+      }
+      if (actual.tokenType === DotDot) return "ranges do not chain: 'a..b..c' is not an expression";
+    }
+    if (expected === Semicolon && ruleName === 'exprStmt' && actual.tokenType === Colon) {
+      return "a statement starting with '{' is a block: to write a record there, wrap it in parentheses '({...})'";
+    }
     if (expected === Semicolon) return EXPECTED_SEMICOLON;
     return `expected ${describeTokenType(expected)} but found ${describeToken(actual)}`;
   },
@@ -178,24 +193,43 @@ export class VdlParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.statement));
   });
 
+  /** `name = ...` (a single `=`, not `==`): an assignment, a keyword argument or a ring option. */
+  private nextIsNameEquals(): boolean {
+    return tokenMatcher(this.LA(1), Identifier) && this.LA(2).tokenType === Equals;
+  }
+
+  /**
+   * The statement is chosen by its first token alone (LL(1)), with two gates for the contextual cases
+   * (a typed declaration `ideal I = ...`, an assignment `x = ...`). Deciding on one token means that any
+   * statement the loop enters consumes at least that token, which keeps error recovery moving forward.
+   * A statement starting with `{` is a block, never a record.
+   */
   public statement = this.RULE('statement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ringStmt) },
-      { GATE: () => this.LA(1).tokenType === Let || this.isDeclaration(), ALT: () => this.SUBRULE(this.letStmt) },
-      { ALT: () => this.SUBRULE(this.fnStmt) },
-      { ALT: () => this.SUBRULE(this.returnStmt) },
-      { ALT: () => this.SUBRULE(this.forStmt) },
-      { ALT: () => this.SUBRULE(this.ifStmt) },
-      { ALT: () => this.SUBRULE(this.importStmt) },
-      { ALT: () => this.SUBRULE(this.seedStmt) },
-      { ALT: () => this.SUBRULE(this.useStmt) },
-      { ALT: () => this.SUBRULE(this.printStmt) },
-      { ALT: () => this.SUBRULE(this.assertStmt) },
-      // A statement starting with `{` is a block, never a record (`{}` is an empty block).
-      { ALT: () => this.SUBRULE(this.block), IGNORE_AMBIGUITIES: true },
-      { ALT: () => this.SUBRULE(this.assignStmt) },
-      { ALT: () => this.SUBRULE(this.exprStmt) },
-    ]);
+    this.OR({
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.ringStmt) },
+        { GATE: () => this.LA(1).tokenType === Let || this.isDeclaration(), ALT: () => this.SUBRULE(this.letStmt) },
+        { ALT: () => this.SUBRULE(this.fnStmt) },
+        { ALT: () => this.SUBRULE(this.returnStmt) },
+        { ALT: () => this.SUBRULE(this.forStmt) },
+        { ALT: () => this.SUBRULE(this.ifStmt) },
+        { ALT: () => this.SUBRULE(this.importStmt) },
+        { ALT: () => this.SUBRULE(this.seedStmt) },
+        { ALT: () => this.SUBRULE(this.useStmt) },
+        { ALT: () => this.SUBRULE(this.printStmt) },
+        { ALT: () => this.SUBRULE(this.assertStmt) },
+        { ALT: () => this.SUBRULE(this.block), IGNORE_AMBIGUITIES: true },
+        { GATE: () => this.nextIsNameEquals(), ALT: () => this.SUBRULE(this.assignStmt) },
+        { ALT: () => this.SUBRULE(this.exprStmt), IGNORE_AMBIGUITIES: true },
+        { ALT: () => this.SUBRULE(this.emptyStmt) },
+      ],
+    });
+  });
+
+  /** A lone `;` (after a block, say `fn f() { ... };`): allowed and ignored. */
+  public emptyStmt = this.RULE('emptyStmt', () => {
+    this.CONSUME(Semicolon);
   });
 
   // ring R = QQ[x, w[1..2, 1..3], order = lex];
@@ -217,10 +251,13 @@ export class VdlParser extends CstParser {
   });
 
   public ringItem = this.RULE('ringItem', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.keywordArg) },
-      { ALT: () => this.SUBRULE(this.ringVar) },
-    ]);
+    this.OR({
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { GATE: () => this.nextIsNameEquals(), ALT: () => this.SUBRULE(this.keywordArg) },
+        { ALT: () => this.SUBRULE(this.ringVar), IGNORE_AMBIGUITIES: true },
+      ],
+    });
   });
 
   public ringVar = this.RULE('ringVar', () => {
@@ -447,10 +484,13 @@ export class VdlParser extends CstParser {
 
   /** A positional argument, or a keyword argument `name = value` (`=` here, never `==`). */
   public argument = this.RULE('argument', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.keywordArg) },
-      { ALT: () => this.SUBRULE(this.expression) },
-    ]);
+    this.OR({
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { GATE: () => this.nextIsNameEquals(), ALT: () => this.SUBRULE(this.keywordArg) },
+        { ALT: () => this.SUBRULE(this.expression), IGNORE_AMBIGUITIES: true },
+      ],
+    });
   });
 
   public keywordArg = this.RULE('keywordArg', () => {

@@ -412,6 +412,11 @@ class AstBuilder extends BaseVisitor {
     return { kind: 'Block', body: this.statements(ctx), span };
   }
 
+  /** `;` alone: nothing to build. */
+  emptyStmt(): null {
+    return null;
+  }
+
   exprStmt(ctx: Ctx): Stmt | null {
     const expr = this.expr(this.node(ctx, 'expression'));
     if (!expr) return null;

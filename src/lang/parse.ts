@@ -3,9 +3,23 @@
 // turns every lexer and parser error into a Diagnostic (code 'syntax', or 'syntax-eof' when the input
 // simply ended too early, which the REPL uses to keep reading a multi-line input). Never throws on any
 // input; reports all syntax errors of a run at once.
-import { EOF, tokenMatcher, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, tokenMatcher, type CstElement, type CstNode, type ILexingError, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
+  Assert,
+  Fn,
+  For,
+  If,
+  Import,
+  LBrace,
+  Let,
   NumberLiteral,
+  Print,
+  RBrace,
+  Return,
+  Ring,
+  Seed,
+  Semicolon,
+  Use,
   StringLiteral,
   UnterminatedBlockComment,
   UnterminatedString,
@@ -93,6 +107,45 @@ function lastTokenBefore(tokens: readonly IToken[], offset: number): number {
 }
 
 /**
+ * Run the parser over the whole token vector. Recovery normally resynchronises inside the statement
+ * loop; should the parser ever stop early (a "not all input parsed" error), parsing resumes after the
+ * offending token, so that one bad spot never hides the rest of the file.
+ */
+function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
+  const errors: IRecognitionException[] = [];
+  const statements: CstElement[] = [];
+  let start = 0;
+  for (;;) {
+    parser.input = start === 0 ? tokens : tokens.slice(start);
+    const cst = parser.program();
+    const round = parser.errors;
+    errors.push(...round);
+    statements.push(...(cst?.children?.['statement'] ?? []));
+    const stuck = round.find((e) => e.name === 'NotAllInputParsedException');
+    const index = stuck ? tokens.indexOf(stuck.token, start) : -1;
+    if (index < start) break;
+    start = index + 1;
+  }
+  return { cst: { name: 'program', children: { statement: statements } }, errors };
+}
+
+/** Tokens that end or start a statement. */
+const BOUNDARIES: ReadonlySet<TokenType> = new Set([
+  Semicolon, LBrace, RBrace, Ring, Let, Fn, Return, For, If, Import, Seed, Use, Print, Assert,
+]);
+
+/** Is there a statement boundary among the tokens starting in [from, to)? */
+function hasBoundary(tokens: readonly IToken[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = lastTokenBefore(tokens, from) + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.startOffset >= to) break;
+    if (t.startOffset >= from && BOUNDARIES.has(t.tokenType)) return true;
+  }
+  return false;
+}
+
+/**
  * Parse a vdl source text. Always returns a program (with the statements that could be built) and the
  * list of syntax diagnostics; a program is valid only when the list is empty.
  */
@@ -145,18 +198,18 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
   }
 
   // Parsing, with recovery: every error is recorded in parser.errors.
-  parser.input = tokens;
-  const cst = parser.program();
-  const parseErrors: IRecognitionException[] = parser.errors;
+  const { cst, errors: parseErrors } = parseTokens(tokens);
   const last = tokens[tokens.length - 1];
   const endOfInput = last ? tokenEnd(last) : 0;
-  const seen = new Set<number>();
+  let previousErrorOffset = -1;
   for (const e of parseErrors) {
     const token = e.token;
     const atEof = !isRealToken(token);
     const offset = atEof ? endOfInput : token.startOffset;
-    if (seen.has(offset)) continue; // a cascade of the error already reported here
-    seen.add(offset);
+    // One error per statement: a later error with no statement boundary since the previous one is a
+    // cascade of it (recovery resumed mid-statement).
+    if (previousErrorOffset >= 0 && !hasBoundary(tokens, previousErrorOffset, offset)) continue;
+    previousErrorOffset = offset;
     // An error right after an unexpected character is a consequence of it: report only the character.
     const before = lastTokenBefore(tokens, offset);
     const gapStart = before >= 0 ? tokenEnd(tokens[before]!) : 0;
