@@ -46,6 +46,16 @@ export class Random {
     return lo + (r % span);
   }
 
+  /** An independent copy in the same state (the REPL restores it after an interrupted statement). */
+  clone(): Random {
+    const r = new Random(0);
+    r.a = this.a;
+    r.b = this.b;
+    r.c = this.c;
+    r.d = this.d;
+    return r;
+  }
+
   /** A fresh generator derived from this one (for independent sub-streams). */
   fork(): Random {
     return new Random((BigInt(this.nextUint32()) << 32n) | BigInt(this.nextUint32()));

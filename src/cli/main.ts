@@ -1,0 +1,99 @@
+// The `vdl` command: run, check and repl. Exit status: 0 on success, 1 when the script has an error,
+// 2 on a usage error. Errors print as `file:line:col: error: message` with the source line and a
+// caret; an internal failure never shows a stack trace unless --debug is given.
+import { readFileSync } from 'node:fs';
+import { check, formatDiagnostics, run } from '../lang/run.js';
+import type { ProgressEvent } from '../math/progress.js';
+import { parseArguments, usage, type Command } from './args.js';
+import { version } from './version.js';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArguments(argv);
+  } catch (e) {
+    process.stderr.write(`vdl: ${(e as Error).message}\n\n${usage()}\n`);
+    return 2;
+  }
+  if (command.debug) process.env['VDL_DEBUG'] = '1';
+  switch (command.name) {
+    case 'help':
+      process.stdout.write(`${usage()}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`vdl ${version()}\n`);
+      return 0;
+    case 'check':
+      return checkFile(command.file);
+    case 'run':
+      return runFile(command);
+    case 'repl': {
+      const { startRepl } = await import('../repl/start.js');
+      return startRepl({ seed: command.seed });
+    }
+  }
+}
+
+function readSource(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    process.stderr.write(`vdl: cannot read ${file}\n`);
+    return null;
+  }
+}
+
+function checkFile(file: string): number {
+  const source = readSource(file);
+  if (source === null) return 2;
+  const { ok, diagnostics } = check(source, file);
+  if (!ok) {
+    process.stderr.write(`${formatDiagnostics(diagnostics, new Map([[file, source]]))}\n`);
+    process.stderr.write(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} found\n`);
+    return 1;
+  }
+  process.stdout.write(`${file}: ok\n`);
+  return 0;
+}
+
+function runFile(command: Extract<Command, { name: 'run' }>): number {
+  const source = readSource(command.file);
+  if (source === null) return 2;
+  const controller = new AbortController();
+  const timer = command.timeout !== undefined ? setTimeout(() => controller.abort(), command.timeout * 1000) : undefined;
+  // A synchronous run cannot see a timer fire, so the deadline is also checked by the signal itself.
+  const deadline = command.timeout !== undefined ? Date.now() + command.timeout * 1000 : Infinity;
+  const signal = { get aborted() { return controller.signal.aborted || Date.now() > deadline; } };
+  const started = Date.now();
+  const onProgress = command.verbose
+    ? (e: ProgressEvent) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${describeProgress(e)}\n`)
+    : undefined;
+  const result = run(source, {
+    file: command.file,
+    seed: command.seed,
+    signal,
+    onProgress,
+    onPrint: (record) => process.stdout.write(`${command.json ? JSON.stringify(record.json) : record.text}\n`),
+  });
+  if (timer) clearTimeout(timer);
+  if (!result.ok) {
+    const diagnostics = result.diagnostics.map((d) =>
+      d.code === 'interrupted' && command.timeout !== undefined ? { ...d, message: `timed out after ${command.timeout} s` } : d,
+    );
+    process.stderr.write(`${formatDiagnostics(diagnostics, result.sources)}\n`);
+    return 1;
+  }
+  if (command.verbose) process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(3)} s\n`);
+  return 0;
+}
+
+export function describeProgress(e: ProgressEvent): string {
+  const parts = [e.stage];
+  if (e.degree !== undefined) parts.push(`degree ${e.degree}`);
+  if (e.basisSize !== undefined) parts.push(`basis ${e.basisSize}`);
+  if (e.pairs !== undefined) parts.push(`pairs ${e.pairs}`);
+  if (e.matrixRows !== undefined) parts.push(`matrix ${e.matrixRows}×${e.matrixColumns ?? '?'}`);
+  if (e.prime !== undefined) parts.push(`prime ${e.prime}`);
+  if (e.message) parts.push(e.message);
+  return parts.join(', ');
+}

@@ -1,0 +1,380 @@
+// Core built-ins: lists, vectors and matrices of numbers, numeric helpers, randomness and timing.
+import { QQ, rat, type Rat } from '../../math/field.js';
+import { fail } from '../diagnostics.js';
+import { arithmetic, compare, ratToFloat, valuesEqual } from '../ops.js';
+import { toText } from '../print.js';
+import { bool, float, int, isMatrix, kindWord, list, num, record, str, type Value } from '../values.js';
+import { defineBuiltins, type CallContext } from './registry.js';
+import { expectInteger, expectList } from './convert.js';
+
+function sumOf(ctx: CallContext, items: readonly Value[]): Value {
+  return items.reduce<Value>((acc, x) => arithmetic('+', acc, x, ctx.span), int(0));
+}
+
+function extremum(ctx: CallContext, args: readonly Value[], op: '<' | '>'): Value {
+  const items = args.length === 1 && args[0]!.kind === 'list' ? args[0]!.items : args;
+  if (items.length === 0) fail('empty', 'max and min need at least one value', ctx.span);
+  return items.reduce((best, x) => {
+    const better = compare(op, x, best, ctx.span);
+    return better.kind === 'bool' && better.value ? x : best;
+  });
+}
+
+function absolute(ctx: CallContext, v: Value): Value {
+  if (v.kind === 'number') return num(v.value.num < 0n ? QQ.neg(v.value) : v.value);
+  if (v.kind === 'float') return float(Math.abs(v.value));
+  return fail('type', `abs needs a number, got ${kindWord(v)}`, ctx.span);
+}
+
+/** An exact square root when the rational is a perfect square, else a float. */
+function sqrtValue(ctx: CallContext, v: Value): Value {
+  if (v.kind === 'number') {
+    if (v.value.num < 0n) fail('domain', 'square root of a negative number', ctx.span);
+    const n = isqrt(v.value.num), d = isqrt(v.value.den);
+    if (n * n === v.value.num && d * d === v.value.den) return num(rat(n, d));
+    return float(Math.sqrt(ratToFloat(v.value)));
+  }
+  if (v.kind === 'float') return float(Math.sqrt(v.value));
+  return fail('type', `sqrt needs a number, got ${kindWord(v)}`, ctx.span);
+}
+
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+function toFloatValue(ctx: CallContext, v: Value): Value {
+  if (v.kind === 'number') return float(ratToFloat(v.value));
+  if (v.kind === 'float') return v;
+  if (v.kind === 'list') return list(v.items.map((x) => toFloatValue(ctx, x)));
+  if (v.kind === 'record') return record(new Map([...v.fields].map(([k, x]) => [k, toFloatValue(ctx, x)])));
+  return fail('type', `float needs a number, got ${kindWord(v)}`, ctx.span);
+}
+
+defineBuiltins([
+  {
+    name: 'length',
+    signature: 'length(L)',
+    summary: 'The number of elements of a list (or characters of a string).',
+    examples: ['length([1, 2, 3])  // 3'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      if (v!.kind === 'list') return int(v!.items.length);
+      if (v!.kind === 'string') return int(v!.value.length);
+      return fail('type', `length needs a list, got ${kindWord(v!)}`, ctx.span);
+    },
+  },
+  {
+    name: 'sum',
+    signature: 'sum(L)',
+    summary: 'The sum of the elements of a list (numbers, polynomials or vectors).',
+    examples: ['sum([1, 2, 3])  // 6', 'sum(1..100)  // 5050'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => sumOf(ctx, expectList(ctx, v!, 0)),
+  },
+  {
+    name: 'product',
+    signature: 'product(L)',
+    summary: 'The product of the elements of a list.',
+    examples: ['product(1..5)  // 120'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => expectList(ctx, v!, 0).reduce<Value>((acc, x) => arithmetic('*', acc, x, ctx.span), int(1)),
+  },
+  {
+    name: 'max',
+    signature: 'max(L) or max(a, b, ...)',
+    summary: 'The largest of some numbers.',
+    examples: ['max([3, 1, 2])  // 3'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: Infinity,
+    call: (ctx, args) => extremum(ctx, args, '>'),
+  },
+  {
+    name: 'min',
+    signature: 'min(L) or min(a, b, ...)',
+    summary: 'The smallest of some numbers.',
+    examples: ['min(3, 1, 2)  // 1'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: Infinity,
+    call: (ctx, args) => extremum(ctx, args, '<'),
+  },
+  {
+    name: 'abs',
+    signature: 'abs(x)',
+    summary: 'Absolute value (exact for rationals).',
+    examples: ['abs(-3/4)  // 3/4'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => absolute(ctx, v!),
+  },
+  {
+    name: 'sqrt',
+    signature: 'sqrt(x)',
+    summary: 'Square root: exact when x is the square of a rational, a float otherwise.',
+    examples: ['sqrt(9/4)  // 3/2', 'sqrt(2)  // 1.4142135623730951'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => sqrtValue(ctx, v!),
+  },
+  {
+    name: 'norm',
+    signature: 'norm(v)',
+    summary: 'Euclidean norm of a vector: exact when the sum of squares is a rational square, else a float.',
+    examples: ['norm([3, 4])  // 5'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      const items = expectList(ctx, v!, 0);
+      return sqrtValue(ctx, sumOf(ctx, items.map((x) => arithmetic('*', x, x, ctx.span))));
+    },
+  },
+  {
+    name: 'dot',
+    signature: 'dot(u, v)',
+    summary: 'The inner product Σ u_i v_i of two vectors of the same length.',
+    examples: ['dot([1, 2], [3, 4])  // 11'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 2,
+    call(ctx, [u, v]) {
+      const a = expectList(ctx, u!, 0), b = expectList(ctx, v!, 1);
+      if (a.length !== b.length) fail('shape', `dot needs vectors of the same length, got ${a.length} and ${b.length}`, ctx.span);
+      return sumOf(ctx, a.map((x, i) => arithmetic('*', x, b[i]!, ctx.span)));
+    },
+  },
+  {
+    name: 'transpose',
+    signature: 'transpose(M)',
+    summary: 'The transpose of a matrix (a list of equal-length lists).',
+    examples: ['transpose([[1, 2], [3, 4]])  // [[1, 3], [2, 4]]'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [m]) {
+      if (!isMatrix(m!)) return fail('type', `transpose needs a matrix, got ${kindWord(m!)}`, ctx.argSpans[0]!);
+      const rows = m.items;
+      return list(rows[0]!.items.map((_, j) => list(rows.map((r) => r.items[j]!))));
+    },
+  },
+  {
+    name: 'append',
+    signature: 'append(L, x)',
+    summary: 'A new list: L with x added at the end.',
+    examples: ['append([1, 2], 3)  // [1, 2, 3]'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 2,
+    call: (ctx, [l, x]) => list([...expectList(ctx, l!, 0), x!]),
+  },
+  {
+    name: 'concat',
+    signature: 'concat(L1, L2, ...)',
+    summary: 'The lists joined end to end.',
+    examples: ['concat([1], [2, 3])  // [1, 2, 3]'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: Infinity,
+    call: (ctx, args) => list(args.flatMap((l, i) => expectList(ctx, l, i))),
+  },
+  {
+    name: 'map',
+    signature: 'map(f, L)',
+    summary: 'The list of f(x) for x in L.',
+    examples: ['fn sq(a) = a * a;\nmap(sq, [1, 2, 3])  // [1, 4, 9]'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 2,
+    call: (ctx, [f, l]) => list(expectList(ctx, l!, 1).map((x) => ctx.callFunction(f!, [x]))),
+  },
+  {
+    name: 'str',
+    signature: 'str(x)',
+    summary: 'The text of a value, as a string.',
+    examples: ['str(1/2) + "!"  // "1/2!"'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (_ctx, [v]) => str(toText(v!)),
+  },
+  {
+    name: 'float',
+    signature: 'float(x)',
+    summary: 'A floating-point approximation of a number (or of every number in a list or record).',
+    examples: ['float(1/3)  // 0.3333333333333333'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => toFloatValue(ctx, v!),
+  },
+  {
+    name: 'numerator',
+    signature: 'numerator(q)',
+    summary: 'The numerator of a rational number in lowest terms.',
+    examples: ['numerator(6/4)  // 3'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => int(expectRat(ctx, v!).num),
+  },
+  {
+    name: 'denominator',
+    signature: 'denominator(q)',
+    summary: 'The (positive) denominator of a rational number in lowest terms.',
+    examples: ['denominator(6/4)  // 2'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [v]) => int(expectRat(ctx, v!).den),
+  },
+  {
+    name: 'binomial',
+    signature: 'binomial(n, k)',
+    summary: 'The binomial coefficient C(n, k).',
+    examples: ['binomial(5, 2)  // 10'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 2,
+    call(ctx, [n, k]) {
+      const a = expectInteger(ctx, n!, 0), b = expectInteger(ctx, k!, 1);
+      if (b < 0n || b > a) return int(0);
+      let r = 1n;
+      for (let i = 1n; i <= b; i++) r = (r * (a - b + i)) / i;
+      return int(r);
+    },
+  },
+  {
+    name: 'factorial',
+    signature: 'factorial(n)',
+    summary: 'n! for a non-negative integer n.',
+    examples: ['factorial(5)  // 120'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [n]) {
+      const a = expectInteger(ctx, n!, 0);
+      if (a < 0n || a > 10000n) fail('domain', 'factorial needs an integer from 0 to 10000', ctx.span);
+      let r = 1n;
+      for (let i = 2n; i <= a; i++) r *= i;
+      return int(r);
+    },
+  },
+  {
+    name: 'mod',
+    signature: 'mod(a, n)',
+    summary: 'The remainder of the integer a modulo n, in [0, |n|).',
+    examples: ['mod(-1, 5)  // 4'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 2,
+    call(ctx, [a, n]) {
+      const x = expectInteger(ctx, a!, 0), m = expectInteger(ctx, n!, 1);
+      if (m === 0n) fail('division-by-zero', 'mod by zero', ctx.span);
+      const r = x % m;
+      return int(r < 0n ? r + (m < 0n ? -m : m) : r);
+    },
+  },
+  {
+    name: 'floor',
+    signature: 'floor(x)',
+    summary: 'The largest integer not above x (exact for rationals).',
+    examples: ['floor(-3/2)  // -2'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      if (v!.kind === 'float') return int(BigInt(Math.floor(v!.value)));
+      const r = expectRat(ctx, v!);
+      const q = r.num / r.den;
+      return int(r.num < 0n && q * r.den !== r.num ? q - 1n : q);
+    },
+  },
+  {
+    name: 'typeOf',
+    signature: 'typeOf(x)',
+    summary: 'The kind of a value as a word: number, float, polynomial, ideal, list, ...',
+    examples: ['typeOf(1/2)  // "number"'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (_ctx, [v]) => str(v!.kind === 'object' ? v!.type : v!.kind === 'poly' ? 'polynomial' : v!.kind),
+  },
+  {
+    name: 'timing',
+    signature: 'timing(e)',
+    summary: 'Evaluates e and returns {value, seconds}: the wall-clock seconds of that evaluation (a float).',
+    examples: ['timing(sum(1..1000)).value  // 500500'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    lazy: true,
+    call(ctx, _args, _kw, exprs) {
+      const start = performance.now();
+      const value = ctx.evaluate(exprs[0]!);
+      return record({ value, seconds: float((performance.now() - start) / 1000) });
+    },
+  },
+  {
+    name: 'random',
+    signature: 'random(n)',
+    summary: 'A random integer in [-n, n], from the seeded generator (see the seed statement).',
+    examples: ['seed 1;\nrandom(10)'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [n]) {
+      const bound = expectInteger(ctx, n!, 0);
+      if (bound < 0n) fail('domain', 'random(n) needs n >= 0', ctx.span);
+      return int(ctx.random.bigint(-bound, bound));
+    },
+  },
+  {
+    name: 'randomMatrix',
+    signature: 'randomMatrix(rows, cols, n)',
+    summary: 'A rows×cols matrix of random integers in [-n, n] (seeded).',
+    examples: ['seed 1;\nrandomMatrix(2, 3, 5)'],
+    category: 'core',
+    minArgs: 3,
+    maxArgs: 3,
+    call(ctx, [r, c, n]) {
+      const rows = Number(expectInteger(ctx, r!, 0)), cols = Number(expectInteger(ctx, c!, 1));
+      const bound = expectInteger(ctx, n!, 2);
+      if (rows < 1 || cols < 1 || rows * cols > 1_000_000) fail('domain', 'randomMatrix needs positive sizes', ctx.span);
+      return list(Array.from({ length: rows }, () => list(Array.from({ length: cols }, () => int(ctx.random.bigint(-bound, bound))))));
+    },
+  },
+  {
+    name: 'assertEqual',
+    signature: 'assertEqual(a, b)',
+    summary: 'true when a == b; otherwise an error that shows both values.',
+    examples: ['assertEqual(1 + 1, 2)'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 2,
+    call(ctx, [a, b]) {
+      if (!valuesEqual(a!, b!, ctx.span)) fail('assertion', `assertion failed: ${toText(a!, true)} is not ${toText(b!, true)}`, ctx.span);
+      return bool(true);
+    },
+  },
+]);
+
+function expectRat(ctx: CallContext, v: Value): Rat {
+  if (v.kind !== 'number') return fail('type', `expected an exact number, got ${kindWord(v)}`, ctx.span);
+  return v.value;
+}
+

@@ -1,0 +1,7 @@
+// Loads every built-in module so that the registry is complete. Order does not matter.
+import './core.js';
+import './algebra.js';
+import './geometry.js';
+import './networks.js';
+
+export { allBuiltins, builtin } from './registry.js';

@@ -1,0 +1,561 @@
+// The tree-walking evaluator. Lexical scopes are chained maps; the current ring (the one polynomial
+// expressions are read in) is interpreter state set by `ring` and `use`; a ring statement also binds
+// its variable names in the current scope, so later `let`s can shadow them and functions see them.
+// Errors are VdlError diagnostics with spans; MathErrors from the engine are re-raised at the span of
+// the call that caused them.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { MathError } from '../math/errors.js';
+import { QQ, primeField } from '../math/field.js';
+import type { OrderSpec } from '../math/monomial.js';
+import { PolyRing } from '../math/poly.js';
+import type { Interrupt, ProgressEvent } from '../math/progress.js';
+import { Random } from '../math/random.js';
+import type * as A from './ast.js';
+import { VdlError, fail, type Diagnostic } from './diagnostics.js';
+import { binary, negate } from './ops.js';
+import { toJson, toText, type Json } from './print.js';
+import { acceptsKeyword, builtin, keywordList, type CallContext } from './builtins/registry.js';
+import { NONE, bool, int, kindWord, list, poly, type RingData, type UserFunction, type Value, type VariableFamily } from './values.js';
+
+export class Scope {
+  readonly vars = new Map<string, Value>();
+  constructor(readonly parent: Scope | null) {}
+
+  lookup(name: string): Value | undefined {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  /** The scope that holds a binding for name, for assignment. */
+  owner(name: string): Scope | null {
+    for (let s: Scope | null = this; s; s = s.parent) if (s.vars.has(name)) return s;
+    return null;
+  }
+}
+
+/** One executed `print` statement, as structured data. */
+export interface PrintRecord {
+  readonly values: readonly Value[];
+  /** The line `print` shows: values joined by ", ". */
+  readonly text: string;
+  /** The JSON value: the single value, or an array when several were printed. */
+  readonly json: Json;
+  readonly span: A.Span;
+}
+
+export interface InterpreterOptions {
+  readonly seed?: number | bigint;
+  readonly onPrint?: (record: PrintRecord) => void;
+  readonly signal?: Interrupt;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Reads an imported module; defaults to the file system. */
+  readonly readFile?: (absolutePath: string) => string;
+  /** Parses a module's source (injected to keep the evaluator free of the front end). */
+  readonly parse: (source: string, file: string) => { program: A.Program; diagnostics: Diagnostic[] };
+  /** The package's stdlib/ directory, for `import "stdlib/..."`. */
+  readonly stdlibDir: string;
+}
+
+class ReturnSignal {
+  constructor(readonly value: Value) {}
+}
+
+const MAX_CALL_DEPTH = 2000;
+let nextRingId = 1;
+
+export class Interpreter {
+  readonly globals = new Scope(null);
+  currentRing: RingData | null = null;
+  random: Random;
+  /** Sources of every file read (for printing carets under errors in imported modules). */
+  readonly sources = new Map<string, string>();
+  private readonly modules = new Map<string, Scope>();
+  private readonly loading = new Set<string>();
+  private depth = 0;
+
+  constructor(readonly options: InterpreterOptions) {
+    this.random = new Random(options.seed ?? 0);
+  }
+
+  // --- statements ----------------------------------------------------------------------------
+
+  runProgram(program: A.Program, scope: Scope = this.globals): void {
+    for (const stmt of program.body) this.exec(stmt, scope);
+  }
+
+  /** Executes one statement; returns the value of a bare expression statement (for the REPL). */
+  exec(stmt: A.Stmt, scope: Scope): Value | undefined {
+    this.checkInterrupt(stmt.span);
+    switch (stmt.kind) {
+      case 'Ring':
+        this.declareRing(stmt, scope);
+        return undefined;
+      case 'Let': {
+        const value = this.eval(stmt.value, scope);
+        if (stmt.declKind !== 'let') this.checkDeclaredKind(stmt.declKind, value, stmt.value.span);
+        scope.vars.set(stmt.name.name, value);
+        return undefined;
+      }
+      case 'Assign': {
+        const owner = scope.owner(stmt.name.name);
+        if (!owner) fail('unknown-name', `cannot assign to '${stmt.name.name}': no such binding (use 'let' to create one)`, stmt.name.span);
+        owner.vars.set(stmt.name.name, this.eval(stmt.value, scope));
+        return undefined;
+      }
+      case 'Print': {
+        const values = stmt.values.map((e) => this.eval(e, scope));
+        const record: PrintRecord = {
+          values,
+          text: values.map((v) => toText(v)).join(', '),
+          json: values.length === 1 ? toJson(values[0]!) : values.map(toJson),
+          span: stmt.span,
+        };
+        this.options.onPrint?.(record);
+        return undefined;
+      }
+      case 'Assert': {
+        const c = this.eval(stmt.condition, scope);
+        if (c.kind !== 'bool') fail('type', `assert needs a boolean condition, got ${kindWord(c)}`, stmt.condition.span);
+        if (!c.value) {
+          const message = stmt.message ? toText(this.eval(stmt.message, scope)) : 'condition is false';
+          fail('assertion', `assertion failed: ${message}`, stmt.span);
+        }
+        return undefined;
+      }
+      case 'Fn': {
+        const f: UserFunction = {
+          kind: 'function',
+          name: stmt.name.name,
+          params: stmt.params.map((p) => p.name),
+          body: stmt.body,
+          closure: scope,
+          span: stmt.span,
+        };
+        scope.vars.set(stmt.name.name, f);
+        return undefined;
+      }
+      case 'Return':
+        throw new ReturnSignal(stmt.value ? this.eval(stmt.value, scope) : NONE);
+      case 'For': {
+        const iterable = this.eval(stmt.iterable, scope);
+        if (iterable.kind !== 'list') fail('type', `for needs a list or a range to iterate over, got ${kindWord(iterable)}`, stmt.iterable.span);
+        for (const item of iterable.items) {
+          const inner = new Scope(scope);
+          inner.vars.set(stmt.variable.name, item);
+          this.execBlock(stmt.body, inner);
+        }
+        return undefined;
+      }
+      case 'If': {
+        const c = this.eval(stmt.condition, scope);
+        if (c.kind !== 'bool') fail('type', `if needs a boolean condition, got ${kindWord(c)}`, stmt.condition.span);
+        if (c.value) this.execBlock(stmt.then, new Scope(scope));
+        else if (stmt.otherwise?.kind === 'Block') this.execBlock(stmt.otherwise, new Scope(scope));
+        else if (stmt.otherwise) this.exec(stmt.otherwise, scope);
+        return undefined;
+      }
+      case 'Import':
+        this.importModule(stmt, scope);
+        return undefined;
+      case 'Seed': {
+        const v = this.eval(stmt.value, scope);
+        if (v.kind !== 'number' || v.value.den !== 1n) fail('type', `seed needs an integer, got ${kindWord(v)}`, stmt.value.span);
+        this.random = new Random(v.value.num);
+        return undefined;
+      }
+      case 'Use': {
+        const v = scope.lookup(stmt.ring.name);
+        if (!v) fail('unknown-name', `unknown ring '${stmt.ring.name}'`, stmt.ring.span);
+        if (v.kind !== 'ring') fail('type', `use needs a ring, got ${kindWord(v)}`, stmt.ring.span);
+        this.useRing(v.ring, scope);
+        return undefined;
+      }
+      case 'ExprStmt':
+        return this.eval(stmt.expr, scope);
+      case 'Block':
+        this.execBlock(stmt, new Scope(scope));
+        return undefined;
+    }
+  }
+
+  private execBlock(block: A.Block, scope: Scope): void {
+    for (const stmt of block.body) this.exec(stmt, scope);
+  }
+
+  private checkDeclaredKind(declKind: A.DeclKind, value: Value, span: A.Span): void {
+    const ok = declKind === 'ideal' ? value.kind === 'ideal' : value.kind === 'object' && value.type === declKind;
+    if (!ok) fail('type', `${article(declKind)} declaration needs ${article(declKind)}, got ${kindWord(value)}`, span);
+  }
+
+  // --- rings ---------------------------------------------------------------------------------
+
+  private declareRing(stmt: A.RingStmt, scope: Scope): void {
+    const field = this.coefficientField(stmt.coefficients, scope);
+    const names: string[] = [];
+    const families = new Map<string, VariableFamily>();
+    for (const v of stmt.vars) {
+      if (!v.indices) {
+        names.push(v.name.name);
+        continue;
+      }
+      const ranges = v.indices.map((e) => this.indexRange(e, scope));
+      families.set(v.name.name, { name: v.name.name, ranges });
+      for (const tuple of cartesian(ranges)) names.push(`${v.name.name}[${tuple.join(',')}]`);
+    }
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate) fail('duplicate-variable', `the variable ${duplicate} appears twice`, stmt.span);
+    if (names.length === 0) fail('syntax', 'a ring needs at least one variable', stmt.span);
+    let order: OrderSpec = { kind: 'grevlex' };
+    for (const opt of stmt.options) {
+      if (opt.name.name !== 'order') fail('unknown-option', `unknown ring option '${opt.name.name}' (expected order = ...)`, opt.name.span);
+      order = this.orderSpec(opt.value, names, families, scope);
+    }
+    let R: PolyRing<unknown>;
+    try {
+      R = new PolyRing(field as never, names, order);
+    } catch (e) {
+      if (e instanceof RangeError || e instanceof MathError) fail('bad-order', e.message, stmt.span);
+      throw e;
+    }
+    const ring = this.makeRing({ name: stmt.name.name, poly: R, families });
+    scope.vars.set(stmt.name.name, { kind: 'ring', ring });
+    this.useRing(ring, scope);
+  }
+
+  makeRing(data: Omit<RingData, 'id'>): RingData {
+    return { ...data, id: nextRingId++ };
+  }
+
+  /** Make `ring` current and bind its variable names (plain variables and families) in scope. */
+  useRing(ring: RingData, scope: Scope): void {
+    this.currentRing = ring;
+    ring.poly.vars.forEach((name, i) => {
+      if (!name.includes('[')) scope.vars.set(name, poly(ring, ring.poly.variable(i)));
+    });
+    for (const family of ring.families.values()) scope.vars.set(family.name, { kind: 'family', ring, family });
+  }
+
+  private coefficientField(e: A.Expr, scope: Scope) {
+    if (e.kind === 'Name' && e.name === 'QQ') return QQ;
+    if (e.kind === 'Call' && e.callee.kind === 'Name' && e.callee.name === 'GF' && e.args.length === 1) {
+      const p = this.eval(e.args[0]!, scope);
+      if (p.kind !== 'number' || p.value.den !== 1n) fail('type', 'GF(p) needs an integer p', e.args[0]!.span);
+      try {
+        return primeField(p.value.num);
+      } catch (err) {
+        if (err instanceof MathError) fail(err.code, err.message, e.span);
+        throw err;
+      }
+    }
+    return fail('bad-coefficients', 'coefficients must be QQ or GF(p) for a prime p', e.span);
+  }
+
+  private indexRange(e: A.Expr, scope: Scope): readonly [number, number] {
+    if (e.kind === 'Range') return [this.smallInt(e.from, scope), this.smallInt(e.to, scope)];
+    const n = this.smallInt(e, scope);
+    return [1, n];
+  }
+
+  private smallInt(e: A.Expr, scope: Scope): number {
+    const v = this.eval(e, scope);
+    if (v.kind !== 'number' || v.value.den !== 1n || v.value.num > 100000n || v.value.num < -100000n) {
+      fail('type', `expected a small integer, got ${kindWord(v)}`, e.span);
+    }
+    return Number(v.value.num);
+  }
+
+  /** `lex`, `grevlex`, `weighted(1, 2, 3)` or a block order `[grevlex(x, y), lex(z)]`. */
+  private orderSpec(e: A.Expr, names: readonly string[], families: ReadonlyMap<string, VariableFamily>, scope: Scope): OrderSpec {
+    if (e.kind === 'Name' && (e.name === 'lex' || e.name === 'grevlex')) return { kind: e.name };
+    if (e.kind === 'Call' && e.callee.kind === 'Name' && e.callee.name === 'weighted') {
+      const weights = e.args.flatMap((a) => {
+        const v = this.eval(a, scope);
+        return v.kind === 'list' ? v.items : [v];
+      });
+      return {
+        kind: 'weighted',
+        weights: weights.map((w) => {
+          if (w.kind !== 'number' || w.value.den !== 1n || w.value.num <= 0n) fail('bad-order', 'weights must be positive integers', e.span);
+          return Number(w.value.num);
+        }),
+      };
+    }
+    if (e.kind === 'List') {
+      const blocks: { size: number; order: 'lex' | 'grevlex' }[] = [];
+      let position = 0;
+      for (const item of e.items) {
+        if (item.kind !== 'Call' || item.callee.kind !== 'Name' || (item.callee.name !== 'lex' && item.callee.name !== 'grevlex')) {
+          fail('bad-order', 'a block order is a list such as [grevlex(x, y), grevlex(z)]', item.span);
+        }
+        const blockVars = item.args.flatMap((a) => this.blockVariables(a, families));
+        for (const v of blockVars) {
+          if (names[position] !== v) {
+            fail('bad-order', `the blocks must list the variables in the ring's order: expected ${names[position] ?? 'no more variables'}, found ${v}`, item.span);
+          }
+          position++;
+        }
+        blocks.push({ size: blockVars.length, order: item.callee.name });
+      }
+      if (position !== names.length) fail('bad-order', `the blocks cover ${position} of the ${names.length} variables`, e.span);
+      return { kind: 'block', blocks };
+    }
+    return fail('bad-order', 'order must be lex, grevlex, weighted(...) or a block order [grevlex(x, y), grevlex(z)]', e.span);
+  }
+
+  private blockVariables(e: A.Expr, families: ReadonlyMap<string, VariableFamily>): string[] {
+    if (e.kind === 'Name') {
+      const family = families.get(e.name);
+      return family ? cartesian(family.ranges).map((t) => `${e.name}[${t.join(',')}]`) : [e.name];
+    }
+    if (e.kind === 'Index' && e.target.kind === 'Name') {
+      return [`${e.target.name}[${e.indices.map((i) => (i.kind === 'Number' ? i.num.toString() : '?')).join(',')}]`];
+    }
+    return fail('bad-order', 'a block lists variable names', e.span);
+  }
+
+  // --- modules -------------------------------------------------------------------------------
+
+  private importModule(stmt: A.ImportStmt, scope: Scope): void {
+    const spec = stmt.path.value;
+    const importer = stmt.span.file;
+    const resolved = spec.startsWith('stdlib/')
+      ? path.join(this.options.stdlibDir, spec.slice('stdlib/'.length))
+      : path.resolve(importer.startsWith('<') ? process.cwd() : path.dirname(importer), spec);
+    if (this.loading.has(resolved)) fail('import-cycle', `import cycle: ${spec} is already being imported`, stmt.path.span);
+    let moduleScope = this.modules.get(resolved);
+    if (!moduleScope) {
+      let source: string;
+      try {
+        source = (this.options.readFile ?? defaultReadFile)(resolved);
+      } catch {
+        return fail('import-not-found', `cannot read module '${spec}' (looked for ${resolved})`, stmt.path.span);
+      }
+      this.sources.set(resolved, source);
+      const { program, diagnostics } = this.options.parse(source, resolved);
+      if (diagnostics.length > 0) throw new VdlError(diagnostics[0]!);
+      moduleScope = new Scope(null);
+      const savedRing = this.currentRing;
+      this.loading.add(resolved);
+      try {
+        this.runProgram(program, moduleScope);
+      } finally {
+        this.loading.delete(resolved);
+        this.currentRing = savedRing;
+      }
+      this.modules.set(resolved, moduleScope);
+    }
+    for (const [name, value] of moduleScope.vars) scope.vars.set(name, value);
+  }
+
+  // --- expressions ---------------------------------------------------------------------------
+
+  eval(e: A.Expr, scope: Scope): Value {
+    switch (e.kind) {
+      case 'Number':
+        return { kind: 'number', value: { num: e.num, den: e.den } };
+      case 'String':
+        return { kind: 'string', value: e.value };
+      case 'Bool':
+        return bool(e.value);
+      case 'Name': {
+        const v = scope.lookup(e.name);
+        if (v !== undefined) return v;
+        if (builtin(e.name)) return { kind: 'builtin', name: e.name };
+        return fail('unknown-name', `unknown name '${e.name}'`, e.span);
+      }
+      case 'Unary': {
+        const v = this.eval(e.operand, scope);
+        if (e.op === '-') return negate(v, e.span);
+        if (v.kind !== 'bool') fail('type', `'not' needs a boolean, got ${kindWord(v)}`, e.operand.span);
+        return bool(!v.value);
+      }
+      case 'Binary': {
+        if (e.op === 'and' || e.op === 'or') {
+          const l = this.eval(e.left, scope);
+          if (l.kind !== 'bool') fail('type', `'${e.op}' needs booleans, got ${kindWord(l)}`, e.left.span);
+          if (e.op === 'and' ? !l.value : l.value) return l;
+          const r = this.eval(e.right, scope);
+          if (r.kind !== 'bool') fail('type', `'${e.op}' needs booleans, got ${kindWord(r)}`, e.right.span);
+          return r;
+        }
+        return binary(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e.span);
+      }
+      case 'Call':
+        return this.call(e, scope);
+      case 'Index':
+        return this.index(e, scope);
+      case 'Field': {
+        const target = this.eval(e.target, scope);
+        if (target.kind !== 'record') fail('type', `.${e.name.name} needs a record, got ${kindWord(target)}`, e.span);
+        const v = target.fields.get(e.name.name);
+        if (v === undefined) {
+          fail('unknown-field', `the record has no field '${e.name.name}'`, e.name.span, [`its fields: ${[...target.fields.keys()].join(', ')}`]);
+        }
+        return v;
+      }
+      case 'List':
+        return list(e.items.map((x) => this.eval(x, scope)));
+      case 'Record': {
+        const fields = new Map<string, Value>();
+        for (const f of e.fields) fields.set(f.key.name, this.eval(f.value, scope));
+        return { kind: 'record', fields };
+      }
+      case 'Range': {
+        const from = this.eval(e.from, scope);
+        const to = this.eval(e.to, scope);
+        if (from.kind !== 'number' || from.value.den !== 1n || to.kind !== 'number' || to.value.den !== 1n) {
+          fail('type', 'a range a..b needs integers', e.span);
+        }
+        if (to.value.num - from.value.num > 10_000_000n) fail('too-large', 'the range is too long', e.span);
+        const items: Value[] = [];
+        for (let k = from.value.num; k <= to.value.num; k++) items.push(int(k));
+        return list(items);
+      }
+    }
+  }
+
+  private index(e: A.Index, scope: Scope): Value {
+    const target = this.eval(e.target, scope);
+    const indices = e.indices.map((i) => this.eval(i, scope));
+    if (target.kind === 'family') {
+      const { family, ring } = target;
+      if (indices.length !== family.ranges.length) {
+        fail('index', `${family.name} takes ${family.ranges.length} ind${family.ranges.length === 1 ? 'ex' : 'ices'}`, e.span);
+      }
+      const ks = indices.map((v, k) => {
+        const [lo, hi] = family.ranges[k]!;
+        if (v.kind !== 'number' || v.value.den !== 1n || v.value.num < BigInt(lo) || v.value.num > BigInt(hi)) {
+          fail('index', `index ${toText(v)} is out of the range ${lo}..${hi} of ${family.name}`, e.indices[k]!.span);
+        }
+        return v.value.num;
+      });
+      const name = `${family.name}[${ks.join(',')}]`;
+      return poly(ring, ring.poly.variable(ring.poly.vars.indexOf(name)));
+    }
+    let current: Value = target;
+    for (let k = 0; k < indices.length; k++) {
+      const v = indices[k]!;
+      if (current.kind !== 'list') return fail('type', `cannot index ${kindWord(current)}`, e.span);
+      if (v.kind !== 'number' || v.value.den !== 1n) return fail('type', `an index must be an integer, got ${kindWord(v)}`, e.indices[k]!.span);
+      const n = current.items.length;
+      if (v.value.num < 1n || v.value.num > BigInt(n)) {
+        fail('index', `index ${v.value.num} is out of range: the list has ${n} element${n === 1 ? '' : 's'} (indices start at 1)`, e.indices[k]!.span);
+      }
+      current = current.items[Number(v.value.num) - 1]!;
+    }
+    return current;
+  }
+
+  private call(e: A.Call, scope: Scope): Value {
+    const callee = this.eval(e.callee, scope);
+    if (callee.kind === 'builtin') {
+      const b = builtin(callee.name)!;
+      if (b.lazy) return this.callBuiltin(callee.name, [], new Map(), e, scope);
+      const args = e.args.map((a) => this.eval(a, scope));
+      const kwargs = new Map<string, Value>();
+      for (const k of e.kwargs) kwargs.set(k.name.name, this.eval(k.value, scope));
+      return this.callBuiltin(callee.name, args, kwargs, e, scope);
+    }
+    if (callee.kind === 'function') {
+      if (e.kwargs.length > 0) fail('keyword', `${callee.name} takes no keyword arguments`, e.kwargs[0]!.span);
+      return this.callUser(callee, e.args.map((a) => this.eval(a, scope)), e.span);
+    }
+    return fail('type', `cannot call ${kindWord(callee)}`, e.callee.span);
+  }
+
+  callUser(f: UserFunction, args: readonly Value[], span: A.Span): Value {
+    if (args.length !== f.params.length) {
+      fail('arity', `${f.name} takes ${f.params.length} argument${f.params.length === 1 ? '' : 's'}, got ${args.length}`, span);
+    }
+    if (this.depth >= MAX_CALL_DEPTH) fail('recursion-depth', `recursion deeper than ${MAX_CALL_DEPTH} calls in ${f.name}`, span);
+    const inner = new Scope(f.closure as Scope);
+    f.params.forEach((p, i) => inner.vars.set(p, args[i]!));
+    this.depth++;
+    try {
+      if (f.body.kind !== 'Block') return this.eval(f.body, inner);
+      this.execBlock(f.body, inner);
+      return NONE;
+    } catch (signal) {
+      if (signal instanceof ReturnSignal) return signal.value;
+      throw signal;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private callBuiltin(name: string, args: Value[], kwargs: Map<string, Value>, e: A.Call, scope: Scope): Value {
+    const b = builtin(name)!;
+    const count = b.lazy ? e.args.length : args.length;
+    if (count < b.minArgs || count > b.maxArgs) {
+      const expected = b.minArgs === b.maxArgs ? `${b.minArgs}` : b.maxArgs === Infinity ? `at least ${b.minArgs}` : `${b.minArgs} to ${b.maxArgs}`;
+      fail('arity', `${name} takes ${expected} argument${b.maxArgs === 1 && b.minArgs === 1 ? '' : 's'}, got ${count}`, e.span, [`usage: ${b.signature}`]);
+    }
+    for (const k of e.kwargs) {
+      if (!acceptsKeyword(b, k.name.name)) {
+        const accepted = keywordList(b);
+        fail('keyword', `${name} has no keyword argument '${k.name.name}'${accepted}`, k.name.span);
+      }
+    }
+    const ctx = this.callContext(e, scope);
+    try {
+      return b.call(ctx, args, kwargs, e.args);
+    } catch (err) {
+      if (err instanceof MathError) {
+        fail(err.code, err.message, e.span);
+      }
+      throw err;
+    }
+  }
+
+  private callContext(e: A.Call, scope: Scope): CallContext {
+    const kwargSpans = new Map(e.kwargs.map((k) => [k.name.name, k.value.span] as const));
+    const self = this;
+    return {
+      span: e.span,
+      argSpans: e.args.map((a) => a.span),
+      kwargSpans,
+      currentRing: () =>
+        this.currentRing ?? fail('no-ring', 'no ring is declared yet', e.span, ['declare one first, e.g. ring R = QQ[x, y];']),
+      currentRingOrNull: () => this.currentRing,
+      registerRing: (data) => this.makeRing(data),
+      get random() {
+        return self.random;
+      },
+      signal: this.options.signal,
+      onProgress: this.options.onProgress,
+      callFunction: (f, args) => {
+        if (f.kind === 'function') return this.callUser(f, args, e.span);
+        if (f.kind === 'builtin') return builtin(f.name)!.call(this.callContext(e, scope), args, new Map(), []);
+        return fail('type', `expected a function, got ${kindWord(f)}`, e.span);
+      },
+      evaluate: (expr) => this.eval(expr, scope),
+    };
+  }
+
+  private checkInterrupt(span: A.Span): void {
+    if (this.options.signal?.aborted) fail('interrupted', 'interrupted', span);
+  }
+}
+
+function defaultReadFile(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+function cartesian(ranges: readonly (readonly [number, number])[]): number[][] {
+  let tuples: number[][] = [[]];
+  for (const [lo, hi] of ranges) {
+    const next: number[][] = [];
+    for (const t of tuples) for (let k = lo; k <= hi; k++) next.push([...t, k]);
+    tuples = next;
+  }
+  return tuples;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+

@@ -1,0 +1,282 @@
+// The operators of the language on values: + - * / ^, comparisons and equality. Numbers are exact
+// rationals; a float anywhere makes the result a float; a number meets a polynomial by coercion into
+// the polynomial's ring; lists act as vectors and matrices. Errors are thrown as diagnostics at the
+// operator's span.
+import { QQ, compareRat, rat, type Rat } from '../math/field.js';
+import { MathError } from '../math/errors.js';
+import type { Poly } from '../math/poly.js';
+import { idealEquals } from '../math/ideal.js';
+import type { BinaryOp, Span } from './ast.js';
+import { fail } from './diagnostics.js';
+import { bool, float, isMatrix, kindWord, list, num, poly, type RingData, type Value } from './values.js';
+
+export function ratToFloat(r: Rat): number {
+  // Scale big numerators and denominators down together so that the quotient keeps its precision.
+  const n = Number(r.num), d = Number(r.den);
+  if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
+  const shift = BigInt(Math.max(r.num.toString(2).length, r.den.toString(2).length) - 1000);
+  return Number(r.num >> shift) / Number(r.den >> shift);
+}
+
+/** A number (exact) into the coefficient field of a ring, as a constant polynomial. */
+export function coerceToPoly(ring: RingData, v: Value, span: Span): Poly<unknown> {
+  if (v.kind === 'poly') {
+    if (v.ring.id !== ring.id) {
+      fail('ring-mismatch', `the polynomial ${ring.poly.toText(v.poly)} lives in ${v.ring.poly.toString()}, not in ${ring.poly.toString()}`, span, [
+        'use `use R;` or build the expression in one ring',
+      ]);
+    }
+    return v.poly;
+  }
+  if (v.kind === 'number') {
+    try {
+      return ring.poly.constant(ring.poly.field.fromRational(v.value.num, v.value.den));
+    } catch (e) {
+      if (e instanceof MathError) fail(e.code, e.message, span);
+      throw e;
+    }
+  }
+  return fail('type', `expected a polynomial or a number, got ${kindWord(v)}`, span);
+}
+
+function isNumeric(v: Value): v is { kind: 'number'; value: Rat } | { kind: 'float'; value: number } {
+  return v.kind === 'number' || v.kind === 'float';
+}
+
+function toFloat(v: Value): number {
+  return v.kind === 'float' ? v.value : v.kind === 'number' ? ratToFloat(v.value) : NaN;
+}
+
+function numericOp(op: '+' | '-' | '*' | '/', a: Value, b: Value, span: Span): Value {
+  if (a.kind === 'number' && b.kind === 'number') {
+    switch (op) {
+      case '+':
+        return num(QQ.add(a.value, b.value));
+      case '-':
+        return num(QQ.sub(a.value, b.value));
+      case '*':
+        return num(QQ.mul(a.value, b.value));
+      case '/':
+        if (b.value.num === 0n) fail('division-by-zero', 'division by zero', span);
+        return num(QQ.div(a.value, b.value));
+    }
+  }
+  const x = toFloat(a), y = toFloat(b);
+  switch (op) {
+    case '+':
+      return float(x + y);
+    case '-':
+      return float(x - y);
+    case '*':
+      return float(x * y);
+    case '/':
+      return float(x / y);
+  }
+}
+
+/** The ring of the polynomial operands (and a check that there is only one). */
+function commonRing(a: Value, b: Value, span: Span): RingData | null {
+  const ra = a.kind === 'poly' ? a.ring : null;
+  const rb = b.kind === 'poly' ? b.ring : null;
+  if (ra && rb && ra.id !== rb.id) {
+    fail('ring-mismatch', `cannot combine polynomials of ${ra.poly.toString()} and ${rb.poly.toString()}`, span);
+  }
+  return ra ?? rb;
+}
+
+function polyOp(op: '+' | '-' | '*' | '/', ring: RingData, a: Value, b: Value, span: Span): Value {
+  if (a.kind === 'float' || b.kind === 'float') {
+    fail('type', 'polynomials have exact coefficients; a float cannot enter a polynomial', span, ['write the number exactly, e.g. 0.5 as 1/2 or 0.5 (decimals are exact)']);
+  }
+  const R = ring.poly;
+  const p = coerceToPoly(ring, a, span);
+  const q = coerceToPoly(ring, b, span);
+  try {
+    switch (op) {
+      case '+':
+        return poly(ring, R.add(p, q));
+      case '-':
+        return poly(ring, R.sub(p, q));
+      case '*':
+        return poly(ring, R.mul(p, q));
+      case '/':
+        if (R.isZero(q)) fail('division-by-zero', 'division by zero', span);
+        if (R.isConstant(q)) return poly(ring, R.scale(p, R.field.inv(R.constantCoeff(q))));
+        return poly(ring, R.divExact(p, q));
+    }
+  } catch (e) {
+    if (e instanceof MathError) fail(e.code, e.message, span);
+    throw e;
+  }
+}
+
+function elementwise(op: '+' | '-', a: Value, b: Value, span: Span): Value {
+  if (a.kind !== 'list' || b.kind !== 'list') return fail('type', `cannot apply '${op}' to ${kindWord(a)} and ${kindWord(b)}`, span);
+  if (a.items.length !== b.items.length) {
+    fail('shape', `cannot apply '${op}' to lists of lengths ${a.items.length} and ${b.items.length}`, span);
+  }
+  return list(a.items.map((x, i) => arithmetic(op, x, b.items[i]!, span)));
+}
+
+function matrixProduct(a: Value, b: Value, span: Span): Value {
+  const A = (a as { items: readonly { items: readonly Value[] }[] }).items;
+  if (isMatrix(b)) {
+    const B = b.items;
+    if (A[0]!.items.length !== B.length) {
+      fail('shape', `cannot multiply a ${A.length}×${A[0]!.items.length} matrix by a ${B.length}×${B[0]!.items.length} matrix`, span);
+    }
+    return list(A.map((row) => list(B[0]!.items.map((_, j) => dot(row.items, B.map((r) => r.items[j]!), span)))));
+  }
+  const v = (b as { items: readonly Value[] }).items;
+  if (A[0]!.items.length !== v.length) {
+    fail('shape', `cannot multiply a ${A.length}×${A[0]!.items.length} matrix by a vector of length ${v.length}`, span);
+  }
+  return list(A.map((row) => dot(row.items, v, span)));
+}
+
+function dot(xs: readonly Value[], ys: readonly Value[], span: Span): Value {
+  let acc: Value = num(rat(0n));
+  for (let i = 0; i < xs.length; i++) acc = arithmetic('+', acc, arithmetic('*', xs[i]!, ys[i]!, span), span);
+  return acc;
+}
+
+export function arithmetic(op: '+' | '-' | '*' | '/', a: Value, b: Value, span: Span): Value {
+  if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b, span);
+  const ring = commonRing(a, b, span);
+  if (ring && (a.kind === 'poly' || isNumeric(a)) && (b.kind === 'poly' || isNumeric(b))) return polyOp(op, ring, a, b, span);
+  if (op === '+' && a.kind === 'string' && b.kind === 'string') return { kind: 'string', value: a.value + b.value };
+  // Vectors and matrices.
+  if (a.kind === 'list' && b.kind === 'list') {
+    if (op === '+' || op === '-') return elementwise(op, a, b, span);
+    if (op === '*' && isMatrix(a) && (isMatrix(b) || !b.items.some((x) => x.kind === 'list'))) return matrixProduct(a, b, span);
+    if (op === '*' && !isMatrix(a) && !isMatrix(b)) {
+      fail('type', 'cannot multiply two vectors with *', span, ['use dot(u, v) for the inner product']);
+    }
+  }
+  if (op === '*' && a.kind !== 'list' && b.kind === 'list') return list(b.items.map((x) => arithmetic('*', a, x, span)));
+  if ((op === '*' || op === '/') && a.kind === 'list' && b.kind !== 'list') return list(a.items.map((x) => arithmetic(op, x, b, span)));
+  return fail('type', `cannot apply '${op}' to ${kindWord(a)} and ${kindWord(b)}`, span);
+}
+
+export function power(a: Value, b: Value, span: Span): Value {
+  if (b.kind === 'number' && b.value.den === 1n) {
+    const e = b.value.num;
+    if (a.kind === 'number') {
+      if (e < 0n && a.value.num === 0n) fail('division-by-zero', 'zero to a negative power', span);
+      if (e > 100000n || e < -100000n) fail('too-large', `the exponent ${e} is too large`, span);
+      const k = Number(e < 0n ? -e : e);
+      const p = rat(a.value.num ** BigInt(k), a.value.den ** BigInt(k));
+      return num(e < 0n ? QQ.inv(p) : p);
+    }
+    if (a.kind === 'float') return float(a.value ** Number(e));
+    if (a.kind === 'poly') {
+      if (e < 0n) fail('type', 'a polynomial cannot be raised to a negative power', span);
+      if (e > 1_000_000n) fail('too-large', `the exponent ${e} is too large`, span);
+      return poly(a.ring, a.ring.poly.pow(a.poly, Number(e)));
+    }
+  }
+  if (isNumeric(a) && isNumeric(b)) return float(toFloat(a) ** toFloat(b));
+  return fail('type', `cannot raise ${kindWord(a)} to the power ${kindWord(b)}`, span, ['exponents of polynomials must be non-negative integers']);
+}
+
+export function negate(a: Value, span: Span): Value {
+  switch (a.kind) {
+    case 'number':
+      return num(QQ.neg(a.value));
+    case 'float':
+      return float(-a.value);
+    case 'poly':
+      return poly(a.ring, a.ring.poly.neg(a.poly));
+    case 'list':
+      return list(a.items.map((x) => negate(x, span)));
+    default:
+      return fail('type', `cannot negate ${kindWord(a)}`, span);
+  }
+}
+
+/** Structural equality; ideals compare as sets (by reduced Gröbner bases). */
+export function valuesEqual(a: Value, b: Value, span: Span): boolean {
+  if (isNumeric(a) && isNumeric(b)) {
+    if (a.kind === 'number' && b.kind === 'number') return QQ.eq(a.value, b.value);
+    return toFloat(a) === toFloat(b);
+  }
+  if (a.kind === 'poly' || b.kind === 'poly') {
+    const ring = commonRing(a, b, span);
+    if (!ring || !(a.kind === 'poly' || isNumeric(a)) || !(b.kind === 'poly' || isNumeric(b))) return false;
+    return ring.poly.equals(coerceToPoly(ring, a, span), coerceToPoly(ring, b, span));
+  }
+  switch (a.kind) {
+    case 'bool':
+    case 'string':
+      return b.kind === a.kind && b.value === a.value;
+    case 'list':
+      return b.kind === 'list' && a.items.length === b.items.length && a.items.every((x, i) => valuesEqual(x, b.items[i]!, span));
+    case 'record':
+      return (
+        b.kind === 'record' &&
+        a.fields.size === b.fields.size &&
+        [...a.fields].every(([k, x]) => b.fields.has(k) && valuesEqual(x, b.fields.get(k)!, span))
+      );
+    case 'ideal':
+      if (b.kind !== 'ideal') return false;
+      if (a.ring.id !== b.ring.id) fail('ring-mismatch', 'cannot compare ideals of different rings', span);
+      return idealEquals(a.ring.poly, a.gens, b.gens);
+    case 'ring':
+      return b.kind === 'ring' && a.ring.id === b.ring.id;
+    case 'none':
+      return b.kind === 'none';
+    case 'object':
+      return b.kind === 'object' && objectEquality(a.type)?.(a.data, b.data, span) === true;
+    default:
+      return a === b;
+  }
+}
+
+const objectEqualities = new Map<string, (a: unknown, b: unknown, span: Span) => boolean>();
+
+/** Later layers say how their objects compare (varieties as sets, forms as matrices, ...). */
+export function registerObjectEquality(type: string, eq: (a: unknown, b: unknown, span: Span) => boolean): void {
+  objectEqualities.set(type, eq);
+}
+
+function objectEquality(type: string) {
+  return objectEqualities.get(type);
+}
+
+export function compare(op: '<' | '<=' | '>' | '>=', a: Value, b: Value, span: Span): Value {
+  if (!isNumeric(a) || !isNumeric(b)) {
+    if (a.kind === 'string' && b.kind === 'string') {
+      const c = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+      return bool(op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0);
+    }
+    return fail('type', `cannot compare ${kindWord(a)} and ${kindWord(b)} with '${op}'`, span);
+  }
+  const c = a.kind === 'number' && b.kind === 'number' ? compareRat(a.value, b.value) : Math.sign(toFloat(a) - toFloat(b));
+  return bool(op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0);
+}
+
+export function binary(op: BinaryOp, a: Value, b: Value, span: Span): Value {
+  switch (op) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+      return arithmetic(op, a, b, span);
+    case '^':
+      return power(a, b, span);
+    case '==':
+      return bool(valuesEqual(a, b, span));
+    case '!=':
+      return bool(!valuesEqual(a, b, span));
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return compare(op, a, b, span);
+    case 'and':
+    case 'or':
+      // Short-circuit forms are handled by the evaluator; this is the strict fallback.
+      if (a.kind !== 'bool' || b.kind !== 'bool') fail('type', `'${op}' needs booleans`, span);
+      return bool(op === 'and' ? a.value && b.value : a.value || b.value);
+  }
+}

@@ -1,0 +1,179 @@
+// The pipeline every entry point shares (CLI, library API, REPL): parse, check statically, evaluate.
+// A Session keeps an interpreter alive across inputs (the REPL), snapshotting its state before each
+// statement so that an interrupted statement leaves the session as it was.
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import type { Interrupt, ProgressEvent } from '../math/progress.js';
+import { Random } from '../math/random.js';
+import type { Program, Stmt } from './ast.js';
+import { checkProgram } from './check.js';
+import { VdlError, diagnostic, fileSpan, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { Interpreter, Scope, type PrintRecord } from './evaluator.js';
+import { parseProgram } from './parse.js';
+import type { Value } from './values.js';
+import './builtins/index.js';
+
+/** The package's stdlib/ folder (this file is src/lang/run.ts, or dist/src/lang/run.js once built). */
+export function stdlibDirectory(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const up = here.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..';
+  return path.resolve(here, up, 'stdlib');
+}
+
+export interface RunOptions {
+  /** The file name used in diagnostics and for resolving relative imports. */
+  readonly file?: string;
+  readonly seed?: number | bigint;
+  readonly onPrint?: (record: PrintRecord) => void;
+  readonly signal?: Interrupt;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Skip the static checks (they run by default, and a run with a static error does not start). */
+  readonly skipCheck?: boolean;
+}
+
+export interface RunResult {
+  readonly ok: boolean;
+  readonly prints: readonly PrintRecord[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every source read (the main file and imported modules), for printing carets. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Parse and check only; every problem found is reported. */
+export function check(source: string, file = '<input>'): { ok: boolean; diagnostics: Diagnostic[]; program: Program } {
+  const { program, diagnostics } = parseProgram(source, file);
+  if (diagnostics.length > 0) return { ok: false, diagnostics, program };
+  const problems = checkProgram(program, { stdlibDir: stdlibDirectory(), parse: parseProgram });
+  return { ok: problems.length === 0, diagnostics: problems, program };
+}
+
+export function run(source: string, options: RunOptions = {}): RunResult {
+  const file = options.file ?? '<input>';
+  const sources = new Map([[file, source]]);
+  const checked = options.skipCheck ? { ...parseProgram(source, file), ok: true } : check(source, file);
+  if (checked.diagnostics.length > 0) return { ok: false, prints: [], diagnostics: checked.diagnostics, sources };
+  const prints: PrintRecord[] = [];
+  const interpreter = new Interpreter({
+    seed: options.seed,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    onPrint: (record) => {
+      prints.push(record);
+      options.onPrint?.(record);
+    },
+    parse: parseProgram,
+    stdlibDir: stdlibDirectory(),
+  });
+  const outcome = guard(() => interpreter.runProgram(checked.program), file);
+  for (const [f, s] of interpreter.sources) sources.set(f, s);
+  return { ok: outcome === null, prints, diagnostics: outcome ? [outcome] : [], sources };
+}
+
+/**
+ * Runs f and turns every failure into a diagnostic: VdlErrors as they are, a JavaScript stack
+ * overflow as a recursion error, anything else as an internal error (a bug: the stack is kept in
+ * the notes only when VDL_DEBUG is set, so users never see a stack trace by default).
+ */
+export function guard(f: () => void, file: string): Diagnostic | null {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    return toDiagnostic(e, file);
+  }
+}
+
+export function toDiagnostic(e: unknown, file: string): Diagnostic {
+  if (e instanceof VdlError) return e.diagnostic;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return diagnostic('recursion-depth', 'recursion too deep (the call stack overflowed)', fileSpan(file));
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const notes = ['this is a bug in vdl; please report it with the script that caused it'];
+  if (process.env['VDL_DEBUG'] && e instanceof Error && e.stack) notes.push(e.stack);
+  return diagnostic('internal', `internal error: ${message}`, fileSpan(file), notes);
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  return diagnostics.map((d) => formatDiagnostic(d, sources.get(d.span.file))).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface SessionResult {
+  readonly ok: boolean;
+  readonly prints: readonly PrintRecord[];
+  /** The value of the last bare expression statement, for the REPL's echo. */
+  readonly value: Value | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A long-lived interpreter for the REPL: state carries over from one input to the next. */
+export class Session {
+  readonly interpreter: Interpreter;
+  private counter = 0;
+  private printSink: ((record: PrintRecord) => void) | undefined;
+
+  constructor(options: { seed?: number | bigint; signal?: Interrupt; onProgress?: (event: ProgressEvent) => void } = {}) {
+    this.interpreter = new Interpreter({
+      seed: options.seed,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onPrint: (record) => this.printSink?.(record),
+      parse: parseProgram,
+      stdlibDir: stdlibDirectory(),
+    });
+  }
+
+  /** Source text of every input and module, for formatting diagnostics. */
+  get sources(): ReadonlyMap<string, string> {
+    return this.interpreter.sources;
+  }
+
+  evaluate(source: string, file?: string): SessionResult {
+    const name = file ?? `<input ${++this.counter}>`;
+    this.interpreter.sources.set(name, source);
+    const { program, diagnostics } = parseProgram(source, name);
+    if (diagnostics.length > 0) return { ok: false, prints: [], value: undefined, diagnostics };
+    const prints: PrintRecord[] = [];
+    this.printSink = (r) => prints.push(r);
+    let value: Value | undefined;
+    for (const stmt of program.body) {
+      const snapshot = this.snapshot();
+      const failure = guard(() => {
+        value = this.interpreter.exec(stmt as Stmt, this.interpreter.globals);
+      }, name);
+      if (failure) {
+        // An interrupted statement leaves no trace; other errors keep what ran before them.
+        if (failure.code === 'interrupted') this.restore(snapshot);
+        return { ok: false, prints, value: undefined, diagnostics: [failure] };
+      }
+    }
+    return { ok: true, prints, value, diagnostics: [] };
+  }
+
+  /** Values are immutable, so copying the global bindings is a faithful snapshot. */
+  private snapshot() {
+    const i = this.interpreter;
+    return { vars: new Map(i.globals.vars), ring: i.currentRing, random: i.random.clone() };
+  }
+
+  private restore(s: { vars: Map<string, Value>; ring: Interpreter['currentRing']; random: Random }): void {
+    const i = this.interpreter;
+    i.globals.vars.clear();
+    for (const [k, v] of s.vars) i.globals.vars.set(k, v);
+    i.currentRing = s.ring;
+    i.random = s.random;
+  }
+
+  setSeed(seed: number | bigint): void {
+    this.interpreter.random = new Random(seed);
+  }
+
+  /** Names in scope (for tab completion). */
+  names(): string[] {
+    const out = new Set<string>();
+    for (let s: Scope | null = this.interpreter.globals; s; s = s.parent) for (const k of s.vars.keys()) out.add(k);
+    return [...out];
+  }
+}
