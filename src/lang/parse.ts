@@ -212,7 +212,8 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
     previousErrorOffset = offset;
     // An error right after an unexpected character is a consequence of it: report only the character.
     const before = lastTokenBefore(tokens, offset);
-    const gapStart = before >= 0 ? tokenEnd(tokens[before]!) : 0;
+    // (From the start of the previous token: an unterminated string swallows the rest of its line.)
+    const gapStart = before >= 0 ? tokens[before]!.startOffset : 0;
     if (lexErrorOffsets.some((o) => o >= gapStart && o <= offset)) continue;
     const previous = (e as { previousToken?: IToken }).previousToken;
     let span: Span;
