@@ -15,7 +15,7 @@ import type * as A from './ast.js';
 import { VdlError, fail, type Diagnostic } from './diagnostics.js';
 import { binary, negate } from './ops.js';
 import { toJson, toText, type Json } from './print.js';
-import { acceptsKeyword, builtin, keywordList, type CallContext } from './builtins/registry.js';
+import { acceptsKeyword, builtin, keywordList, methodFor, type CallContext } from './builtins/registry.js';
 import { NONE, bool, int, kindWord, list, poly, type RingData, type UserFunction, type Value, type VariableFamily } from './values.js';
 
 export class Scope {
@@ -501,8 +501,9 @@ export class Interpreter {
       }
     }
     const ctx = this.callContext(e, scope);
+    const method = methodFor(name, args[0]);
     try {
-      return b.call(ctx, args, kwargs, e.args);
+      return method ? method(ctx, args, kwargs) : b.call(ctx, args, kwargs, e.args);
     } catch (err) {
       if (err instanceof MathError) {
         fail(err.code, err.message, e.span);

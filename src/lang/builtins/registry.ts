@@ -49,6 +49,24 @@ export interface Builtin {
 
 const table = new Map<string, Builtin>();
 
+/** A built-in's behaviour on an object kind of a later layer: dim(X) for a variety, rank(Q) for a form. */
+export type Method = (ctx: CallContext, args: readonly Value[], kwargs: ReadonlyMap<string, Value>) => Value;
+const methods = new Map<string, Method>();
+
+/**
+ * Extends the built-in `name` to objects of `objectType` given as its first argument. The built-in
+ * keeps its documentation; the method runs instead of it when the first argument is such an object.
+ */
+export function defineMethod(name: string, objectType: string, method: Method): void {
+  const key = `${name}/${objectType}`;
+  if (methods.has(key)) throw new Error(`method ${key} defined twice`);
+  methods.set(key, method);
+}
+
+export function methodFor(name: string, first: Value | undefined): Method | undefined {
+  return first?.kind === 'object' ? methods.get(`${name}/${first.type}`) : undefined;
+}
+
 export function defineBuiltin(b: Builtin): void {
   if (table.has(b.name)) throw new Error(`built-in ${b.name} defined twice`);
   table.set(b.name, b);
