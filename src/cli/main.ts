@@ -3,6 +3,7 @@
 // caret; an internal failure never shows a stack trace unless --debug is given.
 import { readFileSync } from 'node:fs';
 import { check, formatDiagnostics, run } from '../lang/run.js';
+import { describeProgress } from '../lang/progress-text.js';
 import type { ProgressEvent } from '../math/progress.js';
 import { parseArguments, usage, type Command } from './args.js';
 import { version } from './version.js';
@@ -85,15 +86,4 @@ function runFile(command: Extract<Command, { name: 'run' }>): number {
   }
   if (command.verbose) process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(3)} s\n`);
   return 0;
-}
-
-export function describeProgress(e: ProgressEvent): string {
-  const parts = [e.stage];
-  if (e.degree !== undefined) parts.push(`degree ${e.degree}`);
-  if (e.basisSize !== undefined) parts.push(`basis ${e.basisSize}`);
-  if (e.pairs !== undefined) parts.push(`pairs ${e.pairs}`);
-  if (e.matrixRows !== undefined) parts.push(`matrix ${e.matrixRows}×${e.matrixColumns ?? '?'}`);
-  if (e.prime !== undefined) parts.push(`prime ${e.prime}`);
-  if (e.message) parts.push(e.message);
-  return parts.join(', ');
 }
