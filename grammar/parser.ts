@@ -121,18 +121,40 @@ const AFTER_EXPRESSION_RULES = new Set([
   'callSuffix', 'indexSuffix', 'parenExpr', 'listLit', 'recordLit', 'ringVar',
 ]);
 
+/** Tokens that may follow a complete expression inside a statement. */
+const CLOSING_TOKENS: readonly TokenType[] = [Semicolon, Comma, RParen, RBracket, RBrace, LBrace];
+
+/** The token just before `token` in the parser's current input (for messages that need context). */
+function tokenBefore(token: IToken): IToken | undefined {
+  if (!Number.isFinite(token.startOffset)) return undefined;
+  const input = parser.input;
+  let lo = 0;
+  let hi = input.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const offset = input[mid]!.startOffset;
+    if (offset === token.startOffset) return input[mid - 1];
+    if (offset < token.startOffset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     if (expected === EOF) return `unexpected ${describeToken(actual)}`;
     if (actual.tokenType === EOF) return `${UNEXPECTED_EOF}: expected ${describeTokenType(expected)}`;
     if (isImplicitMultiplication(previous, actual)) return implicitMessage(previous, actual);
-    if (AFTER_EXPRESSION_RULES.has(ruleName)) {
+    if (AFTER_EXPRESSION_RULES.has(ruleName) && CLOSING_TOKENS.includes(expected)) {
       if (tokenMatcher(actual, ComparisonOp)) {
         return `comparisons do not chain: write 'a < b and b < c' instead of 'a < b < c' (found ${describeToken(actual)})`;
       }
       if (actual.tokenType === DotDot) return "ranges do not chain: 'a..b..c' is not an expression";
     }
-    if (expected === Semicolon && ruleName === 'exprStmt' && actual.tokenType === Colon) {
+    if (
+      expected === Semicolon && ruleName === 'exprStmt' && actual.tokenType === Colon &&
+      tokenBefore(previous)?.tokenType === LBrace
+    ) {
       return "a statement starting with '{' is a block: to write a record there, wrap it in parentheses '({...})'";
     }
     if (expected === Semicolon) return EXPECTED_SEMICOLON;

@@ -70,6 +70,15 @@ describe('error recovery', () => {
 
   it('explains a record at the start of a statement', () => {
     expect(errors('{a: 1};')[0]).toMatch(/^1:3 syntax a statement starting with '\{' is a block/);
+    expect(errors('x := 1;')).toEqual(["1:2 syntax expected ';' after the statement"]);
+  });
+
+  it('names the expected token', () => {
+    expect(errors('let x == 1;')).toEqual(["1:7 syntax expected '=' but found '=='"]);
+    expect(errors('for k 1..4 { }')).toEqual(["1:7 syntax expected 'in' but found '1'"]);
+    expect(errors('fn f(a, b { }')).toEqual(["1:11 syntax expected ')' but found '{'"]);
+    expect(errors('ring R = QQ[x,];')).toEqual(["1:15 syntax expected a ring variable or option but found ']'"]);
+    expect(errors('let 3 = 4;')).toEqual(["1:5 syntax expected a name but found '3'"]);
   });
 
   it('reports one error per broken statement, not a cascade', () => {
