@@ -114,12 +114,23 @@ export class Session {
   private counter = 0;
   private printSink: ((record: PrintRecord) => void) | undefined;
 
-  constructor(options: { seed?: number | bigint; signal?: Interrupt; onProgress?: (event: ProgressEvent) => void } = {}) {
+  constructor(
+    options: {
+      seed?: number | bigint;
+      signal?: Interrupt;
+      onProgress?: (event: ProgressEvent) => void;
+      /** Called for each `print` as it happens (the REPL shows output of a long statement live). */
+      onPrint?: (record: PrintRecord) => void;
+    } = {},
+  ) {
     this.interpreter = new Interpreter({
       seed: options.seed,
       signal: options.signal,
       onProgress: options.onProgress,
-      onPrint: (record) => this.printSink?.(record),
+      onPrint: (record) => {
+        this.printSink?.(record);
+        options.onPrint?.(record);
+      },
       parse: parseProgram,
       stdlibDir: stdlibDirectory(),
     });
