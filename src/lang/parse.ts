@@ -11,10 +11,14 @@ import {
   If,
   Import,
   LBrace,
+  LBracket,
   Let,
+  LParen,
   NumberLiteral,
   Print,
   RBrace,
+  RBracket,
+  RParen,
   Return,
   Ring,
   Seed,
@@ -129,6 +133,25 @@ function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionExce
   return { cst: { name: 'program', children: { statement: statements } }, errors };
 }
 
+/** The deepest nesting of `( [ {` a program may have. */
+export const MAX_NESTING = 64;
+
+const TOO_DEEP = 'this program is nested too deeply to parse';
+
+/** The first opening bracket deeper than MAX_NESTING, if any. */
+function tooDeeplyNested(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === LParen || type === LBracket || type === LBrace) {
+      if (++depth > MAX_NESTING) return t;
+    } else if ((type === RParen || type === RBracket || type === RBrace) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 /** Tokens that end or start a statement. */
 const BOUNDARIES: ReadonlySet<TokenType> = new Set([
   Semicolon, LBrace, RBrace, Ring, Let, Fn, Return, For, If, Import, Seed, Use, Print, Assert,
@@ -197,8 +220,25 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
     }
   }
 
-  // Parsing, with recovery: every error is recorded in parser.errors.
-  const { cst, errors: parseErrors } = parseTokens(tokens);
+  // Parsing, with recovery: every error is recorded in parser.errors. The parser and the builder are
+  // recursive, so absurdly deep nesting is refused up front (and a stack overflow, say from a chain of
+  // thousands of `^`, becomes a diagnostic).
+  const tooDeepDiagnostic = (at: IToken | undefined, message: string) => diagnostic(
+    SYNTAX, message, at ? lines.span(file, at.startOffset, tokenEnd(at)) : lines.span(file, 0, 0),
+  );
+  let cst: CstNode = { name: 'program', children: {} };
+  let parseErrors: IRecognitionException[] = [];
+  const deepest = tooDeeplyNested(tokens);
+  if (deepest) {
+    diagnostics.push(tooDeepDiagnostic(deepest, `brackets are nested too deeply (more than ${MAX_NESTING} levels)`));
+  } else {
+    try {
+      ({ cst, errors: parseErrors } = parseTokens(tokens));
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      diagnostics.push(tooDeepDiagnostic(tokens[0], TOO_DEEP));
+    }
+  }
   const last = tokens[tokens.length - 1];
   const endOfInput = last ? tokenEnd(last) : 0;
   let previousErrorOffset = -1;
@@ -235,7 +275,8 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
     // The builder is meant to cope with every recovered tree; should it not, the syntax errors already
     // explain the input, so report them with an empty program rather than crash. A failure on a valid
     // tree is a bug and propagates.
-    if (diagnostics.length === 0) throw err;
+    if (err instanceof RangeError) diagnostics.push(tooDeepDiagnostic(tokens[0], TOO_DEEP));
+    else if (diagnostics.length === 0) throw err;
     built = buildProgram(undefined, { file, source });
   }
   diagnostics.push(...built.diagnostics);

@@ -118,6 +118,17 @@ describe('lexical errors', () => {
   });
 });
 
+describe('deep nesting', () => {
+  it('accepts reasonable nesting and refuses absurd nesting with a diagnostic', () => {
+    expect(parseProgram(`print ${'('.repeat(40)}1${')'.repeat(40)};`).diagnostics).toEqual([]);
+    expect(errors(`print ${'['.repeat(100)}${']'.repeat(100)};`)).toEqual([
+      '1:71 syntax brackets are nested too deeply (more than 64 levels)',
+    ]);
+    expect(errors(`print ${'2^'.repeat(5000)}2;`)).toEqual(['1:1 syntax this program is nested too deeply to parse']);
+    expect(parseProgram(`${'-'.repeat(5000)}1;`).diagnostics).toHaveLength(1);
+  });
+});
+
 describe('end of input', () => {
   it('marks unfinished input as incomplete, pointing just past the last token', () => {
     for (const source of ['fn f(a) {', 'let x = 1', 'print f(1,', 'if x { print 1; } else', 'let y = [1, 2', 'x = 1 +', 'ring R = QQ[x']) {
