@@ -1,0 +1,664 @@
+// Zero-dimensional solving: counts of distinct complex and real solutions, real points to any number
+// of digits, rational univariate representations and FGLM.
+//
+// Representation. A zero-dimensional ideal I of K[x_1..x_n] is studied through its quotient algebra
+// A = K[x]/I, a K-vector space of finite dimension D (the vdim, solutions counted with multiplicity)
+// with the basis B = (b_0 = 1, b_1, ..., b_{D-1}) of standard monomials of the reduced Gröbner basis
+// (in increasing monomial order; every b_k with k > 0 is x_l·b_k' for a recorded parent k' < k).
+// Elements of A are coordinate vectors `E[]` of length D. Multiplication by x_i is the D×D matrix
+// M_i with M_i[k][j] = the coefficient of b_k in NF(x_i·b_j), held as sparse columns.
+//
+// Algorithms and sources:
+// - Counting (over QQ): the Hermite quadratic form H[i][j] = Tr(M_{b_i·b_j}) has rank = the number
+//   of distinct complex solutions and signature = the number of distinct real solutions (Hermite;
+//   P. Pedersen, M.-F. Roy, A. Szpirglas, "Counting real zeros in the multivariate case", 1993).
+//   Traces: τ(b_k) = Tr(M_{b_k}) from the matrices M_{b_k} = M_l·M_{b_k'} (sparse times dense,
+//   depth-first so that only one path of matrices is alive); row k of H is M_l^T (row k').
+// - Points (over QQ): a rational univariate representation (F. Rouillier, "Solving zero-dimensional
+//   systems through the rational univariate representation", AAECC 9 (1999) 433–461). For a
+//   separating linear form t = Σ c_i x_i (seeded random integers c_i, retried until separating):
+//   the characteristic polynomial χ_t from the power sums Tr(M_t^j) by Newton's identities, f_t its
+//   square-free part (monic, degree d = number of distinct solutions: that equality is the separation
+//   test), g_v(T) = Σ_{j<d} Tr(M_{v·t^j}) Q_j(T) with Q_j(T) = Σ_{k>j} a_k T^{k-1-j} (f_t = Σ a_k T^k),
+//   and x_i = g_{x_i}(θ) / g_1(θ) at each root θ of f_t, reduced to a polynomial q_i(θ) modulo f_t.
+//   The representation is checked exactly: every generator vanishes at (q_1(T), ..., q_n(T)) modulo
+//   f_t. Real solutions ↔ real roots of f_t (Sturm / Descartes isolation, ./univariate.ts), and the
+//   coordinates are printed with exact rounding. The real count from the RUR must equal the Hermite
+//   signature (an internal error otherwise): two independent routes.
+// - Over GF(p): the number of distinct solutions over the algebraic closure is the vdim of the
+//   radical √I = I + (s_1(x_1), ..., s_n(x_n)), s_i the square-free part of the minimal polynomial of
+//   M_{x_i} (Seidenberg's lemma; GF(p) is perfect), computed exactly. Real solutions do not apply.
+// - FGLM (J.-C. Faugère, P. Gianni, D. Lazard, T. Mora, "Efficient computation of zero-dimensional
+//   Gröbner bases by change of ordering", J. Symbolic Comput. 16 (1993) 329–344): monomials are
+//   visited in increasing target order; each one's coordinate vector (one multiplication matrix
+//   applied to a known vector) is either independent of the previous ones (a new standard monomial)
+//   or gives a new Gröbner basis element.
+import { MathError } from './errors.js';
+import { type Field, QQ, type Rat, compareRat, rat } from './field.js';
+import { type GroebnerOptions, groebner } from './groebner/index.js';
+import { Reducer } from './groebner/reduce.js';
+import { signature } from './linalg/signature.js';
+import type { Matrix } from './linalg/matrix.js';
+import { type Monomial, type OrderSpec, monomialKey, totalDegree } from './monomial.js';
+import type { Poly, PolyRing } from './poly.js';
+import { checkInterrupt } from './progress.js';
+import { Random } from './random.js';
+import { type RealRoot, UnivariateRing, algebraicToDecimal, isolateRealRoots } from './univariate.js';
+
+// =============================================================================================
+// The quotient algebra and its multiplication matrices.
+
+/** A sparse vector: parallel arrays of indices and non-zero values. */
+interface SparseVector<E> {
+  readonly index: number[];
+  readonly value: E[];
+}
+
+export interface QuotientAlgebra<E> {
+  /** The ring of the Gröbner basis. */
+  readonly ring: PolyRing<E>;
+  /** The reduced Gröbner basis. */
+  readonly basis: Poly<E>[];
+  /** The standard monomials b_0 = 1 < b_1 < ... in the ring's order. */
+  readonly monomials: Monomial[];
+  /** For k > 0: b_k = x_{parentVariable[k]} · b_{parent[k]} with parent[k] < k. */
+  readonly parent: number[];
+  readonly parentVariable: number[];
+  /** columns[i][j] = the coordinates of NF(x_i · b_j). */
+  readonly columns: SparseVector<E>[][];
+}
+
+function sparseFromPoly<E>(f: Poly<E>, index: Map<string, number>): SparseVector<E> {
+  const idx: number[] = [];
+  const val: E[] = [];
+  f.mons.forEach((m, k) => {
+    const i = index.get(monomialKey(m));
+    if (i === undefined) throw new MathError('internal', 'a normal form has a term outside the normal set');
+    idx.push(i);
+    val.push(f.coeffs[k]!);
+  });
+  return { index: idx, value: val };
+}
+
+/** Leading monomials decide zero-dimensionality: every variable needs a pure power among them. */
+function isZeroDimensionalBasis<E>(R: PolyRing<E>, basis: readonly Poly<E>[]): boolean {
+  for (let i = 0; i < R.nvars; i++) {
+    const found = basis.some((g) => {
+      const m = g.mons[0]!;
+      for (let j = 0; j < m.length; j++) if (j !== i && m[j] !== 0) return false;
+      return m[i]! > 0 || totalDegree(m) === 0;
+    });
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** The Krull dimension from the leading monomials: the largest set of variables free of them. */
+function dimensionOfBasis<E>(R: PolyRing<E>, basis: readonly Poly<E>[]): number {
+  const n = R.nvars;
+  if (basis.some((g) => totalDegree(g.mons[0]!) === 0)) return -1;
+  const supports = basis.map((g) => {
+    let mask = 0;
+    g.mons[0]!.forEach((e, i) => {
+      if (e > 0) mask |= 1 << i;
+    });
+    return mask;
+  });
+  if (n > 24) return -2; // too many variables to search; reported as "positive"
+  let best = 0;
+  for (let set = 0; set < 1 << n; set++) {
+    let size = 0;
+    for (let x = set; x; x &= x - 1) size++;
+    if (size <= best) continue;
+    if (supports.every((s) => (s & ~set) !== 0)) best = size;
+  }
+  return best;
+}
+
+/**
+ * The quotient algebra of the ideal whose reduced Gröbner basis (in R's order) is `basis`:
+ * standard monomials and multiplication matrices. MathError('not-zero-dimensional') otherwise.
+ */
+export function quotientAlgebra<E>(R: PolyRing<E>, basis: readonly Poly<E>[], options: GroebnerOptions = {}): QuotientAlgebra<E> {
+  if (basis.length === 0 || !isZeroDimensionalBasis(R, basis)) {
+    const d = basis.length === 0 ? R.nvars : dimensionOfBasis(R, basis);
+    const text = d >= 0 ? `positive dimension ${d}` : 'positive dimension';
+    throw new MathError('not-zero-dimensional', `the ideal has ${text}; solve needs finitely many solutions`);
+  }
+  const reducer = new Reducer(R, basis, options.signal);
+  const n = R.nvars;
+  const found: { m: Monomial; parent: number; variable: number }[] = [];
+  const seen = new Set<string>();
+  if (!basis.some((g) => totalDegree(g.mons[0]!) === 0)) {
+    const one = new Int32Array(n);
+    found.push({ m: one, parent: -1, variable: -1 });
+    seen.add(monomialKey(one));
+    for (let k = 0; k < found.length; k++) {
+      checkInterrupt(options.signal);
+      for (let i = 0; i < n; i++) {
+        const m = found[k]!.m.slice();
+        m[i]!++;
+        const key = monomialKey(m);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!reducer.isReducible(m)) found.push({ m, parent: k, variable: i });
+      }
+    }
+  }
+  // Sort increasing in the ring's order (a divisor is always smaller, so parents come first).
+  const order = found.map((_, k) => k).sort((a, b) => R.order.compare(found[a]!.m, found[b]!.m));
+  const position = new Array<number>(found.length);
+  order.forEach((k, pos) => {
+    position[k] = pos;
+  });
+  const monomials = order.map((k) => found[k]!.m);
+  const parent = order.map((k) => (found[k]!.parent < 0 ? -1 : position[found[k]!.parent]!));
+  const parentVariable = order.map((k) => found[k]!.variable);
+  const index = new Map(monomials.map((m, k) => [monomialKey(m), k]));
+  const F = R.field;
+  const columns: SparseVector<E>[][] = [];
+  for (let i = 0; i < n; i++) {
+    const col: SparseVector<E>[] = [];
+    for (let j = 0; j < monomials.length; j++) {
+      checkInterrupt(options.signal);
+      const m = monomials[j]!.slice();
+      m[i]!++;
+      const k = index.get(monomialKey(m));
+      if (k !== undefined) col.push({ index: [k], value: [F.one] });
+      else col.push(sparseFromPoly(reducer.normalForm(R.term(F.one, m)), index));
+    }
+    columns.push(col);
+  }
+  return { ring: R, basis: basis.slice(), monomials, parent, parentVariable, columns };
+}
+
+/** M·v for a matrix given by sparse columns. */
+function applyColumns<E>(F: Field<E>, cols: readonly SparseVector<E>[], v: readonly E[]): E[] {
+  const out = new Array<E>(cols.length).fill(F.zero);
+  for (let j = 0; j < v.length; j++) {
+    const a = v[j]!;
+    if (F.isZero(a)) continue;
+    const { index, value } = cols[j]!;
+    for (let k = 0; k < index.length; k++) out[index[k]!] = F.add(out[index[k]!]!, F.mul(a, value[k]!));
+  }
+  return out;
+}
+
+/** M^T·r for a matrix given by sparse columns. */
+function applyColumnsTransposed<E>(F: Field<E>, cols: readonly SparseVector<E>[], r: readonly E[]): E[] {
+  return cols.map(({ index, value }) => {
+    let s = F.zero;
+    for (let k = 0; k < index.length; k++) {
+      const x = r[index[k]!]!;
+      if (!F.isZero(x)) s = F.add(s, F.mul(value[k]!, x));
+    }
+    return s;
+  });
+}
+
+/** The sparse columns of Σ c_i M_i. */
+function combineColumns<E>(F: Field<E>, A: QuotientAlgebra<E>, c: readonly E[]): SparseVector<E>[] {
+  const D = A.monomials.length;
+  const out: SparseVector<E>[] = [];
+  for (let j = 0; j < D; j++) {
+    const acc = new Map<number, E>();
+    c.forEach((ci, i) => {
+      if (F.isZero(ci)) return;
+      const { index, value } = A.columns[i]![j]!;
+      for (let k = 0; k < index.length; k++) {
+        const prev = acc.get(index[k]!);
+        const add = F.mul(ci, value[k]!);
+        acc.set(index[k]!, prev === undefined ? add : F.add(prev, add));
+      }
+    });
+    const idx: number[] = [];
+    const val: E[] = [];
+    for (const [k, v] of [...acc].sort((a, b) => a[0] - b[0])) {
+      if (!F.isZero(v)) {
+        idx.push(k);
+        val.push(v);
+      }
+    }
+    out.push({ index: idx, value: val });
+  }
+  return out;
+}
+
+/** The multiplication matrices M_{x_i} as dense D×D matrices (M[k][j] = coefficient of b_k in NF(x_i b_j)). */
+export function multiplicationMatrices<E>(A: QuotientAlgebra<E>): Matrix<E>[] {
+  const F = A.ring.field;
+  const D = A.monomials.length;
+  return A.columns.map((cols) => {
+    const M: Matrix<E> = Array.from({ length: D }, () => new Array<E>(D).fill(F.zero));
+    cols.forEach(({ index, value }, j) => index.forEach((k, t) => (M[k]![j] = value[t]!)));
+    return M;
+  });
+}
+
+// =============================================================================================
+// Traces and the Hermite form (characteristic 0).
+
+/** τ(b_k) = Tr(M_{b_k}) for every standard monomial, depth-first over the parent tree. */
+export function traceVector<E>(A: QuotientAlgebra<E>, options: GroebnerOptions = {}): E[] {
+  const F = A.ring.field;
+  const D = A.monomials.length;
+  const children: number[][] = A.monomials.map(() => []);
+  for (let k = 1; k < D; k++) children[A.parent[k]!]!.push(k);
+  const traces = new Array<E>(D).fill(F.zero);
+  // P = M_{b_k} as an array of columns (column j = coordinates of b_k·b_j).
+  const identityColumns: E[][] = Array.from({ length: D }, (_, j) => {
+    const c = new Array<E>(D).fill(F.zero);
+    c[j] = F.one;
+    return c;
+  });
+  traces[0] = F.fromBigInt(BigInt(D));
+  const stack: { k: number; P: E[][] }[] = [{ k: 0, P: identityColumns }];
+  while (stack.length > 0) {
+    const { k, P } = stack.pop()!;
+    for (const child of children[k]!) {
+      checkInterrupt(options.signal);
+      const cols = A.columns[A.parentVariable[child]!]!;
+      const Q = P.map((c) => applyColumns(F, cols, c));
+      let tr = F.zero;
+      for (let j = 0; j < D; j++) tr = F.add(tr, Q[j]![j]!);
+      traces[child] = tr;
+      if (children[child]!.length > 0) stack.push({ k: child, P: Q });
+    }
+  }
+  return traces;
+}
+
+/** The Hermite quadratic form H[i][j] = Tr(M_{b_i b_j}) = τ(b_i b_j), given the trace vector τ. */
+export function hermiteForm<E>(A: QuotientAlgebra<E>, traces: readonly E[]): Matrix<E> {
+  const F = A.ring.field;
+  const D = A.monomials.length;
+  const rows: E[][] = new Array<E[]>(D);
+  rows[0] = traces.slice();
+  for (let k = 1; k < D; k++) rows[k] = applyColumnsTransposed(F, A.columns[A.parentVariable[k]!]!, rows[A.parent[k]!]!);
+  return rows;
+}
+
+// =============================================================================================
+// Incremental linear dependence (Krylov sequences, FGLM).
+
+/** Rows in echelon form (pivot normalized to 1) with their combinations of the inserted vectors. */
+class IncrementalEchelon<E> {
+  private readonly rows: { pivot: number; vector: E[]; combination: E[] }[] = [];
+  private count = 0;
+
+  constructor(private readonly F: Field<E>) {}
+
+  /** The number of vectors inserted so far (as independent). */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Reduces v; when v depends on the inserted vectors u_0..u_{s-1}, returns λ with v = Σ λ_s u_s;
+   * otherwise inserts v (as u_s, s = size) and returns null.
+   */
+  dependency(v: readonly E[]): E[] | null {
+    const F = this.F;
+    const w = v.slice();
+    const lambda: E[] = new Array<E>(this.count).fill(F.zero);
+    for (const row of this.rows) {
+      const c = w[row.pivot]!;
+      if (F.isZero(c)) continue;
+      for (let j = 0; j < w.length; j++) if (!F.isZero(row.vector[j]!)) w[j] = F.sub(w[j]!, F.mul(c, row.vector[j]!));
+      for (let s = 0; s < row.combination.length; s++) {
+        if (!F.isZero(row.combination[s]!)) lambda[s] = F.add(lambda[s]!, F.mul(c, row.combination[s]!));
+      }
+    }
+    const pivot = w.findIndex((x) => !F.isZero(x));
+    if (pivot < 0) return lambda;
+    // w = v - Σ λ_s u_s: a new row with combination e_new - λ, scaled so the pivot is 1.
+    const inv = F.inv(w[pivot]!);
+    const combination = lambda.map((x) => F.neg(F.mul(x, inv)));
+    combination.push(inv);
+    this.rows.push({ pivot, vector: w.map((x) => F.mul(x, inv)), combination });
+    this.count++;
+    return null;
+  }
+}
+
+/** The minimal polynomial (monic, low degree first) of the vector v under the matrix with columns `cols`. */
+function krylovMinimalPolynomial<E>(F: Field<E>, cols: readonly SparseVector<E>[], v: readonly E[], signal?: GroebnerOptions['signal']): E[] {
+  const echelon = new IncrementalEchelon(F);
+  let w = v.slice();
+  for (;;) {
+    checkInterrupt(signal);
+    const lambda = echelon.dependency(w);
+    if (lambda) return [...lambda.map((x) => F.neg(x)), F.one];
+    w = applyColumns(F, cols, w);
+  }
+}
+
+// =============================================================================================
+// Rational univariate representation (QQ).
+
+export interface RationalUnivariateRepresentation {
+  /** The separating linear form t = Σ linearForm[i]·x_i. */
+  readonly linearForm: bigint[];
+  /** f_t: the square-free part of the characteristic polynomial of M_t, monic, low degree first. */
+  readonly polynomial: Rat[];
+  /** x_i = coordinates[i](θ) at each root θ of the polynomial (reduced modulo it). */
+  readonly coordinates: Rat[][];
+  /** Multiplicity-weighted: the characteristic polynomial χ_t (degree = vdim). */
+  readonly characteristic: Rat[];
+  /** The ring and variable names the coordinates refer to. */
+  readonly ring: PolyRing<Rat>;
+}
+
+const U = new UnivariateRing(QQ);
+
+/** f(q_1(T), ..., q_n(T)) modulo m: the value of a polynomial at a point given by a RUR. */
+export function evaluateAtRepresentation(R: PolyRing<Rat>, f: Poly<Rat>, coordinates: readonly Rat[][], modulus: readonly Rat[]): Rat[] {
+  const powers: Rat[][][] = coordinates.map((q) => [[QQ.one], U.rem(q, modulus)]);
+  const power = (i: number, e: number): Rat[] => {
+    const table = powers[i]!;
+    while (table.length <= e) table.push(U.mulMod(table[table.length - 1]!, table[1]!, modulus));
+    return table[e]!;
+  };
+  let sum: Rat[] = [];
+  f.mons.forEach((m, k) => {
+    let t: Rat[] = [f.coeffs[k]!];
+    for (let i = 0; i < m.length; i++) if (m[i]! > 0) t = U.mulMod(t, power(i, m[i]!), modulus);
+    sum = U.add(sum, t);
+  });
+  return U.rem(sum, modulus);
+}
+
+interface TraceData {
+  readonly traces: Rat[];
+  readonly hermite: Matrix<Rat>;
+  readonly complex: number;
+  readonly real: number;
+}
+
+function traceData(A: QuotientAlgebra<Rat>, options: GroebnerOptions): TraceData {
+  const traces = traceVector(A, options);
+  const hermite = hermiteForm(A, traces);
+  const inertia = signature(hermite);
+  return { traces, hermite, complex: inertia.positive + inertia.negative, real: inertia.positive - inertia.negative };
+}
+
+/** The RUR for the linear form c, or null when c does not separate the `distinct` solutions. */
+function rurForForm(A: QuotientAlgebra<Rat>, traces: readonly Rat[], c: readonly bigint[], distinct: number, options: GroebnerOptions): RationalUnivariateRepresentation | null {
+  const F = QQ;
+  const D = A.monomials.length;
+  const n = A.ring.nvars;
+  const tCols = combineColumns(F, A, c.map((x) => F.fromBigInt(x)));
+  const dot = (a: readonly Rat[], b: readonly Rat[]) => {
+    let s = F.zero;
+    for (let k = 0; k < a.length; k++) if (a[k]!.num !== 0n && b[k]!.num !== 0n) s = F.add(s, F.mul(a[k]!, b[k]!));
+    return s;
+  };
+  // w_j = coordinates of t^j, power sums s_j = τ(t^j), j = 0..D.
+  const w: Rat[][] = [];
+  let v = new Array<Rat>(D).fill(F.zero);
+  v[0] = F.one;
+  const sums: Rat[] = [];
+  for (let j = 0; j <= D; j++) {
+    checkInterrupt(options.signal);
+    w.push(v);
+    sums.push(dot(traces, v));
+    if (j < D) v = applyColumns(F, tCols, v);
+  }
+  // Newton's identities: k e_k = Σ_{i=1}^{k} (-1)^{i-1} e_{k-i} s_i; χ(T) = Σ (-1)^k e_k T^{D-k}.
+  const e: Rat[] = [F.one];
+  for (let k = 1; k <= D; k++) {
+    let acc = F.zero;
+    for (let i = 1; i <= k; i++) {
+      const term = F.mul(e[k - i]!, sums[i]!);
+      acc = i % 2 === 1 ? F.add(acc, term) : F.sub(acc, term);
+    }
+    e.push(F.div(acc, F.fromBigInt(BigInt(k))));
+  }
+  const characteristic = U.normalize(Array.from({ length: D + 1 }, (_, i) => (((D - i) % 2 === 0) ? e[D - i]! : F.neg(e[D - i]!))));
+  const f = U.squareFreePart(characteristic);
+  const d = U.degree(f);
+  if (d !== distinct) return null;
+  // g_v(T) = Σ_{j<d} τ(v t^j) Q_j(T), Q_j(T) = Σ_{k=j+1}^{d} a_k T^{k-1-j}.
+  const Q: Rat[][] = [];
+  for (let j = 0; j < d; j++) {
+    const q: Rat[] = [];
+    for (let k = j + 1; k <= d; k++) q.push(f[k]!);
+    Q.push(q);
+  }
+  const g = (values: readonly Rat[]) => {
+    let s: Rat[] = [];
+    for (let j = 0; j < d; j++) if (values[j]!.num !== 0n) s = U.add(s, U.scale(Q[j]!, values[j]!));
+    return s;
+  };
+  const g1 = g(sums);
+  const inv = U.invMod(g1, f);
+  const coordinates: Rat[][] = [];
+  for (let i = 0; i < n; i++) {
+    const sigma = applyColumnsTransposed(F, A.columns[i]!, traces); // τ(x_i · ·)
+    const values = w.slice(0, d).map((wj) => dot(sigma, wj));
+    coordinates.push(U.mulMod(g(values), inv, f));
+  }
+  return { linearForm: c.slice(), polynomial: f, coordinates, characteristic, ring: A.ring };
+}
+
+function randomForm(random: Random, n: number, attempt: number): bigint[] {
+  const range = 10 * (attempt + 1);
+  for (;;) {
+    const c = Array.from({ length: n }, () => BigInt(random.int(-range, range)));
+    if (c.some((x) => x !== 0n)) return c;
+  }
+}
+
+function computeRepresentation(A: QuotientAlgebra<Rat>, data: TraceData, seed: number, options: GroebnerOptions): RationalUnivariateRepresentation {
+  const random = new Random(seed);
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const c = randomForm(random, A.ring.nvars, attempt);
+    const rur = rurForForm(A, data.traces, c, data.complex, options);
+    if (!rur) continue;
+    for (const h of A.basis) {
+      if (evaluateAtRepresentation(A.ring, h, rur.coordinates, rur.polynomial).length !== 0) {
+        throw new MathError('internal', 'the rational univariate representation does not satisfy the system');
+      }
+    }
+    return rur;
+  }
+  throw new MathError('internal', 'no separating linear form found in 30 attempts');
+}
+
+function grevlexBasis<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: GroebnerOptions): { G: PolyRing<E>; basis: Poly<E>[]; algorithm: string } {
+  const G = R.order.spec.kind === 'grevlex' ? R : R.withOrder({ kind: 'grevlex' });
+  const converted = G === R ? gens.slice() : gens.map((f) => R.convert(f, G, (c) => c));
+  const result = groebner(G, converted, options);
+  return { G, basis: result.basis, algorithm: result.algorithm };
+}
+
+/**
+ * The rational univariate representation of a zero-dimensional ideal over QQ (grevlex Gröbner basis,
+ * multiplication matrices, traces; seeded separating form).
+ */
+export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: SolveOptions = {}): RationalUnivariateRepresentation {
+  if ((R.field as unknown) !== QQ) throw new MathError('bad-field', 'the rational univariate representation needs coefficients in QQ');
+  const { G, basis } = grevlexBasis(R, gens, options);
+  if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) throw new MathError('no-solutions', 'the system has no solutions');
+  const A = quotientAlgebra(G, basis, options);
+  const rur = computeRepresentation(A, traceData(A, options), options.seed ?? 0, options);
+  return { ...rur, ring: R };
+}
+
+// =============================================================================================
+// Counting over GF(p) through the radical.
+
+/**
+ * The number of distinct solutions over the algebraic closure, exactly: the vdim of
+ * √I = I + (s_1(x_1), ..., s_n(x_n)), s_i the square-free part of the minimal polynomial of x_i in A.
+ */
+export function countDistinctSolutions<E>(A: QuotientAlgebra<E>, options: GroebnerOptions = {}): number {
+  const R = A.ring;
+  const F = R.field;
+  const D = A.monomials.length;
+  if (D === 0) return 0;
+  const V = new UnivariateRing(F);
+  const e0 = new Array<E>(D).fill(F.zero);
+  e0[0] = F.one;
+  const extra: Poly<E>[] = [];
+  let radicalAlready = true;
+  for (let i = 0; i < R.nvars; i++) {
+    const mu = krylovMinimalPolynomial(F, A.columns[i]!, e0, options.signal);
+    const s = V.squareFreePart(mu);
+    if (V.degree(s) < V.degree(mu)) radicalAlready = false;
+    const terms: [Monomial, E][] = s.map((c, k) => {
+      const m = new Int32Array(R.nvars);
+      m[i] = k;
+      return [m, c];
+    });
+    extra.push(R.fromTerms(terms));
+  }
+  // Seidenberg: square-free univariate polynomials in every variable make the ideal radical.
+  if (radicalAlready) return D;
+  const radical = groebner(R, [...A.basis, ...extra], options).basis;
+  return quotientAlgebra(R, radical, options).monomials.length;
+}
+
+// =============================================================================================
+// solve
+
+export interface SolveOptions extends GroebnerOptions {
+  /** Seed for the random separating linear form (default 0). */
+  readonly seed?: number;
+  /** Significant digits of the real points (default 30). */
+  readonly digits?: number;
+}
+
+export interface SolveResult {
+  /** Distinct complex solutions (over the algebraic closure of the field). */
+  readonly complex: number;
+  /** Distinct real solutions over QQ; null over GF(p), where it does not apply. */
+  readonly real: number | null;
+  /** The real solutions, each coordinate a decimal string with `digits` significant digits, sorted. */
+  readonly points: string[][];
+  /** How the answer was obtained. */
+  readonly method: string;
+  /** The vdim: solutions counted with multiplicity. */
+  readonly multiplicityCount: number;
+  /** The separating linear form used for the points (over QQ), when there are solutions. */
+  readonly linearForm?: bigint[];
+}
+
+/** A decimal string (as produced by formatDecimal) back to an exact rational. */
+export function decimalToRational(s: string): Rat {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(s);
+  if (!match) throw new MathError('parse', `not a decimal number: '${s}'`);
+  const [, sign, int, frac = '', exp = '0'] = match;
+  let num = BigInt(int! + frac);
+  if (sign === '-') num = -num;
+  const e = Number(exp) - frac.length;
+  return e >= 0 ? rat(num * 10n ** BigInt(e)) : rat(num, 10n ** BigInt(-e));
+}
+
+function comparePoints(a: readonly Rat[], b: readonly Rat[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compareRat(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The real points of a RUR, each coordinate with `digits` significant digits, sorted. */
+export function realPoints(rur: RationalUnivariateRepresentation, digits: number): { roots: RealRoot[]; points: string[][] } {
+  const roots = isolateRealRoots(rur.polynomial);
+  const points = roots.map((root) => rur.coordinates.map((q) => algebraicToDecimal(root, q, digits)));
+  const keyed = points.map((p) => ({ p, key: p.map(decimalToRational) }));
+  keyed.sort((x, y) => comparePoints(x.key, y.key));
+  return { roots, points: keyed.map((x) => x.p) };
+}
+
+/**
+ * Solves a zero-dimensional system: the numbers of distinct complex and real solutions (exact) and
+ * the real points to `digits` significant digits. MathError('not-zero-dimensional') when the ideal
+ * has positive dimension.
+ */
+export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions = {}): SolveResult {
+  const digits = options.digits ?? 30;
+  if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `digits must be a positive integer, got ${digits}`);
+  const isRational = (R.field as unknown) === QQ;
+  const { G, basis, algorithm } = grevlexBasis(R, gens, options);
+  options.onProgress?.({ stage: 'solve', basisSize: basis.length, message: `Gröbner basis (${algorithm})` });
+  if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) {
+    return { complex: 0, real: isRational ? 0 : null, points: [], method: isRational ? 'hermite+rur' : 'radical', multiplicityCount: 0 };
+  }
+  const A = quotientAlgebra(G, basis, options);
+  const D = A.monomials.length;
+  options.onProgress?.({ stage: 'solve', message: `normal set of ${D} monomials` });
+  if (!isRational) {
+    const complex = countDistinctSolutions(A, options);
+    return { complex, real: null, points: [], method: 'radical', multiplicityCount: D };
+  }
+  const QA = A as unknown as QuotientAlgebra<Rat>;
+  const data = traceData(QA, options);
+  options.onProgress?.({ stage: 'solve', message: `Hermite form: ${data.complex} complex, ${data.real} real` });
+  const rur = computeRepresentation(QA, data, options.seed ?? 0, options);
+  const { roots, points } = realPoints(rur, digits);
+  if (roots.length !== data.real) {
+    throw new MathError('internal', `the Hermite signature (${data.real}) and the RUR (${roots.length}) disagree on the number of real solutions`);
+  }
+  return { complex: data.complex, real: data.real, points, method: 'hermite+rur', multiplicityCount: D, linearForm: rur.linearForm };
+}
+
+// =============================================================================================
+// FGLM
+
+/**
+ * The reduced Gröbner basis, in the order `target`, of the zero-dimensional ideal whose reduced
+ * Gröbner basis in R's order is `basis`. The result lives in R.withOrder(target): monic, sorted by
+ * leading monomial ascending.
+ */
+export function fglm<E>(R: PolyRing<E>, basis: readonly Poly<E>[], target: OrderSpec, options: GroebnerOptions = {}): Poly<E>[] {
+  const T = R.withOrder(target);
+  const F = R.field;
+  if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) return [T.one()];
+  const A = quotientAlgebra(R, basis, options);
+  const D = A.monomials.length;
+  const n = R.nvars;
+  const echelon = new IncrementalEchelon(F);
+  const standard: { m: Monomial; vector: E[] }[] = [];
+  const leads: Monomial[] = [];
+  const result: Poly<E>[] = [];
+  const seen = new Set<string>();
+  const one = new Int32Array(n);
+  const e0 = new Array<E>(D).fill(F.zero);
+  e0[0] = F.one;
+  // Candidates kept sorted decreasing so that pop() gives the smallest in the target order.
+  const candidates: { m: Monomial; vector: () => E[] }[] = [{ m: one, vector: () => e0 }];
+  seen.add(monomialKey(one));
+  const divisibleByLead = (m: Monomial) => leads.some((l) => l.every((e, i) => e <= m[i]!));
+  while (candidates.length > 0) {
+    checkInterrupt(options.signal);
+    candidates.sort((a, b) => T.order.compare(b.m, a.m));
+    const { m, vector } = candidates.pop()!;
+    if (divisibleByLead(m)) continue;
+    const v = vector();
+    const lambda = echelon.dependency(v);
+    if (lambda) {
+      const terms: [Monomial, E][] = [[m, F.one]];
+      lambda.forEach((c, s) => {
+        if (!F.isZero(c)) terms.push([standard[s]!.m, F.neg(c)]);
+      });
+      result.push(T.fromTerms(terms));
+      leads.push(m);
+      options.onProgress?.({ stage: 'fglm', basisSize: result.length, message: `${standard.length} standard monomials` });
+    } else {
+      standard.push({ m, vector: v });
+      if (standard.length > D) throw new MathError('internal', 'FGLM found more standard monomials than the vdim');
+      for (let i = 0; i < n; i++) {
+        const next = m.slice();
+        next[i]!++;
+        const key = monomialKey(next);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const cols = A.columns[i]!;
+        candidates.push({ m: next, vector: () => applyColumns(F, cols, v) });
+      }
+    }
+  }
+  return result.sort((f, g) => T.order.compare(f.mons[0]!, g.mons[0]!));
+}
