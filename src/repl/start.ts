@@ -1,7 +1,10 @@
-// Entry point of `vdl repl`: the plain line REPL (the Ink interface is built on top of it in its own
-// module when the terminal supports it).
+// Entry point of `vdl repl`: the Ink interface on a terminal, the plain line mode otherwise (pipes, CI,
+// TERM=dumb, or VDL_PLAIN_REPL=1). Ink and React are loaded only in the first case.
 import { plainRepl } from './plain.js';
 
 export async function startRepl(options: { seed?: number }): Promise<number> {
-  return plainRepl({ seed: options.seed, prompt: Boolean(process.stdin.isTTY) });
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['TERM'] !== 'dumb' && !process.env['VDL_PLAIN_REPL'];
+  if (!interactive) return plainRepl({ seed: options.seed, prompt: Boolean(process.stdin.isTTY) });
+  const { inkRepl } = await import('./ink.js');
+  return inkRepl({ seed: options.seed });
 }

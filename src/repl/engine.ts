@@ -1,0 +1,154 @@
+// The REPL's evaluation side, independent of any terminal: one Session plus the commands and the
+// output format. It turns each submitted input into an Outcome made only of strings, so that it can
+// cross a worker boundary (src/repl/worker.ts runs one of these in a worker thread; the plain line mode
+// and tests run one in-process).
+import { readFileSync } from 'node:fs';
+import { parseProgram } from '../lang/parse.js';
+import { toJson, toLatex, toText } from '../lang/print.js';
+import { formatDiagnostics, Session } from '../lang/run.js';
+import type { PrintRecord } from '../lang/evaluator.js';
+import { typeName, type Value } from '../lang/values.js';
+import type { Interrupt, ProgressEvent } from '../math/progress.js';
+import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
+import { builtinNames, helpFor, KEYWORDS, overview, stdlibFunctions } from './help.js';
+
+export interface Outcome {
+  readonly ok: boolean;
+  /** Lines printed by `print` (empty when they were streamed through onPrint). */
+  readonly prints: readonly string[];
+  /** The value of a bare expression, in the current format, and its type line. */
+  readonly value?: string;
+  readonly type?: string;
+  /** Formatted diagnostics (file:line:col, source line, caret). */
+  readonly error?: string;
+  /** The statement was stopped by the interrupt flag; the session is as it was before it. */
+  readonly interrupted?: boolean;
+  /** Help and command confirmations. */
+  readonly info?: string;
+  readonly quit?: boolean;
+}
+
+export interface EngineOptions {
+  readonly seed?: number | bigint;
+  readonly signal?: Interrupt;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Receive each print as it happens; the outcome's `prints` then stays empty. */
+  readonly onPrint?: (line: string) => void;
+  readonly format?: OutputFormat;
+}
+
+/** What completion needs from the evaluation side. */
+export interface CompletionNames {
+  readonly builtins: readonly string[];
+  readonly stdlib: readonly string[];
+  readonly keywords: readonly string[];
+  readonly commands: readonly string[];
+}
+
+export function completionNames(): CompletionNames {
+  return {
+    builtins: builtinNames(),
+    stdlib: stdlibFunctions().map((s) => s.name),
+    keywords: KEYWORDS,
+    commands: COMMAND_WORDS,
+  };
+}
+
+export function formatValue(v: Value, format: OutputFormat): string {
+  if (format === 'json') return JSON.stringify(toJson(v));
+  if (format === 'latex') return toLatex(v);
+  return toText(v);
+}
+
+export function formatPrint(r: PrintRecord, format: OutputFormat): string {
+  if (format === 'json') return JSON.stringify(r.json);
+  if (format === 'latex') return r.values.map(toLatex).join(', ');
+  return r.text;
+}
+
+export class ReplEngine {
+  readonly session: Session;
+  format: OutputFormat;
+  private readonly streaming: boolean;
+  private readonly streamed: (line: string) => void;
+
+  constructor(options: EngineOptions = {}) {
+    this.format = options.format ?? 'text';
+    this.streaming = options.onPrint !== undefined;
+    this.streamed = options.onPrint ?? (() => {});
+    this.session = new Session({
+      seed: options.seed,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onPrint: (record) => this.streamed(formatPrint(record, this.format)),
+    });
+  }
+
+  names(): string[] {
+    return this.session.names().sort();
+  }
+
+  /** Evaluate one complete input: vdl statements or a `:command`. Never throws. */
+  submit(input: string): Outcome {
+    try {
+      return isCommand(input) ? this.command(input) : this.evaluate(input);
+    } catch (e) {
+      // A bug in the REPL itself must not end the session.
+      return { ok: false, prints: [], error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  evaluate(source: string, file?: string): Outcome {
+    const result = this.session.evaluate(source, file);
+    const prints = this.streaming ? [] : result.prints.map((p) => formatPrint(p, this.format));
+    if (!result.ok) {
+      const interrupted = result.diagnostics.some((d) => d.code === 'interrupted');
+      return { ok: false, prints, interrupted, error: formatDiagnostics(result.diagnostics, this.session.sources) };
+    }
+    const v = result.value;
+    if (v === undefined || v.kind === 'none') return { ok: true, prints };
+    return { ok: true, prints, value: formatValue(v, this.format), type: typeName(v) };
+  }
+
+  private command(input: string): Outcome {
+    const c = parseCommand(input);
+    switch (c.kind) {
+      case 'error':
+        return { ok: false, prints: [], error: c.message };
+      case 'quit':
+        return { ok: true, prints: [], quit: true };
+      case 'help': {
+        if (!c.name) return { ok: true, prints: [], info: overview() };
+        const h = helpFor(c.name);
+        return h.ok ? { ok: true, prints: [], info: h.text } : { ok: false, prints: [], error: h.text };
+      }
+      case 'format':
+        if (!c.format) return { ok: true, prints: [], info: `format: ${this.format}` };
+        this.format = c.format;
+        return { ok: true, prints: [], info: `format: ${c.format}` };
+      case 'seed':
+        this.session.setSeed(c.seed);
+        return { ok: true, prints: [], info: `seed: ${c.seed}` };
+      case 'type': {
+        // The expression's ';' is optional.
+        const source = /;\s*$/.test(c.source) ? c.source : `${c.source};`;
+        const { program, diagnostics } = parseProgram(source, '<type>');
+        const single = diagnostics.length === 0 && program.body.length === 1 && program.body[0]!.kind === 'ExprStmt';
+        if (diagnostics.length === 0 && !single) return { ok: false, prints: [], error: ':type takes one expression, e.g. :type ideal(x^2 - y)' };
+        const r = this.evaluate(source);
+        if (!r.ok) return r;
+        return { ok: true, prints: r.prints, type: r.type ?? 'Nothing' };
+      }
+      case 'load': {
+        let source: string;
+        try {
+          source = readFileSync(c.file, 'utf8');
+        } catch {
+          return { ok: false, prints: [], error: `cannot read ${c.file}` };
+        }
+        const r = this.evaluate(source, c.file);
+        return r.ok ? { ...r, value: undefined, type: undefined, info: `loaded ${c.file}` } : r;
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// What the REPL knows about names outside the session: the built-in registry (the same data that
+// docs/builtins.md is generated from), the functions of stdlib/*.vdl (parsed with the real parser),
+// the keywords (from the lexer). Used by :help and by tab completion.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { allTokens, tokenCategory } from '../../grammar/lexer.js';
+import { allBuiltins, builtin } from '../lang/builtins/index.js';
+import { helpText } from '../lang/builtins/docs.js';
+import { parseProgram } from '../lang/parse.js';
+import { stdlibDirectory } from '../lang/run.js';
+import { COMMANDS, findCommand } from './commands.js';
+
+export interface StdlibFunction {
+  readonly name: string;
+  readonly params: readonly string[];
+  /** The file, relative to the package (stdlib/systems.vdl). */
+  readonly file: string;
+  /** The comment lines just above the definition, without the slashes. */
+  readonly doc: string;
+}
+
+let stdlibCache: StdlibFunction[] | undefined;
+
+/** Top-level functions (and `let` names) of every stdlib/*.vdl file. */
+export function stdlibFunctions(dir = stdlibDirectory()): StdlibFunction[] {
+  if (dir === stdlibDirectory() && stdlibCache) return stdlibCache;
+  const out: StdlibFunction[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.vdl')).sort();
+  } catch {
+    return out;
+  }
+  for (const f of files) {
+    const source = readFileSync(path.join(dir, f), 'utf8');
+    const lines = source.split('\n');
+    const { program } = parseProgram(source, f);
+    for (const stmt of program.body) {
+      if (stmt.kind !== 'Fn' && stmt.kind !== 'Let') continue;
+      const doc: string[] = [];
+      for (let i = stmt.span.startLine - 2; i >= 0 && /^\s*\/\//.test(lines[i]!); i--) doc.unshift(lines[i]!.replace(/^\s*\/\/ ?/, ''));
+      out.push({
+        name: stmt.name.name,
+        params: stmt.kind === 'Fn' ? stmt.params.map((p) => p.name) : [],
+        file: `stdlib/${f}`,
+        doc: doc.join('\n'),
+      });
+    }
+  }
+  if (dir === stdlibDirectory()) stdlibCache = out;
+  return out;
+}
+
+export function builtinNames(): string[] {
+  return allBuiltins().map((b) => b.name).sort();
+}
+
+export const KEYWORDS: readonly string[] = allTokens
+  .filter((t) => tokenCategory(t) === 'keyword')
+  .map((t) => String(t.LABEL ?? t.name).replace(/'/g, ''))
+  .sort();
+
+const CATEGORY_TITLES: Record<string, string> = {
+  core: 'Core',
+  algebra: 'Algebra',
+  geometry: 'Geometry',
+  networks: 'Networks',
+};
+
+/** Words laid out in lines of at most `width` characters, indented. */
+function wrapWords(words: readonly string[], width: number, indent = '  '): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  for (const w of words) {
+    if (line.length > indent.length && line.length + w.length + 2 > width) {
+      lines.push(line.replace(/,\s*$/, ','));
+      line = indent;
+    }
+    line += `${w}, `;
+  }
+  if (line.trim()) lines.push(line.replace(/,\s*$/, ''));
+  return lines;
+}
+
+/** `:help` alone: the commands, the keys, and every built-in by category. */
+export function overview(width = 80): string {
+  const out = ['Commands:'];
+  const pad = Math.max(...COMMANDS.map((c) => c.usage.length));
+  for (const c of COMMANDS) out.push(`  ${c.usage.padEnd(pad)}  ${c.summary}`);
+  out.push(
+    '',
+    'Keys: Enter runs a complete input (an unfinished one continues on the next line), Alt-Enter',
+    'inserts a new line, Tab completes, Up/Down walk the history, Ctrl-C interrupts a running',
+    'statement (or clears the input; at an empty prompt it exits, as does Ctrl-D).',
+  );
+  const byCategory = new Map<string, string[]>();
+  for (const b of allBuiltins()) {
+    const list = byCategory.get(b.category) ?? [];
+    list.push(b.name);
+    byCategory.set(b.category, list);
+  }
+  out.push('', 'Built-in functions (:help NAME for one of them):');
+  const order = Object.keys(CATEGORY_TITLES);
+  const sorted = [...byCategory].sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  for (const [category, names] of sorted) {
+    out.push(`${CATEGORY_TITLES[category] ?? category}:`, ...wrapWords(names.sort(), width));
+  }
+  const std = stdlibFunctions();
+  if (std.length) {
+    const files = [...new Set(std.map((s) => s.file))];
+    out.push('', `Standard library (${files.map((f) => `import "${f}";`).join(' ')}):`);
+    out.push(...wrapWords(std.map((s) => s.name), width));
+  }
+  return out.join('\n');
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** `:help NAME`; ok is false when nothing is known by that name (the text then suggests names). */
+export function helpFor(name: string): { ok: boolean; text: string } {
+  const b = builtin(name);
+  if (b) return { ok: true, text: helpText(b) };
+  const std = stdlibFunctions().find((s) => s.name === name);
+  if (std) {
+    const head = `${std.name}(${std.params.join(', ')})    from ${std.file}: import "${std.file}"; to use it`;
+    return { ok: true, text: std.doc ? `${head}\n\n${std.doc}` : head };
+  }
+  const command = findCommand(name);
+  if (command) return { ok: true, text: `${command.usage}\n\n${command.summary}` };
+  if (KEYWORDS.includes(name)) return { ok: true, text: `'${name}' is a keyword of the language; see docs/language.md` };
+  const all = [...builtinNames(), ...stdlibFunctions().map((s) => s.name)];
+  const near = all
+    .map((n) => ({ n, d: n.toLowerCase().startsWith(name.toLowerCase()) ? 0 : distance(n.toLowerCase(), name.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 3)))
+    .sort((x, y) => x.d - y.d || x.n.localeCompare(y.n))
+    .slice(0, 5)
+    .map((x) => x.n);
+  const hint = near.length ? `; did you mean ${near.join(', ')}?` : '; :help lists them all';
+  return { ok: false, text: `no built-in or stdlib function named '${name}'${hint}` };
+}
