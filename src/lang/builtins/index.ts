@@ -1,5 +1,6 @@
 // Loads every built-in module so that the registry is complete. Order does not matter.
 import './core.js';
+import './decimals.js';
 import './algebra.js';
 import './geometry.js';
 import './networks.js';
