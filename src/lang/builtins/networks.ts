@@ -1,22 +1,544 @@
-// Network built-ins (architectures, losses, stationary points, NNLS). The networks layer is the
-// subject of its own issue; until it lands these names answer `not-implemented`.
-import { defineBuiltins } from './registry.js';
-import { pending } from './pending.js';
+// Network built-ins: architectures and their function spaces, losses (data, generalized L2,
+// teacher–student), stationary points with Morse indices, pure/spurious classification, flatness and
+// NNLS. Arguments are read here and handed to src/networks; nothing mathematical happens here.
+import { QQ, type Rat } from '../../math/field.js';
+import type { Poly, PolyRing } from '../../math/poly.js';
+import {
+  type Activation,
+  type DimensionReport,
+  type Network,
+  diagonalNetwork,
+  fmapList,
+  functionSpaceDimension,
+  linearNetwork,
+  shallowNetwork,
+} from '../../networks/architectures.js';
+import { evaluateFloat, flattestFactorization, traceHessian } from '../../networks/flatness.js';
+import { functionSpaceVariety } from '../../networks/function-space.js';
+import {
+  type Regularization,
+  empiricalMoments,
+  gaussianMoments,
+  randomWeights,
+  squaredLoss,
+  targetFromPolynomial,
+  targetFromQuadraticForm,
+  teacherLoss,
+} from '../../networks/losses.js';
+import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
+import { linearNetworkPurity, stationaryPoints } from '../../networks/stationary.js';
+import { fail } from '../diagnostics.js';
+import { registerObjectPrinter } from '../print.js';
+import { bool, float, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
+import { expectRationalMatrix, expectSmallInt, expectString } from './convert.js';
+import { defineBuiltins, defineMethod, type CallContext } from './registry.js';
 
-const ISSUE = 'the networks layer, issue 5';
-const INF = Number.POSITIVE_INFINITY;
+/** The data of a `network` value: the math-layer network and its parameter ring as the language sees it. */
+export interface NetworkData {
+  readonly network: Network;
+  readonly ring: RingData;
+}
+
+const reports = new WeakMap<Network, DimensionReport>();
+
+// TEMPORARY until the geometry built-ins export their variety value constructor.
+function varietyValue(ring: RingData, variety: unknown): Value {
+  return object('variety', { ring, variety });
+}
+
+function options(ctx: CallContext) {
+  return { signal: ctx.signal, onProgress: ctx.onProgress };
+}
+
+function spanOf(ctx: CallContext, index: number) {
+  return ctx.argSpans[index] ?? ctx.span;
+}
+
+function kwSpan(ctx: CallContext, name: string) {
+  return ctx.kwargSpans.get(name) ?? ctx.span;
+}
+
+function networkValue(ctx: CallContext, network: Network): Value {
+  const families = new Map(network.families.map((f) => [f.name, { name: f.name, ranges: f.shape.map((s) => [1, s] as const) }]));
+  const ring = ctx.registerRing({ name: network.description, poly: network.ring, families });
+  const data: NetworkData = { network, ring };
+  return object('network', data);
+}
+
+function expectNetwork(ctx: CallContext, v: Value | undefined, index = 0): NetworkData {
+  if (!v || v.kind !== 'object' || v.type !== 'network') {
+    return fail('type', `argument ${index + 1} must be a network (linear, shallow or diagonal), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
+  }
+  return v.data as NetworkData;
+}
+
+function dimensionReport(ctx: CallContext, N: Network): DimensionReport {
+  let report = reports.get(N);
+  if (!report) {
+    report = functionSpaceDimension(N, { ...options(ctx), seed: ctx.random.nextUint32() });
+    reports.set(N, report);
+  }
+  return report;
+}
+
+/** A rational matrix given with keyword `name` (X, Y, ...). */
+function keywordMatrix(ctx: CallContext, kwargs: ReadonlyMap<string, Value>, name: string): Rat[][] | undefined {
+  const v = kwargs.get(name);
+  if (!v) return undefined;
+  if (!isMatrix(v) || v.items.some((row) => row.items.some((x) => x.kind !== 'number'))) {
+    return fail('type', `${name} must be a matrix of exact numbers, got ${kindWord(v)}`, kwSpan(ctx, name));
+  }
+  return v.items.map((row) => row.items.map((x) => (x as { value: Rat }).value));
+}
+
+function ratMatrixValue(M: readonly (readonly Rat[])[]): Value {
+  return list(M.map((row) => list(row.map((x) => num(x)))));
+}
+
+function floatMatrixValue(M: readonly (readonly number[])[]): Value {
+  return list(M.map((row) => list(row.map((x) => float(x)))));
+}
+
+function paramPoly(ctx: CallContext, v: Value | undefined, index: number): { ring: RingData; R: PolyRing<Rat>; f: Poly<Rat> } {
+  if (!v || v.kind !== 'poly') return fail('type', `argument ${index + 1} must be a polynomial (a loss), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
+  if (v.ring.poly.field !== QQ) return fail('bad-field', 'this needs a polynomial with rational coefficients (a ring over QQ)', spanOf(ctx, index));
+  return { ring: v.ring, R: v.ring.poly as PolyRing<Rat>, f: v.poly as Poly<Rat> };
+}
+
+// --- regularization ---------------------------------------------------------------------------
+
+function numberOf(ctx: CallContext, v: Value, name: string): Rat {
+  if (v.kind !== 'number') return fail('type', `the entries of ${name} must be exact numbers, found ${kindWord(v)}`, kwSpan(ctx, name));
+  return v.value;
+}
+
+/** reg = r | [matrices shaped like the weight families] | [one weight per parameter] | "random". */
+function regularization(ctx: CallContext, N: Network, v: Value | undefined): Regularization {
+  if (!v) return { kind: 'none' };
+  if (v.kind === 'number') return { kind: 'uniform', weight: v.value };
+  if (v.kind === 'string') {
+    if (v.value !== 'random') fail('domain', `reg must be a number, a list of weight matrices or "random", got "${v.value}"`, kwSpan(ctx, 'reg'));
+    return { kind: 'entrywise', weights: randomWeights(N, ctx.random) };
+  }
+  if (v.kind !== 'list') return fail('type', `reg must be a number, a list of weight matrices or "random", got ${kindWord(v)}`, kwSpan(ctx, 'reg'));
+  if (v.items.length === N.ring.nvars && v.items.every((x) => x.kind === 'number')) {
+    return { kind: 'entrywise', weights: v.items.map((x) => numberOf(ctx, x, 'reg')) };
+  }
+  if (v.items.length !== N.families.length) {
+    fail('shape', `reg needs ${N.families.length} weight ${N.families.length === 1 ? 'matrix' : 'matrices'} (${N.families.map((f) => `${f.name}: ${f.shape.join('×')}`).join(', ')}) or ${N.ring.nvars} numbers`, kwSpan(ctx, 'reg'));
+  }
+  const weights: Rat[] = [];
+  N.families.forEach((f, k) => {
+    const item = v.items[k]!;
+    const entries = item.kind === 'list' ? item.items.flatMap((x) => (x.kind === 'list' ? x.items : [x])) : [item];
+    const size = f.shape.reduce((a, b) => a * b, 1);
+    const shapeOk = f.shape.length === 1 ? entries.length === size : isMatrix(item) && item.items.length === f.shape[0] && item.items[0]!.items.length === f.shape[1];
+    if (!shapeOk) fail('shape', `the weights of ${f.name} must have the shape ${f.shape.join('×')}`, kwSpan(ctx, 'reg'));
+    weights.push(...entries.map((x) => numberOf(ctx, x, 'reg')));
+  });
+  return { kind: 'entrywise', weights };
+}
+
+// --- teacher targets and metrics --------------------------------------------------------------
+
+function targetCoefficients(ctx: CallContext, N: Network, v: Value): Rat[][] {
+  const K = N.basis.length;
+  if (v.kind === 'poly') {
+    const S = v.ring.poly as PolyRing<Rat>;
+    if (S.field !== QQ || S.nvars < N.inputs) fail('domain', `a target polynomial needs a ring over QQ whose first ${N.inputs} variables are the inputs`, spanOf(ctx, 1));
+    return targetFromPolynomial(N, S, v.poly as Poly<Rat>, Array.from({ length: N.inputs }, (_, i) => i));
+  }
+  if (v.kind === 'list' && v.items.every((x) => x.kind === 'number')) {
+    if (N.outputs !== 1 || v.items.length !== K) fail('shape', `a target list needs ${K} coefficients (one per basis monomial)`, spanOf(ctx, 1));
+    return [v.items.map((x) => (x as { value: Rat }).value)];
+  }
+  const M = expectRationalMatrix(ctx, v, 1);
+  if (M.length === N.outputs && M[0]!.length === K) return M;
+  const degreeTwo = N.basis.every((e) => e.reduce((s, k) => s + k, 0) === 2);
+  if (N.outputs === 1 && degreeTwo && M.length === N.inputs) return targetFromQuadraticForm(N, M);
+  return fail('shape', `the target must be a ${N.outputs}×${K} coefficient matrix${degreeTwo ? `, an ${N.inputs}×${N.inputs} symmetric matrix` : ''} or a polynomial`, spanOf(ctx, 1));
+}
+
+function metricMatrix(ctx: CallContext, N: Network, positional: Value | undefined, kwargs: ReadonlyMap<string, Value>, positionalIndex: number): Rat[][] {
+  const X = keywordMatrix(ctx, kwargs, 'X');
+  if (X) return empiricalMoments(N, X);
+  const g = kwargs.get('gaussian');
+  const wantsGaussian = (positional?.kind === 'string' && positional.value === 'gaussian') || (g !== undefined && !(g.kind === 'bool' && !g.value));
+  if (positional && positional.kind === 'string' && positional.value !== 'gaussian') {
+    fail('domain', `unknown distribution "${positional.value}" (use "gaussian" or X = data)`, spanOf(ctx, positionalIndex));
+  }
+  if (wantsGaussian) {
+    if (g && g.kind !== 'bool') return gaussianMoments(N, keywordMatrix(ctx, kwargs, 'gaussian'));
+    return gaussianMoments(N);
+  }
+  const m = kwargs.get('metric');
+  if (m) {
+    const M = keywordMatrix(ctx, kwargs, 'metric')!;
+    return M;
+  }
+  return fail('arity', 'give the data distribution: X = data matrix, gaussian = true (or a covariance matrix), or metric = moment matrix', ctx.span);
+}
+
+// --- NNLS arguments ---------------------------------------------------------------------------
+
+function scalarOf(ctx: CallContext, v: Value, index: number): Scalar {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'float') return v.value;
+  return fail('type', `the entries must be numbers, found ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+function floatOf(ctx: CallContext, v: Value, span = ctx.span): number {
+  if (v.kind === 'float') return v.value;
+  if (v.kind === 'number') return Number(v.value.num) / Number(v.value.den);
+  return fail('type', `expected a number, got ${kindWord(v)}`, span);
+}
+
+function scalarValue(x: Scalar): Value {
+  return typeof x === 'number' ? float(x) : num(x);
+}
+
+// --- printers and methods ---------------------------------------------------------------------
+
+registerObjectPrinter('network', {
+  text: (data) => (data as NetworkData).network.description,
+  json: (data) => {
+    const N = (data as NetworkData).network;
+    return { network: N.description, parameters: N.ring.nvars };
+  },
+  latex: (data) => `\\text{${(data as NetworkData).network.description}}`,
+});
+
+defineMethod('dim', 'network', (ctx, [v]) => int(dimensionReport(ctx, expectNetwork(ctx, v).network).dimension));
+
+function reportRecord(N: Network, r: DimensionReport): Value {
+  return record({
+    network: str(N.description),
+    parameters: int(r.parameters),
+    ambient: int(r.ambient),
+    dimension: int(r.dimension),
+    expected: int(r.expected),
+    defect: int(r.defect),
+    class: str(r.classification),
+    certified: bool(r.certified),
+    errorBound: float(r.errorBound),
+    known: r.known === null ? str('n/a') : int(r.known),
+    method: str(r.method),
+  });
+}
+
+const ACTIVATION_HELP = 'the activation: a degree d (σ(t) = t^d), a list of coefficients [c0, c1, ...] or a polynomial in one variable';
+
+function activationOf(ctx: CallContext, v: Value): Activation {
+  if (v.kind === 'number') return { kind: 'power', degree: expectSmallInt(ctx, v, 2, 1, 32) };
+  if (v.kind === 'list') return { kind: 'polynomial', coefficients: v.items.map((x) => numberOf(ctx, x, 'the activation')) };
+  if (v.kind === 'poly') {
+    const R = v.ring.poly as PolyRing<Rat>;
+    const support = R.support(v.poly as Poly<Rat>);
+    if (R.field !== QQ || support.length > 1) fail('domain', 'the activation must be a polynomial in one variable over QQ', spanOf(ctx, 2));
+    const i = support[0] ?? 0;
+    const p = v.poly as Poly<Rat>;
+    const c: Rat[] = new Array<Rat>(Math.max(0, R.degree(p)) + 1).fill(QQ.zero);
+    p.mons.forEach((m, t) => (c[m[i]!] = p.coeffs[t]!));
+    return { kind: 'polynomial', coefficients: c };
+  }
+  return fail('type', `argument 3 must be ${ACTIVATION_HELP}`, spanOf(ctx, 2));
+}
+
+const SCALAR_LOSS = 'loss(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]], reg = [[[1/2]], [[2]]])';
 
 defineBuiltins([
-  pending('networks', 'linear', 'linear(d0, d1, ..., dL)', 'A deep linear network.', ISSUE, [2, INF]),
-  pending('networks', 'shallow', 'shallow(n, width, degree)', 'A shallow network with activation t^degree.', ISSUE, [3, 3]),
-  pending('networks', 'diagonal', 'diagonal(n, depth)', 'A diagonal network x = u1 ⊙ ... ⊙ u_depth.', ISSUE, [2, 2]),
-  pending('networks', 'params', 'params(N)', 'The parameter ring of a network.', ISSUE, [1, 1]),
-  pending('networks', 'fmap', 'fmap(N)', 'The parametrization of a network.', ISSUE, [1, 1]),
-  pending('networks', 'functionSpace', 'functionSpace(N)', 'The neurovariety of a network.', ISSUE, [1, 1]),
-  pending('networks', 'loss', 'loss(N, X = D, Y = T, reg = R)', 'The squared loss of a network on data.', ISSUE, [1, 1], ['X', 'Y', 'reg']),
-  pending('networks', 'stationary', 'stationary(L)', 'Stationary points of a polynomial loss.', ISSUE, [1, 1]),
-  pending('networks', 'traceHessian', 'traceHessian(L, point)', 'The trace of the Hessian.', ISSUE, [1, 2]),
-  pending('networks', 'nnls', 'nnls(A, b, method = ...)', 'Non-negative least squares.', ISSUE, [2, 2], ['method']),
-  pending('networks', 'teacher', 'teacher(N, ...)', 'A teacher–student loss.', ISSUE, [1, INF]),
-  pending('networks', 'metric', 'metric(...)', 'The metric induced by a data distribution.', ISSUE, [1, INF]),
+  {
+    name: 'linear',
+    signature: 'linear(d0, d1, ..., dL)',
+    summary:
+      'A deep linear network x ↦ W_L ⋯ W_1 x with weight matrices W_l of size d_l × d_{l-1}; parameters W1[i,j], ..., WL[i,j]. Its function space is the d_L × d_0 matrices of rank ≤ min(d_i).',
+    examples: ['network N = linear(2, 3, 2);\nN  // linear(2, 3, 2)'],
+    category: 'networks',
+    minArgs: 2,
+    maxArgs: Infinity,
+    returns: 'network',
+    call(ctx, args) {
+      return networkValue(ctx, linearNetwork(args.map((a, i) => expectSmallInt(ctx, a, i, 1, 64))));
+    },
+  },
+  {
+    name: 'shallow',
+    signature: 'shallow(n, width, degree, outer = true)',
+    summary:
+      'A shallow network x ↦ Σ_{i ≤ width} a_i σ(w_i · x) on C^n with σ(t) = t^degree, or a general polynomial activation (a list of coefficients [c0, c1, ...] or a polynomial in one variable). Parameters w[i,k] and a[i]; outer = false fixes every a_i = 1. Function-space coordinates: the coefficients of the monomials of the degrees of σ (decreasing degree, then decreasing lex).',
+    examples: ['fmap(shallow(2, 1, 2))  // [w[1,1]^2*a[1], 2*w[1,1]*w[1,2]*a[1], w[1,2]^2*a[1]]'],
+    category: 'networks',
+    minArgs: 3,
+    maxArgs: 3,
+    keywords: ['outer'],
+    returns: 'network',
+    call(ctx, [n, width, degree], kwargs) {
+      const outer = kwargs.get('outer');
+      if (outer && outer.kind !== 'bool') fail('type', 'outer must be true or false', kwSpan(ctx, 'outer'));
+      return networkValue(
+        ctx,
+        shallowNetwork(expectSmallInt(ctx, n!, 0, 1, 64), expectSmallInt(ctx, width!, 1, 1, 256), activationOf(ctx, degree!), outer ? (outer as { value: boolean }).value : true),
+      );
+    },
+  },
+  {
+    name: 'diagonal',
+    signature: 'diagonal(n, depth)',
+    summary:
+      'The diagonal linear network x ↦ (u1 ⊙ u2 ⊙ ⋯ ⊙ u_depth) · x on C^n (entrywise products), the overparametrization behind NNLS; parameters u1[k], ..., u_depth[k].',
+    examples: ['fmap(diagonal(2, 2))  // [u1[1]*u2[1], u1[2]*u2[2]]'],
+    category: 'networks',
+    minArgs: 2,
+    maxArgs: 2,
+    returns: 'network',
+    call: (ctx, [n, depth]) => networkValue(ctx, diagonalNetwork(expectSmallInt(ctx, n!, 0, 1, 4096), expectSmallInt(ctx, depth!, 1, 1, 64))),
+  },
+  {
+    name: 'params',
+    signature: 'params(N)',
+    summary: 'The parameter ring of a network (QQ, grevlex, the weight families in layer order). `let P = params(N); use P;` binds the parameter names.',
+    examples: ['vars(params(linear(1, 1, 1)))  // [W1[1,1], W2[1,1]]'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    call: (ctx, [N]) => ({ kind: 'ring', ring: expectNetwork(ctx, N).ring }),
+  },
+  {
+    name: 'fmap',
+    signature: 'fmap(N)',
+    summary:
+      'The parametrization of a network: the coordinates of the function it computes, polynomials in its parameters (linear: the entries of W_L ⋯ W_1, row-major; shallow and diagonal: the coefficients of the basis monomials).',
+    examples: ['fmap(linear(1, 2, 1))  // [W1[1,1]*W2[1,1] + W1[2,1]*W2[1,2]]'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      const { network, ring } = expectNetwork(ctx, v);
+      return list(fmapList(network).map((f) => poly(ring, f)));
+    },
+  },
+  {
+    name: 'functionSpace',
+    signature: 'functionSpace(N)',
+    summary:
+      'The function space of a network (the neurovariety): the closure of the image of fmap(N), a variety in the coordinates m[i,j] (linear) or c[k] (the coefficients of fmap). Equations from the determinantal / symmetric-rank formulas, else by elimination; its dimension is the Jacobian rank (see architecture(N)).',
+    examples: ['dim(functionSpace(linear(3, 1, 3)))  // 5'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'variety',
+    call(ctx, [v]) {
+      const { network } = expectNetwork(ctx, v);
+      const space = functionSpaceVariety(network, dimensionReport(ctx, network), options(ctx));
+      const families = new Map(space.families.map((f) => [f.name, { name: f.name, ranges: f.ranges }]));
+      const ring = ctx.registerRing({ name: `functionSpace(${network.description})`, poly: space.variety.ring, families });
+      return varietyValue(ring, space.variety);
+    },
+  },
+  {
+    name: 'architecture',
+    signature: 'architecture(N)',
+    summary:
+      'The dimension count of a network: {network, parameters, ambient, dimension, expected, defect, class, certified, errorBound, known, method}. dimension = the rank of the Jacobian of fmap at random points over GF(p) (p a random 26-bit prime; wrong with probability ≤ errorBound by Schwartz–Zippel), certified when the exact rank over QQ at a random integer point meets a proved upper bound; expected = the parameter count less the free symmetries, capped by the ambient dimension (Alexander–Hirschowitz count for shallow networks); class = "filling", "thick" or "low-dimensional"; known = the value of the determinantal or Alexander–Hirschowitz theorem.',
+    examples: ['architecture(shallow(3, 5, 4)).defect  // 1'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      const { network } = expectNetwork(ctx, v);
+      return reportRecord(network, dimensionReport(ctx, network));
+    },
+  },
+  {
+    name: 'loss',
+    signature: 'loss(N, X = D, Y = T, reg = R)',
+    summary:
+      'The squared loss ½ Σ_j ||f(x_j) - y_j||² + ½ Σ_k r_k θ_k² as a polynomial in the parameters θ (columns of D: inputs, of T: targets). reg: a number (plain L2), a list of weight matrices shaped like the weight families or one number per parameter (the generalized L2 of Mehta et al.), "random" (independent weights n/100, n uniform in 1..100, seeded), or absent.',
+    examples: [`${SCALAR_LOSS}  // 3/2*W1[1,1]^2*W2[1,1]^2 + 1/4*W1[1,1]^2 - 5*W1[1,1]*W2[1,1] + W2[1,1]^2 + 9/2`],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    keywords: ['X', 'Y', 'reg'],
+    call(ctx, [v], kwargs) {
+      const { network, ring } = expectNetwork(ctx, v);
+      const X = keywordMatrix(ctx, kwargs, 'X');
+      const Y = keywordMatrix(ctx, kwargs, 'Y');
+      if (!X || !Y) fail('arity', 'loss needs the data: X = inputs (one column per point) and Y = targets', ctx.span);
+      return poly(ring, squaredLoss(network, X!, Y!, regularization(ctx, network, kwargs.get('reg'))));
+    },
+  },
+  {
+    name: 'stationary',
+    signature: 'stationary(L)',
+    summary:
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, exact); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension.',
+    examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      const { R, f } = paramPoly(ctx, v, 0);
+      const s = stationaryPoints(R, f, { ...options(ctx), seed: ctx.random.nextUint32() });
+      return record({
+        complex: int(s.complex),
+        real: int(s.real),
+        minima: int(s.minima),
+        indices: list(s.indices.map((k) => int(k))),
+        degenerate: int(s.degenerate),
+        bezout: int(s.bezout),
+        points: list(s.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
+      });
+    },
+  },
+  {
+    name: 'purity',
+    signature: 'purity(N, X = D, Y = T)',
+    summary:
+      'Pure and spurious critical points (Trager, Kohn, Bruna) of the unregularized loss of a linear network: the critical set is positive-dimensional, its images W = μ(θ) are finitely many and each is pure (critical for the loss on the matrices of rank ≤ r) or spurious. {dimension, rank, complex, pure, spurious, real, realPure, realSpurious, points: {matrix, rank, kind, value}}.',
+    examples: ['purity(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]]).spurious  // 1'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    keywords: ['X', 'Y'],
+    call(ctx, [v], kwargs) {
+      const { network } = expectNetwork(ctx, v);
+      const X = keywordMatrix(ctx, kwargs, 'X');
+      const Y = keywordMatrix(ctx, kwargs, 'Y');
+      if (!X || !Y) fail('arity', 'purity needs the data: X = inputs and Y = targets', ctx.span);
+      const p = linearNetworkPurity(network, X!, Y!, { ...options(ctx), seed: ctx.random.nextUint32() });
+      return record({
+        dimension: int(p.dimension),
+        rank: int(p.rank),
+        complex: int(p.complex),
+        pure: int(p.pure),
+        spurious: int(p.spurious),
+        real: int(p.real),
+        realPure: int(p.realPure),
+        realSpurious: int(p.realSpurious),
+        points: list(
+          p.points.map((pt) =>
+            record({ matrix: list(pt.matrix.map((c) => str(c))), rank: int(pt.rank), kind: str(pt.pure ? 'pure' : 'spurious'), value: str(pt.value) }),
+          ),
+        ),
+      });
+    },
+  },
+  {
+    name: 'traceHessian',
+    signature: 'traceHessian(L) or traceHessian(L, point)',
+    summary:
+      'The trace of the Hessian Σ_i ∂²L/∂θ_i² (flatness), exactly as a polynomial; with a point (one value per variable of the ring, in order) its value there: exact for exact numbers, a float when the point has floats.',
+    examples: ['ring R = QQ[x, y];\ntraceHessian(x^2*y + y^3, [1, 2])  // 16'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 2,
+    call(ctx, [v, point]) {
+      const { ring, R, f } = paramPoly(ctx, v, 0);
+      const t = traceHessian(R, f);
+      if (!point) return poly(ring, t);
+      if (point.kind !== 'list' || point.items.length !== R.nvars) {
+        fail('shape', `the point must be a list of ${R.nvars} numbers (one per variable of ${R.toString()})`, spanOf(ctx, 1));
+      }
+      const items = (point as { items: readonly Value[] }).items;
+      if (items.every((x) => x.kind === 'number')) return num(R.evaluate(t, items.map((x) => (x as { value: Rat }).value)));
+      return float(evaluateFloat(R, t, items.map((x) => floatOf(ctx, x, spanOf(ctx, 1)))));
+    },
+  },
+  {
+    name: 'flatMinimum',
+    signature: 'flatMinimum(M, k)',
+    summary:
+      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization, with {L, R, trace, bound, nuclear, singular, residual}: trace = tr ∇² of the loss there (the exact trace polynomial evaluated in floating point), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it.',
+    examples: ['flatMinimum([[4, 0], [0, 9]], 2).bound  // 104.0'],
+    category: 'networks',
+    minArgs: 2,
+    maxArgs: 2,
+    call(ctx, [M, k]) {
+      const A = expectRationalMatrix(ctx, M!, 0);
+      const f = flattestFactorization(A, expectSmallInt(ctx, k!, 1, 1, 64));
+      return record({
+        L: floatMatrixValue(f.L),
+        R: floatMatrixValue(f.R),
+        trace: float(f.trace),
+        bound: float(f.bound),
+        nuclear: float(f.nuclearNorm),
+        singular: list(f.singularValues.map((s) => float(s))),
+        residual: float(f.residual),
+      });
+    },
+  },
+  {
+    name: 'nnls',
+    signature: 'nnls(A, b, method = "lawson-hanson")',
+    summary:
+      'Non-negative least squares min_{x ≥ 0} ½||A x - b||²: {x, iterations, residual, kkt, converged, method}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries, else floats), "reparam" (gradient descent on x = u ⊙ u, step 1/(2||∇F||_∞ + 4||A||₂²||x||_∞)) or "accelerated" (Nesterov with restart on u). Options: init = x(0) > 0 (default 0.001 each), tolerance (KKT residual ||min(x, ∇F(x))||_∞), maxIterations, exact. residual = ||A x - b||₂.',
+    examples: ['nnls([[1, 0], [0, 1]], [1, -1]).x  // [1, 0]'],
+    category: 'networks',
+    minArgs: 2,
+    maxArgs: 2,
+    keywords: ['method', 'init', 'tolerance', 'maxIterations', 'exact'],
+    call(ctx, [Av, bv], kwargs) {
+      if (!isMatrix(Av!)) fail('type', `argument 1 must be a matrix, got ${kindWord(Av!)}`, spanOf(ctx, 0));
+      const A = (Av as { items: readonly { items: readonly Value[] }[] }).items.map((row) => row.items.map((x) => scalarOf(ctx, x, 0)));
+      if (bv!.kind !== 'list') fail('type', `argument 2 must be a vector, got ${kindWord(bv!)}`, spanOf(ctx, 1));
+      const b = (bv as { items: readonly Value[] }).items.map((x) => scalarOf(ctx, x, 1));
+      const m = kwargs.get('method');
+      const method = (m ? expectString(ctx, m, 2) : 'lawson-hanson') as NnlsMethod;
+      if (!['lawson-hanson', 'reparam', 'accelerated'].includes(method)) {
+        fail('domain', `unknown method "${method}" (lawson-hanson, reparam or accelerated)`, kwSpan(ctx, 'method'));
+      }
+      const init = kwargs.get('init');
+      if (init && init.kind !== 'list') fail('type', 'init must be a list of positive numbers', kwSpan(ctx, 'init'));
+      const tol = kwargs.get('tolerance');
+      const maxIt = kwargs.get('maxIterations');
+      const exact = kwargs.get('exact');
+      if (exact && exact.kind !== 'bool') fail('type', 'exact must be true or false', kwSpan(ctx, 'exact'));
+      const result = nnls(A, b, method, {
+        ...options(ctx),
+        ...(init ? { init: (init as { items: readonly Value[] }).items.map((x) => floatOf(ctx, x, kwSpan(ctx, 'init'))) } : {}),
+        ...(tol ? { tolerance: floatOf(ctx, tol, kwSpan(ctx, 'tolerance')) } : {}),
+        ...(maxIt ? { maxIterations: expectSmallInt(ctx, maxIt, 2, 1, 100_000_000) } : {}),
+        ...(exact ? { exact: (exact as { value: boolean }).value } : {}),
+      });
+      return record({
+        x: list((result.x as readonly Scalar[]).map(scalarValue)),
+        iterations: int(result.iterations),
+        residual: float(result.residual),
+        kkt: scalarValue(result.kkt),
+        converged: bool(result.converged),
+        method: str(result.description),
+      });
+    },
+  },
+  {
+    name: 'metric',
+    signature: 'metric(N, X = D) or metric(N, "gaussian") or metric(N, gaussian = Σ)',
+    summary:
+      'The metric on the function space of N induced by a data distribution: the moment matrix M_ab = E[x^(α_a + α_b)] over the basis monomials, exact. X = D: the uniform distribution on the columns of D (degenerate, rank < size, with few points); "gaussian" or gaussian = Σ: x ~ N(0, I) or N(0, Σ), every degree by Isserlis\' theorem (degree 2: ⟨S, T⟩ = 2 tr(ST) + tr S tr T).',
+    examples: ['metric(shallow(2, 1, 2), "gaussian")  // [[3, 0, 1], [0, 1, 0], [1, 0, 3]]'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 2,
+    keywords: ['X', 'gaussian'],
+    call(ctx, [v, dist], kwargs) {
+      const { network } = expectNetwork(ctx, v);
+      return ratMatrixValue(metricMatrix(ctx, network, dist, kwargs, 1));
+    },
+  },
+  {
+    name: 'teacher',
+    signature: 'teacher(N, target, X = D | gaussian = true | metric = M)',
+    summary:
+      'The teacher–student loss E[(f_θ(x) - f_*(x))²] = ||T_θ - T_*||²_M in the parameters of N, for the metric M of a data distribution (see metric): X = D (uniform on the columns), gaussian = true or a covariance, or metric = M. target: the coefficients of f_* (a list, or an outputs × basis matrix), a symmetric matrix S for f_*(x) = x^T S x (degree-2 networks), or a polynomial whose ring\'s first n variables are the inputs.',
+    examples: ['teacher(linear(1, 1), [[2]], gaussian = true)  // W1[1,1]^2 - 4*W1[1,1] + 4'],
+    category: 'networks',
+    minArgs: 2,
+    maxArgs: 2,
+    keywords: ['X', 'gaussian', 'metric'],
+    call(ctx, [v, target], kwargs) {
+      const { network, ring } = expectNetwork(ctx, v);
+      const M = metricMatrix(ctx, network, undefined, kwargs, 2);
+      return poly(ring, teacherLoss(network, targetCoefficients(ctx, network, target!), M));
+    },
+  },
 ]);

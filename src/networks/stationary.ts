@@ -1,0 +1,288 @@
+// Stationary points of polynomial losses: counts, loss values and exact Morse indices; and the
+// pure / spurious classification of the critical points of an unregularized linear network.
+//
+// stationaryPoints(R, L):
+// 1. The gradient ideal I = (∂L/∂θ_1, ..., ∂L/∂θ_N). Its dimension (../math/ideal.ts) decides the case:
+//    positive: the stationary points form a positive-dimensional set (typical without regularization,
+//    from the symmetries of the parametrization): reported with its dimension (PositiveDimensionalError),
+//    never counted; -1: no stationary points.
+// 2. Zero-dimensional: `inertiaAtRealSolutions` (../math/real-inertia.ts) gives the number of distinct
+//    complex and real stationary points, and at each real point the exact inertia of the Hessian of L
+//    (its Morse index is the number of negative eigenvalues) and the exact sign and a decimal of the
+//    loss value: a rational univariate representation, the characteristic polynomial of the Hessian
+//    over Q[T]/(f), exact signs at the isolated real roots, Descartes' rule. Nothing is decided in
+//    floating point.
+// 3. The Bézout bound Π deg(∂L/∂θ_i) (for a deep linear network with H hidden layers and generalized
+//    L2: (2H + 1)^N, Mehta, Chen, Tang, Hauenstein, arXiv:1810.07716).
+//
+// linearNetworkPurity(N, X, Y): Trager, Kohn, Bruna (ICLR 2020) call a critical θ of L = ℓ∘μ pure when
+// W = μ(θ) is a critical point of ℓ on the function space M_r (matrices of rank ≤ r), spurious
+// otherwise. Criticality on M_r: at a point of rank r (a smooth point) ∇ℓ(W) must be normal to
+// T_W M_r, i.e. W^T ∇ℓ(W) = 0 and ∇ℓ(W) W^T = 0; at a point of rank < r (a singular point, where the
+// Zariski tangent space of M_r is the whole space) ∇ℓ(W) = 0. The class of θ depends only on W, and
+// although the critical set of L is positive-dimensional, its image under μ is finite for generic
+// data: it is computed by elimination, K = (∇_θ L, c - μ(θ)) ∩ QQ[c], and every image point is
+// classified, by counting solutions of K plus the defining conditions (complex and real counts), and
+// per real point by exact signs.
+import { MathError } from '../math/errors.js';
+import { QQ, type Rat } from '../math/field.js';
+import * as ideals from '../math/ideal.js';
+import { hessian, minors } from '../math/linalg/polymatrix.js';
+import { type Poly, PolyRing } from '../math/poly.js';
+import type { ComputeOptions } from '../math/progress.js';
+import { inertiaAtRealSolutions } from '../math/real-inertia.js';
+import { solve } from '../math/solve.js';
+import { type Network, ambientDimension } from './architectures.js';
+import { functionSpaceLoss, squaredLoss } from './losses.js';
+
+/** The stationary points form a positive-dimensional set: reported with its dimension, not counted. */
+export class PositiveDimensionalError extends MathError {
+  constructor(readonly dimension: number, message: string) {
+    super('positive-dimensional', message);
+  }
+}
+
+export interface StationaryOptions extends ComputeOptions {
+  /** Seed of the separating linear form (the result does not depend on it). */
+  readonly seed?: number;
+  /** Significant digits of the decimals (default 30). */
+  readonly digits?: number;
+}
+
+export interface Inertia {
+  readonly positive: number;
+  readonly negative: number;
+  readonly zero: number;
+}
+
+export interface RealStationaryPoint {
+  /** Coordinates in the ring's variable order, decimals. */
+  readonly coordinates: string[];
+  /** The loss value, a decimal. */
+  readonly value: string;
+  /** The exact inertia of the Hessian there. */
+  readonly inertia: Inertia;
+  /** The Morse index: the number of negative eigenvalues of the Hessian. */
+  readonly index: number;
+  /** A zero eigenvalue: not a Morse critical point (the index is then a lower bound of the local picture). */
+  readonly degenerate: boolean;
+}
+
+export interface StationaryResult {
+  /** 0 (the zero-dimensional case) or -1 (no stationary points at all). */
+  readonly dimension: number;
+  /** Distinct complex stationary points. */
+  readonly complex: number;
+  /** Distinct real stationary points. */
+  readonly real: number;
+  /** Real non-degenerate local minima (Hessian positive definite). */
+  readonly minima: number;
+  /** indices[k]: the real stationary points with exactly k negative Hessian eigenvalues. */
+  readonly indices: number[];
+  /** Real stationary points with a singular Hessian. */
+  readonly degenerate: number;
+  /** The Bézout bound Π deg ∂L/∂θ_i. */
+  readonly bezout: bigint;
+  /** The real points sorted by loss value (then coordinates). */
+  readonly points: RealStationaryPoint[];
+  readonly method: string;
+}
+
+/** The gradient (∂L/∂θ_i) over all variables. */
+export function gradient(R: PolyRing<Rat>, L: Poly<Rat>): Poly<Rat>[] {
+  return R.vars.map((_, i) => R.diff(L, i));
+}
+
+export function bezoutBound(R: PolyRing<Rat>, gens: readonly Poly<Rat>[]): bigint {
+  let b = 1n;
+  for (const g of gens) b *= BigInt(Math.max(0, R.degree(g)));
+  return b;
+}
+
+/** The dimension of the set of stationary points of L (-1 when there are none). */
+export function stationaryDimension(R: PolyRing<Rat>, L: Poly<Rat>, options: ComputeOptions = {}): number {
+  const gens = gradient(R, L).filter((g) => !R.isZero(g));
+  if (gens.length === 0) return R.nvars;
+  return ideals.dimension(R, gens, options);
+}
+
+export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryResult {
+  if ((R.field as unknown) !== QQ) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
+  const grad = gradient(R, L);
+  const bezout = bezoutBound(R, grad);
+  const gens = grad.filter((g) => !R.isZero(g));
+  const compute = { signal: options.signal, onProgress: options.onProgress };
+  const dimension = gens.length === 0 ? R.nvars : ideals.dimension(R, gens, compute);
+  const n = R.nvars;
+  if (dimension > 0) {
+    throw new PositiveDimensionalError(
+      dimension,
+      `the stationary points form a positive-dimensional set (dimension ${dimension}), so they are not counted; ` +
+        'regularize the loss (e.g. reg = "random", a generalized L2) to make them isolated',
+    );
+  }
+  const empty = (): StationaryResult => ({
+    dimension: -1, complex: 0, real: 0, minima: 0, indices: new Array<number>(n + 1).fill(0), degenerate: 0, bezout, points: [], method: 'gradient ideal is the unit ideal',
+  });
+  if (dimension < 0) return empty();
+  options.onProgress?.({ stage: 'stationary', message: `zero-dimensional gradient ideal in ${n} variables (Bézout bound ${bezout})` });
+  const H = hessian(R, L);
+  const info = inertiaAtRealSolutions(R, gens, H, { seed: options.seed ?? 0, digits: options.digits ?? 30, evaluate: [L], ...compute });
+  const points: RealStationaryPoint[] = info.points.map((p) => ({
+    coordinates: p.coordinates,
+    value: p.values[0]!,
+    inertia: p.inertia,
+    index: p.inertia.negative,
+    degenerate: p.inertia.zero > 0,
+  }));
+  points.sort((a, b) => compareDecimals(a.value, b.value) || compareCoordinates(a.coordinates, b.coordinates));
+  const indices = new Array<number>(n + 1).fill(0);
+  for (const p of points) indices[p.index]!++;
+  return {
+    dimension: 0,
+    complex: info.complex,
+    real: info.real,
+    minima: points.filter((p) => p.index === 0 && !p.degenerate).length,
+    indices,
+    degenerate: points.filter((p) => p.degenerate).length,
+    bezout,
+    points,
+    method: `gradient ideal (zero-dimensional); ${info.method}`,
+  };
+}
+
+function compareDecimals(a: string, b: string): number {
+  const x = Number(a), y = Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareCoordinates(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compareDecimals(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure and spurious critical points of unregularized linear networks.
+
+export interface ImagePoint {
+  /** The entries of W = μ(θ), row-major, decimals. */
+  readonly matrix: string[];
+  readonly rank: number;
+  readonly pure: boolean;
+  /** The data loss ℓ(W) (a decimal). */
+  readonly value: string;
+}
+
+export interface PurityResult {
+  /** Dimension of the critical set of L in parameter space. */
+  readonly dimension: number;
+  /** r = min of the widths: the function space is the matrices of rank ≤ r. */
+  readonly rank: number;
+  /** Distinct complex images μ(θ) of critical points, and how many of them are pure. */
+  readonly complex: number;
+  readonly pure: number;
+  readonly spurious: number;
+  /** The same for the real image points. */
+  readonly real: number;
+  readonly realPure: number;
+  readonly realSpurious: number;
+  readonly points: ImagePoint[];
+  readonly method: string;
+}
+
+/** Ideal of the function space coordinates c (row-major W) inside QQ[θ, c], by elimination of θ. */
+function criticalImages(N: Network, L: Poly<Rat>, C: PolyRing<Rat>, options: ComputeOptions): Poly<Rat>[] {
+  const R = N.ring;
+  const p = R.nvars;
+  const S = new PolyRing(QQ, [...R.vars, ...C.vars]);
+  const lift = (f: Poly<Rat>) => R.compose(f, S, R.vars.map((_, i) => S.variable(i)), (c) => c);
+  const gens = [
+    ...gradient(R, L).filter((g) => !R.isZero(g)).map(lift),
+    ...N.fmap.flat().map((f, k) => S.sub(S.variable(p + k), lift(f))),
+  ];
+  const eliminated = ideals.eliminate(S, gens, Array.from({ length: p }, (_, i) => i), options);
+  return eliminated.map((f: Poly<Rat>) => C.fromTerms(f.mons.map((m, k) => [m.slice(p) as Int32Array, f.coeffs[k]!] as const)));
+}
+
+export function linearNetworkPurity(N: Network, X: readonly (readonly Rat[])[], Y: readonly (readonly Rat[])[], options: StationaryOptions = {}): PurityResult {
+  const a = N.architecture;
+  if (a.kind !== 'linear') throw new MathError('domain', 'the pure/spurious classification is for linear networks');
+  const compute = { signal: options.signal, onProgress: options.onProgress };
+  const d0 = a.widths[0]!, dL = a.widths[a.widths.length - 1]!;
+  const r = Math.min(...a.widths);
+  const L = squaredLoss(N, X, Y);
+  const dimension = stationaryDimension(N.ring, L, compute);
+  const names: string[] = [];
+  for (let i = 1; i <= dL; i++) for (let j = 1; j <= d0; j++) names.push(`m[${i},${j}]`);
+  const C = new PolyRing(QQ, names);
+  void ambientDimension;
+  const K = criticalImages(N, L, C, compute);
+  if (ideals.dimension(C, K, compute) > 0) throw new MathError('not-zero-dimensional', 'the images of the critical points are not finitely many (the data are not generic enough)');
+  const W = Array.from({ length: dL }, (_, i) => Array.from({ length: d0 }, (_, j) => C.variable(i * d0 + j)));
+  const ell = functionSpaceLoss(N, C, X, Y);
+  const G = Array.from({ length: dL }, (_, i) => Array.from({ length: d0 }, (_, j) => C.diff(ell, i * d0 + j)));
+  // W^T G (d0 × d0) and G W^T (dL × dL).
+  const WtG = Array.from({ length: d0 }, (_, i) => Array.from({ length: d0 }, (_, j) => sumProducts(C, dL, (k) => [W[k]![i]!, G[k]![j]!])));
+  const GWt = Array.from({ length: dL }, (_, i) => Array.from({ length: dL }, (_, j) => sumProducts(C, d0, (k) => [G[i]![k]!, W[j]![k]!])));
+  const gradientEntries = G.flat().filter((g) => !C.isZero(g));
+  const normalEntries = [...WtG.flat(), ...GWt.flat()].filter((g) => !C.isZero(g));
+  const lowRank = minors(C, W, r).filter((g) => !C.isZero(g));
+  const seed = options.seed ?? 0;
+  const count = (extra: readonly Poly<Rat>[]) => {
+    const s = solve(C, [...K, ...extra], { ...compute, seed, digits: 5 });
+    return { complex: s.complex, real: s.real ?? 0 };
+  };
+  const total = count([]);
+  const normal = count(normalEntries);
+  const lowNormal = count([...lowRank, ...normalEntries]);
+  const lowCritical = count([...lowRank, ...gradientEntries]);
+  const pure = normal.complex - lowNormal.complex + lowCritical.complex;
+  const realPure = normal.real - lowNormal.real + lowCritical.real;
+  // Per real image point: exact signs of all minors (rank), of ∇ℓ and of the normal conditions.
+  const allMinors: Poly<Rat>[][] = [];
+  for (let k = 1; k <= Math.min(d0, dL); k++) allMinors.push(minors(C, W, k));
+  const evaluate = [ell, ...allMinors.flat(), ...gradientEntries, ...normalEntries];
+  const Hs = hessian(C, ell);
+  const info = inertiaAtRealSolutions(C, K, Hs, { seed, digits: options.digits ?? 30, evaluate, ...compute });
+  const points: ImagePoint[] = info.points.map((pt) => {
+    let offset = 1;
+    let rank = 0;
+    allMinors.forEach((ms, k) => {
+      if (ms.some((_, t) => pt.signs[offset + t] !== 0)) rank = k + 1;
+      offset += ms.length;
+    });
+    const gradZero = gradientEntries.every((_, t) => pt.signs[offset + t] === 0);
+    offset += gradientEntries.length;
+    const normalZero = normalEntries.every((_, t) => pt.signs[offset + t] === 0);
+    const isPure = rank === r ? normalZero : gradZero;
+    return { matrix: pt.coordinates, rank, pure: isPure, value: pt.values[0]! };
+  });
+  points.sort((x, y) => compareDecimals(x.value, y.value) || compareCoordinates(x.matrix, y.matrix));
+  if (points.filter((pt) => pt.pure).length !== realPure || info.real !== total.real) {
+    throw new MathError('internal', 'the counts and the per-point classification of the real image points disagree');
+  }
+  return {
+    dimension,
+    rank: r,
+    complex: total.complex,
+    pure,
+    spurious: total.complex - pure,
+    real: total.real,
+    realPure,
+    realSpurious: total.real - realPure,
+    points,
+    method: 'images of the critical set by elimination; classification by solution counts of the image ideal with the criticality conditions, and per real point by exact signs',
+  };
+}
+
+function sumProducts(C: PolyRing<Rat>, n: number, pair: (k: number) => [Poly<Rat>, Poly<Rat>]): Poly<Rat> {
+  let s = C.zero();
+  for (let k = 0; k < n; k++) {
+    const [x, y] = pair(k);
+    s = C.add(s, C.mul(x, y));
+  }
+  return s;
+}
