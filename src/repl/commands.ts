@@ -40,14 +40,26 @@ export function findCommand(word: string): CommandInfo | undefined {
   return COMMANDS.find((c) => c.name === w || c.aliases.includes(w));
 }
 
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 export function parseCommand(input: string): Command {
   const m = /^\s*:(\S*)\s*([\s\S]*?)\s*$/.exec(input)!;
   const word = m[1]!;
   const arg = m[2]!;
   const info = findCommand(word);
   if (!info) {
-    const near = COMMANDS.filter((c) => word && c.name.startsWith(word.slice(0, 1)))
-      .map((c) => `:${c.name}`);
+    const near = COMMANDS.filter((c) => word && editDistance(c.name, word.toLowerCase()) <= 2).map((c) => `:${c.name}`);
     const hint = near.length ? ` (did you mean ${near.join(' or ')}?)` : '';
     return { kind: 'error', message: `unknown command ':${word}'${hint}; :help lists the commands` };
   }

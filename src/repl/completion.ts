@@ -63,7 +63,8 @@ export function completionQuery(b: Buffer, sources: CompletionSources): Completi
     const candidates = matching(prefix, entries);
     return { start: b.cursor - prefix.length, end: b.cursor, prefix, candidates, suffix: '' };
   }
-  if (/^\s*:/.test(before)) return null;
+  // After `:type ` the argument is vdl; any other command argument has no names to complete.
+  if (/^\s*:/.test(before) && !/^\s*:(type|t)\s/.test(before)) return null;
   m = /[A-Za-z_][A-Za-z0-9_]*$/.exec(before);
   if (!m) return null;
   // A field after a dot (`r.real`) is not a name in scope.

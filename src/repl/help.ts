@@ -8,7 +8,7 @@ import { allBuiltins, builtin } from '../lang/builtins/index.js';
 import { helpText } from '../lang/builtins/docs.js';
 import { parseProgram } from '../lang/parse.js';
 import { stdlibDirectory } from '../lang/run.js';
-import { COMMANDS, findCommand } from './commands.js';
+import { COMMANDS, editDistance, findCommand } from './commands.js';
 
 export interface StdlibFunction {
   readonly name: string;
@@ -114,17 +114,6 @@ export function overview(width = 80): string {
   return out.join('\n');
 }
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /** `:help NAME`; ok is false when nothing is known by that name (the text then suggests names). */
 export function helpFor(name: string): { ok: boolean; text: string } {
   const b = builtin(name);
@@ -139,7 +128,7 @@ export function helpFor(name: string): { ok: boolean; text: string } {
   if (KEYWORDS.includes(name)) return { ok: true, text: `'${name}' is a keyword of the language; see docs/language.md` };
   const all = [...builtinNames(), ...stdlibFunctions().map((s) => s.name)];
   const near = all
-    .map((n) => ({ n, d: n.toLowerCase().startsWith(name.toLowerCase()) ? 0 : distance(n.toLowerCase(), name.toLowerCase()) }))
+    .map((n) => ({ n, d: n.toLowerCase().startsWith(name.toLowerCase()) ? 0 : editDistance(n.toLowerCase(), name.toLowerCase()) }))
     .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 3)))
     .sort((x, y) => x.d - y.d || x.n.localeCompare(y.n))
     .slice(0, 5)
