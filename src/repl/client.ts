@@ -3,7 +3,7 @@
 // sources are run directly). Both speak the same small interface.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ProgressEvent } from '../math/progress.js';
 import type { CompletionNames, Outcome } from './engine.js';
 import type { Reply, Request, WorkerData } from './protocol.js';
@@ -67,6 +67,8 @@ export class WorkerClient implements EvalClient {
   constructor(
     private readonly script: URL,
     private readonly seed?: number | bigint,
+    /** Limits of the worker's heap (a computation that exceeds them crashes the worker, not the REPL). */
+    private readonly resourceLimits?: ResourceLimits,
   ) {
     this.start();
   }
@@ -79,7 +81,7 @@ export class WorkerClient implements EvalClient {
     // A rejected ready that nobody awaits must not crash the process.
     this.ready.catch(() => {});
     const data: WorkerData = { seed: this.seed, interrupt: this.flag.buffer as SharedArrayBuffer };
-    const worker = new Worker(this.script, { workerData: data, stdout: false, stderr: false });
+    const worker = new Worker(this.script, { workerData: data, stdout: false, stderr: false, resourceLimits: this.resourceLimits });
     this.worker = worker;
     worker.on('message', (reply: Reply) => this.onReply(reply));
     worker.on('error', (e) => this.fail(worker, e));

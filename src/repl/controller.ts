@@ -257,8 +257,12 @@ export class Controller {
     );
   }
 
+  /** The evaluator could not start: the REPL ends with a failure status. */
+  failed = false;
+
   private fatal(e: Error): void {
     if (this.state.phase === 'exiting') return;
+    this.failed = true;
     this.append({ kind: 'error', text: `the evaluator could not start: ${e.message}` });
     this.exit();
   }

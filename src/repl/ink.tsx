@@ -25,14 +25,17 @@ export async function inkRepl(options: InkReplOptions = {}): Promise<number> {
   });
   // A pasted script arrives marked, so that its lines are inserted rather than run one by one.
   process.stdout.write(BRACKETED_PASTE_ON);
+  const restoreTerminal = () => process.stdout.write(BRACKETED_PASTE_OFF);
+  process.once('exit', restoreTerminal);
   const instance = render(<Repl controller={controller} />, { exitOnCtrlC: false });
   try {
     await Promise.race([controller.exited, instance.waitUntilExit()]);
     instance.unmount();
     await instance.waitUntilExit();
   } finally {
-    process.stdout.write(BRACKETED_PASTE_OFF);
+    restoreTerminal();
+    process.off('exit', restoreTerminal);
     await client.close();
   }
-  return 0;
+  return controller.failed ? 1 : 0;
 }

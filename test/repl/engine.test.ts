@@ -143,6 +143,19 @@ describe('WorkerClient (built worker)', () => {
     }
   });
 
+  it('survives a crash of the evaluator (out of memory) with a fresh session', async () => {
+    const client = new WorkerClient(script, undefined, { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 });
+    try {
+      await client.ready;
+      await client.submit('let a = 1;');
+      const failure = await client.submit('let l = [1]; for i in 1..40 { l = concat(l, l); }').catch((e: unknown) => e);
+      expect(String(failure)).toMatch(/the evaluator crashed .*a fresh session was started/);
+      expect((await client.submit('2 + 2;')).outcome.value).toBe('4');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('restarts a stuck evaluator with a fresh session', async () => {
     const client = new WorkerClient(script);
     try {
