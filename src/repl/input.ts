@@ -139,10 +139,3 @@ export function reduceInput(s: InputState, key: KeyAction, ctx: InputContext): {
       return { state: { ...s, completions: [] } };
   }
 }
-
-/** Put an input back into the prompt (e.g. an input that could not be sent). */
-export function withText(s: InputState, text: string): InputState {
-  return withBuffer(s, B.bufferOf(text));
-}
-
-export { historyOf };

@@ -143,6 +143,26 @@ describe('WorkerClient (built worker)', () => {
     }
   });
 
+  it('reports the progress of a Gröbner basis computation, which Ctrl-C stops inside the kernel', async () => {
+    const client = new WorkerClient(script);
+    try {
+      await client.ready;
+      await client.submit('import "stdlib/systems.vdl"; let I = katsura(8);');
+      const events: string[] = [];
+      const { outcome } = await client.submit('let G = gb(I);', {
+        onProgress: (e) => {
+          events.push(e.stage);
+          client.interrupt();
+        },
+      });
+      expect(events.length).toBeGreaterThan(0);
+      expect(outcome.interrupted).toBe(true);
+      expect((await client.submit('G;')).outcome.error).toContain("unknown name 'G'");
+    } finally {
+      await client.close();
+    }
+  });
+
   it('survives a crash of the evaluator (out of memory) with a fresh session', async () => {
     const client = new WorkerClient(script, undefined, { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 });
     try {
