@@ -36,13 +36,18 @@ function withBuffer(s: InputState, buffer: B.Buffer): InputState {
   return { ...s, buffer, completions: [] };
 }
 
-/** Insert typed text; a '}' typed on a blank line removes one level of indentation first. */
+/**
+ * Insert typed text. A '}' typed on a blank line removes one level of indentation first. Text of
+ * several characters arrives at once only when pasted (or typed by a program): if it brings its own
+ * indentation, that replaces the automatic one rather than adding to it.
+ */
 function typeText(s: InputState, text: string): InputState {
   let b = s.buffer;
-  if (!s.pasting && text === '}') {
-    const start = B.lineStart(b.text, b.cursor);
-    const before = b.text.slice(start, b.cursor);
-    if (/^ {2,}$/.test(before)) b = B.replaceRange(b, b.cursor - 2, b.cursor, '');
+  const start = B.lineStart(b.text, b.cursor);
+  const blankBefore = /^\s*$/.test(b.text.slice(start, b.cursor));
+  if (!s.pasting && blankBefore && b.cursor > start) {
+    if (text === '}' && b.cursor - start >= 2) b = B.replaceRange(b, b.cursor - 2, b.cursor, '');
+    else if (text.length > 1 && /^\s/.test(text)) b = B.replaceRange(b, start, b.cursor, '');
   }
   return withBuffer(s, B.insert(b, text));
 }

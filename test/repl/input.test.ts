@@ -125,11 +125,12 @@ describe('input reducer', () => {
     expect(r.effects).toEqual([{ kind: 'submit', text: 'let a = 1;\nlet b = 2;' }]);
   });
 
-  it('runs an unbracketed paste line by line', () => {
-    const r = feed(initialInput(), 'let a = 1;\rfn f(x) {\rreturn x;\r}\r');
+  it('runs an unbracketed paste line by line, keeping its own indentation', () => {
+    const r = feed(initialInput(), 'let a = 1;\rfn f(x) {\rreturn x;\r}\r', 'fn g(x) {\r  if x > 0 {\r    return x;\r  }\r  return 0;\r}\r');
     expect(r.effects).toEqual([
       { kind: 'submit', text: 'let a = 1;' },
       { kind: 'submit', text: 'fn f(x) {\n  return x;\n}' },
+      { kind: 'submit', text: 'fn g(x) {\n  if x > 0 {\n    return x;\n  }\n  return 0;\n}' },
     ]);
   });
 
