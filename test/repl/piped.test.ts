@@ -53,6 +53,8 @@ describe('vdl repl, piped', () => {
     expect(repl.code).toBe(0);
     expect(repl.stdout).toBe(run.stdout);
     expect(repl.stderr).toBe('');
+    // (and the plain mode keeps no history file)
+    expect(existsSync(path.join(dir, 'history'))).toBe(false);
     expect(repl.stdout.split('\n').slice(0, 3)).toEqual(['42', '[1/3, "s"], {r: 2}', '[[1, 2], [3, 4]]']);
   });
 
@@ -77,10 +79,5 @@ describe('vdl repl, piped', () => {
     expect(r.stdout).toMatch(/^gb\(/);
     expect(r.stdout).toContain(': Rational\nformat: latex\n\\frac{1}{2}\n');
     expect(r.stdout).not.toContain('3\n');
-  });
-
-  it('does not write the history file', () => {
-    vdl(['repl'], 'print 1;\n');
-    expect(existsSync(path.join(dir, 'history'))).toBe(false);
   });
 });
