@@ -12,7 +12,7 @@ const allowed: Record<string, string[]> = {
   'src/geometry': ['src/math'],
   'src/networks': ['src/math', 'src/geometry'],
   grammar: ['chevrotain'],
-  'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain'],
+  'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain', 'big.js', 'fraction.js'],
   'src/cli': ['src/lang', 'src/math', 'src/repl'],
   'src/repl': ['src/lang', 'src/math', 'src/cli', 'grammar', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library'],
 };
