@@ -43,7 +43,18 @@ import { type Monomial, type OrderSpec, monomialKey, totalDegree } from './monom
 import type { Poly, PolyRing } from './poly.js';
 import { checkInterrupt } from './progress.js';
 import { Random } from './random.js';
-import { type RealRoot, UnivariateRing, algebraicToDecimal, isolateRealRoots } from './univariate.js';
+import { bigGcd, bigLcm } from './integers.js';
+import {
+  type RealRoot,
+  type Residue,
+  ResidueRing,
+  UnivariateRing,
+  algebraicToDecimal,
+  intSquareFree,
+  integerPoly,
+  isolateRealRoots,
+  ratPoly,
+} from './univariate.js';
 
 // =============================================================================================
 // The quotient algebra and its multiplication matrices.
@@ -353,92 +364,207 @@ const U = new UnivariateRing(QQ);
 
 /** f(q_1(T), ..., q_n(T)) modulo m: the value of a polynomial at a point given by a RUR. */
 export function evaluateAtRepresentation(R: PolyRing<Rat>, f: Poly<Rat>, coordinates: readonly Rat[][], modulus: readonly Rat[]): Rat[] {
-  const powers: Rat[][][] = coordinates.map((q) => [[QQ.one], U.rem(q, modulus)]);
-  const power = (i: number, e: number): Rat[] => {
+  const K = new ResidueRing(modulus);
+  return K.toRational(evaluateInResidueRing(K, f, coordinates.map((q) => K.fromRational(q))));
+}
+
+function evaluateInResidueRing(K: ResidueRing, f: Poly<Rat>, images: readonly Residue[]): Residue {
+  const powers: Residue[][] = images.map((q) => [K.one, q]);
+  const power = (i: number, e: number): Residue => {
     const table = powers[i]!;
-    while (table.length <= e) table.push(U.mulMod(table[table.length - 1]!, table[1]!, modulus));
+    while (table.length <= e) table.push(K.mul(table[table.length - 1]!, table[1]!));
     return table[e]!;
   };
-  let sum: Rat[] = [];
+  // Sum with one common denominator: Σ c_k · (monomial value).
+  let sum = K.zero;
   f.mons.forEach((m, k) => {
-    let t: Rat[] = [f.coeffs[k]!];
-    for (let i = 0; i < m.length; i++) if (m[i]! > 0) t = U.mulMod(t, power(i, m[i]!), modulus);
-    sum = U.add(sum, t);
+    let t: Residue | undefined;
+    for (let i = 0; i < m.length; i++) if (m[i]! > 0) t = t ? K.mul(t, power(i, m[i]!)) : power(i, m[i]!);
+    sum = K.add(sum, K.scale(t ?? K.one, f.coeffs[k]!));
   });
-  return U.rem(sum, modulus);
+  return sum;
+}
+
+// --- integer-scaled linear algebra for QQ: a rational matrix is N/δ with N an integer matrix. ----
+
+interface IntegerColumns {
+  /** Sparse integer columns of N. */
+  readonly columns: { readonly index: number[]; readonly value: bigint[] }[];
+  /** The common denominator δ > 0. */
+  readonly den: bigint;
+}
+
+function integerColumns(cols: readonly SparseVector<Rat>[]): IntegerColumns {
+  let den = 1n;
+  for (const c of cols) for (const v of c.value) den = bigLcm(den, v.den);
+  return { columns: cols.map((c) => ({ index: c.index, value: c.value.map((v) => v.num * (den / v.den)) })), den };
+}
+
+function applyInteger(M: IntegerColumns, v: readonly bigint[]): bigint[] {
+  const out = new Array<bigint>(M.columns.length).fill(0n);
+  for (let j = 0; j < v.length; j++) {
+    const a = v[j]!;
+    if (a === 0n) continue;
+    const { index, value } = M.columns[j]!;
+    for (let k = 0; k < index.length; k++) out[index[k]!]! += a * value[k]!;
+  }
+  return out;
+}
+
+function applyIntegerTransposed(M: IntegerColumns, r: readonly bigint[]): bigint[] {
+  return M.columns.map(({ index, value }) => {
+    let s = 0n;
+    for (let k = 0; k < index.length; k++) s += value[k]! * r[index[k]!]!;
+    return s;
+  });
+}
+
+function dotInteger(a: readonly bigint[], b: readonly bigint[]): bigint {
+  let s = 0n;
+  for (let k = 0; k < a.length; k++) if (a[k] !== 0n && b[k] !== 0n) s += a[k]! * b[k]!;
+  return s;
+}
+
+/** Integer vector and positive scale of a rational vector (v = vector / scale). */
+function integerVector(v: readonly Rat[]): { vector: bigint[]; scale: bigint } {
+  let scale = 1n;
+  for (const x of v) scale = bigLcm(scale, x.den);
+  return { vector: v.map((x) => x.num * (scale / x.den)), scale };
 }
 
 interface TraceData {
+  /** τ(b_k) = Tr(M_{b_k}). */
   readonly traces: Rat[];
+  /** A matrix congruent to the Hermite form by a positive diagonal (same inertia), integral. */
   readonly hermite: Matrix<Rat>;
   readonly complex: number;
   readonly real: number;
+  readonly integerMatrices: IntegerColumns[];
+}
+
+/** Traces over QQ with integer arithmetic: M_{b_k} = N_{b_k} / Π δ along the parent path. */
+function traceVectorRational(A: QuotientAlgebra<Rat>, M: readonly IntegerColumns[], options: GroebnerOptions): Rat[] {
+  const D = A.monomials.length;
+  const children: number[][] = A.monomials.map(() => []);
+  for (let k = 1; k < D; k++) children[A.parent[k]!]!.push(k);
+  const traces = new Array<Rat>(D).fill(QQ.zero);
+  traces[0] = QQ.fromBigInt(BigInt(D));
+  const identityColumns: bigint[][] = Array.from({ length: D }, (_, j) => {
+    const c = new Array<bigint>(D).fill(0n);
+    c[j] = 1n;
+    return c;
+  });
+  const stack: { k: number; P: bigint[][]; scale: bigint }[] = [{ k: 0, P: identityColumns, scale: 1n }];
+  while (stack.length > 0) {
+    const { k, P, scale } = stack.pop()!;
+    for (const child of children[k]!) {
+      checkInterrupt(options.signal);
+      const Mi = M[A.parentVariable[child]!]!;
+      const Q = P.map((c) => applyInteger(Mi, c));
+      let tr = 0n;
+      for (let j = 0; j < D; j++) tr += Q[j]![j]!;
+      const childScale = scale * Mi.den;
+      traces[child] = rat(tr, childScale);
+      if (children[child]!.length > 0) stack.push({ k: child, P: Q, scale: childScale });
+    }
+  }
+  return traces;
 }
 
 function traceData(A: QuotientAlgebra<Rat>, options: GroebnerOptions): TraceData {
-  const traces = traceVector(A, options);
-  const hermite = hermiteForm(A, traces);
+  const M = A.columns.map(integerColumns);
+  const traces = traceVectorRational(A, M, options);
+  // Row k of H is R_k / σ_k with R_k = N_l^T R_k' and σ_k = σ_k' · δ_l; the matrix K[k][j] = R_k[j]·σ_j
+  // equals σ_k σ_j H[k][j]: congruent to H by diag(σ), so it has the same inertia.
+  const D = A.monomials.length;
+  const first = integerVector(traces);
+  const rows: bigint[][] = new Array<bigint[]>(D);
+  const sigma: bigint[] = new Array<bigint>(D);
+  rows[0] = first.vector;
+  sigma[0] = first.scale;
+  for (let k = 1; k < D; k++) {
+    checkInterrupt(options.signal);
+    const Ml = M[A.parentVariable[k]!]!;
+    rows[k] = applyIntegerTransposed(Ml, rows[A.parent[k]!]!);
+    sigma[k] = sigma[A.parent[k]!]! * Ml.den;
+  }
+  // Divide every entry by the common content (a positive factor: same inertia).
+  let g = 0n;
+  const K = rows.map((row, k) => row.map((x, j) => {
+    const v = x * sigma[j]!;
+    if (k <= j) g = bigGcd(g, v);
+    return v;
+  }));
+  const hermite = K.map((row) => row.map((v) => QQ.fromBigInt(g > 1n ? v / g : v)));
   const inertia = signature(hermite);
-  return { traces, hermite, complex: inertia.positive + inertia.negative, real: inertia.positive - inertia.negative };
+  return { traces, hermite, complex: inertia.positive + inertia.negative, real: inertia.positive - inertia.negative, integerMatrices: M };
 }
 
 /** The RUR for the linear form c, or null when c does not separate the `distinct` solutions. */
-function rurForForm(A: QuotientAlgebra<Rat>, traces: readonly Rat[], c: readonly bigint[], distinct: number, options: GroebnerOptions): RationalUnivariateRepresentation | null {
-  const F = QQ;
+function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint[], distinct: number, options: GroebnerOptions): RationalUnivariateRepresentation | null {
   const D = A.monomials.length;
   const n = A.ring.nvars;
-  const tCols = combineColumns(F, A, c.map((x) => F.fromBigInt(x)));
-  const dot = (a: readonly Rat[], b: readonly Rat[]) => {
-    let s = F.zero;
-    for (let k = 0; k < a.length; k++) if (a[k]!.num !== 0n && b[k]!.num !== 0n) s = F.add(s, F.mul(a[k]!, b[k]!));
-    return s;
-  };
-  // w_j = coordinates of t^j, power sums s_j = τ(t^j), j = 0..D.
-  const w: Rat[][] = [];
-  let v = new Array<Rat>(D).fill(F.zero);
-  v[0] = F.one;
+  const M = data.integerMatrices;
+  // M_t = Σ c_i N_i / δ_i = N_t / δ_t.
+  const tRational = combineColumns(QQ, A, c.map((x) => QQ.fromBigInt(x)));
+  const Mt = integerColumns(tRational);
+  const tau = integerVector(data.traces); // τ = T / σ
+  // W_j = N_t^j e_0, so that the coordinates of t^j are W_j / δ_t^j; power sums s_j = τ(t^j).
+  const W: bigint[][] = [];
+  let v = new Array<bigint>(D).fill(0n);
+  v[0] = 1n;
   const sums: Rat[] = [];
+  let scale = tau.scale;
   for (let j = 0; j <= D; j++) {
     checkInterrupt(options.signal);
-    w.push(v);
-    sums.push(dot(traces, v));
-    if (j < D) v = applyColumns(F, tCols, v);
+    W.push(v);
+    sums.push(rat(dotInteger(tau.vector, v), scale));
+    if (j < D) {
+      v = applyInteger(Mt, v);
+      scale *= Mt.den;
+    }
   }
   // Newton's identities: k e_k = Σ_{i=1}^{k} (-1)^{i-1} e_{k-i} s_i; χ(T) = Σ (-1)^k e_k T^{D-k}.
-  const e: Rat[] = [F.one];
+  const e: Rat[] = [QQ.one];
   for (let k = 1; k <= D; k++) {
-    let acc = F.zero;
+    let acc = QQ.zero;
     for (let i = 1; i <= k; i++) {
-      const term = F.mul(e[k - i]!, sums[i]!);
-      acc = i % 2 === 1 ? F.add(acc, term) : F.sub(acc, term);
+      const term = QQ.mul(e[k - i]!, sums[i]!);
+      acc = i % 2 === 1 ? QQ.add(acc, term) : QQ.sub(acc, term);
     }
-    e.push(F.div(acc, F.fromBigInt(BigInt(k))));
+    e.push(QQ.div(acc, QQ.fromBigInt(BigInt(k))));
   }
-  const characteristic = U.normalize(Array.from({ length: D + 1 }, (_, i) => (((D - i) % 2 === 0) ? e[D - i]! : F.neg(e[D - i]!))));
-  const f = U.squareFreePart(characteristic);
-  const d = U.degree(f);
+  const characteristic = U.normalize(Array.from({ length: D + 1 }, (_, i) => ((D - i) % 2 === 0 ? e[D - i]! : QQ.neg(e[D - i]!))));
+  const f = intSquareFree(integerPoly(characteristic)); // integer, primitive, positive leading coefficient
+  const d = f.length - 1;
   if (d !== distinct) return null;
-  // g_v(T) = Σ_{j<d} τ(v t^j) Q_j(T), Q_j(T) = Σ_{k=j+1}^{d} a_k T^{k-1-j}.
-  const Q: Rat[][] = [];
-  for (let j = 0; j < d; j++) {
-    const q: Rat[] = [];
-    for (let k = j + 1; k <= d; k++) q.push(f[k]!);
-    Q.push(q);
-  }
-  const g = (values: readonly Rat[]) => {
-    let s: Rat[] = [];
-    for (let j = 0; j < d; j++) if (values[j]!.num !== 0n) s = U.add(s, U.scale(Q[j]!, values[j]!));
-    return s;
+  // g_v(T) = Σ_{j<d} τ(v t^j) Q_j(T), Q_j(T) = Σ_{k=j+1}^{d} f_k T^{k-1-j}; using the integer multiple f
+  // of the monic square-free part scales every g_v alike, which leaves the quotients unchanged.
+  const K = new ResidueRing(f);
+  const g = (values: readonly Rat[]): Residue => {
+    const { vector, scale: den } = integerVector(values.slice(0, d));
+    const num = new Array<bigint>(d).fill(0n);
+    for (let j = 0; j < d; j++) {
+      const a = vector[j]!;
+      if (a === 0n) continue;
+      for (let k = j + 1; k <= d; k++) num[k - 1 - j]! += a * f[k]!;
+    }
+    return K.make(num, den);
   };
-  const g1 = g(sums);
-  const inv = U.invMod(g1, f);
+  const inv = K.inverse(g(sums));
   const coordinates: Rat[][] = [];
   for (let i = 0; i < n; i++) {
-    const sigma = applyColumnsTransposed(F, A.columns[i]!, traces); // τ(x_i · ·)
-    const values = w.slice(0, d).map((wj) => dot(sigma, wj));
-    coordinates.push(U.mulMod(g(values), inv, f));
+    // τ(x_i t^j) = (N_i^T T) · W_j / (δ_i σ δ_t^j)
+    const sigmaI = applyIntegerTransposed(M[i]!, tau.vector);
+    let sc = tau.scale * M[i]!.den;
+    const values: Rat[] = [];
+    for (let j = 0; j < d; j++) {
+      values.push(rat(dotInteger(sigmaI, W[j]!), sc));
+      sc *= Mt.den;
+    }
+    coordinates.push(K.toRational(K.mul(g(values), inv)));
   }
-  return { linearForm: c.slice(), polynomial: f, coordinates, characteristic, ring: A.ring };
+  return { linearForm: c.slice(), polynomial: U.monic(ratPoly(f)), coordinates, characteristic, ring: A.ring };
 }
 
 function randomForm(random: Random, n: number, attempt: number): bigint[] {
@@ -449,14 +575,18 @@ function randomForm(random: Random, n: number, attempt: number): bigint[] {
   }
 }
 
-function computeRepresentation(A: QuotientAlgebra<Rat>, data: TraceData, seed: number, options: GroebnerOptions): RationalUnivariateRepresentation {
+function computeRepresentation(A: QuotientAlgebra<Rat>, gens: readonly Poly<Rat>[], data: TraceData, seed: number, options: GroebnerOptions): RationalUnivariateRepresentation {
   const random = new Random(seed);
   for (let attempt = 0; attempt < 30; attempt++) {
     const c = randomForm(random, A.ring.nvars, attempt);
-    const rur = rurForForm(A, data.traces, c, data.complex, options);
+    const rur = rurForForm(A, data, c, data.complex, options);
     if (!rur) continue;
-    for (const h of A.basis) {
-      if (evaluateAtRepresentation(A.ring, h, rur.coordinates, rur.polynomial).length !== 0) {
+    // Exact certificate: every generator vanishes at (q_1(T), ..., q_n(T)) modulo f_t.
+    const K = new ResidueRing(rur.polynomial);
+    const images = rur.coordinates.map((q) => K.fromRational(q));
+    for (const h of gens) {
+      checkInterrupt(options.signal);
+      if (!K.isZero(evaluateInResidueRing(K, h, images))) {
         throw new MathError('internal', 'the rational univariate representation does not satisfy the system');
       }
     }
@@ -481,7 +611,7 @@ export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonl
   const { G, basis } = grevlexBasis(R, gens, options);
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) throw new MathError('no-solutions', 'the system has no solutions');
   const A = quotientAlgebra(G, basis, options);
-  const rur = computeRepresentation(A, traceData(A, options), options.seed ?? 0, options);
+  const rur = computeRepresentation(A, gens, traceData(A, options), options.seed ?? 0, options);
   return { ...rur, ring: R };
 }
 
@@ -596,7 +726,7 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
   const QA = A as unknown as QuotientAlgebra<Rat>;
   const data = traceData(QA, options);
   options.onProgress?.({ stage: 'solve', message: `Hermite form: ${data.complex} complex, ${data.real} real` });
-  const rur = computeRepresentation(QA, data, options.seed ?? 0, options);
+  const rur = computeRepresentation(QA, gens as unknown as readonly Poly<Rat>[], data, options.seed ?? 0, options);
   const { roots, points } = realPoints(rur, digits);
   if (roots.length !== data.real) {
     throw new MathError('internal', `the Hermite signature (${data.real}) and the RUR (${roots.length}) disagree on the number of real solutions`);

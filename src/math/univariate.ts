@@ -436,6 +436,200 @@ export function intSquareFree(a: IntPoly): bigint[] {
   return s[s.length - 1]! < 0n ? s.map((c) => -c) : s;
 }
 
+/** lc(b)^steps · a = quotient · b + remainder with deg remainder < deg b, on integers. */
+export function intPseudoDivide(a: IntPoly, b: IntPoly): { quotient: bigint[]; remainder: bigint[]; steps: number } {
+  if (b.length === 0) throw new MathError('division-by-zero', 'division by the zero polynomial');
+  const db = b.length - 1;
+  const lc = b[db]!;
+  const r = a.slice();
+  if (r.length - 1 < db) return { quotient: [], remainder: trimInt(r), steps: 0 };
+  const q = new Array<bigint>(r.length - db).fill(0n);
+  let steps = 0;
+  while (r.length > 0 && r.length - 1 >= db) {
+    const k = r.length - 1;
+    const c = r[k]!;
+    if (lc !== 1n) {
+      for (let i = 0; i < q.length; i++) q[i] = q[i]! * lc;
+      for (let i = 0; i < k; i++) r[i] = r[i]! * lc;
+    }
+    q[k - db]! += c;
+    for (let j = 0; j < db; j++) r[k - db + j]! -= c * b[j]!;
+    r.length = k;
+    trimInt(r);
+    steps++;
+  }
+  return { quotient: trimInt(q), remainder: r, steps };
+}
+
+// =============================================================================================
+// Arithmetic in Q[T]/(m(T)) without fractions per coefficient.
+
+/** An element num(T)/den of Q[T]/(m): num an integer polynomial of degree < deg m, den > 0, gcd(content(num), den) = 1. */
+export interface Residue {
+  readonly num: readonly bigint[];
+  readonly den: bigint;
+}
+
+/**
+ * The residue ring Q[T]/(m(T)) for a non-constant polynomial m (not necessarily irreducible).
+ * Elements carry one common denominator, so a product costs integer multiplications, an integer
+ * pseudo-remainder and a single content gcd instead of a gcd per coefficient operation. Inverses use
+ * a fraction-free extended Euclidean algorithm (pseudo-remainders made primitive jointly with the
+ * cofactor). Satisfies the CommutativeRing interface of linalg/charpoly.ts.
+ */
+export class ResidueRing {
+  readonly modulus: bigint[];
+  readonly degree: number;
+  readonly zero: Residue = { num: [], den: 1n };
+  readonly one: Residue = { num: [1n], den: 1n };
+
+  constructor(m: readonly (bigint | Rat)[]) {
+    this.modulus = integerPoly(m as (bigint | Rat)[]);
+    this.degree = this.modulus.length - 1;
+    if (this.degree < 1) throw new MathError('bad-modulus', 'the modulus must have degree at least 1');
+  }
+
+  /** num/den reduced modulo m and normalized. */
+  make(num: readonly bigint[], den: bigint = 1n): Residue {
+    let n = trimInt(num.slice());
+    let d = den;
+    if (n.length > this.degree) {
+      const { remainder, steps } = intPseudoDivide(n, this.modulus);
+      n = remainder;
+      if (steps > 0) d *= this.modulus[this.degree]! ** BigInt(steps);
+    }
+    if (d < 0n) {
+      n = n.map((c) => -c);
+      d = -d;
+    }
+    if (n.length === 0) return this.zero;
+    let g = d;
+    for (const c of n) {
+      if (g === 1n) break;
+      g = bigGcd(g, c);
+    }
+    return g === 1n ? { num: n, den: d } : { num: n.map((c) => c / g), den: d / g };
+  }
+
+  fromRational(a: readonly (bigint | Rat)[]): Residue {
+    let den = 1n;
+    const rs = a.map((c) => (typeof c === 'object' ? c : { num: c, den: 1n }));
+    for (const c of rs) den = bigLcm(den, c.den);
+    return this.make(
+      rs.map((c) => c.num * (den / c.den)),
+      den,
+    );
+  }
+
+  toRational(a: Residue): Rat[] {
+    return a.num.map((c) => rat(c, a.den));
+  }
+
+  isZero(a: Residue): boolean {
+    return a.num.length === 0;
+  }
+
+  eq(a: Residue, b: Residue): boolean {
+    return a.den === b.den && a.num.length === b.num.length && a.num.every((c, i) => c === b.num[i]);
+  }
+
+  neg(a: Residue): Residue {
+    return { num: a.num.map((c) => -c), den: a.den };
+  }
+
+  private combine(a: Residue, b: Residue, sign: 1n | -1n): Residue {
+    if (a.num.length === 0) return sign === 1n ? b : this.neg(b);
+    if (b.num.length === 0) return a;
+    const g = bigGcd(a.den, b.den);
+    const fa = b.den / g;
+    const fb = a.den / g;
+    const n = Math.max(a.num.length, b.num.length);
+    const num = new Array<bigint>(n);
+    for (let i = 0; i < n; i++) num[i] = (a.num[i] ?? 0n) * fa + sign * (b.num[i] ?? 0n) * fb;
+    return this.make(num, a.den * fa);
+  }
+
+  add(a: Residue, b: Residue): Residue {
+    return this.combine(a, b, 1n);
+  }
+
+  sub(a: Residue, b: Residue): Residue {
+    return this.combine(a, b, -1n);
+  }
+
+  mul(a: Residue, b: Residue): Residue {
+    if (a.num.length === 0 || b.num.length === 0) return this.zero;
+    return this.make(intMul(a.num, b.num), a.den * b.den);
+  }
+
+  scale(a: Residue, c: Rat): Residue {
+    if (c.num === 0n) return this.zero;
+    return this.make(
+      a.num.map((x) => x * c.num),
+      a.den * c.den,
+    );
+  }
+
+  pow(a: Residue, k: number): Residue {
+    let result = this.one;
+    let base = a;
+    while (k > 0) {
+      if (k & 1) result = this.mul(result, base);
+      k >>= 1;
+      if (k > 0) base = this.mul(base, base);
+    }
+    return result;
+  }
+
+  /** a^{-1}; MathError('not-invertible') when gcd(a, m) is not constant. */
+  inverse(a: Residue): Residue {
+    if (a.num.length === 0) throw new MathError('not-invertible', 'zero is not invertible');
+    // Invariant: r_i ≡ s_i · a.num (mod m), up to the same integer factor on both sides.
+    let r0: bigint[] = this.modulus.slice();
+    let s0: bigint[] = [];
+    let r1: bigint[] = a.num.slice();
+    let s1: bigint[] = [1n];
+    while (r1.length > 1) {
+      const { quotient, remainder, steps } = intPseudoDivide(r0, r1);
+      const lcPower = r1[r1.length - 1]! ** BigInt(steps);
+      let s = subInt(
+        s0.map((c) => c * lcPower),
+        intMul(quotient, s1),
+      );
+      let r = remainder;
+      // Divide the pair by its common content.
+      let g = 0n;
+      for (const c of r) g = bigGcd(g, c);
+      for (const c of s) {
+        if (g === 1n) break;
+        g = bigGcd(g, c);
+      }
+      if (g > 1n) {
+        r = r.map((c) => c / g);
+        s = s.map((c) => c / g);
+      }
+      r0 = r1;
+      s0 = s1;
+      r1 = r;
+      s1 = s;
+    }
+    if (r1.length === 0) throw new MathError('not-invertible', 'the element is a zero divisor modulo the modulus');
+    // s1 · a.num ≡ c (constant), so a^{-1} = s1 · a.den / c.
+    const c = r1[0]!;
+    return this.make(
+      s1.map((x) => x * a.den),
+      c,
+    );
+  }
+}
+
+function subInt(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  const n = Math.max(a.length, b.length);
+  const r = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) r[i] = (a[i] ?? 0n) - (b[i] ?? 0n);
+  return trimInt(r);
+}
+
 /** q^n · a(p/q) for q > 0, by Horner's rule on integers (n = deg a). */
 function homogeneousValue(a: IntPoly, p: bigint, q: bigint): bigint {
   const n = a.length - 1;

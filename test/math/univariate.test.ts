@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QQ, type Rat, SmallPrimeField, compareRat, rat } from '../../src/math/field.js';
 import {
+  ResidueRing,
   UnivariateRing,
+  intPseudoDivide,
   algebraicToDecimal,
   countRealRoots,
   formatDecimal,
@@ -188,5 +190,43 @@ describe('root isolation and refinement', () => {
         expect(Math.abs(ours - js)).toBeLessThanOrEqual(Math.abs(js) * 10 ** (1 - digits) * 1.0001);
       }),
     );
+  });
+});
+
+describe('residue rings Q[T]/(m)', () => {
+  const U = new UnivariateRing(QQ);
+  const arbPoly = fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 0, maxLength: 6 }).map((cs) => U.fromRationals(cs));
+  const arbRat = fc.tuple(fc.integer({ min: -9, max: 9 }), fc.integer({ min: 1, max: 5 })).map(([n, d]) => rat(BigInt(n), BigInt(d)));
+  const arbRatPoly = fc.array(arbRat, { minLength: 0, maxLength: 6 }).map((cs) => U.normalize(cs));
+
+  it('agrees with rational arithmetic modulo m', () => {
+    fc.assert(
+      fc.property(arbPoly.filter((m) => m.length >= 2), arbRatPoly, arbRatPoly, (m, a, b) => {
+        const K = new ResidueRing(m);
+        const x = K.fromRational(a);
+        const y = K.fromRational(b);
+        expect(K.toRational(K.mul(x, y))).toEqual(U.monic(m).length > 0 ? U.rem(U.mul(a, b), m) : []);
+        expect(K.toRational(K.add(x, y))).toEqual(U.rem(U.add(a, b), m));
+        expect(K.toRational(K.sub(x, y))).toEqual(U.rem(U.sub(a, b), m));
+        const g = U.gcd(U.rem(a, m), m);
+        if (U.rem(a, m).length > 0 && g.length === 1) {
+          expect(K.toRational(K.mul(K.inverse(x), x))).toEqual([QQ.one]);
+          expect(K.toRational(K.inverse(x))).toEqual(U.invMod(a, m));
+        } else if (U.rem(a, m).length > 0) {
+          expect(() => K.inverse(x)).toThrow(/zero divisor|not invertible/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('pseudo-division identity', () => {
+    const a = [3n, -1n, 4n, 1n, -5n, 9n];
+    const b = [2n, 0n, 7n];
+    const { quotient, remainder, steps } = intPseudoDivide(a, b);
+    const lhs = a.map((c) => c * 7n ** BigInt(steps));
+    const rhs = intMul(quotient, b).map((c, i) => c + (remainder[i] ?? 0n));
+    expect(rhs).toEqual(lhs);
+    expect(remainder.length).toBeLessThan(b.length);
   });
 });

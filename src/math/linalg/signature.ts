@@ -13,15 +13,16 @@
 //
 // For entries in a real algebraic number field Q(θ) (`signatureAlgebraic`): θ is given by a
 // square-free polynomial m and an isolating interval (a `RealRoot`, see ../univariate.ts); entries are
-// polynomials in θ. The characteristic polynomial is computed in Q[T]/(m(T)) by Berkowitz's
+// polynomials in θ. The characteristic polynomial is computed in Q[T]/(m(T)) (ResidueRing: one
+// common denominator per element) by Berkowitz's
 // division-free algorithm (m need not be irreducible: no division happens), and the sign of each
 // coefficient c_k(θ) is decided exactly (zero by a gcd with m, non-zero signs by refining θ's
 // interval), then Descartes' rule applies as above. This is the route for Morse indices at the real
 // critical points given by a rational univariate representation.
 import { MathError } from '../errors.js';
 import { QQ, type Rat } from '../field.js';
-import { UnivariateRing, type RealRoot, ratPoly, signsAtRoot } from '../univariate.js';
-import { berkowitz, characteristicPolynomial, type CommutativeRing } from './charpoly.js';
+import { type RealRoot, ResidueRing, signsAtRoot } from '../univariate.js';
+import { berkowitz, characteristicPolynomial } from './charpoly.js';
 import type { ReadonlyMatrix } from './matrix.js';
 
 export interface Inertia {
@@ -159,28 +160,18 @@ function inertiaDescartes(A: ReadonlyMatrix<Rat>): Inertia {
  * computed in Q[T]/(theta.poly) by Berkowitz, and the signs of its coefficients at θ are exact.
  */
 export function signatureAlgebraic(entries: ReadonlyMatrix<readonly Rat[]>, theta: RealRoot): Inertia {
-  const U = new UnivariateRing(QQ);
-  const m = ratPoly(theta.poly);
+  const K = new ResidueRing(theta.poly);
   const n = entries.length;
   const M = entries.map((row) => {
     if (row.length !== n) throw new MathError('not-square', `the signature needs a square matrix, got ${n}x${row.length}`);
-    return row.map((e) => U.rem(U.normalize(e.slice()), m));
+    return row.map((e) => K.fromRational(e));
   });
-  const ring: CommutativeRing<Rat[]> = {
-    zero: [],
-    one: [QQ.one],
-    add: (a, b) => U.add(a, b),
-    sub: (a, b) => U.sub(a, b),
-    neg: (a) => U.neg(a),
-    mul: (a, b) => U.rem(U.mul(a, b), m),
-    isZero: (a) => a.length === 0,
-  };
   // Symmetry at θ: a difference that is not zero modulo m may still vanish at θ when m is reducible.
   const asymmetric: Rat[][] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      const d = U.sub(M[i]![j]!, M[j]![i]!);
-      if (d.length > 0) asymmetric.push(d);
+      const d = K.sub(M[i]![j]!, M[j]![i]!);
+      if (!K.isZero(d)) asymmetric.push(K.toRational(d));
     }
   }
   let root = theta;
@@ -189,7 +180,11 @@ export function signatureAlgebraic(entries: ReadonlyMatrix<readonly Rat[]>, thet
     if (checked.signs.some((s) => s !== 0)) throw new MathError('not-symmetric', 'the matrix is not symmetric');
     root = checked.root;
   }
-  const coeffs = berkowitz(ring, M);
-  const { signs } = signsAtRoot(root, coeffs);
+  const coeffs = berkowitz(K, M);
+  // Only signs matter: a residue num/den has the sign of num (den > 0).
+  const { signs } = signsAtRoot(
+    root,
+    coeffs.map((c) => c.num),
+  );
   return inertiaFromCharpolySigns(signs);
 }
