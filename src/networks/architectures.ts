@@ -17,16 +17,18 @@
 //   a_i (all 1), which over C changes nothing for σ = t^d and makes the fibres finite.
 // - diagonal(n, L): the diagonal linear network f(x) = β · x with β = u_1 ⊙ ⋯ ⊙ u_L.
 //
-// Dimension of the function space = the generic rank of the Jacobian of fmap. It is computed
-// (1) over GF(p) at random points, for a random 26-bit prime p: the rank at a point never exceeds the
-//     generic rank, and it is smaller only if the point lies on the hypersurface of a non-zero maximal
-//     minor (degree ≤ ρ(D-1), D = max degree of fmap), which by Schwartz–Zippel has probability
-//     ≤ ρ(D-1)/p per independent point (ρ ≤ min(#params, ambient)), or if p divides every maximal minor
-//     (a finite set of primes; p is random);
-// (2) exactly over QQ at a random integer point when the matrix is small: a certified lower bound;
+// Dimension of the function space = the generic rank ρ of the Jacobian of fmap over QQ. It is computed
+// (1) modulo a random 26-bit prime p at random integer points θ with entries in [1, p-1]: the rank of
+//     J(θ) mod p is at most the rank of the rational matrix J(θ) (a non-zero minor mod p is non-zero),
+//     which is at most ρ. So every trial gives a certified lower bound. It is below ρ only if the point
+//     lies on the hypersurface of a maximal minor that is non-zero mod p (of degree ≤ ρ(D-1), D the
+//     largest degree in fmap; by Schwartz–Zippel, probability ≤ ρ(D-1)/p per independent point, ρ ≤
+//     min(#params, ambient)), or if p divides every maximal minor (finitely many primes; p is random);
+// (2) exactly over QQ at a random small integer point when the matrix is small: another certified
+//     lower bound, a cross-check;
 // (3) against a certified upper bound (the ambient dimension, the number of parameters minus the
-//     dimension of a free symmetry group, or a variety known to contain the image). When the exact
-//     lower bound meets the upper bound the dimension is certified.
+//     dimension of a free symmetry group, or a variety known to contain the image). When the lower
+//     bound meets the upper bound the dimension is proved.
 import { MathError } from '../math/errors.js';
 import { type Field, QQ, type Rat, SmallPrimeField, isProbablePrime, rat } from '../math/field.js';
 import { binomial } from '../math/integers.js';
@@ -315,7 +317,7 @@ export interface DimensionOptions extends ComputeOptions {
   readonly seed?: number;
   /** Independent random points over GF(p) (default 2). */
   readonly trials?: number;
-  /** Largest Jacobian (rows × columns) for the exact rank over QQ (default 4000; 0 disables it). */
+  /** Largest Jacobian (rows × columns) for the exact rank over QQ (default 1500; 0 disables it). */
   readonly exactLimit?: number;
 }
 
@@ -324,18 +326,18 @@ export type Classification = 'filling' | 'thick' | 'low-dimensional';
 export interface DimensionReport {
   readonly parameters: number;
   readonly ambient: number;
-  /** The dimension of the function space (rank of the Jacobian over GF(p), max over the trials). */
+  /** The dimension of the function space: the largest Jacobian rank found (a certified lower bound). */
   readonly dimension: number;
   readonly prime: number;
   readonly trials: number;
-  /** Upper bound on the probability that `dimension` is too small (Schwartz–Zippel, all trials failing). */
+  /** Upper bound on the probability that `dimension` is too small (Schwartz–Zippel, all trials failing); 0 when certified. */
   readonly errorBound: number;
-  /** The exact rank over QQ at a random integer point (a certified lower bound), or null when skipped. */
-  readonly exactLowerBound: number | null;
-  /** A certified upper bound and its reason. */
+  /** The exact rank over QQ at a random small integer point, or null when skipped (too large). */
+  readonly exactRank: number | null;
+  /** A proved upper bound and its reason. */
   readonly upperBound: number;
   readonly upperBoundReason: string;
-  /** True when exactLowerBound == upperBound: the dimension is then proved. */
+  /** True when the lower bound meets the upper bound: the dimension is then proved. */
   readonly certified: boolean;
   /** The expected dimension (see expectedDimension) and expected - dimension. */
   readonly expected: number;
@@ -471,48 +473,48 @@ export function functionSpaceDimension(N: Network, options: DimensionOptions = {
   const params = parameterCount(N);
   const ambient = ambientDimension(N);
   const D = Math.max(1, ...polys.map((f) => R.degree(f)));
+  const upper = upperBound(N);
   const p = randomPrime(random);
   const F = new SmallPrimeField(p);
   let dimension = 0;
-  for (let t = 0; t < trials; t++) {
+  let used = 0;
+  for (let t = 0; t < trials && dimension < upper.bound; t++) {
     checkInterrupt(options.signal);
     const point = Array.from({ length: params }, () => random.int(1, p - 1));
     const J = jacobianAt(F, R, polys, point, (c) => F.fromRational(c.num, c.den));
     dimension = Math.max(dimension, rank(F, J, params));
+    used++;
     options.onProgress?.({ stage: 'jacobian-rank', prime: p, message: `trial ${t + 1}: rank ${dimension}` });
   }
-  const rhoMax = Math.min(params, ambient);
-  const perTrial = (rhoMax * (D - 1)) / p;
-  const errorBound = D === 1 ? 0 : Math.min(1, perTrial) ** trials;
-  const limit = options.exactLimit ?? 4000;
-  let exactLowerBound: number | null = null;
+  const limit = options.exactLimit ?? 1500;
+  let exactRank: number | null = null;
   if (limit > 0 && polys.length * params <= limit) {
     checkInterrupt(options.signal);
     const point = Array.from({ length: params }, () => {
       const v = random.int(1, 9);
       return rat(BigInt(random.int(0, 1) ? v : -v));
     });
-    exactLowerBound = rank(QQ, jacobianAt(QQ, R, polys, point, (c) => c), params);
+    exactRank = rank(QQ, jacobianAt(QQ, R, polys, point, (c) => c), params);
+    dimension = Math.max(dimension, exactRank);
   }
-  const upper = upperBound(N);
-  const certified = exactLowerBound !== null && exactLowerBound === upper.bound;
-  // A certified value overrides a (probabilistically) smaller modular rank.
-  if (certified) dimension = upper.bound;
-  else if (exactLowerBound !== null && exactLowerBound > dimension) dimension = exactLowerBound;
+  const certified = dimension >= upper.bound;
+  const perTrial = (Math.min(params, ambient) * (D - 1)) / p;
+  const errorBound = certified || D === 1 ? 0 : Math.min(1, perTrial) ** used;
   const expected = expectedDimension(N);
   const known = knownDimension(N);
+  const modular = `rank of the Jacobian at ${used} random integer point${used === 1 ? '' : 's'} modulo the prime ${p} (a proved lower bound)`;
   const method = certified
-    ? `Jacobian rank: exact over QQ at a random integer point = ${upper.reason} (certified); GF(${p}) at ${trials} random points agrees`
-    : `Jacobian rank over GF(${p}) at ${trials} random points (a lower bound; wrong with probability <= ${errorBound.toPrecision(3)})` +
-      (exactLowerBound !== null ? `; exact rank over QQ at a random integer point: ${exactLowerBound}` : '');
+    ? `${modular} = ${upper.reason}: proved`
+    : `${modular}; equal to the dimension except with probability <= ${errorBound.toPrecision(3)} (Schwartz–Zippel)` +
+      (exactRank !== null ? `; exact rank over QQ at a random integer point: ${exactRank}` : '');
   return {
     parameters: params,
     ambient,
     dimension,
     prime: p,
-    trials,
-    errorBound: certified ? 0 : errorBound,
-    exactLowerBound,
+    trials: used,
+    errorBound,
+    exactRank,
     upperBound: upper.bound,
     upperBoundReason: upper.reason,
     certified,
