@@ -20,7 +20,9 @@
 // (f(x) ≠ 0 exactly when J(x) has rank c, for C outside a hypersurface that depends on x; finitely
 // many points have to be avoided), through the Rabinowitsch variable z: 1 - z·f. Points where J has
 // rank c are smooth points of X, so every point that survives is a smooth point.
+import { MathError } from '../math/errors.js';
 import { QQ, type Rat } from '../math/field.js';
+import * as ideals from '../math/ideal.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../math/linalg/polymatrix.js';
 import type { ComputeOptions } from '../math/progress.js';
 import type { Random } from '../math/random.js';
@@ -210,4 +212,18 @@ export function fibreOfParametrization(phi: { ring: QQRing; map: readonly QQPoly
   const gens = phi.map.map((f) => embed(T, S, T.sub(f, T.constant(T.evaluate(f, t0)))));
   gens.push(S.sub(S.one(), S.mul(S.variable(p), embed(T, S, parametrizationGuard(phi, random)))));
   return { ring: S, gens, auxiliary: [p] };
+}
+
+/**
+ * The critical ideal in the ring of X: I + the (c+1)-minors of [Q(x-u); J], saturated by the guard of
+ * the singular locus (its zero set is the set of critical smooth points; DHOST 2016, eq. (2.1)).
+ */
+export function criticalIdeal(X: Variety, Q: Form, u: readonly Rat[], random: Random, options: ComputeOptions = {}): QQPoly[] {
+  const R = X.ring;
+  if (Q.matrix.length !== R.nvars) throw new MathError('shape', `the form is ${Q.matrix.length}×${Q.matrix.length} but the variety lives in C^${R.nvars}`);
+  if (u.length !== R.nvars) throw new MathError('shape', `the data point has ${u.length} coordinates but the variety lives in C^${R.nvars}`);
+  const N = normalData(X, random, options);
+  const M = [formGradient(R, Q, u), ...N.jac.map((r) => r.slice())];
+  const ms = minors(R, M, N.c + 1).filter((p) => p.mons.length > 0);
+  return ideals.saturateByPolynomial(R, [...X.gens, ...ms], N.guard, options);
 }

@@ -1,30 +1,603 @@
-// Geometry built-ins (varieties, forms, projections, critical points). The geometry layer is the
-// subject of its own issue; until it lands these names answer `not-implemented`.
-import { defineBuiltins } from './registry.js';
-import { pending } from './pending.js';
+// Geometry built-ins: varieties, forms, projections, critical points, ED degrees, Morse indices and
+// polar degrees. This file only adapts language values to the plain data of src/geometry and back;
+// the mathematics lives there (see docs/geometry.md).
+import { MathError } from '../../math/errors.js';
+import { QQ, type Rat, rat } from '../../math/field.js';
+import * as ideals from '../../math/ideal.js';
+import type { Poly } from '../../math/poly.js';
+import { PolyRing } from '../../math/poly.js';
+import * as G from '../../geometry/index.js';
+import { fail } from '../diagnostics.js';
+import { registerObjectEquality } from '../ops.js';
+import { registerObjectPrinter, polyLatex, ratText, type Json } from '../print.js';
+import { int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
+import {
+  expectGenerators,
+  expectPoly,
+  expectRationalMatrix,
+  expectRationalVector,
+  expectSmallInt,
+  expectString,
+  ringOfValues,
+} from './convert.js';
+import { defineBuiltins, defineMethod, type CallContext } from './registry.js';
 
-const ISSUE = 'the geometry layer, issue 4';
+// --- object kinds ----------------------------------------------------------------------------
+
+/** A variety value: the math-level variety and the language ring it lives in. */
+interface VarietyData {
+  readonly ring: RingData;
+  readonly variety: G.Variety;
+  /** Frobenius (Bombieri–Weyl) weights of the coordinates, for constructors that have them. */
+  readonly frobenius?: readonly bigint[];
+}
+
+function varietyValue(ring: RingData, variety: G.Variety, frobenius?: readonly bigint[]): Value {
+  return object('variety', { ring, variety, frobenius } satisfies VarietyData);
+}
+
+function polyTexts(ring: RingData, gens: readonly Poly<unknown>[]): string[] {
+  return gens.map((g) => ring.poly.toText(g));
+}
+
+registerObjectPrinter('variety', {
+  text: (d) => {
+    const { ring, variety } = d as VarietyData;
+    return `V(${polyTexts(ring, variety.gens).join(', ')})`;
+  },
+  json: (d) => {
+    const { ring, variety } = d as VarietyData;
+    return { variety: polyTexts(ring, variety.gens), ring: ring.poly.toString() };
+  },
+  latex: (d) => {
+    const { ring, variety } = d as VarietyData;
+    return `V\\left(${polyTexts(ring, variety.gens).map(polyLatex).join(', ')}\\right)`;
+  },
+});
+
+registerObjectEquality('variety', (a, b, span) => {
+  const x = a as VarietyData;
+  const y = b as VarietyData;
+  if (x.ring.id !== y.ring.id) return false;
+  try {
+    return ideals.idealEquals(x.ring.poly, x.variety.gens, y.variety.gens);
+  } catch (e) {
+    if (e instanceof MathError) return fail(e.code, e.message, span);
+    throw e;
+  }
+});
+
+function matrixText(M: readonly (readonly Rat[])[]): string {
+  return `[${M.map((r) => `[${r.map(ratText).join(', ')}]`).join(', ')}]`;
+}
+
+function matrixJson(M: readonly (readonly Rat[])[]): Json {
+  return M.map((r) => r.map((x) => (x.den === 1n && x.num < 2n ** 53n && x.num > -(2n ** 53n) ? Number(x.num) : ratText(x))));
+}
+
+function matrixLatex(M: readonly (readonly Rat[])[]): string {
+  return `\\begin{pmatrix} ${M.map((r) => r.map(ratText).join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
+}
+
+registerObjectPrinter('form', {
+  text: (d) => {
+    const Q = d as G.Form;
+    return G.isDiagonal(Q) ? `diag(${Q.matrix.map((r, i) => ratText(r[i]!)).join(', ')})` : `form(${matrixText(Q.matrix)})`;
+  },
+  json: (d) => ({ form: matrixJson((d as G.Form).matrix) }),
+  latex: (d) => matrixLatex((d as G.Form).matrix),
+});
+registerObjectEquality('form', (a, b) => G.formsEqual(a as G.Form, b as G.Form));
+
+registerObjectPrinter('projection', {
+  text: (d) => `projection(${matrixText((d as G.Projection).matrix)})`,
+  json: (d) => ({ projection: matrixJson((d as G.Projection).matrix) }),
+  latex: (d) => matrixLatex((d as G.Projection).matrix),
+});
+registerObjectEquality('projection', (a, b) => {
+  const x = (a as G.Projection).matrix;
+  const y = (b as G.Projection).matrix;
+  return x.length === y.length && x.every((r, i) => r.length === y[i]!.length && r.every((v, j) => QQ.eq(v, y[i]![j]!)));
+});
+
+// --- reading arguments -----------------------------------------------------------------------
+
+function spanOf(ctx: CallContext, index: number) {
+  return ctx.argSpans[index] ?? ctx.span;
+}
+
+function options(ctx: CallContext) {
+  return { signal: ctx.signal, onProgress: ctx.onProgress };
+}
+
+function expectVariety(ctx: CallContext, v: Value, index: number): VarietyData {
+  if (v.kind === 'object' && v.type === 'variety') return v.data as VarietyData;
+  return fail('type', `argument ${index + 1} must be a variety, got ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+function checkQQ(ctx: CallContext, ring: RingData, index: number): void {
+  if (ring.poly.field !== QQ) fail('bad-field', `varieties need a ring over QQ, got ${ring.poly.toString()}`, spanOf(ctx, index));
+}
+
+/** A form: a form value, a symmetric matrix, or "weights" / "generic" (random, from the seed). */
+function expectForm(ctx: CallContext, v: Value, index: number, n?: number): G.Form {
+  if (v.kind === 'object' && v.type === 'form') return v.data as G.Form;
+  if (v.kind === 'string' && n !== undefined) {
+    if (v.value === 'weights') return G.randomWeights(n, ctx.random);
+    if (v.value === 'generic') return G.randomSymmetricForm(n, ctx.random);
+    if (v.value === 'identity') return G.identityForm(n);
+    return fail('domain', `unknown form "${v.value}" (a form, a symmetric matrix, "identity", "weights" or "generic")`, spanOf(ctx, index));
+  }
+  if (isMatrix(v)) return G.form(expectRationalMatrix(ctx, v, index));
+  return fail('type', `argument ${index + 1} must be a form or a symmetric matrix, got ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+function expectProjection(ctx: CallContext, v: Value, index: number): G.Projection {
+  if (v.kind === 'object' && v.type === 'projection') return v.data as G.Projection;
+  if (v.kind === 'object' && v.type === 'form') return G.projectionFromForm(v.data as G.Form);
+  if (isMatrix(v)) return G.projectionFromMatrix(expectRationalMatrix(ctx, v, index));
+  return fail('type', `argument ${index + 1} must be a projection, got ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+function expectPoint(ctx: CallContext, v: Value, index: number, n: number): Rat[] {
+  const u = expectRationalVector(ctx, v, index);
+  if (u.length !== n) fail('shape', `the data point has ${u.length} coordinates but the variety lives in C^${n}`, spanOf(ctx, index));
+  return u;
+}
+
+function expectPrime(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): number | undefined {
+  const p = kwargs.get('prime');
+  if (!p) return undefined;
+  const span = ctx.kwargSpans.get('prime') ?? ctx.span;
+  if (p.kind === 'string' && p.value === 'QQ') return undefined;
+  if (p.kind !== 'number' || p.value.den !== 1n) return fail('type', 'prime must be an integer (or "QQ")', span);
+  const value = Number(p.value.num);
+  if (value < 1000 || value > 94906265) fail('domain', 'prime must be a prime between 1000 and 94,906,265', span);
+  return value;
+}
+
+/** A fresh ring with an indexed family, or plain names. */
+function freshRing(ctx: CallContext, name: string, R: PolyRing<Rat>, families: readonly G.CoordinateFamily[]): RingData {
+  const fams = new Map<string, VariableFamily>(families.map((f) => [f.name, { name: f.name, ranges: f.ranges.map((r) => [r[0], r[1]] as const) }]));
+  return ctx.registerRing({ name, poly: R, families: fams });
+}
+
+function constructed(ctx: CallContext, c: G.Constructed): Value {
+  const ring = freshRing(ctx, c.variety.name ?? 'R', c.variety.ring, c.families);
+  return varietyValue(ring, c.variety, c.frobenius);
+}
+
+function idealValue(ring: RingData, gens: readonly Poly<unknown>[]): Value {
+  return { kind: 'ideal', ring, gens: gens.filter((g) => g.mons.length > 0) };
+}
+
+function matrixValue(M: readonly (readonly Rat[])[]): Value {
+  return list(M.map((r) => list(r.map((x) => num(x)))));
+}
+
+function setInfo(info: G.SetInfo): Value {
+  return record({ dim: int(info.dimension), degree: int(info.degree) });
+}
+
+function integerArgs(ctx: CallContext, args: readonly Value[], min = 1): number[] {
+  return args.map((a, i) => expectSmallInt(ctx, a, i, min, 1000));
+}
+
+// --- methods of the polymorphic built-ins ------------------------------------------------------
+
+defineMethod('ideal', 'variety', (ctx, [X]) => {
+  const { ring, variety } = expectVariety(ctx, X!, 0);
+  return idealValue(ring, variety.gens);
+});
+defineMethod('gens', 'variety', (ctx, [X]) => {
+  const { ring, variety } = expectVariety(ctx, X!, 0);
+  return list(variety.gens.map((g) => poly(ring, g)));
+});
+defineMethod('dim', 'variety', (ctx, [X]) => int(G.dimension(expectVariety(ctx, X!, 0).variety, options(ctx))));
+defineMethod('codim', 'variety', (ctx, [X]) => int(G.codimension(expectVariety(ctx, X!, 0).variety, options(ctx))));
+defineMethod('degree', 'variety', (ctx, [X]) => int(G.degree(expectVariety(ctx, X!, 0).variety, options(ctx))));
+defineMethod('vars', 'variety', (ctx, [X]) => {
+  const { ring } = expectVariety(ctx, X!, 0);
+  return list(ring.poly.vars.map((_: string, i: number) => poly(ring, ring.poly.variable(i))));
+});
+defineMethod('ringOf', 'variety', (ctx, [X]) => ({ kind: 'ring', ring: expectVariety(ctx, X!, 0).ring }));
+defineMethod('rank', 'form', (_ctx, [Q]) => int(G.formRank((Q as { data: G.Form }).data)));
+defineMethod('rank', 'projection', (_ctx, [p]) => int(G.targetDimension((p as { data: G.Projection }).data)));
+
+// --- the built-ins ---------------------------------------------------------------------------
+
 const INF = Number.POSITIVE_INFINITY;
 
 defineBuiltins([
-  pending('geometry', 'V', 'V(f, ...) or V(I)', 'The affine variety of some polynomials or an ideal.', ISSUE, [1, INF]),
-  pending('geometry', 'singular', 'singular(X)', 'The singular locus of a variety.', ISSUE, [1, 1]),
-  pending('geometry', 'image', 'image(phi) or image(p, X)', 'The closure of the image of a polynomial map, or of a variety under a projection.', ISSUE, [1, 2]),
-  pending('geometry', 'determinantal', 'determinantal(m, n, r)', 'm×n matrices of rank at most r.', ISSUE, [3, 3]),
-  pending('geometry', 'veronese', 'veronese(n, d)', 'The affine cone over the Veronese variety.', ISSUE, [2, 2]),
-  pending('geometry', 'segre', 'segre(n1, n2, ...)', 'The affine cone over the Segre variety.', ISSUE, [2, INF]),
-  pending('geometry', 'symmetricRank', 'symmetricRank(n, d, k)', 'Symmetric tensors of rank at most k.', ISSUE, [3, 3]),
-  pending('geometry', 'hypersurface', 'hypersurface(f)', 'The hypersurface of one polynomial.', ISSUE, [1, 1]),
-  pending('geometry', 'identity', 'identity(n)', 'The identity form on C^n.', ISSUE, [1, 1]),
-  pending('geometry', 'diag', 'diag(a1, ..., an)', 'A diagonal form.', ISSUE, [1, INF]),
-  pending('geometry', 'weights', 'weights(w1, ..., wn)', 'The diagonal form of some weights.', ISSUE, [1, INF]),
-  pending('geometry', 'form', 'form(M)', 'The form of a symmetric rational matrix.', ISSUE, [1, 1]),
-  pending('geometry', 'gram', 'gram(D)', 'The form D·D^T of a data matrix.', ISSUE, [1, 1]),
-  pending('geometry', 'kernel', 'kernel(Q)', 'A basis of the kernel of a form or matrix.', ISSUE, [1, 1]),
-  pending('geometry', 'projection', 'projection(Q) or projection(A)', 'The linear projection along the kernel of a form, or by a matrix.', ISSUE, [1, 1]),
-  pending('geometry', 'ramification', 'ramification(p, X)', 'The ramification locus of a projection restricted to a variety.', ISSUE, [2, 2]),
-  pending('geometry', 'branch', 'branch(p, X)', 'The branch locus (image of the ramification locus).', ISSUE, [2, 2]),
-  pending('geometry', 'critical', 'critical(X, Q, u)', 'The ideal of critical points of the squared distance to u.', ISSUE, [3, 3]),
-  pending('geometry', 'edDegree', 'edDegree(X) or edDegree(X, Q)', 'The Euclidean distance degree.', ISSUE, [1, 2]),
-  pending('geometry', 'criticalPoints', 'criticalPoints(X, Q, u)', 'Counts and Morse indices of the critical points.', ISSUE, [3, 3]),
+  {
+    name: 'V',
+    signature: 'V(f, ...) or V(I)',
+    summary: 'The affine variety of some polynomials or of an ideal (a ring over QQ). ideal, dim, codim, degree and gens apply to it.',
+    examples: ['ring R = QQ[x, y];\nlet X = V(y - x^2);\ndim(X)  // 1', 'ring R = QQ[x, y];\nV(x*y, x)  // V(x*y, x)'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: INF,
+    returns: 'variety',
+    call(ctx, args) {
+      const items = args.length === 1 && args[0]!.kind === 'list' ? args[0]!.items : args;
+      const ring = ringOfValues(ctx, items);
+      checkQQ(ctx, ring, 0);
+      const gens = args.length === 1 ? expectGenerators(ctx, ring, args[0]!, 0) : args.map((a, i) => expectPoly(ctx, ring, a, i));
+      return varietyValue(ring, G.variety(ring.poly, gens as Poly<Rat>[]));
+    },
+  },
+  {
+    name: 'singular',
+    signature: 'singular(X)',
+    summary: 'The singular locus of a variety: I(X) + the c×c minors of the Jacobian (c = codim X), as a variety.',
+    examples: ['ring R = QQ[x, y];\ndim(singular(V(y^2 - x^3)))  // 0', 'ring R = QQ[x, y];\ndegree(singular(V(y^2 - x^2 - x^3)))  // 1'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'variety',
+    call(ctx, [X]) {
+      const { ring, variety } = expectVariety(ctx, X!, 0);
+      return varietyValue(ring, G.singularLocus(variety, options(ctx)));
+    },
+  },
+  {
+    name: 'image',
+    signature: 'image(phi), image(phi, S) or image(p, X)',
+    summary:
+      'The closure of the image of a polynomial map phi (a list of polynomials; implicitization by elimination), in fresh coordinates y[1..n] or in the ring S; the variety keeps phi as its parametrization. image(p, X): the closure of p(X) for a projection p, in coordinates y[1..k].',
+    examples: ['ring T = QQ[t];\nimage([t, t^2, t^3])  // V(y[2]^2 - y[1]*y[3], y[1]*y[2] - y[3], y[1]^2 - y[2])'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 2,
+    returns: 'variety',
+    call(ctx, args) {
+      const [a, b] = args;
+      if (a!.kind === 'object' && (a!.type === 'projection' || a!.type === 'form')) {
+        const p = expectProjection(ctx, a!, 0);
+        const { variety } = expectVariety(ctx, b ?? a!, 1);
+        const target = G.targetRing(p);
+        const ring = freshRing(ctx, 'image', target, [{ name: 'y', ranges: [[1, target.nvars]] }]);
+        return varietyValue(ring, G.projectVariety(p, variety, target, options(ctx)));
+      }
+      if (a!.kind !== 'list' || a!.items.length === 0) return fail('type', 'image needs a list of polynomials (a map) or a projection and a variety', spanOf(ctx, 0));
+      const source = ringOfValues(ctx, a!.items);
+      checkQQ(ctx, source, 0);
+      const map = a!.items.map((x) => expectPoly(ctx, source, x, 0)) as Poly<Rat>[];
+      let target: RingData;
+      if (b !== undefined) {
+        if (b.kind !== 'ring') return fail('type', `argument 2 must be a ring (the target), got ${kindWord(b)}`, spanOf(ctx, 1));
+        target = b.ring;
+        checkQQ(ctx, target, 1);
+      } else {
+        target = freshRing(ctx, 'image', new PolyRing(QQ, map.map((_, i) => `y[${i + 1}]`)), [{ name: 'y', ranges: [[1, map.length]] }]);
+      }
+      return varietyValue(target, G.imageOfMap(source.poly, map, target.poly, options(ctx)));
+    },
+  },
+  {
+    name: 'determinantal',
+    signature: 'determinantal(m, n, r)',
+    summary:
+      'm×n matrices of rank at most r, in a fresh ring with coordinates x[i,j]: the (r+1)-minors. Carries the parametrization x = [I; a]·b on a chart (degree 1).',
+    examples: ['dim(determinantal(2, 3, 1))  // 4', 'edDegree(determinantal(2, 3, 1))  // 2'],
+    category: 'geometry',
+    minArgs: 3,
+    maxArgs: 3,
+    returns: 'variety',
+    call(ctx, args) {
+      const [m, n] = integerArgs(ctx, args.slice(0, 2));
+      const r = expectSmallInt(ctx, args[2]!, 2, 0, 1000);
+      return constructed(ctx, G.determinantal(m!, n!, r));
+    },
+  },
+  {
+    name: 'veronese',
+    signature: 'veronese(n, d)',
+    summary:
+      'The affine cone over the Veronese variety: symmetric tensors of rank <= 1 in Sym^d(C^n), coordinates x_{i1..id} (i1 <= ... <= id) named x112 (x1_1_2 when n > 9); equations: 2×2 minors of the catalecticant. frobenius(X) is its Frobenius form.',
+    examples: ['gens(veronese(2, 2))  // [x12^2 - x11*x22]', 'edDegree(veronese(3, 2), frobenius(veronese(3, 2)))  // 3'],
+    category: 'geometry',
+    minArgs: 2,
+    maxArgs: 2,
+    returns: 'variety',
+    call(ctx, args) {
+      const [n, d] = integerArgs(ctx, args);
+      return constructed(ctx, G.veronese(n!, d!));
+    },
+  },
+  {
+    name: 'segre',
+    signature: 'segre(n1, n2, ...)',
+    summary: 'The affine cone over the Segre variety: tensors x[i1,...,ik] of rank <= 1 (2×2 minors of all flattenings).',
+    examples: ['dim(segre(2, 2, 2))  // 4', 'degree(segre(2, 3))  // 3'],
+    category: 'geometry',
+    minArgs: 2,
+    maxArgs: INF,
+    returns: 'variety',
+    call(ctx, args) {
+      return constructed(ctx, G.segre(integerArgs(ctx, args)));
+    },
+  },
+  {
+    name: 'symmetricRank',
+    signature: 'symmetricRank(n, d, k)',
+    summary:
+      'The closure of the symmetric tensors of rank <= k in Sym^d(C^n) (coordinates as veronese). Equations: (k+1)-minors of the symmetric matrix (d = 2) or of the Hankel matrix (n = 2), 3×3 minors of catalecticants (k = 2), else implicitization.',
+    examples: ['dim(symmetricRank(3, 2, 2))  // 5', 'dim(symmetricRank(2, 4, 2))  // 4'],
+    category: 'geometry',
+    minArgs: 3,
+    maxArgs: 3,
+    returns: 'variety',
+    call(ctx, args) {
+      const [n, d, k] = integerArgs(ctx, args);
+      return constructed(ctx, G.symmetricRank(n!, d!, k!, options(ctx)));
+    },
+  },
+  {
+    name: 'hypersurface',
+    signature: 'hypersurface(f)',
+    summary: 'The hypersurface V(f) of one polynomial, in the ring of f.',
+    examples: ['ring R = QQ[x, y];\nedDegree(hypersurface(x^2 + 2*y^2 - 1))  // 4'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'variety',
+    call(ctx, [f]) {
+      const ring = ringOfValues(ctx, [f!]);
+      checkQQ(ctx, ring, 0);
+      return varietyValue(ring, G.hypersurface(ring.poly, expectPoly(ctx, ring, f!, 0) as Poly<Rat>));
+    },
+  },
+  {
+    name: 'identity',
+    signature: 'identity(n)',
+    summary: 'The identity form on C^n (the Euclidean / Frobenius inner product).',
+    examples: ['identity(3)  // diag(1, 1, 1)'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'form',
+    call: (ctx, [n]) => object('form', G.identityForm(expectSmallInt(ctx, n!, 0, 1, 10000))),
+  },
+  {
+    name: 'diag',
+    signature: 'diag(a1, ..., an)',
+    summary: 'The diagonal form with the given entries (a list also works).',
+    examples: ['rank(diag(1, 1, 0))  // 2'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: INF,
+    returns: 'form',
+    call(ctx, args) {
+      const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
+      return object('form', G.diagonalForm(entries));
+    },
+  },
+  {
+    name: 'weights',
+    signature: 'weights(w1, ..., wn)',
+    summary: 'The diagonal form of some weights: the same as diag.',
+    examples: ['weights(1, 2, 3)  // diag(1, 2, 3)'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: INF,
+    returns: 'form',
+    call(ctx, args) {
+      const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
+      return object('form', G.diagonalForm(entries));
+    },
+  },
+  {
+    name: 'form',
+    signature: 'form(M)',
+    summary: 'The form of a symmetric rational matrix (an error names the first asymmetric pair).',
+    examples: ['form([[2, 1], [1, 2]])  // form([[2, 1], [1, 2]])'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'form',
+    call: (ctx, [M]) => object('form', G.form(expectRationalMatrix(ctx, M!, 0))),
+  },
+  {
+    name: 'gram',
+    signature: 'gram(D)',
+    summary: 'The form D·D^T of a data matrix D (n×N); degenerate when the columns of D do not span C^n (e.g. N < n).',
+    examples: ['rank(gram([[1], [2], [3]]))  // 1'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'form',
+    call: (ctx, [D]) => object('form', G.gramForm(expectRationalMatrix(ctx, D!, 0))),
+  },
+  {
+    name: 'kernel',
+    signature: 'kernel(Q)',
+    summary: 'An exact rational basis of the kernel of a form or matrix, as a list of vectors.',
+    examples: ['kernel(diag(1, 0, 1))  // [[0, 1, 0]]'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [Q]) {
+      if (Q!.kind === 'object' && Q!.type === 'form') return matrixValue(G.formKernel(Q!.data as G.Form));
+      if (Q!.kind === 'object' && Q!.type === 'projection') return matrixValue(G.formKernel({ matrix: (Q!.data as G.Projection).matrix }));
+      const M = expectRationalMatrix(ctx, Q!, 0);
+      return matrixValue(G.formKernel({ matrix: M }));
+    },
+  },
+  {
+    name: 'frobenius',
+    signature: 'frobenius(X)',
+    summary:
+      'The Frobenius (Bombieri–Weyl) form of a standard variety\'s coordinates: the identity for matrices and tensors, the multinomial weights d!/(m1!...mn!) for symmetric tensors (veronese, symmetricRank).',
+    examples: ['frobenius(veronese(2, 2))  // diag(1, 2, 1)'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'form',
+    call(ctx, [X]) {
+      const data = expectVariety(ctx, X!, 0);
+      const w = data.frobenius ?? data.ring.poly.vars.map(() => 1n);
+      return object('form', G.diagonalForm(w.map((x: bigint) => rat(x))));
+    },
+  },
+  {
+    name: 'projection',
+    signature: 'projection(Q) or projection(A)',
+    summary:
+      'The linear map C^n -> C^k along the kernel of a form Q (k = rank Q; its matrix is the reduced row echelon basis of the row space), or x -> A x for a full-row-rank matrix A.',
+    examples: ['projection(diag(0, 1, 1))  // projection([[0, 1, 0], [0, 0, 1]])'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'projection',
+    call(ctx, [Q]) {
+      if (Q!.kind === 'object' && Q!.type === 'form') return object('projection', G.projectionFromForm(Q!.data as G.Form));
+      return object('projection', G.projectionFromMatrix(expectRationalMatrix(ctx, Q!, 0)));
+    },
+  },
+  {
+    name: 'ramification',
+    signature: 'ramification(p, X)',
+    summary:
+      'The ramification locus of a projection p on X: smooth points where dp restricted to the tangent space has rank below min(dim X, k) (not injective when k > dim X); I(X) + minors of [Jac; P], saturated by the singular locus.',
+    examples: ['ring T = QQ[t];\nlet C = image([t, t^2, t^3]);\nramification(projection(diag(0, 1, 1)), C)  // V(y[3], y[2], y[1])'],
+    category: 'geometry',
+    minArgs: 2,
+    maxArgs: 2,
+    returns: 'variety',
+    call(ctx, [p, X]) {
+      const P = expectProjection(ctx, p!, 0);
+      const { ring, variety } = expectVariety(ctx, X!, 1);
+      return varietyValue(ring, G.ramificationLocus(P, variety, ctx.random, options(ctx)));
+    },
+  },
+  {
+    name: 'branch',
+    signature: 'branch(p, X)',
+    summary: 'The branch locus: the closure of the image of the ramification locus, in coordinates y[1..k].',
+    examples: ['ring T = QQ[t];\nlet C = image([t, t^2, t^3]);\nbranch(projection(diag(0, 1, 1)), C)  // V(y[2], y[1])'],
+    category: 'geometry',
+    minArgs: 2,
+    maxArgs: 2,
+    returns: 'variety',
+    call(ctx, [p, X]) {
+      const P = expectProjection(ctx, p!, 0);
+      const { variety } = expectVariety(ctx, X!, 1);
+      const target = G.targetRing(P);
+      const ring = freshRing(ctx, 'branch', target, [{ name: 'y', ranges: [[1, target.nvars]] }]);
+      return varietyValue(ring, G.branchLocus(P, variety, ctx.random, options(ctx)));
+    },
+  },
+  {
+    name: 'critical',
+    signature: 'critical(X, Q, u)',
+    summary:
+      'The ideal of critical points of d_u(x) = (x-u)^T Q (x-u) on the smooth points of X: I + (c+1)-minors of [Q(x-u); Jac], saturated by the singular locus (in the ring of X).',
+    examples: ['ring R = QQ[x, y];\ncritical(V(y - x^2), identity(2), [0, 2])  // ideal(x^2 - y, x*y - 3/2*x)'],
+    category: 'geometry',
+    minArgs: 3,
+    maxArgs: 3,
+    returns: 'ideal',
+    call(ctx, [X, Q, u]) {
+      const { ring, variety } = expectVariety(ctx, X!, 0);
+      const n = ring.poly.nvars;
+      const form = expectForm(ctx, Q!, 1, n);
+      return idealValue(ring, G.criticalIdeal(variety, form, expectPoint(ctx, u!, 2, n), ctx.random, options(ctx)));
+    },
+  },
+  {
+    name: 'edDegree',
+    signature: 'edDegree(X, Q = identity, method = "lagrange", prime = p, details = false)',
+    summary:
+      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Exact over QQ unless prime = p. details = true gives {count, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree.',
+    examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 6'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 2,
+    keywords: ['method', 'prime', 'details'],
+    call(ctx, args, kwargs) {
+      const { variety } = expectVariety(ctx, args[0]!, 0);
+      const n = variety.ring.nvars;
+      const m = kwargs.get('method');
+      const method = m ? expectString(ctx, m, 1) : 'lagrange';
+      if (!['lagrange', 'minors', 'parametric', 'polar'].includes(method)) {
+        fail('domain', `unknown method "${method}" (lagrange, minors, parametric or polar)`, ctx.kwargSpans.get('method') ?? ctx.span);
+      }
+      const prime = expectPrime(ctx, kwargs);
+      const detailsValue = kwargs.get('details');
+      const details = detailsValue?.kind === 'bool' && detailsValue.value;
+      if (method === 'polar') {
+        if (args.length > 1) fail('domain', 'method "polar" gives the generic ED degree: leave out the form', spanOf(ctx, 1));
+        const res = G.polarDegrees(variety, { random: ctx.random, prime, ...options(ctx) });
+        return details
+          ? record({ count: int(res.sum), polarDegrees: list(res.degrees.map((d) => int(d))), method: str(res.method), field: str(res.field), certified: { kind: 'bool', value: res.field === 'QQ' } })
+          : int(res.sum);
+      }
+      const form = args.length > 1 ? expectForm(ctx, args[1]!, 1, n) : G.identityForm(n);
+      const res = G.edDegree(variety, form, { random: ctx.random, prime, method: method as G.EDMethod, ...options(ctx) });
+      const fields: Record<string, Value> = {};
+      fields['count'] = res.count === null ? str('positive-dimensional') : int(res.count);
+      if (res.positiveDimensional) fields['positiveDimensional'] = setInfo(res.positiveDimensional);
+      if (res.fibre) fields['fibre'] = setInfo(res.fibre);
+      if (!details && res.count !== null) return int(res.count);
+      fields['method'] = str(res.method);
+      fields['field'] = str(res.field);
+      fields['certified'] = { kind: 'bool', value: res.certified };
+      return record(fields);
+    },
+  },
+  {
+    name: 'polarDegrees',
+    signature: 'polarDegrees(X, prime = p)',
+    summary:
+      'The polar degrees δ_0, ..., δ_{dim PX} of the projective variety of a homogeneous ideal (multidegrees of the conormal variety); their sum is the generic ED degree (DHOST Thm 5.4).',
+    examples: ['polarDegrees(veronese(2, 3))  // [4, 3]'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    keywords: ['prime'],
+    call(ctx, [X], kwargs) {
+      const { variety } = expectVariety(ctx, X!, 0);
+      const res = G.polarDegrees(variety, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...options(ctx) });
+      return list(res.degrees.map((d) => int(d)));
+    },
+  },
+  {
+    name: 'criticalPoints',
+    signature: 'criticalPoints(X, Q, u, digits = 10)',
+    summary:
+      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (decided exactly); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one with its coordinates, loss, index and kind. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree}.',
+    examples: ['ring R = QQ[x, y];\ncriticalPoints(V(y - x^2), identity(2), [0, 2]).indices  // [2, 1]'],
+    category: 'geometry',
+    minArgs: 3,
+    maxArgs: 3,
+    keywords: ['digits'],
+    call(ctx, [X, Q, u], kwargs) {
+      const { variety } = expectVariety(ctx, X!, 0);
+      const n = variety.ring.nvars;
+      const form = expectForm(ctx, Q!, 1, n);
+      const d = kwargs.get('digits');
+      const digits = d ? expectSmallInt(ctx, d, 3, 1, 1000) : 10;
+      const res = G.criticalPoints(variety, form, expectPoint(ctx, u!, 2, n), { random: ctx.random, digits, ...options(ctx) });
+      if (res.complex === null) {
+        const info = res.positiveDimensional!;
+        return record({ complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) });
+      }
+      return record({
+        complex: int(res.complex),
+        real: int(res.real ?? 0),
+        minima: int(res.minima ?? 0),
+        indices: list(res.indices.map((k) => int(k))),
+        degenerate: int(res.degenerate ?? 0),
+        fibre: int(res.fibre ?? 0),
+        ramification: int(res.ramification ?? 0),
+        regular: int(res.regular ?? 0),
+        points: list(
+          res.points.map((p) =>
+            record({ point: list(p.point.map((x) => str(x))), loss: str(p.loss), index: int(p.index), kind: str(p.kind) }),
+          ),
+        ),
+      });
+    },
+  },
 ]);
