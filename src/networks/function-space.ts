@@ -67,7 +67,7 @@ export function functionSpaceVariety(N: Network, report: DimensionReport, option
   const certifiedDim = report.certified ? report.dimension : undefined;
   const matrix = functionSpaceMatrix(N, C);
   if (matrix) {
-    const gens = minors(C, matrix.matrix, matrix.rank + 1).filter((g) => !C.isZero(g));
+    const gens = distinct(C, minors(C, matrix.matrix, matrix.rank + 1));
     return make(gens, `the ${matrix.rank + 1}-minors of the ${N.architecture.kind === 'linear' ? 'matrix' : 'symmetric matrix of the quadratic form'}`, certifiedDim ?? known?.value);
   }
   const a = N.architecture;
@@ -84,10 +84,21 @@ export function functionSpaceVariety(N: Network, report: DimensionReport, option
         for (const i of tuple) e[i - 1]! += 1;
         return C.scale(C.variable(index.get(e.join(','))!), rat(1n, multinomial(e)));
       });
-      const gens = T.gens.map((g) => C.monic(T.ring.compose(g, C, images, (c) => c))).filter((g) => !C.isZero(g));
+      const gens = distinct(C, T.gens.map((g) => T.ring.compose(g, C, images, (c) => c)));
       return make(gens, `symmetric tensors of rank <= ${a.width} (geometry layer), in monomial coefficients`, certifiedDim ?? known?.value);
     }
   }
   const gens = implicitize(N.ring, fmapList(N), C, options);
   return make(gens, 'implicitization (elimination of the parameters)', certifiedDim);
+}
+
+/** The non-zero polynomials made monic, without repetitions (symmetric matrices repeat minors). */
+function distinct(C: PolyRing<Rat>, gens: readonly Poly<Rat>[]): Poly<Rat>[] {
+  const out: Poly<Rat>[] = [];
+  for (const g of gens) {
+    if (C.isZero(g)) continue;
+    const monic = C.monic(g);
+    if (!out.some((h) => C.equals(h, monic))) out.push(monic);
+  }
+  return out;
 }

@@ -41,7 +41,7 @@ export interface NetworkData {
 
 const reports = new WeakMap<Network, DimensionReport>();
 
-// TEMPORARY until the geometry built-ins export their variety value constructor.
+/** A variety value in the data shape of the geometry built-ins ({ring, variety}), so that dim, degree, ideal, criticalPoints, ... apply. */
 function varietyValue(ring: RingData, variety: unknown): Value {
   return object('variety', { ring, variety });
 }
