@@ -242,6 +242,8 @@ export interface ReducerEntry<C> {
   readonly sugar: number;
   /** Cost of using this reducer: its length, weighted by coefficient size over ZZ. */
   weight: number;
+  /** deg(g) - deg(lm(g)): how much a reduction step by g may raise the degree. */
+  ecart: number;
   active: boolean;
 }
 
@@ -260,7 +262,8 @@ export class ReducerTable<C> {
   add(terms: TermList<C>, sugar: number): number {
     const lead = terms.mons[0]!;
     const weight = this.fractionFree ? integerWeight(terms.coeffs as unknown as bigint[]) : terms.mons.length;
-    this.entries.push({ terms, lead, leadCoeff: terms.coeffs[0]!, mask: this.mask(lead), sugar, weight, active: true });
+    const ecart = termsDegree(terms) - totalDegree(lead);
+    this.entries.push({ terms, lead, leadCoeff: terms.coeffs[0]!, mask: this.mask(lead), sugar, weight, ecart, active: true });
     return this.entries.length - 1;
   }
 
@@ -270,24 +273,42 @@ export class ReducerTable<C> {
     e.terms = terms;
     e.leadCoeff = terms.coeffs[0]!;
     e.weight = this.fractionFree ? integerWeight(terms.coeffs as unknown as bigint[]) : terms.mons.length;
+    e.ecart = termsDegree(terms) - totalDegree(e.lead);
   }
 
-  /** Index of an active reducer whose leading monomial divides m (the one of least weight), or -1. */
+  /**
+   * Index of an active reducer whose leading monomial divides m, or -1. Among several, the one of
+   * least ecart (so that a reduction step raises the degree as little as possible: this is what keeps
+   * lex computations from producing polynomials of huge degree, as in Singular's redHoney), then of
+   * least weight.
+   */
   findDivisor(m: Monomial, maskOfM: number): number {
     const notM = ~maskOfM;
     let best = -1;
+    let bestEcart = Infinity;
     let bestWeight = Infinity;
     const entries = this.entries;
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k]!;
       if (!e.active || (e.mask & notM) !== 0) continue;
-      if (e.weight < bestWeight && divides(e.lead, m)) {
+      if (e.ecart > bestEcart || (e.ecart === bestEcart && e.weight >= bestWeight)) continue;
+      if (divides(e.lead, m)) {
         best = k;
+        bestEcart = e.ecart;
         bestWeight = e.weight;
       }
     }
     return best;
   }
+}
+
+function termsDegree<C>(terms: TermList<C>): number {
+  let d = 0;
+  for (const m of terms.mons) {
+    const t = totalDegree(m);
+    if (t > d) d = t;
+  }
+  return d;
 }
 
 export interface ReductionOutcome<C> {
@@ -335,17 +356,17 @@ export function reduceBucket<E, C>(
       bucket.popHead(b);
       continue;
     }
+    const g = table.entries[k]!;
+    const t = monomialDiv(m, g.lead);
+    const degreeT = totalDegree(t);
     const c = bucket.headCoeff(b);
     bucket.popHead(b);
-    const g = table.entries[k]!;
     const [s, q] = domain.factors(c, g.leadCoeff);
     if (!arith.isOne(s)) {
       bucket.scale(s);
       for (let i = 0; i < remCoeffs.length; i++) remCoeffs[i] = arith.mul(remCoeffs[i]!, s);
       scaled = arith.mul(scaled, s);
     }
-    const t = monomialDiv(m, g.lead);
-    const degreeT = totalDegree(t);
     const gm = g.terms.mons, gc = g.terms.coeffs;
     const n = gm.length;
     if (n > 1) {
