@@ -37,7 +37,7 @@ import { MathError } from './errors.js';
 import { type Field, QQ, type Rat, compareRat, rat } from './field.js';
 import { type GroebnerOptions, groebner } from './groebner/index.js';
 import { Reducer } from './groebner/reduce.js';
-import { signature } from './linalg/signature.js';
+import { integerInertia } from './linalg/signature.js';
 import type { Matrix } from './linalg/matrix.js';
 import { type Monomial, type OrderSpec, monomialKey, totalDegree } from './monomial.js';
 import type { Poly, PolyRing } from './poly.js';
@@ -49,7 +49,7 @@ import {
   type Residue,
   ResidueRing,
   UnivariateRing,
-  algebraicToDecimal,
+  algebraicToDecimalRefining,
   intSquareFree,
   integerPoly,
   isolateRealRoots,
@@ -495,8 +495,9 @@ function traceData(A: QuotientAlgebra<Rat>, options: GroebnerOptions): TraceData
     if (k <= j) g = bigGcd(g, v);
     return v;
   }));
-  const hermite = K.map((row) => row.map((v) => QQ.fromBigInt(g > 1n ? v / g : v)));
-  const inertia = signature(hermite);
+  const Kint = g > 1n ? K.map((row) => row.map((v) => v / g)) : K;
+  const hermite = Kint.map((row) => row.map((v) => QQ.fromBigInt(v)));
+  const inertia = integerInertia(Kint);
   return { traces, hermite, complex: inertia.positive + inertia.negative, real: inertia.positive - inertia.negative, integerMatrices: M };
 }
 
@@ -567,8 +568,9 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
   return { linearForm: c.slice(), polynomial: U.monic(ratPoly(f)), coordinates, characteristic, ring: A.ring };
 }
 
+/** Small coefficients first (smaller numbers in the representation), a wider range after each failure. */
 function randomForm(random: Random, n: number, attempt: number): bigint[] {
-  const range = 10 * (attempt + 1);
+  const range = attempt + 1;
   for (;;) {
     const c = Array.from({ length: n }, () => BigInt(random.int(-range, range)));
     if (c.some((x) => x !== 0n)) return c;
@@ -696,7 +698,14 @@ function comparePoints(a: readonly Rat[], b: readonly Rat[]): number {
 /** The real points of a RUR, each coordinate with `digits` significant digits, sorted. */
 export function realPoints(rur: RationalUnivariateRepresentation, digits: number): { roots: RealRoot[]; points: string[][] } {
   const roots = isolateRealRoots(rur.polynomial);
-  const points = roots.map((root) => rur.coordinates.map((q) => algebraicToDecimal(root, q, digits)));
+  const points = roots.map((root) => {
+    let r = root;
+    return rur.coordinates.map((q) => {
+      const out = algebraicToDecimalRefining(r, q, digits);
+      r = out.root;
+      return out.text;
+    });
+  });
   const keyed = points.map((p) => ({ p, key: p.map(decimalToRational) }));
   keyed.sort((x, y) => comparePoints(x.key, y.key));
   return { roots, points: keyed.map((x) => x.p) };

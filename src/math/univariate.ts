@@ -654,6 +654,25 @@ export function signAt(a: IntPoly, x: Rat): number {
   return v > 0n ? 1 : v < 0n ? -1 : 0;
 }
 
+/**
+ * The sign of a at x, exactly, evaluated in fixed point first when x is a dyadic rational with a long
+ * denominator: truncating Horner at the scale of x has an error below n·max(1,|x|)^(n-1) + 1 units,
+ * so a value beyond that bound decides the sign without the n-fold growth of exact evaluation; the
+ * exact evaluation decides the rest.
+ */
+export function fastSignAt(a: IntPoly, x: Rat): number {
+  const k = bitLength(x.den) - 1;
+  if (k < 64 || x.den !== 1n << BigInt(k) || a.length < 3) return signAt(a, x);
+  const s = BigInt(k);
+  const y = fixedPointValue(a, x.num, s);
+  const n = a.length - 1;
+  const M = (bigAbs(x.num) >> s) + 1n;
+  const E = BigInt(n) * M ** BigInt(n - 1) + 1n;
+  if (y > E) return 1;
+  if (y < -E) return -1;
+  return signAt(a, x);
+}
+
 /** a(x) for rational x. */
 export function evaluateInt(a: IntPoly, x: Rat): Rat {
   if (a.length === 0) return QQ.zero;
@@ -869,9 +888,9 @@ export function bisectRoot(root: RealRoot): RealRoot {
   const { poly, lo, hi } = root;
   if (QQ.eq(lo, hi)) return root;
   const mid = midpoint(lo, hi);
-  const s = signAt(poly, mid);
+  const s = fastSignAt(poly, mid);
   if (s === 0) return { poly, lo: mid, hi: mid };
-  return s === signAt(poly, lo) ? { poly, lo: mid, hi } : { poly, lo, hi: mid };
+  return s === fastSignAt(poly, lo) ? { poly, lo: mid, hi } : { poly, lo, hi: mid };
 }
 
 /** Refines by bisection until hi - lo <= width (width > 0). */
@@ -888,6 +907,82 @@ export function refineRootSteps(root: RealRoot, steps: number): RealRoot {
   return r;
 }
 
+/** f(X / 2^s) · 2^s, approximately (truncating fixed-point Horner). */
+function fixedPointValue(f: IntPoly, X: bigint, s: bigint): bigint {
+  let y = 0n;
+  for (let i = f.length - 1; i >= 0; i--) y = ((y * X) >> s) + (f[i]! << s);
+  return y;
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  // b > 0
+  const q = a / b;
+  return a < 0n && q * b !== a ? q - 1n : q;
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return -floorDiv(-a, b);
+}
+
+/**
+ * Refines until hi - lo <= 2^-bits: Newton's iteration in fixed-point arithmetic from the midpoint,
+ * each result verified exactly by a sign change of poly inside the isolating interval; bisection
+ * steps when Newton does not (yet) converge, with more guard bits after each failure.
+ */
+export function refineRootToBits(root: RealRoot, bits: number): RealRoot {
+  let r = root;
+  const f = r.poly;
+  const df = intDerivative(f);
+  const n = f.length - 1;
+  let maxCoeff = 0n;
+  for (const c of f) if (bigAbs(c) > maxCoeff) maxCoeff = bigAbs(c);
+  let guard = bitLength(maxCoeff) + n * bitLength(magnitudeBound(r)) + 16;
+  const narrowEnough = (x: RealRoot) => {
+    if (QQ.eq(x.lo, x.hi)) return true;
+    const w = QQ.sub(x.hi, x.lo);
+    return w.num << BigInt(bits) <= w.den;
+  };
+  for (let attempt = 0; !narrowEnough(r); attempt++) {
+    const s = BigInt(bits + 32 + guard);
+    const window = 1n << BigInt(guard + 8);
+    const loX = floorDiv(r.lo.num << s, r.lo.den);
+    const hiX = ceilDiv(r.hi.num << s, r.hi.den);
+    let X = (loX + hiX) >> 1n;
+    let converged = false;
+    for (let it = 0; it < 200; it++) {
+      const D = fixedPointValue(df, X, s);
+      if (D === 0n) break;
+      const delta = (fixedPointValue(f, X, s) << s) / D;
+      X -= delta;
+      if (X <= loX || X >= hiX) break;
+      if (bigAbs(delta) <= window) {
+        converged = true;
+        break;
+      }
+    }
+    if (converged) {
+      // Endpoints rounded outwards to 2^-(bits+2), so that later evaluations stay short.
+      const drop = s - BigInt(bits + 2);
+      const a = rat((X - window) >> drop, 1n << BigInt(bits + 2));
+      const b = rat(-((-(X + window)) >> drop), 1n << BigInt(bits + 2));
+      if (compareRat(r.lo, a) < 0 && compareRat(b, r.hi) < 0) {
+        const sa = fastSignAt(f, a);
+        const sb = fastSignAt(f, b);
+        if (sa === 0) return { poly: f, lo: a, hi: a };
+        if (sb === 0) return { poly: f, lo: b, hi: b };
+        if (sa !== sb) {
+          r = { poly: f, lo: a, hi: b };
+          continue;
+        }
+      }
+    }
+    r = refineRootSteps(r, 4);
+    guard += 32;
+    if (attempt > 64) guard = Math.min(guard, 4096);
+  }
+  return r;
+}
+
 /** Sign comparison of two rationals. */
 function sgn(x: Rat): number {
   return x.num > 0n ? 1 : x.num < 0n ? -1 : 0;
@@ -901,7 +996,7 @@ export function isZeroAtRoot(root: RealRoot, q: readonly (bigint | Rat)[]): bool
   const g = intGcd(root.poly, qi);
   if (g.length <= 1) return false;
   // g divides poly, so it has at most the one root θ in (lo, hi), simple, and no root at lo or hi.
-  return signAt(g, root.lo) * signAt(g, root.hi) < 0;
+  return fastSignAt(g, root.lo) * fastSignAt(g, root.hi) < 0;
 }
 
 /** An integer M >= max(|lo|, |hi|). */
@@ -921,6 +1016,27 @@ function lipschitzBound(q: IntPoly, M: bigint): bigint {
     power *= M;
   }
   return s;
+}
+
+/**
+ * q(θ)/den at scale 2^S: q(θ)/den ∈ [value - radius, value + 1 + radius] / 2^S, from the exact value
+ * at lo (floored) and the Lipschitz bound L of q on the interval (radius = ceil(L·(hi-lo)·2^S/den)).
+ */
+function fixedPointEnclosure(q: IntPoly, den: bigint, L: bigint, r: RealRoot, S: number, M1: bigint): { value: bigint; radius: bigint } {
+  const n = q.length - 1;
+  // Horner's error at scale 2^s2 is below E units. The start point x̃ = X/2^s2 is lo itself when lo is
+  // a dyadic rational with at most s2 bits after the point (the usual case), else within 2^-s2 of lo.
+  const E = BigInt(Math.max(n, 1)) * M1 ** BigInt(Math.max(n - 1, 0)) + 1n;
+  const extra = bitLength(E) + 4;
+  const k = bitLength(r.lo.den) - 1;
+  const dyadic = r.lo.den === 1n << BigInt(k);
+  const s2 = BigInt(Math.max(S + extra, dyadic ? k : 0));
+  const X = floorDiv(r.lo.num << s2, r.lo.den);
+  const y = fixedPointValue(q, X, s2);
+  const w = QQ.sub(r.hi, r.lo);
+  const error = E + ceilDiv((L * w.num) << s2, w.den) + (dyadic ? 0n : L);
+  const unit = den << (s2 - BigInt(S));
+  return { value: floorDiv(y, unit), radius: ceilDiv(error, unit) };
 }
 
 /**
@@ -945,21 +1061,25 @@ export function signsAtRoot(root: RealRoot, qs: readonly (readonly (bigint | Rat
       signs.push(0);
       continue;
     }
-    const L = lipschitzBound(qi, magnitudeBound(r));
-    let steps = 4;
+    const M1 = magnitudeBound(r) + 1n;
+    const L = lipschitzBound(qi, M1);
+    let S = 16;
     for (;;) {
+      r = refineRootToBits(r, S + bitLength(L) + 2);
       if (QQ.eq(r.lo, r.hi)) {
         signs.push(signAt(qi, r.lo));
         break;
       }
-      const v = evaluateInt(qi, r.lo);
-      const radius = QQ.mul(QQ.fromBigInt(L), QQ.sub(r.hi, r.lo));
-      if (compareRat(bigAbsRat(v), radius) > 0) {
-        signs.push(sgn(v));
+      const { value, radius } = fixedPointEnclosure(qi, 1n, L, r, S, M1);
+      if (value - radius > 0n) {
+        signs.push(1);
         break;
       }
-      r = refineRootSteps(r, steps);
-      steps = Math.min(64, steps * 2);
+      if (value + 1n + radius < 0n) {
+        signs.push(-1);
+        break;
+      }
+      S *= 2;
     }
   }
   return { signs, root: r };
@@ -1054,6 +1174,11 @@ export function algebraicToDecimal(root: RealRoot, q: readonly (bigint | Rat)[],
   return algebraicToRational(root, q, digits).text;
 }
 
+/** Like algebraicToDecimal, and also returns the refined root (to pass on to the next evaluation at θ). */
+export function algebraicToDecimalRefining(root: RealRoot, q: readonly (bigint | Rat)[], digits: number): { text: string; root: RealRoot } {
+  return algebraicToRational(root, q, digits);
+}
+
 function algebraicToRational(root: RealRoot, q: readonly (bigint | Rat)[], digits: number): { text: string; root: RealRoot } {
   if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `the number of digits must be a positive integer, got ${digits}`);
   // q as (integer polynomial) / (positive integer).
@@ -1066,49 +1191,49 @@ function algebraicToRational(root: RealRoot, q: readonly (bigint | Rat)[], digit
   if (qi.length === 0) return { text: '0', root: r };
   if (QQ.eq(r.lo, r.hi)) return { text: formatDecimal(value(r.lo), digits), root: r };
   const identity = qi.length === 2 && qi[0] === 0n && qi[1] === den;
-  const L = QQ.fromRational(lipschitzBound(qi, magnitudeBound(r)), den);
+  const M1 = magnitudeBound(r) + 1n;
+  const L = lipschitzBound(qi, M1);
   let zeroChecked = false;
   let testedBoundary: Rat | undefined;
-  let steps = Math.ceil(digits * 3.33) + 8;
+  let S = Math.ceil(digits * 3.33) + 16;
   for (;;) {
+    r = refineRootToBits(r, identity ? S : S + bitLength(L) + 2);
     if (QQ.eq(r.lo, r.hi)) return { text: formatDecimal(value(r.lo), digits), root: r };
     let A: Rat, B: Rat;
     if (identity) {
       A = r.lo;
       B = r.hi;
     } else {
-      const v = value(r.lo);
-      const radius = QQ.mul(L, QQ.sub(r.hi, r.lo));
-      A = QQ.sub(v, radius);
-      B = QQ.add(v, radius);
+      const { value: v, radius } = fixedPointEnclosure(qi, den, L, r, S, M1);
+      A = rat(v - radius, 1n << BigInt(S));
+      B = rat(v + 1n + radius, 1n << BigInt(S));
     }
     if (sgn(A) <= 0 && sgn(B) >= 0) {
       if (!zeroChecked) {
         zeroChecked = true;
         if (isZeroAtRoot(r, qi)) return { text: '0', root: r };
       }
-    } else {
-      const ra = roundSignificant(A, digits);
-      const rb = roundSignificant(B, digits);
-      if (ra.n === rb.n && ra.exponent === rb.exponent) return { text: roundedText(ra, digits), root: r };
-      // Both ends round differently: a rounding boundary β lies in (A, B]. Check once whether the
-      // value is β exactly (then round β itself), otherwise refine further.
-      const negative = sgn(A) < 0;
-      const lower = negative ? roundSignificant(QQ.neg(B), digits) : ra;
-      const ulpHalf = QQ.fromRational(1n, 2n);
-      const k = lower.exponent - digits + 1;
-      const ulp = k >= 0 ? rat(pow10(k)) : rat(1n, pow10(-k));
-      const beta0 = QQ.add(roundedValue({ n: bigAbs(lower.n), exponent: lower.exponent }, digits), QQ.mul(ulpHalf, ulp));
-      const beta = negative ? QQ.neg(beta0) : beta0;
-      if (compareRat(A, beta) <= 0 && compareRat(beta, B) <= 0 && (!testedBoundary || !QQ.eq(testedBoundary, beta))) {
-        testedBoundary = beta;
-        // q(θ) - β·den... as an integer polynomial: qi - β·den (scaled by beta's denominator).
-        const shifted = qi.map((c, i) => (i === 0 ? c * beta.den - beta.num * den : c * beta.den));
-        if (isZeroAtRoot(r, shifted)) return { text: formatDecimal(beta, digits), root: r };
-      }
+      S *= 2;
+      continue;
     }
-    r = refineRootSteps(r, steps);
-    steps = Math.min(256, Math.ceil(steps * 1.5));
+    const ra = roundSignificant(A, digits);
+    const rb = roundSignificant(B, digits);
+    if (ra.n === rb.n && ra.exponent === rb.exponent) return { text: roundedText(ra, digits), root: r };
+    // Both ends round differently: a rounding boundary β lies in (A, B]. Check once whether the
+    // value is β exactly (then round β itself), otherwise refine further.
+    const negative = sgn(A) < 0;
+    const lower = negative ? roundSignificant(QQ.neg(B), digits) : ra;
+    const k = lower.exponent - digits + 1;
+    const ulp = k >= 0 ? rat(pow10(k)) : rat(1n, pow10(-k));
+    const beta0 = QQ.add(roundedValue({ n: bigAbs(lower.n), exponent: lower.exponent }, digits), QQ.mul(rat(1n, 2n), ulp));
+    const beta = negative ? QQ.neg(beta0) : beta0;
+    if (compareRat(A, beta) <= 0 && compareRat(beta, B) <= 0 && (!testedBoundary || !QQ.eq(testedBoundary, beta))) {
+      testedBoundary = beta;
+      // q(θ) = β exactly? As an integer polynomial: qi·β.den - β.num·den.
+      const shifted = qi.map((c, i) => (i === 0 ? c * beta.den - beta.num * den : c * beta.den));
+      if (isZeroAtRoot(r, shifted)) return { text: formatDecimal(beta, digits), root: r };
+    }
+    S += Math.max(32, S >> 1);
   }
 }
 

@@ -185,14 +185,31 @@ describe('signature (inertia) of symmetric matrices', () => {
           ),
         ),
         (A) => {
-          const ldl = signature(A);
+          const ldl = signature(A, { method: 'ldl' });
           const desc = signature(A, { method: 'descartes' });
           expect(ldl).toEqual(desc);
+          expect(signature(A)).toEqual(desc);
           expect(ldl.positive + ldl.negative + ldl.zero).toBe(A.length);
           expect(ldl.zero).toBe(A.length - rank(QQ, A, A.length));
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('fraction-free route on matrices with many zero diagonal entries', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }).chain((n) =>
+          fc.array(fc.array(fc.constantFrom(0, 0, 0, 1, -1, 2), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+        ),
+        (B) => {
+          const A = toRat(B.map((row, i) => row.map((_, j) => (i === j ? 0 : j > i ? B[i]![j]! : B[j]![i]!))));
+          expect(signature(A)).toEqual(signature(A, { method: 'descartes' }));
+          expect(signature(A, { method: 'ldl' })).toEqual(signature(A, { method: 'descartes' }));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -15,6 +15,7 @@ import {
   isZeroAtRoot,
   isolateRealRoots,
   refineRoot,
+  refineRootToBits,
   rootToDecimal,
   rootsToDigits,
   signAt,
@@ -167,6 +168,23 @@ describe('root isolation and refinement', () => {
     const roots = isolateRealRoots(intMul([-2n, 0n, 1n], [-5n, 1n]));
     expect(signAtRoot(roots[2]!, [-5n, 1n])).toBe(0);
     expect(signAtRoot(roots[1]!, [-5n, 1n])).toBe(-1);
+  });
+
+  it('Newton refinement to many bits, also for clustered roots', () => {
+    const e = 10n ** 40n;
+    // (x - 1)(e·x - e - 1)(x + 3): two roots 1e-40 apart
+    const f = intMul(intMul([-1n, 1n], [-e - 1n, e]), [3n, 1n]);
+    const roots = isolateRealRoots(f);
+    expect(roots.length).toBe(3);
+    for (const r of roots) {
+      const refined = refineRootToBits(r, 500);
+      const w = QQ.sub(refined.hi, refined.lo);
+      expect(w.num << 500n <= w.den).toBe(true);
+      if (!QQ.eq(refined.lo, refined.hi)) expect(signAt(f, refined.lo) * signAt(f, refined.hi)).toBe(-1);
+    }
+    expect(rootsToDigits(f, 45)).toEqual(['-3', '1', '1.0000000000000000000000000000000000000001']);
+    const sqrt2 = refineRootToBits(isolateRealRoots([-2n, 0n, 1n])[1]!, 2000);
+    expect(rootToDecimal(sqrt2, 30)).toBe('1.41421356237309504880168872421');
   });
 
   it('formats decimals', () => {

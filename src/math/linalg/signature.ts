@@ -1,6 +1,7 @@
 // Exact inertia (n+, n-, n0) of real symmetric matrices; the signature is n+ - n-.
 //
-// Two independent exact routes for rational entries:
+// Three independent exact routes for rational entries (denominators cleared first where needed):
+// - 'bareiss' (default): fraction-free symmetric elimination on integers (see `integerInertia`).
 // - 'ldl': symmetric Gaussian elimination with exact rational pivots (an LDL^T factorization with
 //   1×1 pivots, and 2×2 pivots [[0, b], [b, 0]] when the remaining diagonal is zero). By Sylvester's
 //   law of inertia and Haynsworth's inertia additivity, In(A) = In(pivot block) + In(Schur
@@ -21,6 +22,7 @@
 // critical points given by a rational univariate representation.
 import { MathError } from '../errors.js';
 import { QQ, type Rat } from '../field.js';
+import { bigLcm } from '../integers.js';
 import { type RealRoot, ResidueRing, signsAtRoot } from '../univariate.js';
 import { berkowitz, characteristicPolynomial } from './charpoly.js';
 import type { ReadonlyMatrix } from './matrix.js';
@@ -35,8 +37,8 @@ export interface Inertia {
 }
 
 export interface SignatureOptions {
-  /** 'ldl' (default) or 'descartes'. */
-  readonly method?: 'ldl' | 'descartes';
+  /** 'bareiss' (default), 'ldl' or 'descartes'. */
+  readonly method?: 'bareiss' | 'ldl' | 'descartes';
 }
 
 function checkSymmetric(A: ReadonlyMatrix<Rat>): number {
@@ -55,7 +57,80 @@ function checkSymmetric(A: ReadonlyMatrix<Rat>): number {
 /** The exact inertia of a real symmetric matrix with rational entries. */
 export function signature(A: ReadonlyMatrix<Rat>, options: SignatureOptions = {}): Inertia {
   checkSymmetric(A);
-  return options.method === 'descartes' ? inertiaDescartes(A) : inertiaLDL(A);
+  switch (options.method ?? 'bareiss') {
+    case 'descartes':
+      return inertiaDescartes(A);
+    case 'ldl':
+      return inertiaLDL(A);
+    case 'bareiss': {
+      let d = 1n;
+      for (const row of A) for (const x of row) d = bigLcm(d, x.den);
+      return integerInertia(A.map((row) => row.map((x) => x.num * (d / x.den))));
+    }
+  }
+}
+
+/**
+ * The inertia of a symmetric integer matrix by fraction-free symmetric elimination: Bareiss's
+ * integer-preserving steps with diagonal pivots, so that the k-th pivot is the k-th leading principal
+ * minor d_k of a congruent matrix, and by Jacobi's rule the signs of d_k / d_{k-1} are the signs of
+ * the eigenvalue contributions. A zero pivot is avoided by congruences that keep every entry an
+ * integer and every Bareiss division exact (they act on the remaining rows and columns only, where
+ * the working entries are linear in each row and column): a symmetric swap with a later non-zero
+ * diagonal entry, or, when the remaining diagonal vanishes, adding row and column j to row and column
+ * k (the new diagonal entry is 2·a_kj != 0). A remaining row that is entirely zero is a kernel
+ * direction: it is moved to the end and counted in n0.
+ */
+export function integerInertia(input: readonly (readonly bigint[])[]): Inertia {
+  const A = input.map((row) => row.slice());
+  let n = A.length;
+  let positive = 0;
+  let negative = 0;
+  let zero = 0;
+  let previous = 1n;
+  let previousSign = 1;
+  const swap = (i: number, j: number) => {
+    [A[i], A[j]] = [A[j]!, A[i]!];
+    for (const row of A) [row[i], row[j]] = [row[j]!, row[i]!];
+  };
+  for (let k = 0; k < n; ) {
+    if (A[k]![k] === 0n) {
+      let j = k + 1;
+      while (j < n && A[j]![j] === 0n) j++;
+      if (j < n) swap(k, j);
+      else {
+        j = k + 1;
+        while (j < n && A[k]![j] === 0n) j++;
+        if (j === n) {
+          // Row k of the remaining block is zero: a kernel direction.
+          swap(k, n - 1);
+          n--;
+          zero++;
+          continue;
+        }
+        // row_k += row_j, col_k += col_j (a unimodular congruence).
+        for (let c = 0; c < A.length; c++) A[k]![c]! += A[j]![c]!;
+        for (let r = 0; r < A.length; r++) A[r]![k]! += A[r]![j]!;
+      }
+    }
+    const pivot = A[k]![k]!;
+    const sign = pivot > 0n ? 1 : -1;
+    if (sign === previousSign) positive++;
+    else negative++;
+    for (let i = k + 1; i < n; i++) {
+      const rowI = A[i]!;
+      const a = rowI[k]!;
+      for (let j = i; j < n; j++) {
+        const v = (pivot * rowI[j]! - a * A[k]![j]!) / previous;
+        rowI[j] = v;
+        A[j]![i] = v;
+      }
+    }
+    previous = pivot;
+    previousSign = sign;
+    k++;
+  }
+  return { positive, negative, zero };
 }
 
 /** n+ - n- of the inertia. */
