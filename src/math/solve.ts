@@ -49,7 +49,8 @@ import {
   type Residue,
   ResidueRing,
   UnivariateRing,
-  algebraicToDecimalRefining,
+  rationalFunctionToDecimal,
+  isSquareFreeModular,
   intSquareFree,
   integerPoly,
   isolateRealRoots,
@@ -352,12 +353,30 @@ export interface RationalUnivariateRepresentation {
   readonly linearForm: bigint[];
   /** f_t: the square-free part of the characteristic polynomial of M_t, monic, low degree first. */
   readonly polynomial: Rat[];
-  /** x_i = coordinates[i](θ) at each root θ of the polynomial (reduced modulo it). */
-  readonly coordinates: Rat[][];
+  /** x_i = numerators[i](θ) / denominator(θ) at each root θ of the polynomial (Rouillier's form). */
+  readonly numerators: Rat[][];
+  /** g_1(T) = Σ_α μ(α) Π_{β≠α} (T - t(β)): non-zero at every root (f_t' when the ideal is radical). */
+  readonly denominator: Rat[];
   /** Multiplicity-weighted: the characteristic polynomial χ_t (degree = vdim). */
   readonly characteristic: Rat[];
   /** The ring and variable names the coordinates refer to. */
   readonly ring: PolyRing<Rat>;
+  /**
+   * x_i = coordinates[i](θ): the polynomial form q_i = g_i · g_1^{-1} modulo f_t, computed on first
+   * access (an inverse modulo f_t; its coefficients can be much larger than those of the g_i).
+   */
+  readonly coordinates: Rat[][];
+}
+
+/** A RUR record whose `coordinates` are computed lazily (and cached). */
+function makeRepresentation(fields: Omit<RationalUnivariateRepresentation, 'coordinates'>): RationalUnivariateRepresentation {
+  let cached: Rat[][] | undefined;
+  const rur = { ...fields } as RationalUnivariateRepresentation;
+  Object.defineProperty(rur, 'coordinates', {
+    enumerable: false,
+    get: () => (cached ??= coordinatePolynomials(rur)),
+  });
+  return rur;
 }
 
 const U = new UnivariateRing(QQ);
@@ -383,6 +402,44 @@ function evaluateInResidueRing(K: ResidueRing, f: Poly<Rat>, images: readonly Re
     sum = K.add(sum, K.scale(t ?? K.one, f.coeffs[k]!));
   });
   return sum;
+}
+
+/**
+ * The value of f at the points of a RUR with the denominator cleared: P(T) (reduced modulo f_t) with
+ * f(x(θ)) = P(θ) / g_1(θ)^degree at every root θ, for any degree >= deg f (default deg f). With an
+ * even degree the factor g_1(θ)^degree is positive, so signs (and the inertia of a matrix of such
+ * values, see signatureAlgebraic) are those of f at the point.
+ */
+export function valueAtRepresentation(rur: RationalUnivariateRepresentation, f: Poly<Rat>, degree?: number): Rat[] {
+  const K = new ResidueRing(rur.polynomial);
+  const d = degree ?? rur.ring.degree(f);
+  return K.toRational(homogenizedValue(K, f, rur.numerators.map((g) => K.fromRational(g)), K.fromRational(rur.denominator), d));
+}
+
+/** Σ c_m Π g_i^{m_i} · g_1^{degree - |m|} in Q[T]/(f_t). */
+function homogenizedValue(K: ResidueRing, f: Poly<Rat>, numerators: readonly Residue[], denominator: Residue, degree: number): Residue {
+  const powers: Residue[][] = numerators.map((q) => [K.one, q]);
+  const denominatorPowers: Residue[] = [K.one, denominator];
+  const power = (table: Residue[], e: number): Residue => {
+    while (table.length <= e) table.push(K.mul(table[table.length - 1]!, table[1]!));
+    return table[e]!;
+  };
+  let sum = K.zero;
+  f.mons.forEach((m, k) => {
+    const dm = totalDegree(m);
+    if (dm > degree) throw new MathError('bad-degree', `the degree ${degree} is below the degree of the polynomial`);
+    let t: Residue | undefined = dm < degree ? power(denominatorPowers, degree - dm) : undefined;
+    for (let i = 0; i < m.length; i++) if (m[i]! > 0) t = t ? K.mul(t, power(powers[i]!, m[i]!)) : power(powers[i]!, m[i]!);
+    sum = K.add(sum, K.scale(t ?? K.one, f.coeffs[k]!));
+  });
+  return sum;
+}
+
+/** The coordinates as polynomials: x_i = q_i(θ) with q_i = g_i · g_1^{-1} modulo f_t (can be large). */
+export function coordinatePolynomials(rur: RationalUnivariateRepresentation): Rat[][] {
+  const K = new ResidueRing(rur.polynomial);
+  const inv = K.inverse(K.fromRational(rur.denominator));
+  return rur.numerators.map((g) => K.toRational(K.mul(K.fromRational(g), inv)));
 }
 
 // --- integer-scaled linear algebra for QQ: a rational matrix is N/δ with N an integer matrix. ----
@@ -536,13 +593,13 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
     e.push(QQ.div(acc, QQ.fromBigInt(BigInt(k))));
   }
   const characteristic = U.normalize(Array.from({ length: D + 1 }, (_, i) => ((D - i) % 2 === 0 ? e[D - i]! : QQ.neg(e[D - i]!))));
-  const f = intSquareFree(integerPoly(characteristic)); // integer, primitive, positive leading coefficient
+  const fInt = integerPoly(characteristic); // primitive, positive leading coefficient
+  const f = isSquareFreeModular(fInt) ? fInt : intSquareFree(fInt);
   const d = f.length - 1;
   if (d !== distinct) return null;
   // g_v(T) = Σ_{j<d} τ(v t^j) Q_j(T), Q_j(T) = Σ_{k=j+1}^{d} f_k T^{k-1-j}; using the integer multiple f
   // of the monic square-free part scales every g_v alike, which leaves the quotients unchanged.
-  const K = new ResidueRing(f);
-  const g = (values: readonly Rat[]): Residue => {
+  const g = (values: readonly Rat[]): Rat[] => {
     const { vector, scale: den } = integerVector(values.slice(0, d));
     const num = new Array<bigint>(d).fill(0n);
     for (let j = 0; j < d; j++) {
@@ -550,10 +607,10 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
       if (a === 0n) continue;
       for (let k = j + 1; k <= d; k++) num[k - 1 - j]! += a * f[k]!;
     }
-    return K.make(num, den);
+    const common = num.reduce((acc, x) => bigGcd(acc, x), den);
+    return U.normalize(num.map((x) => rat(x / common, den / common)));
   };
-  const inv = K.inverse(g(sums));
-  const coordinates: Rat[][] = [];
+  const numerators: Rat[][] = [];
   for (let i = 0; i < n; i++) {
     // τ(x_i t^j) = (N_i^T T) · W_j / (δ_i σ δ_t^j)
     const sigmaI = applyIntegerTransposed(M[i]!, tau.vector);
@@ -563,12 +620,11 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
       values.push(rat(dotInteger(sigmaI, W[j]!), sc));
       sc *= Mt.den;
     }
-    coordinates.push(K.toRational(K.mul(g(values), inv)));
+    numerators.push(g(values));
   }
-  return { linearForm: c.slice(), polynomial: U.monic(ratPoly(f)), coordinates, characteristic, ring: A.ring };
+  return makeRepresentation({ linearForm: c.slice(), polynomial: U.monic(ratPoly(f)), numerators, denominator: g(sums), characteristic, ring: A.ring });
 }
 
-/** Small coefficients first (smaller numbers in the representation), a wider range after each failure. */
 function randomForm(random: Random, n: number, attempt: number): bigint[] {
   const range = attempt + 1;
   for (;;) {
@@ -583,12 +639,14 @@ function computeRepresentation(A: QuotientAlgebra<Rat>, gens: readonly Poly<Rat>
     const c = randomForm(random, A.ring.nvars, attempt);
     const rur = rurForForm(A, data, c, data.complex, options);
     if (!rur) continue;
-    // Exact certificate: every generator vanishes at (q_1(T), ..., q_n(T)) modulo f_t.
+    // Exact certificate: every generator vanishes at the points, i.e. its homogenization in
+    // (g_1, ..., g_n; g_1) is zero modulo f_t.
     const K = new ResidueRing(rur.polynomial);
-    const images = rur.coordinates.map((q) => K.fromRational(q));
+    const numerators = rur.numerators.map((q) => K.fromRational(q));
+    const denominator = K.fromRational(rur.denominator);
     for (const h of gens) {
       checkInterrupt(options.signal);
-      if (!K.isZero(evaluateInResidueRing(K, h, images))) {
+      if (!K.isZero(homogenizedValue(K, h, numerators, denominator, A.ring.degree(h)))) {
         throw new MathError('internal', 'the rational univariate representation does not satisfy the system');
       }
     }
@@ -614,7 +672,8 @@ export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonl
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) throw new MathError('no-solutions', 'the system has no solutions');
   const A = quotientAlgebra(G, basis, options);
   const rur = computeRepresentation(A, gens, traceData(A, options), options.seed ?? 0, options);
-  return { ...rur, ring: R };
+  const { linearForm, polynomial, numerators, denominator, characteristic } = rur;
+  return makeRepresentation({ linearForm, polynomial, numerators, denominator, characteristic, ring: R });
 }
 
 // =============================================================================================
@@ -700,8 +759,8 @@ export function realPoints(rur: RationalUnivariateRepresentation, digits: number
   const roots = isolateRealRoots(rur.polynomial);
   const points = roots.map((root) => {
     let r = root;
-    return rur.coordinates.map((q) => {
-      const out = algebraicToDecimalRefining(r, q, digits);
+    return rur.numerators.map((q) => {
+      const out = rationalFunctionToDecimal(r, q, rur.denominator, digits);
       r = out.root;
       return out.text;
     });

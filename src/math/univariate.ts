@@ -28,7 +28,7 @@
 //   exactly (θ is a root of gcd(poly, q) iff that gcd changes sign on the isolating interval); a
 //   non-zero sign is then found by refining the interval until a Lipschitz enclosure of q excludes 0.
 import { MathError } from './errors.js';
-import { type Field, type Rat, QQ, compareRat, rat } from './field.js';
+import { type Field, type Rat, QQ, SmallPrimeField, compareRat, rat } from './field.js';
 import { bigAbs, bigGcd, bigLcm } from './integers.js';
 import type { Poly, PolyRing } from './poly.js';
 
@@ -630,6 +630,26 @@ function subInt(a: readonly bigint[], b: readonly bigint[]): bigint[] {
   return trimInt(r);
 }
 
+/** Primes just below the small-prime limit (so GF(p) arithmetic is exact in doubles). */
+const CHECK_PRIMES = [94906249, 94906247, 94906219, 94906213];
+
+/**
+ * A proof that a is square-free, when it succeeds: gcd(a mod p, a' mod p) = 1 for a prime p not
+ * dividing the leading coefficient (a repeated factor over Q would survive reduction modulo such a p).
+ * False means "not proved" (a is not square-free, or every tried prime was unlucky).
+ */
+export function isSquareFreeModular(a: IntPoly): boolean {
+  if (a.length <= 2) return a.length > 0;
+  for (const p of CHECK_PRIMES) {
+    if (a[a.length - 1]! % BigInt(p) === 0n) continue;
+    const F = new SmallPrimeField(p);
+    const V = new UnivariateRing(F);
+    const ap = V.normalize(a.map((c) => F.fromBigInt(c)));
+    if (V.degree(V.gcd(ap, V.derivative(ap))) === 0) return true;
+  }
+  return false;
+}
+
 /** q^n · a(p/q) for q > 0, by Horner's rule on integers (n = deg a). */
 function homogeneousValue(a: IntPoly, p: bigint, q: bigint): bigint {
   const n = a.length - 1;
@@ -1171,47 +1191,98 @@ export function formatDecimal(x: Rat, digits: number): string {
  * a rounding boundary is recognised exactly.
  */
 export function algebraicToDecimal(root: RealRoot, q: readonly (bigint | Rat)[], digits: number): string {
-  return algebraicToRational(root, q, digits).text;
+  return rationalFunctionToDecimal(root, q, undefined, digits).text;
 }
 
 /** Like algebraicToDecimal, and also returns the refined root (to pass on to the next evaluation at θ). */
 export function algebraicToDecimalRefining(root: RealRoot, q: readonly (bigint | Rat)[], digits: number): { text: string; root: RealRoot } {
-  return algebraicToRational(root, q, digits);
+  return rationalFunctionToDecimal(root, q, undefined, digits);
 }
 
-function algebraicToRational(root: RealRoot, q: readonly (bigint | Rat)[], digits: number): { text: string; root: RealRoot } {
-  if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `the number of digits must be a positive integer, got ${digits}`);
-  // q as (integer polynomial) / (positive integer).
+/** An integer polynomial and a positive integer d with q = poly / d. */
+function integerWithDenominator(q: readonly (bigint | Rat)[]): { poly: bigint[]; den: bigint } {
   let den = 1n;
   const rs = q.map((c) => (typeof c === 'object' ? c : { num: c, den: 1n }));
   for (const c of rs) den = bigLcm(den, c.den);
-  const qi = trimInt(rs.map((c) => c.num * (den / c.den)));
-  const value = (x: Rat) => QQ.div(evaluateInt(qi, x), QQ.fromBigInt(den));
+  return { poly: trimInt(rs.map((c) => c.num * (den / c.den))), den };
+}
+
+/** Interval quotient [a0, a1] / [b0, b1] for 0 < b0 <= b1. */
+function divideIntervals(a0: Rat, a1: Rat, b0: Rat, b1: Rat): [Rat, Rat] {
+  const lower = QQ.div(a0, a0.num >= 0n ? b1 : b0);
+  const upper = QQ.div(a1, a1.num >= 0n ? b0 : b1);
+  return [lower, upper];
+}
+
+/**
+ * p(θ)/q(θ) (q = 1 when omitted) to `digits` significant digits, rounded exactly; returns the text
+ * and the refined root. Enclosures of p(θ) and q(θ) at scale 2^S come from the exact value at lo and
+ * Lipschitz bounds; θ is refined (Newton, verified) until both ends of the quotient's enclosure round
+ * alike. A value equal to 0 or to a rounding boundary β is recognised exactly (p - β·q vanishes at θ).
+ * MathError('division-by-zero') when q(θ) = 0.
+ */
+export function rationalFunctionToDecimal(
+  root: RealRoot,
+  numerator: readonly (bigint | Rat)[],
+  denominator: readonly (bigint | Rat)[] | undefined,
+  digits: number,
+): { text: string; root: RealRoot } {
+  if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `the number of digits must be a positive integer, got ${digits}`);
+  const { poly: P, den: dp } = integerWithDenominator(numerator);
+  const { poly: Q, den: dq } = integerWithDenominator(denominator ?? [1n]);
   let r = root;
-  if (qi.length === 0) return { text: '0', root: r };
-  if (QQ.eq(r.lo, r.hi)) return { text: formatDecimal(value(r.lo), digits), root: r };
-  const identity = qi.length === 2 && qi[0] === 0n && qi[1] === den;
+  if (Q.length === 0) throw new MathError('division-by-zero', 'division by the zero polynomial');
+  const exactValue = (x: Rat) => {
+    const d = QQ.div(evaluateInt(Q, x), QQ.fromBigInt(dq));
+    if (d.num === 0n) throw new MathError('division-by-zero', 'the denominator vanishes at the root');
+    return QQ.div(QQ.div(evaluateInt(P, x), QQ.fromBigInt(dp)), d);
+  };
+  if (P.length === 0) return { text: '0', root: r };
+  if (QQ.eq(r.lo, r.hi)) return { text: formatDecimal(exactValue(r.lo), digits), root: r };
+  // θ itself: the enclosure is the isolating interval.
+  const identity = Q.length === 1 && Q[0] === dq && P.length === 2 && P[0] === 0n && P[1] === dp;
   const M1 = magnitudeBound(r) + 1n;
-  const L = lipschitzBound(qi, M1);
+  const LP = lipschitzBound(P, M1);
+  const LQ = lipschitzBound(Q, M1);
+  const constantDenominator = Q.length === 1;
   let zeroChecked = false;
+  let denominatorChecked = false;
   let testedBoundary: Rat | undefined;
   let S = Math.ceil(digits * 3.33) + 16;
   for (;;) {
-    r = refineRootToBits(r, identity ? S : S + bitLength(L) + 2);
-    if (QQ.eq(r.lo, r.hi)) return { text: formatDecimal(value(r.lo), digits), root: r };
+    r = refineRootToBits(r, identity ? S : S + bitLength(LP > LQ ? LP : LQ) + 2);
+    if (QQ.eq(r.lo, r.hi)) return { text: formatDecimal(exactValue(r.lo), digits), root: r };
     let A: Rat, B: Rat;
     if (identity) {
       A = r.lo;
       B = r.hi;
     } else {
-      const { value: v, radius } = fixedPointEnclosure(qi, den, L, r, S, M1);
-      A = rat(v - radius, 1n << BigInt(S));
-      B = rat(v + 1n + radius, 1n << BigInt(S));
+      const unit = 1n << BigInt(S);
+      const np = fixedPointEnclosure(P, dp, LP, r, S, M1);
+      const n0 = rat(np.value - np.radius, unit);
+      const n1 = rat(np.value + 1n + np.radius, unit);
+      if (constantDenominator) {
+        const c = rat(Q[0]!, dq);
+        [A, B] = c.num > 0n ? [QQ.div(n0, c), QQ.div(n1, c)] : [QQ.div(n1, c), QQ.div(n0, c)];
+      } else {
+        const nq = fixedPointEnclosure(Q, dq, LQ, r, S, M1);
+        const d0 = rat(nq.value - nq.radius, unit);
+        const d1 = rat(nq.value + 1n + nq.radius, unit);
+        if (d0.num <= 0n && d1.num >= 0n) {
+          if (!denominatorChecked) {
+            denominatorChecked = true;
+            if (isZeroAtRoot(r, Q)) throw new MathError('division-by-zero', 'the denominator vanishes at the root');
+          }
+          S *= 2;
+          continue;
+        }
+        [A, B] = d0.num > 0n ? divideIntervals(n0, n1, d0, d1) : divideIntervals(QQ.neg(n1), QQ.neg(n0), QQ.neg(d1), QQ.neg(d0));
+      }
     }
     if (sgn(A) <= 0 && sgn(B) >= 0) {
       if (!zeroChecked) {
         zeroChecked = true;
-        if (isZeroAtRoot(r, qi)) return { text: '0', root: r };
+        if (isZeroAtRoot(r, P)) return { text: '0', root: r };
       }
       S *= 2;
       continue;
@@ -1229,9 +1300,11 @@ function algebraicToRational(root: RealRoot, q: readonly (bigint | Rat)[], digit
     const beta = negative ? QQ.neg(beta0) : beta0;
     if (compareRat(A, beta) <= 0 && compareRat(beta, B) <= 0 && (!testedBoundary || !QQ.eq(testedBoundary, beta))) {
       testedBoundary = beta;
-      // q(θ) = β exactly? As an integer polynomial: qi·β.den - β.num·den.
-      const shifted = qi.map((c, i) => (i === 0 ? c * beta.den - beta.num * den : c * beta.den));
-      if (isZeroAtRoot(r, shifted)) return { text: formatDecimal(beta, digits), root: r };
+      // p/dp - β·q/dq = 0 at θ  <=>  P·dq·β.den - β.num·dp·Q = 0 at θ.
+      const n = Math.max(P.length, Q.length);
+      const shifted: bigint[] = [];
+      for (let i = 0; i < n; i++) shifted.push((P[i] ?? 0n) * dq * beta.den - beta.num * dp * (Q[i] ?? 0n));
+      if (isZeroAtRoot(r, trimInt(shifted))) return { text: formatDecimal(beta, digits), root: r };
     }
     S += Math.max(32, S >> 1);
   }

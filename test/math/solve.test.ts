@@ -16,9 +16,10 @@ import {
   rationalUnivariateRepresentation,
   solve,
   traceVector,
+  valueAtRepresentation,
 } from '../../src/math/solve.js';
 import { katsura } from '../../src/math/systems.js';
-import { countRealRoots } from '../../src/math/univariate.js';
+import { ResidueRing, countRealRoots } from '../../src/math/univariate.js';
 
 function system(vars: string[], texts: string[]) {
   const R = new PolyRing(QQ, vars);
@@ -117,7 +118,17 @@ describe('solve over QQ', () => {
   it('the RUR satisfies the system exactly and its Hermite form has the right inertia', () => {
     const { R, gens } = system(['x', 'y', 'z'], ['x^2 + y^2 + z^2 - 3', 'x - y*z', 'z^2 - 1']);
     const rur = rationalUnivariateRepresentation(R, gens, { seed: 5 });
-    for (const g of gens) expect(evaluateAtRepresentation(R, g, rur.coordinates, rur.polynomial)).toEqual([]);
+    for (const g of gens) {
+      expect(evaluateAtRepresentation(R, g, rur.coordinates, rur.polynomial)).toEqual([]);
+      expect(valueAtRepresentation(rur, g)).toEqual([]);
+      expect(valueAtRepresentation(rur, g, 4)).toEqual([]);
+    }
+    // x·g_1 - g_x vanishes modulo f_t: the two forms of the coordinates agree
+    const K = new ResidueRing(rur.polynomial);
+    rur.coordinates.forEach((q, i) => {
+      const lhs = K.mul(K.fromRational(q), K.fromRational(rur.denominator));
+      expect(K.eq(lhs, K.fromRational(rur.numerators[i]!))).toBe(true);
+    });
     const G = groebnerBasis(R, gens);
     const A = quotientAlgebra(R, G);
     const H = hermiteForm(A, traceVector(A));
