@@ -290,10 +290,15 @@ export function vdim<E>(R: PolyRing<E>, gens: Gens<E>, options: GroebnerOptions 
 }
 
 /**
- * The Hilbert polynomial of the series numerator(t)/(1-t)^d: for large s the coefficient of t^s is
- * Σ_k a_k C(s - k + d - 1, d - 1). Returned as rational coefficients in s, from s^0.
+ * The Hilbert polynomial: for large s, dim_k (R/in(I))_s (for a homogeneous I, dim_k (R/I)_s), as
+ * rational coefficients in s from s^0. For the series numerator(t)/(1-t)^d the coefficient of t^s is
+ * Σ_k a_k C(s - k + d - 1, d - 1) once s ≥ deg(numerator). Takes a series, or a ring and generators.
+ * Its leading coefficient times (d - 1)! is the degree.
  */
-export function hilbertPolynomial(series: HilbertSeries): Rat[] {
+export function hilbertPolynomial(series: HilbertSeries): Rat[];
+export function hilbertPolynomial<E>(R: PolyRing<E>, gens: Gens<E>, options?: GroebnerOptions): Rat[];
+export function hilbertPolynomial<E>(first: HilbertSeries | PolyRing<E>, gens?: Gens<E>, options: GroebnerOptions = {}): Rat[] {
+  const series = first instanceof PolyRing ? hilbertSeries(first, gens ?? [], options) : first;
   const d = series.power;
   if (d === 0) return [QQ.zero];
   let result: Rat[] = [QQ.zero];
@@ -314,6 +319,48 @@ export function hilbertPolynomial(series: HilbertSeries): Rat[] {
   });
   while (result.length > 1 && QQ.isZero(result[result.length - 1]!)) result.pop();
   return result;
+}
+
+/**
+ * The standard monomials of a zero-dimensional ideal given by a Gröbner basis of it in R's order:
+ * the monomials divisible by no leading monomial, a basis of R/I as a vector space. Sorted
+ * ascending in R's order (1 first). MathError('not-zero-dimensional') when there are infinitely many.
+ */
+export function standardMonomials<E>(R: PolyRing<E>, basis: Gens<E>): Monomial[] {
+  const leads = basis.filter((g) => !R.isZero(g)).map((g) => g.mons[0]!);
+  if (leads.some((m) => totalDegree(m) === 0)) return [];
+  // Zero-dimensional exactly when every variable has a pure power among the leading monomials; its
+  // exponent bounds the standard monomials in that variable.
+  const bounds: number[] = [];
+  for (let i = 0; i < R.nvars; i++) {
+    let bound = Infinity;
+    for (const m of leads) {
+      if (m[i]! > 0 && totalDegree(m) === m[i]!) bound = Math.min(bound, m[i]!);
+    }
+    if (bound === Infinity) {
+      throw new MathError('not-zero-dimensional', `the ideal has no pure power of ${R.vars[i]} among its leading monomials: infinitely many standard monomials`);
+    }
+    bounds.push(bound);
+  }
+  const out: Monomial[] = [];
+  const current = new Int32Array(R.nvars);
+  const isStandard = (m: Monomial) => !leads.some((g) => dividesMonomial(g, m));
+  // Depth-first over exponent vectors below the bounds; a monomial that is not standard has no
+  // standard multiples, so that branch stops (the set of standard monomials is an order ideal).
+  const visit = (i: number): void => {
+    if (i === R.nvars) {
+      out.push(current.slice());
+      return;
+    }
+    for (let e = 0; e < bounds[i]!; e++) {
+      current[i] = e;
+      if (!isStandard(current)) break;
+      visit(i + 1);
+    }
+    current[i] = 0;
+  };
+  visit(0);
+  return out.sort(R.order.compare);
 }
 
 // ---------------------------------------------------------------------------------------------
