@@ -111,13 +111,14 @@ const STATUS_PIVOT = 2;
 class F4Engine {
   readonly table: MonomialTable;
   readonly p: number;
-  private readonly useSugar: boolean;
+  /** Selection by (weighted) degree of the lcm; otherwise by the smallest lcm in the order. */
+  private readonly byDegree: boolean;
+  private readonly weights: Float64Array | null;
   private readonly signal: Interrupt | undefined;
   private readonly onProgress: ComputeOptions['onProgress'];
   readonly mons: Int32Array[] = [];
   readonly coefs: Float64Array[] = [];
   readonly leads: number[] = [];
-  readonly sugar: number[] = [];
   readonly redundant: boolean[] = [];
   /** Indices of the non-redundant elements, increasing. */
   private active: number[] = [];
@@ -129,7 +130,8 @@ class F4Engine {
   constructor(table: MonomialTable, p: number, order: OrderSpec, options: F4Options) {
     this.table = table;
     this.p = p;
-    this.useSugar = order.kind !== 'grevlex';
+    this.weights = order.kind === 'weighted' ? Float64Array.from(order.weights) : null;
+    this.byDegree = order.kind === 'grevlex' || (this.weights !== null && this.weights.every((w) => w > 0));
     this.signal = options.signal;
     this.onProgress = options.onProgress;
     this.mark = new IdArray(table.size);
@@ -141,15 +143,22 @@ class F4Engine {
 
   run(inputs: IdPoly[]): void {
     // Insert the inputs by increasing lead, so that the update rule sees them in a sensible order.
-    for (const f of inputs) this.insert(f, polyDegree(this.table, f.mons));
+    for (const f of inputs) this.insert(f);
     while (this.pairs.length > 0) {
       checkInterrupt(this.signal);
       if (this.hasUnit()) break;
-      let deg = Infinity;
-      for (const pr of this.pairs) if (pr.deg < deg) deg = pr.deg;
       const selected: Pair[] = [];
       const rest: Pair[] = [];
-      for (const pr of this.pairs) (pr.deg === deg ? selected : rest).push(pr);
+      let deg = Infinity;
+      if (this.byDegree) {
+        for (const pr of this.pairs) if (pr.deg < deg) deg = pr.deg;
+        for (const pr of this.pairs) (pr.deg === deg ? selected : rest).push(pr);
+      } else {
+        let best = this.pairs[0]!.lcm;
+        for (const pr of this.pairs) if (pr.lcm !== best && this.table.compare(pr.lcm, best) < 0) best = pr.lcm;
+        deg = this.table.degrees[best]!;
+        for (const pr of this.pairs) (pr.lcm === best ? selected : rest).push(pr);
+      }
       this.pairs = rest;
       this.step(selected, deg);
     }
@@ -161,13 +170,12 @@ class F4Engine {
   }
 
   /** Adds a monic element and updates the pairs (Gebauer–Möller). */
-  insert(f: IdPoly, sugar: number): number {
+  insert(f: IdPoly): number {
     const h = this.mons.length;
     this.mons.push(f.mons);
     this.coefs.push(f.coefs);
     const lmH = f.mons[0]!;
     this.leads.push(lmH);
-    this.sugar.push(sugar);
     this.redundant.push(false);
     this.update(h);
     return h;
@@ -182,7 +190,7 @@ class F4Engine {
     const coprime: boolean[] = [];
     for (const i of this.active) {
       const lcm = T.lcm(this.leads[i]!, lmH);
-      cand.push({ i, j: h, lcm, deg: this.pairDegree(i, h, lcm) });
+      cand.push({ i, j: h, lcm, deg: this.pairDegree(lcm) });
       coprime.push(T.coprime(this.leads[i]!, lmH));
     }
     // Chain criterion on the old pairs: drop (a, b) when lm(h) | lcm(a, b) and neither lcm(a, h) nor
@@ -245,13 +253,15 @@ class F4Engine {
     this.active = stillActive;
   }
 
-  private pairDegree(i: number, j: number, lcm: number): number {
-    const degrees = this.table.degrees;
-    const dl = degrees[lcm]!;
-    if (!this.useSugar) return dl;
-    const si = this.sugar[i]! + dl - degrees[this.leads[i]!]!;
-    const sj = this.sugar[j]! + dl - degrees[this.leads[j]!]!;
-    return si > sj ? si : sj;
+  /** The selection degree of a pair: the (weighted) degree of its lcm. */
+  private pairDegree(lcm: number): number {
+    const T = this.table;
+    if (this.weights === null) return T.degrees[lcm]!;
+    const n = T.nvars;
+    const exps = T.exps;
+    let d = 0;
+    for (let i = 0; i < n; i++) d += this.weights[i]! * exps[lcm * n + i]!;
+    return d;
   }
 
   // --- one F4 step -----------------------------------------------------------------------------
@@ -431,7 +441,7 @@ class F4Engine {
       const row = reduced[survivors[k]!]!;
       const mons = new Int32Array(row.cols.length);
       for (let t = 0; t < mons.length; t++) mons[t] = colMon[row.cols[t]!]!;
-      this.insert({ mons, coefs: row.coefs }, degree);
+      this.insert({ mons, coefs: row.coefs });
     }
 
     if (this.trace) {
@@ -593,15 +603,6 @@ function emptyStep(unit: Int32Array): TraceStep {
     insertion: new Int32Array(0),
     colMon: unit.slice(),
   };
-}
-
-function polyDegree(T: MonomialTable, mons: Int32Array): number {
-  let d = 0;
-  for (let k = 0; k < mons.length; k++) {
-    const e = T.degrees[mons[k]!]!;
-    if (e > d) d = e;
-  }
-  return d;
 }
 
 // --- entry points --------------------------------------------------------------------------------
