@@ -10,6 +10,8 @@
 //   N(M) = N(M + (p)) + t^deg(p) N(M : p) with p a power of a variable (Bigatti 1997). The affine
 //   Hilbert function of R/I is that of R/in(I) (grevlex refines degree), so the Krull dimension is
 //   the order of the pole at t = 1 and the degree the reduced numerator at t = 1.
+// - Standard monomials of a zero-dimensional ideal (a vector-space basis of R/I) by a depth-first
+//   walk of the order ideal below the pure powers among the leading monomials.
 // - Radical of a zero-dimensional ideal by Seidenberg's lemma: add the square-free parts of the
 //   characteristic polynomials of the multiplications by each variable.
 import { MathError } from './errors.js';
