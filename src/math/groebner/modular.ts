@@ -450,7 +450,7 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       p,
       spec,
       inputIds.map((f, k) => ({ mons: f.mons, coefs: coefs[k]! })),
-      { learn, signal: options.signal },
+      { learn, signal: options.signal, ...(learn && options.onProgress ? { onProgress: options.onProgress } : {}) },
     );
   const progress = (message: string, prime?: number) =>
     options.onProgress?.({ stage: 'modular', message, ...(prime === undefined ? {} : { prime }) });
