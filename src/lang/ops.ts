@@ -158,19 +158,44 @@ export function arithmetic(op: '+' | '-' | '*' | '/', a: Value, b: Value, span: 
   return fail('type', `cannot apply '${op}' to ${kindWord(a)} and ${kindWord(b)}`, span);
 }
 
+/** Powers beyond these sizes are refused rather than left to run (they cannot be interrupted). */
+const MAX_RESULT_BITS = 50_000_000;
+const MAX_POWER_TERMS = 5_000_000;
+
+/** An upper bound on the number of terms of f^e for f with t terms: C(t + e - 1, e), capped. */
+function termBound(t: number, e: number): number {
+  const k = Math.min(e, t - 1);
+  let bound = 1;
+  for (let i = 1; i <= k; i++) {
+    bound = (bound * (t + e - 1 - k + i)) / i;
+    if (bound > MAX_POWER_TERMS) return bound;
+  }
+  return bound;
+}
+
+function toTextShort(r: Rat): string {
+  const text = r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`;
+  return text.length > 20 ? `${text.slice(0, 8)}…` : text;
+}
+
 export function power(a: Value, b: Value, span: Span): Value {
   if (b.kind === 'number' && b.value.den === 1n) {
     const e = b.value.num;
     if (a.kind === 'number') {
       if (e < 0n && a.value.num === 0n) fail('division-by-zero', 'zero to a negative power', span);
-      if (e > 100000n || e < -100000n) fail('too-large', `the exponent ${e} is too large`, span);
       const k = Number(e < 0n ? -e : e);
+      const bits = Math.max(a.value.num.toString(16).length, a.value.den.toString(16).length) * 4;
+      if (bits * k > MAX_RESULT_BITS) fail('too-large', `the power ${toTextShort(a.value)}^${e} would have more than ${MAX_RESULT_BITS} bits`, span);
       const p = rat(a.value.num ** BigInt(k), a.value.den ** BigInt(k));
       return num(e < 0n ? QQ.inv(p) : p);
     }
     if (a.kind === 'float') return float(a.value ** Number(e));
     if (a.kind === 'poly') {
       if (e < 0n) fail('type', 'a polynomial cannot be raised to a negative power', span);
+      const terms = a.poly.mons.length;
+      if (terms > 1 && (e > 1_000_000n || termBound(terms, Number(e)) > MAX_POWER_TERMS)) {
+        fail('too-large', `the power would have too many terms (a polynomial with ${terms} terms to the power ${e})`, span);
+      }
       if (e > 1_000_000n) fail('too-large', `the exponent ${e} is too large`, span);
       return poly(a.ring, a.ring.poly.pow(a.poly, Number(e)));
     }

@@ -150,3 +150,11 @@ describe('errors are diagnostics with spans', () => {
     expect(run('let a = 1;', { signal }).diagnostics[0]!.code).toBe('interrupted');
   });
 });
+
+describe('size guards', () => {
+  it('refuses powers too large to compute, instead of running without end', () => {
+    expect(runErrors('ring R = QQ[x, y, z, w];\nprint (x + y + z + w + 1)^100000;')[0]).toMatchObject({ code: 'too-large', span: { startLine: 2 } });
+    expect(runErrors('print 999999999999^99999999;')[0]!.code).toBe('too-large');
+    expect(runLines('ring R = QQ[x, y];\nprint length(terms((x + y)^200)), (2*x)^3;')).toEqual(['201, 8*x^3']);
+  });
+});

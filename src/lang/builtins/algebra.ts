@@ -397,7 +397,7 @@ defineBuiltins([
     name: 'minors',
     signature: 'minors(M, k)',
     summary: 'The ideal of all k×k minors of a matrix of polynomials.',
-    examples: ['ring R = QQ[a, b, c, d];\nminors([[a, b], [c, d]], 2)  // ideal(a*d - b*c)'],
+    examples: ['ring R = QQ[a, b, c, d];\nminors([[a, b], [c, d]], 2)  // ideal(-b*c + a*d)'],
     category: 'algebra',
     minArgs: 2,
     maxArgs: 2,

@@ -206,7 +206,7 @@ defineBuiltins([
     name: 'str',
     signature: 'str(x)',
     summary: 'The text of a value, as a string.',
-    examples: ['str(1/2) + "!"  // "1/2!"'],
+    examples: ['str(1/2) + "!"  // 1/2!'],
     category: 'core',
     minArgs: 1,
     maxArgs: 1,

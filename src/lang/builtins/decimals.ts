@@ -40,7 +40,7 @@ defineBuiltins([
     name: 'rationalize',
     signature: 'rationalize(x, tolerance = 1e-12)',
     summary: 'The simplest rational within the tolerance of a float (continued fractions); exact numbers are returned as they are.',
-    examples: ['rationalize(float(1/3))  // 1/3', 'rationalize(3.14159, 0.001)  // 333/106'],
+    examples: ['rationalize(float(1/3))  // 1/3', 'rationalize(float(3.14159), 0.001)  // 333/106'],
     category: 'core',
     minArgs: 1,
     maxArgs: 2,
