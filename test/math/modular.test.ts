@@ -185,6 +185,22 @@ describe('multi-modular Gröbner bases over QQ', () => {
     ).toThrow(/interrupted/);
   });
 
+  it('is what the dispatcher uses by default once groebner/register.js is loaded', async () => {
+    await import('../../src/math/groebner/register.js');
+    const { groebner } = await import('../../src/math/groebner/index.js');
+    const { SmallPrimeField } = await import('../../src/math/field.js');
+    const { ring: K, gens } = katsura(QQ, 3);
+    const overQQ = groebner(K, gens);
+    expect(overQQ.algorithm).toBe('modular');
+    expect(overQQ.certified).toBe(false);
+    expect(text(K, overQQ.basis)).toEqual(text(K, buchberger(K, gens)));
+    expect(groebner(K, gens, { verify: 'full' } as never).certified).toBe(true);
+    const { ring: G, gens: modp } = katsura(new SmallPrimeField(32003), 3);
+    const overGF = groebner(G, modp);
+    expect(overGF.algorithm).toBe('f4');
+    expect(overGF.basis.map((g) => G.toText(g))).toEqual(buchberger(G, modp).map((g) => G.toText(g)));
+  });
+
   it('refuses other fields', () => {
     const R = new PolyRing(QQ, ['x']);
     const fake = Object.create(R, { field: { value: { name: 'GF(7)' } } }) as PolyRing<Rat>;
