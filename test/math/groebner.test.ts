@@ -10,7 +10,9 @@ import {
   type GroebnerEngine,
   groebner,
   groebnerBasis,
+  type PluggableEngineName,
   registerGroebnerEngine,
+  registeredGroebnerEngine,
   unregisterGroebnerEngine,
 } from '../../src/math/groebner/index.js';
 import { Reducer, interreduce, isGroebnerBasis, normalForm, spoly } from '../../src/math/groebner/reduce.js';
@@ -265,40 +267,79 @@ describe('progress and interruption', () => {
 describe('the dispatcher', () => {
   const R = new PolyRing(GF32003, ['x', 'y']);
   const gens = [parsePoly(R, 'x^2 - y'), parsePoly(R, 'x*y - 1')];
+  const names: PluggableEngineName[] = ['f4', 'modular'];
 
-  it('uses Buchberger for auto when nothing is registered', () => {
-    const result = groebner(R, gens);
-    expect(result.algorithm).toBe('buchberger');
-    expect(result.certified).toBe(true);
-    expect(text(R, groebnerBasis(R, gens))).toEqual(text(R, result.basis));
-    expect(text(R, groebner(R, gens, { algorithm: 'buchberger' }).basis)).toEqual(text(R, result.basis));
+  /** Runs `body` with the given engines registered (none for undefined), then restores the registry. */
+  function withEngines(replacements: Partial<Record<PluggableEngineName, GroebnerEngine>>, body: () => void): void {
+    const saved = names.map((name) => [name, registeredGroebnerEngine(name)] as const);
+    try {
+      for (const name of names) {
+        const engine = replacements[name];
+        if (engine) registerGroebnerEngine(name, engine);
+        else unregisterGroebnerEngine(name);
+      }
+      body();
+    } finally {
+      for (const [name, engine] of saved) {
+        if (engine) registerGroebnerEngine(name, engine);
+        else unregisterGroebnerEngine(name);
+      }
+    }
+  }
+
+  it('uses Buchberger for auto when nothing is registered, and refuses an unregistered engine by name', () => {
+    withEngines({}, () => {
+      const result = groebner(R, gens);
+      expect(result.algorithm).toBe('buchberger');
+      expect(result.certified).toBe(true);
+      expect(text(R, groebnerBasis(R, gens))).toEqual(text(R, result.basis));
+      expect(() => groebner(R, gens, { algorithm: 'f4' })).toThrow(expect.objectContaining({ code: 'engine-unavailable' }));
+    });
+    expect(groebner(R, gens, { algorithm: 'buchberger' }).algorithm).toBe('buchberger');
   });
 
   it('prefers a registered engine for its field, and falls back when it declines', () => {
     const calls: string[] = [];
     const fake: GroebnerEngine = (S, g) => {
       calls.push(S.field.name);
-      return { basis: buchberger(S, g), algorithm: 'f4', certified: true };
+      return { basis: buchberger(S, g), algorithm: 'fake-f4', certified: true };
     };
     const declining: GroebnerEngine = () => {
       throw new MathError('engine-declined', 'not today');
     };
-    try {
-      registerGroebnerEngine('f4', fake);
-      expect(groebner(R, gens).algorithm).toBe('f4');
-      const Q = new PolyRing(QQ, ['x', 'y']);
+    const Q = new PolyRing(QQ, ['x', 'y']);
+    withEngines({ f4: fake }, () => {
+      expect(groebner(R, gens).algorithm).toBe('fake-f4');
       expect(groebner(Q, [parsePoly(Q, 'x - y')]).algorithm).toBe('buchberger'); // f4 is for GF(p) only
       expect(calls).toEqual(['GF(32003)']);
-      registerGroebnerEngine('modular', declining);
+    });
+    withEngines({ modular: declining }, () => {
       const fallback = groebner(Q, [parsePoly(Q, 'x - y')]);
       expect(fallback.algorithm).toBe('buchberger');
       expect(fallback.note).toMatch(/declined/);
       expect(() => groebner(Q, [parsePoly(Q, 'x - y')], { algorithm: 'modular' })).toThrow(/not today/);
+    });
+  });
+
+  it('F4 and the modular engine, once registered, agree with Buchberger on katsura-3', async () => {
+    const saved = names.map((name) => [name, registeredGroebnerEngine(name)] as const);
+    try {
+      await import('../../src/math/groebner/register.js');
+      for (const [F, name] of [
+        [GF32003, 'f4'],
+        [QQ, 'modular'],
+      ] as const) {
+        const { ring, gens: system } = katsura(F as Field<unknown>, 3);
+        const result = groebner(ring, system);
+        expect(result.algorithm).toBe(name);
+        expect(text(ring, result.basis)).toEqual(text(ring, buchberger(ring, system)));
+      }
     } finally {
-      unregisterGroebnerEngine('f4');
-      unregisterGroebnerEngine('modular');
+      for (const [name, engine] of saved) {
+        if (engine) registerGroebnerEngine(name, engine);
+        else unregisterGroebnerEngine(name);
+      }
     }
-    expect(() => groebner(R, gens, { algorithm: 'f4' })).toThrow(expect.objectContaining({ code: 'engine-unavailable' }));
   });
 });
 

@@ -4,8 +4,8 @@
 // Engines:
 // - 'buchberger' (buchberger.ts): always available, any field and order; the reference engine.
 // - 'f4' (GF(p)) and 'modular' (multi-modular over QQ) are written elsewhere and plug in with
-//   `registerGroebnerEngine`; until they are registered, asking for them by name is an error and
-//   'auto' uses Buchberger.
+//   `registerGroebnerEngine` (importing groebner/register.ts does it); until they are registered,
+//   asking for them by name is an error and 'auto' uses Buchberger.
 //
 // 'auto' picks: f4 for rings over a SmallPrimeField, modular for rings over QQ (each only when
 // registered), Buchberger otherwise. A registered engine may decline a particular input (an order it
@@ -57,6 +57,11 @@ export function unregisterGroebnerEngine(name: PluggableEngineName): void {
 
 export function isGroebnerEngineRegistered(name: PluggableEngineName): boolean {
   return engines.has(name);
+}
+
+/** The engine registered under a name, if any (tests use it to restore the registry). */
+export function registeredGroebnerEngine(name: PluggableEngineName): GroebnerEngine | undefined {
+  return engines.get(name);
 }
 
 function runBuchberger<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: GroebnerOptions, note?: string): GroebnerResult<E> {
