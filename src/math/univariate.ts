@@ -28,7 +28,7 @@
 //   exactly (θ is a root of gcd(poly, q) iff that gcd changes sign on the isolating interval); a
 //   non-zero sign is then found by refining the interval until a Lipschitz enclosure of q excludes 0.
 import { MathError } from './errors.js';
-import { type Field, type Rat, QQ, SmallPrimeField, compareRat, rat } from './field.js';
+import { type Field, type Rat, QQ, SmallPrimeField, compareRat, isProbablePrime, rat } from './field.js';
 import { bigAbs, bigGcd, bigLcm } from './integers.js';
 import type { Poly, PolyRing } from './poly.js';
 
@@ -389,8 +389,8 @@ function pseudoRemainder(a: IntPoly, b: IntPoly): { remainder: bigint[]; steps: 
   return { remainder: r, steps };
 }
 
-/** gcd over Z[x] up to a constant: primitive with a positive leading coefficient ([1] when coprime). */
-export function intGcd(a: IntPoly, b: IntPoly): bigint[] {
+/** gcd over Z[x] by the primitive pseudo-remainder sequence (a reference for tests; see intGcd). */
+export function intGcdPrs(a: IntPoly, b: IntPoly): bigint[] {
   let x = primitivePart(a);
   let y = primitivePart(b);
   if (x.length < y.length) [x, y] = [y, x];
@@ -402,6 +402,90 @@ export function intGcd(a: IntPoly, b: IntPoly): bigint[] {
   if (x.length === 0) return [];
   if (x[x.length - 1]! < 0n) x = x.map((c) => -c);
   return x.length === 1 ? [1n] : x;
+}
+
+/** Primes below the small-prime limit, in decreasing order, generated on demand. */
+const gcdPrimes: number[] = [];
+function gcdPrime(i: number): number {
+  while (gcdPrimes.length <= i) {
+    let p = gcdPrimes.length === 0 ? 94906263 : gcdPrimes[gcdPrimes.length - 1]! - 2;
+    while (!isProbablePrime(BigInt(p))) p -= 2;
+    gcdPrimes.push(p);
+  }
+  return gcdPrimes[i]!;
+}
+
+function dividesInt(b: IntPoly, a: IntPoly): boolean {
+  try {
+    intDivExact(a, b);
+    return true;
+  } catch (e) {
+    if (e instanceof MathError && e.code === 'not-exact') return false;
+    throw e;
+  }
+}
+
+/**
+ * gcd over Z[x] up to a constant: primitive with a positive leading coefficient ([1] when coprime).
+ * Modular algorithm (Brown; Collins): gcds modulo word-size primes, scaled by gcd(lc a, lc b) and
+ * combined by Chinese remaindering; a candidate is accepted once it divides both inputs (so the result
+ * is exact whatever the primes). A gcd of degree 0 modulo one good prime proves coprimality at once.
+ */
+export function intGcd(a: IntPoly, b: IntPoly): bigint[] {
+  let x = primitivePart(trimInt(a.slice()));
+  let y = primitivePart(trimInt(b.slice()));
+  if (x.length === 0 || y.length === 0) {
+    const z = x.length === 0 ? y : x;
+    if (z.length === 0) return [];
+    return z.length === 1 ? [1n] : z[z.length - 1]! < 0n ? z.map((c) => -c) : z;
+  }
+  if (x.length === 1 || y.length === 1) return [1n];
+  if (x.length < y.length) [x, y] = [y, x];
+  const lcx = x[x.length - 1]!;
+  const lcy = y[y.length - 1]!;
+  const gamma = bigGcd(lcx, lcy);
+  let degree = Infinity;
+  let H: bigint[] | null = null;
+  let modulus = 1n;
+  let previous: bigint[] | null = null;
+  for (let i = 0; i < 2000; i++) {
+    const p = gcdPrime(i);
+    const P = BigInt(p);
+    if (lcx % P === 0n || lcy % P === 0n) continue;
+    const F = new SmallPrimeField(p);
+    const V = new UnivariateRing(F);
+    const g = V.gcd(V.normalize(x.map((c) => F.fromBigInt(c))), V.normalize(y.map((c) => F.fromBigInt(c))));
+    const d = g.length - 1;
+    if (d === 0) return [1n];
+    if (d > degree) continue; // an unlucky prime
+    if (d < degree) {
+      degree = d;
+      H = null;
+      modulus = 1n;
+      previous = null;
+    }
+    const scaled = V.scale(g, F.fromBigInt(gamma));
+    if (H === null) {
+      H = scaled.map((c) => BigInt(c));
+      modulus = P;
+    } else {
+      const inv = BigInt(F.inv(F.fromBigInt(modulus)));
+      H = H.map((h, k) => {
+        const diff = (((BigInt(scaled[k]!) - h) % P) + P) % P;
+        return h + modulus * ((diff * inv) % P);
+      });
+      modulus *= P;
+    }
+    const half = modulus / 2n;
+    const candidate = primitivePart(H.map((h) => (h > half ? h - modulus : h)));
+    if (previous && candidate.every((c, k) => c === previous![k])) {
+      if (dividesInt(candidate, x) && dividesInt(candidate, y)) {
+        return candidate[candidate.length - 1]! < 0n ? candidate.map((c) => -c) : candidate;
+      }
+    }
+    previous = candidate;
+  }
+  return intGcdPrs(a, b);
 }
 
 /** a / b over Z[x] when the quotient is integral and exact; MathError('not-exact') otherwise. */
@@ -784,9 +868,27 @@ function taylorShiftOne(a: readonly bigint[]): bigint[] {
   return c;
 }
 
-/** The variations of (x+1)^n a(1/(x+1)): the Descartes bound for the roots of a in (0, 1). */
+/**
+ * The variations of (x+1)^n a(1/(x+1)), capped at 2: the Descartes bound for the roots of a in (0, 1)
+ * (0: none, 1: exactly one, 2: two or more). The Taylor shift finalizes one coefficient per outer
+ * step, so the count stops as soon as it reaches 2.
+ */
 function unitIntervalVariations(a: readonly bigint[]): number {
-  return signVariations(taylorShiftOne(a.slice().reverse()));
+  const c = a.slice().reverse();
+  const n = c.length - 1;
+  let count = 0;
+  let last = 0n;
+  for (let i = 0; i < n; i++) {
+    for (let j = n - 1; j >= i; j--) c[j]! += c[j + 1]!;
+    const v = c[i]!;
+    if (v !== 0n) {
+      if (last !== 0n && v > 0n !== last > 0n && ++count >= 2) return 2;
+      last = v;
+    }
+  }
+  const v = c[n]!;
+  if (v !== 0n && last !== 0n && v > 0n !== last > 0n) count++;
+  return Math.min(count, 2);
 }
 
 function bitLength(n: bigint): number {

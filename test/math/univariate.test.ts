@@ -9,6 +9,7 @@ import {
   countRealRoots,
   formatDecimal,
   intGcd,
+  intGcdPrs,
   intMul,
   intSquareFree,
   integerPoly,
@@ -77,6 +78,23 @@ describe('integer polynomials', () => {
     expect(intSquareFree(f)).toEqual(fromRoots([1n, 2n, -3n]));
     expect(intGcd(fromRoots([1n, 2n]), fromRoots([2n, 5n]))).toEqual([-2n, 1n]);
     expect(integerPoly([rat(1n, 2n), rat(-1n, 3n)])).toEqual([3n, -2n]);
+  });
+});
+
+describe('modular gcd', () => {
+  it('agrees with the primitive PRS on random products', () => {
+    const arb = fc.array(fc.bigInt({ min: -50n, max: 50n }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(arb, arb, arb, (g, a, b) => {
+        const A = intMul(g, a);
+        const B = intMul(g, b);
+        if (A.length === 0 || B.length === 0) return;
+        expect(intGcd(A, B)).toEqual(intGcdPrs(A, B));
+      }),
+      { numRuns: 300 },
+    );
+    const big = fromRoots([3n, 10n ** 30n, -7n], [10n ** 40n + 1n, 0n, 3n]);
+    expect(intGcd(big, fromRoots([10n ** 30n, 5n]))).toEqual([-(10n ** 30n), 1n]);
   });
 });
 
