@@ -5,6 +5,7 @@
 import { QQ, type Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import { groebner, type GroebnerAlgorithm } from '../../math/groebner/index.js';
+import '../../math/groebner/register.js'; // F4 and the multi-modular engine serve 'auto'
 import { normalForm } from '../../math/groebner/reduce.js';
 import * as ideals from '../../math/ideal.js';
 import { solve } from '../../math/solve.js';

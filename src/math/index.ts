@@ -1,0 +1,16 @@
+// The exact engine as a library (`import ... from 'vdl/math'`): fields, polynomials, Gröbner bases,
+// ideals, solving and linear algebra, with F4 and the multi-modular engine registered.
+import './groebner/register.js';
+
+export * from './field.js';
+export * from './monomial.js';
+export * from './poly.js';
+export { parsePoly } from './poly-parse.js';
+export * from './errors.js';
+export * from './progress.js';
+export { Random } from './random.js';
+export { groebner, groebnerBasis, normalForm, type GroebnerAlgorithm, type GroebnerOptions, type GroebnerResult } from './groebner/index.js';
+export * as ideals from './ideal.js';
+export { solve } from './solve.js';
+export * as linalg from './linalg/index.js';
+export * as systems from './systems.js';
