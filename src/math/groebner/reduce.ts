@@ -5,7 +5,9 @@
 // - the polynomial being reduced lives in a geobucket (Yan 1998, see geobucket.ts), so that each
 //   update p := s·p - q·t·g costs about |g|·log|p| instead of |p| + |g|;
 // - the candidate reducers carry a divisibility mask ("short exponent vector", as in Singular): a
-//   bit per (variable, exponent threshold), so most non-divisors are rejected by one AND;
+//   bit per (variable, exponent threshold), so most non-divisors are rejected by one AND; among
+//   several divisors the one of least ecart (deg g - deg lm g) is used, then the shortest (length
+//   weighted by coefficient size over QQ), which keeps degrees and coefficients from growing;
 // - over QQ the work is fraction-free: reducers are primitive integer polynomials with a positive
 //   leading coefficient, an update multiplies p by lc(g)/gcd(lc(g), lc(p)) instead of dividing, and
 //   the content of p is removed every few steps (the integers never see a denominator; results are
