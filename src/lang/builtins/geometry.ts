@@ -493,7 +493,7 @@ defineBuiltins([
     signature: 'critical(X, Q, u)',
     summary:
       'The ideal of critical points of d_u(x) = (x-u)^T Q (x-u) on the smooth points of X: I + (c+1)-minors of [Q(x-u); Jac], saturated by the singular locus (in the ring of X).',
-    examples: ['ring R = QQ[x, y];\ncritical(V(y - x^2), identity(2), [0, 2])  // ideal(x^2 - y, x*y - 3/2*x)'],
+    examples: ['ring R = QQ[x, y];\ncritical(V(y - x^2), identity(2), [0, 2])  // ideal(y^2 - 3/2*y, x*y - 3/2*x, x^2 - y)'],
     category: 'geometry',
     minArgs: 3,
     maxArgs: 3,
@@ -510,7 +510,7 @@ defineBuiltins([
     signature: 'edDegree(X, Q = identity, method = "lagrange", prime = p, details = false)',
     summary:
       'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Exact over QQ unless prime = p. details = true gives {count, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree.',
-    examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 6'],
+    examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3'],
     category: 'geometry',
     minArgs: 1,
     maxArgs: 2,
