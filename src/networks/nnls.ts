@@ -74,7 +74,7 @@ function checkShape(A: readonly (readonly Scalar[])[], b: readonly Scalar[]): { 
   if (m === 0) throw new MathError('shape', 'nnls needs a non-empty matrix A');
   const n = A[0]!.length;
   if (n === 0 || A.some((row) => row.length !== n)) throw new MathError('shape', 'the rows of A must have the same non-zero length');
-  if (b.length !== m) throw new MathError('shape', `b must have ${m} entries (the rows of A), got ${b.length}`);
+  if (b.length !== m) throw new MathError('shape', `b must have ${m} entr${m === 1 ? 'y' : 'ies'} (one per row of A), got ${b.length}`);
   return { m, n };
 }
 

@@ -118,7 +118,8 @@ export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: Statio
     throw new PositiveDimensionalError(
       dimension,
       `the stationary points form a positive-dimensional set (dimension ${dimension}), so they are not counted; ` +
-        'regularize the loss (e.g. reg = "random", a generalized L2) to make them isolated',
+        'regularize the loss (e.g. reg = "random", a generalized L2) to make them isolated; for an unregularized linear network, ' +
+        'purity(N, X = ..., Y = ...) classifies the critical points by their finitely many images',
     );
   }
   const empty = (): StationaryResult => ({

@@ -91,6 +91,17 @@ function keywordMatrix(ctx: CallContext, kwargs: ReadonlyMap<string, Value>, nam
   return v.items.map((row) => row.items.map((x) => (x as { value: Rat }).value));
 }
 
+/** X (inputs × points) and Y (outputs × points) with the network's shape, errors at the keyword. */
+function dataMatrices(ctx: CallContext, N: Network, kwargs: ReadonlyMap<string, Value>, what: string): { X: Rat[][]; Y: Rat[][] } {
+  const X = keywordMatrix(ctx, kwargs, 'X');
+  const Y = keywordMatrix(ctx, kwargs, 'Y');
+  if (!X || !Y) return fail('arity', `${what} needs the data: X = inputs (one column per point) and Y = targets`, ctx.span);
+  if (X.length !== N.inputs) fail('shape', `X must have ${N.inputs} row${N.inputs === 1 ? '' : 's'} (one per input of ${N.description}), got ${X.length}`, kwSpan(ctx, 'X'));
+  if (Y.length !== N.outputs) fail('shape', `Y must have ${N.outputs} row${N.outputs === 1 ? '' : 's'} (one per output of ${N.description}), got ${Y.length}`, kwSpan(ctx, 'Y'));
+  if (Y[0]!.length !== X[0]!.length) fail('shape', `Y must have one column per data point, like X (${X[0]!.length}), got ${Y[0]!.length}`, kwSpan(ctx, 'Y'));
+  return { X, Y };
+}
+
 function ratMatrixValue(M: readonly (readonly Rat[])[]): Value {
   return list(M.map((row) => list(row.map((x) => num(x)))));
 }
@@ -161,7 +172,10 @@ function targetCoefficients(ctx: CallContext, N: Network, v: Value): Rat[][] {
 
 function metricMatrix(ctx: CallContext, N: Network, positional: Value | undefined, kwargs: ReadonlyMap<string, Value>, positionalIndex: number): Rat[][] {
   const X = keywordMatrix(ctx, kwargs, 'X');
-  if (X) return empiricalMoments(N, X);
+  if (X) {
+    if (X.length !== N.inputs) fail('shape', `X must have ${N.inputs} row${N.inputs === 1 ? '' : 's'} (one per input of ${N.description}), got ${X.length}`, kwSpan(ctx, 'X'));
+    return empiricalMoments(N, X);
+  }
   const g = kwargs.get('gaussian');
   const wantsGaussian = (positional?.kind === 'string' && positional.value === 'gaussian') || (g !== undefined && !(g.kind === 'bool' && !g.value));
   if (positional && positional.kind === 'string' && positional.value !== 'gaussian') {
@@ -361,10 +375,8 @@ defineBuiltins([
     keywords: ['X', 'Y', 'reg'],
     call(ctx, [v], kwargs) {
       const { network, ring } = expectNetwork(ctx, v);
-      const X = keywordMatrix(ctx, kwargs, 'X');
-      const Y = keywordMatrix(ctx, kwargs, 'Y');
-      if (!X || !Y) fail('arity', 'loss needs the data: X = inputs (one column per point) and Y = targets', ctx.span);
-      return poly(ring, squaredLoss(network, X!, Y!, regularization(ctx, network, kwargs.get('reg'))));
+      const { X, Y } = dataMatrices(ctx, network, kwargs, 'loss');
+      return poly(ring, squaredLoss(network, X, Y, regularization(ctx, network, kwargs.get('reg'))));
     },
   },
   {
@@ -402,10 +414,9 @@ defineBuiltins([
     keywords: ['X', 'Y'],
     call(ctx, [v], kwargs) {
       const { network } = expectNetwork(ctx, v);
-      const X = keywordMatrix(ctx, kwargs, 'X');
-      const Y = keywordMatrix(ctx, kwargs, 'Y');
-      if (!X || !Y) fail('arity', 'purity needs the data: X = inputs and Y = targets', ctx.span);
-      const p = linearNetworkPurity(network, X!, Y!, { ...options(ctx), seed: ctx.random.nextUint32() });
+      if (network.architecture.kind !== 'linear') fail('domain', `purity classifies the critical points of linear networks, not ${network.description}`, spanOf(ctx, 0));
+      const { X, Y } = dataMatrices(ctx, network, kwargs, 'purity');
+      const p = linearNetworkPurity(network, X, Y, { ...options(ctx), seed: ctx.random.nextUint32() });
       return record({
         dimension: int(p.dimension),
         rank: int(p.rank),
