@@ -10,7 +10,7 @@ import { hessian } from '../../src/math/linalg/polymatrix.js';
 import { PolyRing, type Poly } from '../../src/math/poly.js';
 import { linearNetwork, shallowNetwork } from '../../src/networks/architectures.js';
 import { gaussianMoments, squaredLoss, targetFromQuadraticForm, teacherLoss } from '../../src/networks/losses.js';
-import { PositiveDimensionalError, gradient, linearNetworkPurity, stationaryPoints } from '../../src/networks/stationary.js';
+import { PositiveDimensionalError, gradient, linearNetworkPurity, stationaryCountModular, stationaryPoints } from '../../src/networks/stationary.js';
 
 const q = (n: number, d = 1): Rat => rat(BigInt(n), BigInt(d));
 const row = (...xs: number[]) => xs.map((x) => q(x));
@@ -110,6 +110,10 @@ describe('stationary points in general', () => {
     expect([b.complex, b.real, b.indices]).toEqual([a.complex, a.real, a.indices]);
     // The origin is always stationary.
     expect(a.points.some((p) => p.coordinates.every((c) => c === '0'))).toBe(true);
+    // The modular count agrees.
+    const m = stationaryCountModular(N.ring, L, 94906249);
+    expect(m.complex).toBe(a.complex);
+    expect(m.bezout).toBe(81n);
   });
 
   it('the Gaussian Eckart–Young variant (§3): C(3, 1) = 3 rank-one critical points s_i = λ_i + Σ_{j≠i} λ_j / 3', () => {

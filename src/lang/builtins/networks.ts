@@ -26,7 +26,7 @@ import {
   teacherLoss,
 } from '../../networks/losses.js';
 import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
-import { linearNetworkPurity, stationaryPoints } from '../../networks/stationary.js';
+import { linearNetworkPurity, stationaryCountModular, stationaryPoints } from '../../networks/stationary.js';
 import { fail } from '../diagnostics.js';
 import { registerObjectPrinter } from '../print.js';
 import { bool, float, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
@@ -381,15 +381,23 @@ defineBuiltins([
   },
   {
     name: 'stationary',
-    signature: 'stationary(L)',
+    signature: 'stationary(L) or stationary(L, prime = p)',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, exact); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension.',
-    examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`],
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, exact); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes).',
+    examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
     maxArgs: 1,
-    call(ctx, [v]) {
+    keywords: ['prime'],
+    call(ctx, [v], kwargs) {
       const { R, f } = paramPoly(ctx, v, 0);
+      const p = kwargs.get('prime');
+      if (p) {
+        const prime = expectSmallInt(ctx, p, 1, 1000, 94_906_264);
+        const c = stationaryCountModular(R, f, prime, options(ctx));
+        if (c.complex === null) fail('positive-dimensional', 'the stationary points form a positive-dimensional set (modulo the prime), so they are not counted', ctx.span);
+        return record({ complex: int(c.complex!), multiplicity: int(c.multiplicity!), bezout: int(c.bezout) });
+      }
       const s = stationaryPoints(R, f, { ...options(ctx), seed: ctx.random.nextUint32() });
       return record({
         complex: int(s.complex),
