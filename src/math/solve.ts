@@ -25,6 +25,16 @@
 //   f_t. Real solutions ↔ real roots of f_t (Sturm / Descartes isolation, ./univariate.ts), and the
 //   coordinates are printed with exact rounding. The real count from the RUR must equal the Hermite
 //   signature (an internal error otherwise): two independent routes.
+// - Route choice (option `method`): the Hermite form needs O(D^3) operations on integers of growing
+//   size, so above HERMITE_LIMIT the default counts with the RUR alone when χ_t is square-free (proved
+//   modulo a prime: a repeated factor over Q would survive): its D distinct roots t(α) prove D
+//   distinct solutions of multiplicity 1, so t separates and the real count is the number of real
+//   roots of f_t. A non-square-free χ_t (multiplicities) brings the Hermite rank back in.
+// - Performance notes: rational matrices are carried as integer matrices over one denominator
+//   (traces, power sums and the Hermite rows use integer arithmetic only); the Hermite inertia is
+//   fraction-free (linalg integerInertia); Q[T]/(f_t) arithmetic keeps one denominator per element
+//   (ResidueRing); the coordinates stay in Rouillier's quotient form g_i/g_1 (the polynomial form
+//   needs an inverse modulo f_t with much larger coefficients and is computed only on demand).
 // - Over GF(p): the number of distinct solutions over the algebraic closure is the vdim of the
 //   radical √I = I + (s_1(x_1), ..., s_n(x_n)), s_i the square-free part of the minimal polynomial of
 //   M_{x_i} (Seidenberg's lemma; GF(p) is perfect), computed exactly. Real solutions do not apply.
@@ -492,11 +502,16 @@ function integerVector(v: readonly Rat[]): { vector: bigint[]; scale: bigint } {
 interface TraceData {
   /** τ(b_k) = Tr(M_{b_k}). */
   readonly traces: Rat[];
-  /** A matrix congruent to the Hermite form by a positive diagonal (same inertia), integral. */
-  readonly hermite: Matrix<Rat>;
-  readonly complex: number;
-  readonly real: number;
   readonly integerMatrices: IntegerColumns[];
+}
+
+interface HermiteCounts {
+  /** The Hermite form H[i][j] = Tr(M_{b_i b_j}). */
+  readonly hermite: Matrix<Rat>;
+  /** rank H: distinct complex solutions. */
+  readonly complex: number;
+  /** signature H: distinct real solutions. */
+  readonly real: number;
 }
 
 /** Traces over QQ with integer arithmetic: M_{b_k} = N_{b_k} / Π δ along the parent path. */
@@ -530,9 +545,13 @@ function traceVectorRational(A: QuotientAlgebra<Rat>, M: readonly IntegerColumns
 
 function traceData(A: QuotientAlgebra<Rat>, options: GroebnerOptions): TraceData {
   const M = A.columns.map(integerColumns);
-  const traces = traceVectorRational(A, M, options);
-  // Row k of H is R_k / σ_k with R_k = N_l^T R_k' and σ_k = σ_k' · δ_l; the matrix K[k][j] = R_k[j]·σ_j
-  // equals σ_k σ_j H[k][j]: congruent to H by diag(σ), so it has the same inertia.
+  return { traces: traceVectorRational(A, M, options), integerMatrices: M };
+}
+
+/** The Hermite form and its exact inertia (fraction-free): rank and signature. */
+function hermiteCounts(A: QuotientAlgebra<Rat>, data: TraceData, options: GroebnerOptions): HermiteCounts {
+  const { traces, integerMatrices: M } = data;
+  // Row k of H is R_k / σ_k with R_k = N_l^T R_k' (integers) and σ_k = σ_k' · δ_l.
   const D = A.monomials.length;
   const first = integerVector(traces);
   const rows: bigint[][] = new Array<bigint[]>(D);
@@ -545,21 +564,22 @@ function traceData(A: QuotientAlgebra<Rat>, options: GroebnerOptions): TraceData
     rows[k] = applyIntegerTransposed(Ml, rows[A.parent[k]!]!);
     sigma[k] = sigma[A.parent[k]!]! * Ml.den;
   }
-  // Divide every entry by the common content (a positive factor: same inertia).
-  let g = 0n;
-  const K = rows.map((row, k) => row.map((x, j) => {
-    const v = x * sigma[j]!;
-    if (k <= j) g = bigGcd(g, v);
-    return v;
-  }));
-  const Kint = g > 1n ? K.map((row) => row.map((v) => v / g)) : K;
-  const hermite = Kint.map((row) => row.map((v) => QQ.fromBigInt(v)));
+  // H[k][j] = R_k[j] / σ_k exactly (reduced), then one common denominator for the whole matrix: a
+  // positive multiple of H (same inertia) with much smaller integers than the σ_k σ_j scaling.
+  const H: Rat[][] = rows.map((row, k) => row.map((x) => rat(x, sigma[k]!)));
+  let common = 1n;
+  for (let k = 0; k < D; k++) for (let j = k; j < D; j++) common = bigLcm(common, H[k]![j]!.den);
+  const Kint = H.map((row, k) => row.map((x, j) => (j >= k ? x : H[j]![k]!)).map((x) => x.num * (common / x.den)));
   const inertia = integerInertia(Kint);
-  return { traces, hermite, complex: inertia.positive + inertia.negative, real: inertia.positive - inertia.negative, integerMatrices: M };
+  return { hermite: H, complex: inertia.positive + inertia.negative, real: inertia.positive - inertia.negative };
 }
 
-/** The RUR for the linear form c, or null when c does not separate the `distinct` solutions. */
-function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint[], distinct: number, options: GroebnerOptions): RationalUnivariateRepresentation | null {
+/**
+ * The RUR for the linear form c, or null when c is not proved separating: with `distinct` known (the
+ * Hermite rank), separation means deg f_t = distinct; without it, only a square-free χ_t is accepted
+ * (then its D distinct roots t(α) prove D distinct solutions, each of multiplicity 1).
+ */
+function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint[], distinct: number | undefined, options: GroebnerOptions): RationalUnivariateRepresentation | null {
   const D = A.monomials.length;
   const n = A.ring.nvars;
   const M = data.integerMatrices;
@@ -594,9 +614,11 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
   }
   const characteristic = U.normalize(Array.from({ length: D + 1 }, (_, i) => ((D - i) % 2 === 0 ? e[D - i]! : QQ.neg(e[D - i]!))));
   const fInt = integerPoly(characteristic); // primitive, positive leading coefficient
-  const f = isSquareFreeModular(fInt) ? fInt : intSquareFree(fInt);
+  const squareFree = isSquareFreeModular(fInt);
+  if (distinct === undefined && !squareFree) return null;
+  const f = squareFree ? fInt : intSquareFree(fInt);
   const d = f.length - 1;
-  if (d !== distinct) return null;
+  if (d !== (distinct ?? D)) return null;
   // g_v(T) = Σ_{j<d} τ(v t^j) Q_j(T), Q_j(T) = Σ_{k=j+1}^{d} f_k T^{k-1-j}; using the integer multiple f
   // of the monic square-free part scales every g_v alike, which leaves the quotients unchanged.
   const g = (values: readonly Rat[]): Rat[] => {
@@ -633,11 +655,26 @@ function randomForm(random: Random, n: number, attempt: number): bigint[] {
   }
 }
 
-function computeRepresentation(A: QuotientAlgebra<Rat>, gens: readonly Poly<Rat>[], data: TraceData, seed: number, options: GroebnerOptions): RationalUnivariateRepresentation {
+/**
+ * A RUR with a proved separating form. With `distinct` (the Hermite rank) any form with deg f_t =
+ * distinct is accepted; without it, the first forms are tried for a square-free χ_t (the radical
+ * case) and, failing that, the Hermite rank is computed (`needDistinct`) and used.
+ */
+function computeRepresentation(
+  A: QuotientAlgebra<Rat>,
+  gens: readonly Poly<Rat>[],
+  data: TraceData,
+  seed: number,
+  options: GroebnerOptions,
+  distinctKnown?: number,
+  needDistinct?: () => number,
+): RationalUnivariateRepresentation {
   const random = new Random(seed);
+  let distinct = distinctKnown;
   for (let attempt = 0; attempt < 30; attempt++) {
+    if (distinct === undefined && attempt >= 3 && needDistinct) distinct = needDistinct();
     const c = randomForm(random, A.ring.nvars, attempt);
-    const rur = rurForForm(A, data, c, data.complex, options);
+    const rur = rurForForm(A, data, c, distinct, options);
     if (!rur) continue;
     // Exact certificate: every generator vanishes at the points, i.e. its homogenization in
     // (g_1, ..., g_n; g_1) is zero modulo f_t.
@@ -671,7 +708,8 @@ export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonl
   const { G, basis } = grevlexBasis(R, gens, options);
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) throw new MathError('no-solutions', 'the system has no solutions');
   const A = quotientAlgebra(G, basis, options);
-  const rur = computeRepresentation(A, gens, traceData(A, options), options.seed ?? 0, options);
+  const data = traceData(A, options);
+  const rur = computeRepresentation(A, gens, data, options.seed ?? 0, options, undefined, () => hermiteCounts(A, data, options).complex);
   const { linearForm, polynomial, numerators, denominator, characteristic } = rur;
   return makeRepresentation({ linearForm, polynomial, numerators, denominator, characteristic, ring: R });
 }
@@ -713,9 +751,20 @@ export function countDistinctSolutions<E>(A: QuotientAlgebra<E>, options: Groebn
 // =============================================================================================
 // solve
 
+/** Above this vdim, 'auto' skips the Hermite form when χ_t is square-free (see solve). */
+export const HERMITE_LIMIT = 48;
+
 export interface SolveOptions extends GroebnerOptions {
   /** Seed for the random separating linear form (default 0). */
   readonly seed?: number;
+  /**
+   * Over QQ: 'hermite' counts with the Hermite form and cross-checks the real count with the RUR;
+   * 'rur' counts with the RUR alone when χ_t is square-free (the radical case: D distinct roots of
+   * χ_t prove D distinct solutions), falling back to the Hermite rank otherwise; 'auto' (default)
+   * is 'hermite' up to a vdim of HERMITE_LIMIT and 'rur' above it (the Hermite form costs O(D^3)
+   * operations on large integers).
+   */
+  readonly method?: 'auto' | 'hermite' | 'rur';
   /** Significant digits of the real points (default 30). */
   readonly digits?: number;
 }
@@ -782,7 +831,7 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
   const { G, basis, algorithm } = grevlexBasis(R, gens, options);
   options.onProgress?.({ stage: 'solve', basisSize: basis.length, message: `Gröbner basis (${algorithm})` });
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) {
-    return { complex: 0, real: isRational ? 0 : null, points: [], method: isRational ? 'hermite+rur' : 'radical', multiplicityCount: 0 };
+    return { complex: 0, real: isRational ? 0 : null, points: [], method: isRational ? 'groebner' : 'radical', multiplicityCount: 0 };
   }
   const A = quotientAlgebra(G, basis, options);
   const D = A.monomials.length;
@@ -792,14 +841,32 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
     return { complex, real: null, points: [], method: 'radical', multiplicityCount: D };
   }
   const QA = A as unknown as QuotientAlgebra<Rat>;
+  const qgens = gens as unknown as readonly Poly<Rat>[];
   const data = traceData(QA, options);
-  options.onProgress?.({ stage: 'solve', message: `Hermite form: ${data.complex} complex, ${data.real} real` });
-  const rur = computeRepresentation(QA, gens as unknown as readonly Poly<Rat>[], data, options.seed ?? 0, options);
-  const { roots, points } = realPoints(rur, digits);
-  if (roots.length !== data.real) {
-    throw new MathError('internal', `the Hermite signature (${data.real}) and the RUR (${roots.length}) disagree on the number of real solutions`);
+  const method = options.method ?? 'auto';
+  const useHermite = method === 'hermite' || (method === 'auto' && D <= HERMITE_LIMIT);
+  let hermite: HermiteCounts | undefined;
+  if (useHermite) {
+    hermite = hermiteCounts(QA, data, options);
+    options.onProgress?.({ stage: 'solve', message: `Hermite form: ${hermite.complex} complex, ${hermite.real} real` });
   }
-  return { complex: data.complex, real: data.real, points, method: 'hermite+rur', multiplicityCount: D, linearForm: rur.linearForm };
+  const rur = computeRepresentation(QA, qgens, data, options.seed ?? 0, options, hermite?.complex, () => {
+    hermite = hermiteCounts(QA, data, options);
+    return hermite.complex;
+  });
+  const { roots, points } = realPoints(rur, digits);
+  if (hermite && roots.length !== hermite.real) {
+    throw new MathError('internal', `the Hermite signature (${hermite.real}) and the RUR (${roots.length}) disagree on the number of real solutions`);
+  }
+  const complex = rur.polynomial.length - 1;
+  return {
+    complex,
+    real: roots.length,
+    points,
+    method: hermite ? 'hermite+rur' : 'rur',
+    multiplicityCount: D,
+    linearForm: rur.linearForm,
+  };
 }
 
 // =============================================================================================

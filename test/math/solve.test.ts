@@ -138,6 +138,28 @@ describe('solve over QQ', () => {
     expect(countDistinctSolutions(A)).toBe(rur.polynomial.length - 1);
   });
 
+  it('the Hermite route and the RUR-only route agree, also with multiplicities (fallback to the Hermite rank)', () => {
+    const systems: [string[], string[]][] = [
+      [['x', 'y'], ['x^2 + y^2 - 1', 'x - y']],
+      [['x', 'y'], ['x^2', 'y']],
+      [['x', 'y'], ['(x - 1)^3*(x + 2)', '(y - x)^2']],
+      [['x', 'y'], ['x^3 - 3*x*y^2 - 1', 'x^2 + y^2 - 2']],
+      [['x', 'y', 'z'], ['x^2 + y^2 + z^2 - 3', 'x - y*z', 'z^2 - 1']],
+    ];
+    for (const [vars, texts] of systems) {
+      const { R, gens } = system(vars, texts);
+      const a = solve(R, gens, { method: 'hermite', digits: 15 });
+      const b = solve(R, gens, { method: 'rur', digits: 15 });
+      expect(a.method).toBe('hermite+rur');
+      expect({ complex: b.complex, real: b.real, points: b.points }).toEqual({ complex: a.complex, real: a.real, points: a.points });
+    }
+    const { ring: K, gens: k4 } = katsura(QQ, 4);
+    const rurOnly = solve(K, k4, { method: 'rur', digits: 10 });
+    expect(rurOnly.method).toBe('rur');
+    expect(rurOnly.complex).toBe(16);
+    expect(solve(K, k4, { method: 'hermite', digits: 10 })).toMatchObject({ complex: 16, real: rurOnly.real, points: rurOnly.points });
+  });
+
   it('multiplication matrices commute', () => {
     const { ring: R, gens } = katsura(QQ, 2);
     const A = quotientAlgebra(R, groebnerBasis(R, gens));
