@@ -359,7 +359,7 @@ function krylovMinimalPolynomial<E>(F: Field<E>, cols: readonly SparseVector<E>[
 // Rational univariate representation (QQ).
 
 export interface RationalUnivariateRepresentation {
-  /** The separating linear form t = Σ linearForm[i]·x_i. */
+  /** The separating linear form t = Σ linearForm[i]·x_i (integers; θ = t(point)). */
   readonly linearForm: bigint[];
   /** f_t: the square-free part of the characteristic polynomial of M_t, monic, low degree first. */
   readonly polynomial: Rat[];
@@ -583,49 +583,45 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
   const D = A.monomials.length;
   const n = A.ring.nvars;
   const M = data.integerMatrices;
-  // M_t = Σ c_i N_i / δ_i = N_t / δ_t.
-  const tRational = combineColumns(QQ, A, c.map((x) => QQ.fromBigInt(x)));
-  const Mt = integerColumns(tRational);
-  const tau = integerVector(data.traces); // τ = T / σ
-  // W_j = N_t^j e_0, so that the coordinates of t^j are W_j / δ_t^j; power sums s_j = τ(t^j).
+  // M_t = Σ c_i N_i / δ_i = N_t / δ. Work with u = δ·t, whose multiplication matrix N_t is integral:
+  // the coordinates of u^j are W_j = N_t^j e_0, its power sums p_j = Tr(N_t^j) = T·W_j / σ are
+  // integers (τ = T/σ), and so are the coefficients of χ_u from Newton's identities (exact divisions).
+  const Mt = integerColumns(combineColumns(QQ, A, c.map((x) => QQ.fromBigInt(x))));
+  const tau = integerVector(data.traces);
   const W: bigint[][] = [];
+  const sums: bigint[] = []; // σ·τ(u^j) = T·W_j
   let v = new Array<bigint>(D).fill(0n);
   v[0] = 1n;
-  const sums: Rat[] = [];
-  let scale = tau.scale;
   for (let j = 0; j <= D; j++) {
     checkInterrupt(options.signal);
     W.push(v);
-    sums.push(rat(dotInteger(tau.vector, v), scale));
-    if (j < D) {
-      v = applyInteger(Mt, v);
-      scale *= Mt.den;
-    }
+    sums.push(dotInteger(tau.vector, v));
+    if (j < D) v = applyInteger(Mt, v);
   }
-  // Newton's identities: k e_k = Σ_{i=1}^{k} (-1)^{i-1} e_{k-i} s_i; χ(T) = Σ (-1)^k e_k T^{D-k}.
-  const e: Rat[] = [QQ.one];
+  const powerSums = sums.map((x) => {
+    if (x % tau.scale !== 0n) throw new MathError('internal', 'a power sum of an integer matrix is not an integer');
+    return x / tau.scale;
+  });
+  // Newton's identities: k e_k = Σ_{i=1}^{k} (-1)^{i-1} e_{k-i} p_i; χ_u(U) = Σ (-1)^k e_k U^{D-k}.
+  const e: bigint[] = [1n];
   for (let k = 1; k <= D; k++) {
-    let acc = QQ.zero;
-    for (let i = 1; i <= k; i++) {
-      const term = QQ.mul(e[k - i]!, sums[i]!);
-      acc = i % 2 === 1 ? QQ.add(acc, term) : QQ.sub(acc, term);
-    }
-    e.push(QQ.div(acc, QQ.fromBigInt(BigInt(k))));
+    let acc = 0n;
+    for (let i = 1; i <= k; i++) acc += i % 2 === 1 ? e[k - i]! * powerSums[i]! : -e[k - i]! * powerSums[i]!;
+    e.push(acc / BigInt(k));
   }
-  const characteristic = U.normalize(Array.from({ length: D + 1 }, (_, i) => ((D - i) % 2 === 0 ? e[D - i]! : QQ.neg(e[D - i]!))));
-  const fInt = integerPoly(characteristic); // primitive, positive leading coefficient
+  const chi = Array.from({ length: D + 1 }, (_, i) => ((D - i) % 2 === 0 ? e[D - i]! : -e[D - i]!));
+  const fInt = integerPoly(chi); // primitive, positive leading coefficient
   const squareFree = isSquareFreeModular(fInt);
   if (distinct === undefined && !squareFree) return null;
   const f = squareFree ? fInt : intSquareFree(fInt);
   const d = f.length - 1;
   if (d !== (distinct ?? D)) return null;
-  // g_v(T) = Σ_{j<d} τ(v t^j) Q_j(T), Q_j(T) = Σ_{k=j+1}^{d} f_k T^{k-1-j}; using the integer multiple f
-  // of the monic square-free part scales every g_v alike, which leaves the quotients unchanged.
-  const g = (values: readonly Rat[]): Rat[] => {
-    const { vector, scale: den } = integerVector(values.slice(0, d));
+  // g_v(U) = Σ_{j<d} τ(v u^j) Q_j(U), Q_j(U) = Σ_{k=j+1}^{d} f_k U^{k-1-j}; the integer multiple f of
+  // the monic square-free part, and the common factor σ of the traces, scale every g_v alike.
+  const g = (values: readonly bigint[], den: bigint): Rat[] => {
     const num = new Array<bigint>(d).fill(0n);
     for (let j = 0; j < d; j++) {
-      const a = vector[j]!;
+      const a = values[j]!;
       if (a === 0n) continue;
       for (let k = j + 1; k <= d; k++) num[k - 1 - j]! += a * f[k]!;
     }
@@ -634,17 +630,18 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
   };
   const numerators: Rat[][] = [];
   for (let i = 0; i < n; i++) {
-    // τ(x_i t^j) = (N_i^T T) · W_j / (δ_i σ δ_t^j)
+    // σ·δ_i·τ(x_i u^j) = (N_i^T T) · W_j
     const sigmaI = applyIntegerTransposed(M[i]!, tau.vector);
-    let sc = tau.scale * M[i]!.den;
-    const values: Rat[] = [];
-    for (let j = 0; j < d; j++) {
-      values.push(rat(dotInteger(sigmaI, W[j]!), sc));
-      sc *= Mt.den;
-    }
-    numerators.push(g(values));
+    numerators.push(g(W.slice(0, d).map((w) => dotInteger(sigmaI, w)), M[i]!.den));
   }
-  return makeRepresentation({ linearForm: c.slice(), polynomial: U.monic(ratPoly(f)), numerators, denominator: g(sums), characteristic, ring: A.ring });
+  return makeRepresentation({
+    linearForm: c.map((x) => x * Mt.den),
+    polynomial: U.monic(ratPoly(f)),
+    numerators,
+    denominator: g(sums, 1n),
+    characteristic: U.monic(ratPoly(chi)),
+    ring: A.ring,
+  });
 }
 
 function randomForm(random: Random, n: number, attempt: number): bigint[] {

@@ -125,6 +125,10 @@ describe('solve over QQ', () => {
     }
     // x·g_1 - g_x vanishes modulo f_t: the two forms of the coordinates agree
     const K = new ResidueRing(rur.polynomial);
+    // t(x(θ)) = θ: Σ c_i g_i - T·g_1 = 0 modulo f_t
+    let lin = K.neg(K.mul(K.fromRational([QQ.zero, QQ.one]), K.fromRational(rur.denominator)));
+    rur.numerators.forEach((g, i) => (lin = K.add(lin, K.scale(K.fromRational(g), QQ.fromBigInt(rur.linearForm[i]!)))));
+    expect(K.isZero(lin)).toBe(true);
     rur.coordinates.forEach((q, i) => {
       const lhs = K.mul(K.fromRational(q), K.fromRational(rur.denominator));
       expect(K.eq(lhs, K.fromRational(rur.numerators[i]!))).toBe(true);
