@@ -1,4 +1,4 @@
-// The exact engine as a library (`import ... from 'vdl/math'`): fields, polynomials, Gröbner bases,
+// The exact engine as a library (the package's "./math" export): fields, polynomials, Gröbner bases,
 // ideals, solving and linear algebra, with F4 and the multi-modular engine registered.
 import './groebner/register.js';
 
