@@ -200,68 +200,70 @@ function which(cmd) {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+/**
+ * Each peer algorithm runs in its own process with its own time limit (2.5 × --limit), so that a
+ * slow algorithm does not hide a fast one.
+ */
 const PEERS = {
   singular: {
     command: 'Singular',
-    script(R, gens, field) {
-      const ring = `ring r = ${field === 'gf' ? 32003 : 0}, (${R.vars.join(',')}), dp;`;
-      const ideal = `ideal i = ${gens.map((g) => R.toText(g)).join(',\n  ')};`;
+    algorithms: ['std', 'slimgb'],
+    script(R, gens, field, algorithm) {
       return [
         'system("--ticks-per-sec", 1000); option(redSB);',
-        ring,
-        ideal,
-        'int t = timer; int rt = rtimer; ideal g = std(i); int e = timer - t; int re = rtimer - rt;',
-        'print("STD " + string(e) + " " + string(re)); print("SIZE " + string(size(g)));',
-        't = timer; rt = rtimer; ideal h = slimgb(i); e = timer - t; re = rtimer - rt;',
-        'print("SLIMGB " + string(e) + " " + string(re));',
+        `ring r = ${field === 'gf' ? 32003 : 0}, (${R.vars.join(',')}), dp;`,
+        `ideal i = ${gens.map((g) => R.toText(g)).join(',\n  ')};`,
+        `int t = timer; int rt = rtimer; ideal g = ${algorithm}(i); int e = timer - t; int re = rtimer - rt;`,
+        'print("TIME " + string(e) + " " + string(re)); print("SIZE " + string(size(g)));',
         'quit;',
       ].join('\n');
     },
     run(script) {
       const r = spawnSync('Singular', ['-q'], { input: script, encoding: 'utf8', timeout: limit * 2500 });
-      const get = (key) => {
-        const m = r.stdout?.match(new RegExp(`${key} (\\d+) (\\d+)`));
-        if (!m) return null;
-        const [cpu, real] = [Number(m[1]) / 1000, Number(m[2]) / 1000];
-        return cpu < 0.05 ? real : Math.min(cpu, real);
-      };
-      return { std: get('STD'), slimgb: get('SLIMGB'), timedOut: r.error?.code === 'ETIMEDOUT' || r.signal !== null };
+      const m = r.stdout?.match(/TIME (\d+) (\d+)/);
+      if (!m) return { seconds: null, timedOut: timedOut(r) };
+      const [cpu, real] = [Number(m[1]) / 1000, Number(m[2]) / 1000];
+      return { seconds: cpu < 0.05 ? real : Math.min(cpu, real), timedOut: false };
     },
   },
   giac: {
     command: 'giac',
+    algorithms: ['gbasis'],
     script(R, gens, field) {
       const list = gens.map((g) => R.toText(g) + (field === 'gf' ? ' mod 32003' : '')).join(',');
-      return `T:=time(G:=gbasis([${list}],[${R.vars.join(',')}],revlex));\nprint("GIAC "+T[0]+" "+T[1]+" SIZE "+size(G));\n`;
+      return `T:=time(G:=gbasis([${list}],[${R.vars.join(',')}],revlex));\nprint("TIME "+T[0]+" "+T[1]+" SIZE "+size(G));\n`;
     },
     run(script, tmp) {
       writeFileSync(tmp, script);
       const r = spawnSync('giac', [tmp], { encoding: 'utf8', timeout: limit * 2500 });
-      const out = (r.stdout ?? '') + (r.stderr ?? '');
-      const m = out.match(/GIAC ([0-9.e+-]+) ([0-9.e+-]+)/);
-      return { gbasis: m ? Math.min(Number(m[1]), Number(m[2])) : null, timedOut: r.error?.code === 'ETIMEDOUT' || r.signal !== null };
+      const m = `${r.stdout ?? ''}${r.stderr ?? ''}`.match(/TIME ([0-9.e+-]+) ([0-9.e+-]+)/);
+      return { seconds: m ? Math.min(Number(m[1]), Number(m[2])) : null, timedOut: !m && timedOut(r) };
     },
   },
   m2: {
     command: 'M2',
-    script(R, gens, field) {
-      const ring = `R = ${field === 'gf' ? 'ZZ/32003' : 'QQ'}[${R.vars.join(',')}, MonomialOrder=>GRevLex];`;
-      const lines = [ring, `I = ideal(${gens.map((g) => R.toText(g)).join(', ')});`];
-      lines.push('t0 = cpuTime(); G = gb I; t1 = cpuTime(); print("GB " | toString(t1 - t0));');
-      if (field === 'gf') lines.push('t0 = cpuTime(); H = groebnerBasis(I, Strategy=>"F4"); t1 = cpuTime(); print("F4 " | toString(t1 - t0));');
-      return lines.join('\n') + '\n';
+    algorithms: ['F4', 'gb'],
+    script(R, gens, field, algorithm) {
+      if (algorithm === 'F4' && field !== 'gf') return null; // Macaulay2's F4 is for finite fields
+      const call = algorithm === 'F4' ? 'groebnerBasis(I, Strategy=>"F4")' : 'gb I';
+      return [
+        `R = ${field === 'gf' ? 'ZZ/32003' : 'QQ'}[${R.vars.join(',')}, MonomialOrder=>GRevLex];`,
+        `I = ideal(${gens.map((g) => R.toText(g)).join(', ')});`,
+        `t0 = cpuTime(); G = ${call}; t1 = cpuTime(); print("TIME " | toString(t1 - t0));`,
+      ].join('\n') + '\n';
     },
     run(script, tmp) {
       writeFileSync(tmp, script);
       const r = spawnSync('M2', ['--script', tmp], { encoding: 'utf8', timeout: limit * 2500 });
-      const get = (key) => {
-        const m = (r.stdout ?? '').match(new RegExp(`${key} ([0-9.e+-]+)`));
-        return m ? Number(m[1]) : null;
-      };
-      return { gb: get('GB'), f4: get('F4'), timedOut: r.error?.code === 'ETIMEDOUT' || r.signal !== null };
+      const m = (r.stdout ?? '').match(/TIME ([0-9.e+-]+)/);
+      return { seconds: m ? Number(m[1]) : null, timedOut: !m && timedOut(r) };
     },
   },
 };
+
+function timedOut(r) {
+  return r.error?.code === 'ETIMEDOUT' || r.signal !== null;
+}
 
 const available = {};
 for (const name of peerList) {
@@ -296,20 +298,30 @@ for (const system of systems) {
     for (const [name, ok] of Object.entries(available)) {
       if (!ok) continue;
       const peer = PEERS[name];
-      const tmp = join(here, `.bench-${name}-${process.pid}.txt`);
-      try {
-        peers[name] = peer.run(peer.script(ours.ring, ours.gens, field), tmp);
-      } finally {
-        spawnSync('rm', ['-f', tmp]);
+      for (const algorithm of peer.algorithms) {
+        const script = peer.script(ours.ring, ours.gens, field, algorithm);
+        if (script === null) continue;
+        const tmp = join(here, `.bench-${name}-${process.pid}.txt`);
+        try {
+          peers[`${name} ${algorithm}`] = peer.run(script, tmp);
+        } finally {
+          spawnSync('rm', ['-f', tmp]);
+        }
       }
     }
     row.peers = peers;
-    const candidates = [peers.singular?.std, peers.singular?.slimgb, peers.giac?.gbasis].filter((x) => typeof x === 'number' && x > 0);
+    const candidates = ['singular std', 'singular slimgb', 'giac gbasis']
+      .map((k) => peers[k]?.seconds)
+      .filter((x) => typeof x === 'number' && x > 0);
     const best = candidates.length > 0 ? Math.min(...candidates) : null;
     row.bestSingularGiac = best;
     row.ratio = best !== null && ours.status === 'ok' ? ours.seconds / best : null;
     results.push(row);
-    const peerCell = (x, timedOut) => (timedOut ? `> ${limit * 2.5} s` : fmt(x));
+    const peerCell = (key) => {
+      const r = peers[key];
+      if (!r) return '';
+      return r.timedOut ? `> ${limit * 2.5} s` : fmt(r.seconds);
+    };
     console.log(
       [
         system.name,
@@ -318,11 +330,11 @@ for (const system of systems) {
         ours.status === 'ok' ? fmt(ours.first) : '',
         ours.size ?? '',
         ours.vdim ?? '',
-        peers.singular ? peerCell(peers.singular.std, peers.singular.timedOut) : '',
-        peers.singular ? peerCell(peers.singular.slimgb, peers.singular.timedOut) : '',
-        peers.giac ? peerCell(peers.giac.gbasis, peers.giac.timedOut) : '',
-        peers.m2 ? peerCell(peers.m2.gb, peers.m2.timedOut) : '',
-        peers.m2 ? peerCell(peers.m2.f4, peers.m2.timedOut) : '',
+        peerCell('singular std'),
+        peerCell('singular slimgb'),
+        peerCell('giac gbasis'),
+        peerCell('m2 gb'),
+        peerCell('m2 F4'),
         row.ratio === null ? '' : `${row.ratio.toFixed(2)}×`,
       ].join(' | '),
     );
@@ -347,3 +359,19 @@ writeFileSync(
   ) + '\n',
 );
 console.log(`wrote ${join(here, 'results.json')}`);
+
+// The same table in Markdown, for bench/RESULTS.md.
+console.log('\n| system | field | vdl s | first run s | basis | vdim | Singular std | Singular slimgb | Giac gbasis | M2 gb | M2 F4 | vdl / best(Singular, Giac) |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const cell = (key) => {
+    const p = r.peers[key];
+    if (!p) return '';
+    return p.timedOut ? `> ${limit * 2.5}` : fmt(p.seconds);
+  };
+  console.log(
+    `| ${r.system} | ${r.field === 'gf' ? 'GF(32003)' : 'QQ'} | ${r.status === 'ok' ? fmt(r.seconds) : r.status} | ${r.status === 'ok' ? fmt(r.first) : ''} | ` +
+      `${r.size ?? ''} | ${r.vdim ?? ''} | ${cell('singular std')} | ${cell('singular slimgb')} | ${cell('giac gbasis')} | ${cell('m2 gb')} | ${cell('m2 F4')} | ` +
+      `${r.ratio === null ? '' : r.ratio.toFixed(2) + '×'} |`,
+  );
+}

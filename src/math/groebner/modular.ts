@@ -29,6 +29,7 @@
 import { MathError } from '../errors.js';
 import { QQ, type Rat, rat } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
+import { lehmerGcd } from './lehmer.js';
 import type { Monomial, OrderSpec } from '../monomial.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions } from '../progress.js';
@@ -155,6 +156,19 @@ export function rationalReconstruction(a: bigint, m: bigint, N?: bigint, D?: big
   return { num: t1 < 0n ? -r1 : r1, den: d };
 }
 
+/** x mod p for 0 <= x < 2^53 (p < 2^26). */
+function reduceModulo(x: number, p: number, pinv: number): number {
+  let r = x - Math.floor(x * pinv) * p;
+  if (r < 0) r += p;
+  else if (r >= p) r -= p;
+  return r;
+}
+
+/** s[c] = (s[c]·q + v[c]) mod p for every c (all operands below 2^26, so the sum is exact). */
+function hornerStep(s: Float64Array, v: Float64Array, q: number, p: number, pinv: number): void {
+  for (let c = 0; c < s.length; c++) s[c] = reduceModulo(s[c]! * q + v[c]!, p, pinv);
+}
+
 /**
  * Residues of a fixed list of coefficients modulo a growing list of primes, stored as Garner
  * mixed-radix digits: x = v_0 + v_1·p_0 + v_2·p_0·p_1 + … . Adding a prime costs O(k) double
@@ -182,28 +196,24 @@ class MixedRadix {
   add(p: number, residues: Float64Array): void {
     const i = this.primes.length;
     const pinv = 1 / p;
-    const mod = (x: number) => {
-      let r = x - Math.floor(x * pinv) * p;
-      if (r < 0) r += p;
-      else if (r >= p) r -= p;
-      return r;
-    };
     let prod = 1;
     const reduced: number[] = [];
     for (let j = 0; j < i; j++) {
       const pj = this.primes[j]! % p;
       reduced.push(pj);
-      prod = mod(prod * pj);
+      prod = reduceModulo(prod * pj, p, pinv);
     }
     const inv = i === 0 ? 1 : inverseMod(prod, p);
-    const digit = new Float64Array(this.size);
-    const digits = this.digits;
-    for (let c = 0; c < this.size; c++) {
-      let s = 0;
-      for (let j = i - 1; j >= 0; j--) s = mod(s * reduced[j]! + digits[j]![c]!);
-      let d = residues[c]! - s;
+    // s = v_0 + v_1·p_0 + … + v_{i-1}·p_0…p_{i-2} modulo p, by Horner from the top digit, one digit
+    // row at a time (long loops over typed arrays).
+    const size = this.size;
+    const s = new Float64Array(size);
+    for (let j = i - 1; j >= 0; j--) hornerStep(s, this.digits[j]!, reduced[j]!, p, pinv);
+    const digit = new Float64Array(size);
+    for (let c = 0; c < size; c++) {
+      let d = residues[c]! - s[c]!;
       if (d < 0) d += p;
-      digit[c] = mod(d * inv);
+      digit[c] = reduceModulo(d * inv, p, pinv);
     }
     this.primes.push(p);
     this.bigPrimes.push(BigInt(p));
@@ -403,7 +413,8 @@ function candidateToPolys(table: MonomialTable, shape: Shape, cand: Candidate): 
       const n = k === 0 ? d : nums[k]!;
       if (n === 0n) continue;
       outMons.push(table.monomial(mons[k]!));
-      coeffs.push(rat(n, d));
+      const g = lehmerGcd(n, d);
+      coeffs.push(g === 1n ? { num: n, den: d } : { num: n / g, den: d / g });
     }
     return { mons: outMons, coeffs };
   });
@@ -521,9 +532,11 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       continue;
     }
 
-    const basis = candidateToPolys(table, shape, candidate);
-    const reducer = new Reducer(R, basis, options.signal);
-    const containsInputs = timed('inputsOverQQ', () => gens.every((g) => reducer.reducesToZero(g)));
+    const basis = timed('reconstruct', () => candidateToPolys(table, shape, candidate));
+    const containsInputs = timed('inputsOverQQ', () => {
+      const reducer = new Reducer(R, reducersFor(R, basis, gens), options.signal);
+      return gens.every((g) => reducer.reducesToZero(g));
+    });
     if (!containsInputs) {
       // The trace skipped a row that vanished only modulo the learning prime.
       if (++restarts > 5) throw new MathError('modular-failed', 'an input does not reduce to zero modulo the reconstructed basis');
@@ -539,7 +552,9 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       `every input reduces to zero modulo the result over QQ`;
     let certified = false;
     if (verify === 'full') {
-      const full = timed('fullVerification', () => fullVerification(R, basis, table, shape, trace, reducer, options));
+      const full = timed('fullVerification', () =>
+        fullVerification(R, basis, table, shape, trace, new Reducer(R, basis, options.signal), options),
+      );
       certified = full.certified;
       note += `; ${full.note}`;
     } else {
@@ -547,6 +562,22 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
     }
     return { basis, certified, primes: used.slice(), note, timings };
   }
+}
+
+/**
+ * The elements of a reduced basis that can take part in reducing `polys`: all of them, except for
+ * degree-compatible orders (grevlex, positive weights), where a reducer's lead — hence, the order
+ * being degree compatible, every term — has a (weighted) degree at most that of the polynomial.
+ */
+function reducersFor(R: PolyRing<Rat>, basis: readonly Poly<Rat>[], polys: readonly Poly<Rat>[]): readonly Poly<Rat>[] {
+  const spec = R.order.spec;
+  let weight: (m: Monomial) => number;
+  if (spec.kind === 'grevlex') weight = (m) => m.reduce((a, e) => a + e, 0);
+  else if (spec.kind === 'weighted' && spec.weights.every((w) => w > 0)) weight = (m) => m.reduce((a, e, i) => a + e * spec.weights[i]!, 0);
+  else return basis;
+  let top = 0;
+  for (const f of polys) for (const m of f.mons) top = Math.max(top, weight(m));
+  return basis.filter((g) => g.mons.length > 0 && weight(g.mons[0]!) <= top);
 }
 
 /** True when the polynomials `shape` with coefficients `flat` modulo p form a reduced Gröbner basis there. */
