@@ -10,6 +10,8 @@ import {
   primeStream,
   rationalReconstruction,
 } from '../../src/math/groebner/modular.js';
+import { lehmerGcd } from '../../src/math/groebner/lehmer.js';
+import { bigGcd } from '../../src/math/integers.js';
 import type { OrderSpec } from '../../src/math/monomial.js';
 import { type Poly, PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
@@ -62,6 +64,19 @@ describe('Chinese remaindering and rational reconstruction', () => {
     const big = ((123456789n * modInverse(987654321n, m)) % m + m) % m;
     const r = rationalReconstruction(big, m);
     expect(r === null || r.num !== 123456789n).toBe(true);
+  });
+
+  it('Lehmer gcd agrees with Euclid', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 700n), max: 2n ** 700n }), fc.bigInt({ min: 0n, max: 2n ** 400n }), fc.bigInt({ min: 1n, max: 2n ** 90n }), (a, b, g) => {
+        expect(lehmerGcd(a * g, b * g)).toBe(bigGcd(a * g, b * g));
+        expect(lehmerGcd(b, a)).toBe(bigGcd(a, b));
+      }),
+      { numRuns: 300 },
+    );
+    expect(lehmerGcd(0n, 0n)).toBe(0n);
+    expect(lehmerGcd(0n, -5n)).toBe(5n);
+    expect(lehmerGcd(2n ** 200n, 2n ** 120n * 3n)).toBe(2n ** 120n);
   });
 
   it('streams distinct primes below the bound', () => {
