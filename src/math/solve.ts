@@ -64,6 +64,7 @@ import {
   intSquareFree,
   integerPoly,
   isolateRealRoots,
+  primitivePart,
   ratPoly,
 } from './univariate.js';
 
@@ -359,7 +360,7 @@ function krylovMinimalPolynomial<E>(F: Field<E>, cols: readonly SparseVector<E>[
 // Rational univariate representation (QQ).
 
 export interface RationalUnivariateRepresentation {
-  /** The separating linear form t = Σ linearForm[i]·x_i (integers; θ = t(point)). */
+  /** The separating linear form t = Σ linearForm[i]·x_i (θ = t(point)). */
   readonly linearForm: bigint[];
   /** f_t: the square-free part of the characteristic polynomial of M_t, monic, low degree first. */
   readonly polynomial: Rat[];
@@ -618,6 +619,12 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
   if (d !== (distinct ?? D)) return null;
   // g_v(U) = Σ_{j<d} τ(v u^j) Q_j(U), Q_j(U) = Σ_{k=j+1}^{d} f_k U^{k-1-j}; the integer multiple f of
   // the monic square-free part, and the common factor σ of the traces, scale every g_v alike.
+  // Back from u = δ·t to t (smaller numbers): f_t(T) ∝ f_u(δT) and g_v^t(T) ∝ g_v^u(δT), the same
+  // factor for every v, so coefficient k is multiplied by δ^k.
+  const delta = Mt.den;
+  const deltaPowers: bigint[] = [1n];
+  for (let k = 1; k <= d; k++) deltaPowers.push(deltaPowers[k - 1]! * delta);
+  const fT = primitivePart(f.map((x, k) => x * deltaPowers[k]!));
   const g = (values: readonly bigint[], den: bigint): Rat[] => {
     const num = new Array<bigint>(d).fill(0n);
     for (let j = 0; j < d; j++) {
@@ -625,6 +632,7 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
       if (a === 0n) continue;
       for (let k = j + 1; k <= d; k++) num[k - 1 - j]! += a * f[k]!;
     }
+    for (let k = 0; k < d; k++) num[k] = num[k]! * deltaPowers[k]!;
     const common = num.reduce((acc, x) => bigGcd(acc, x), den);
     return U.normalize(num.map((x) => rat(x / common, den / common)));
   };
@@ -634,12 +642,13 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
     const sigmaI = applyIntegerTransposed(M[i]!, tau.vector);
     numerators.push(g(W.slice(0, d).map((w) => dotInteger(sigmaI, w)), M[i]!.den));
   }
+  const chiT = primitivePart(chi.map((x, k) => x * delta ** BigInt(k)));
   return makeRepresentation({
-    linearForm: c.map((x) => x * Mt.den),
-    polynomial: U.monic(ratPoly(f)),
+    linearForm: c.slice(),
+    polynomial: U.monic(ratPoly(fT)),
     numerators,
     denominator: g(sums, 1n),
-    characteristic: U.monic(ratPoly(chi)),
+    characteristic: U.monic(ratPoly(chiT)),
     ring: A.ring,
   });
 }
