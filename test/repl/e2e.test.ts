@@ -37,7 +37,7 @@ class Terminal {
     return this.tmux('capture-pane', '-p', ...(colours ? ['-e'] : []), '-S', '-200', '-t', 'repl');
   }
 
-  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const s = this.screen();

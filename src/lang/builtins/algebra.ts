@@ -242,7 +242,7 @@ defineBuiltins([
     signature: 'degree(I) or degree(f)',
     summary:
       'The degree of an ideal (from its Hilbert polynomial; the number of solutions with multiplicity when zero-dimensional). For a polynomial f: its total degree.',
-    examples: ['ring R = QQ[x, y];\ndegree(ideal(x^2 + y^2 - 1, x - y))  // 2', 'degree(x^3*y + 1)  // 4'],
+    examples: ['ring R = QQ[x, y];\ndegree(ideal(x^2 + y^2 - 1, x - y))  // 2', 'ring R = QQ[x, y];\ndegree(x^3*y + 1)  // 4'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,

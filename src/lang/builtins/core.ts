@@ -308,7 +308,7 @@ defineBuiltins([
     name: 'typeOf',
     signature: 'typeOf(x)',
     summary: 'The kind of a value as a word: number, float, polynomial, ideal, list, ...',
-    examples: ['typeOf(1/2)  // "number"'],
+    examples: ['typeOf(1/2)  // number'],
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
