@@ -48,6 +48,9 @@ interface TraceStep {
   /** The rows that did not reduce to zero, in the order they were reduced. */
   readonly reducePolys: Int32Array;
   readonly reduceCols: Int32Array[];
+  /** The rows that reduced to zero (kept for the check that they vanish at another prime too). */
+  readonly zeroPolys: Int32Array;
+  readonly zeroCols: Int32Array[];
   /** For the final step: whether the reduce rows are tails (the lead term is kept apart). */
   readonly tails: boolean;
   /** Columns of each surviving row after interreduction (its learned support), same order. */
@@ -433,7 +436,8 @@ class F4Engine {
 
     // New basis elements, inserted by decreasing lead (a later lead never divides an earlier one).
     const survivors: number[] = [];
-    for (let r = 0; r < reduced.length; r++) if (reduced[r] !== null) survivors.push(r);
+    const zeros: number[] = [];
+    for (let r = 0; r < reduced.length; r++) (reduced[r] !== null ? survivors : zeros).push(r);
     const insertion = survivors
       .map((_, k) => k)
       .sort((a, b) => reduced[survivors[a]!]!.cols[0]! - reduced[survivors[b]!]!.cols[0]!);
@@ -451,6 +455,8 @@ class F4Engine {
         pivotCols: orderedPivotCols,
         reducePolys: Int32Array.from(survivors, (r) => reducePolys[rowOrder[r]!]!),
         reduceCols: survivors.map((r) => rows[r]!.cols),
+        zeroPolys: Int32Array.from(zeros, (r) => reducePolys[rowOrder[r]!]!),
+        zeroCols: zeros.map((r) => rows[r]!.cols),
         tails: false,
         resultCols: survivors.map((r) => reduced[r]!.cols),
         insertion: Int32Array.from(insertion),
@@ -582,6 +588,8 @@ class F4Engine {
         pivotCols: order.map((r) => pivotIds[r]!),
         reducePolys: Int32Array.from(minimal),
         reduceCols: tailIds,
+        zeroPolys: new Int32Array(0),
+        zeroCols: [],
         tails: true,
         resultCols,
         insertion: new Int32Array(0),
@@ -598,6 +606,8 @@ function emptyStep(unit: Int32Array): TraceStep {
     pivotCols: [],
     reducePolys: new Int32Array(0),
     reduceCols: [],
+    zeroPolys: new Int32Array(0),
+    zeroCols: [],
     tails: true,
     resultCols: [],
     insertion: new Int32Array(0),
@@ -692,6 +702,20 @@ export function f4(R: PolyRing<number>, gens: readonly Poly<number>[], options: 
 
 // --- replay ----------------------------------------------------------------------------------------
 
+export interface ReplayOptions {
+  readonly signal?: Interrupt;
+  /**
+   * Also reduce the rows that vanished in the learning run and require that they vanish again. A
+   * replay with this check is a complete F4 computation at q (only the pair handling and symbolic
+   * preprocessing are taken from the trace), so it detects a learning prime at which a row vanished
+   * by accident.
+   */
+  readonly checkZeroRows?: boolean;
+  /** Told why a replay failed: 'survivor' (a row that should survive vanished or its lead moved),
+   * 'support' (a coefficient outside the learned support) or 'zero-row' (see checkZeroRows). */
+  readonly onFailure?: (reason: 'survivor' | 'support' | 'zero-row') => void;
+}
+
 /**
  * Repeats a learned computation at another prime q. `inputs` are the same polynomials as in the
  * learning run (same order, same supports), reduced modulo q and made monic. Returns the reduced
@@ -699,13 +723,14 @@ export function f4(R: PolyRing<number>, gens: readonly Poly<number>[], options: 
  * prime behaves differently from the learning prime (a row that should survive vanishes, a lead
  * moves, or a coefficient appears outside the learned support).
  */
-export function replayF4(trace: F4Trace, q: number, inputCoefs: Float64Array[], signal?: Interrupt): IdPoly[] | null {
+export function replayF4(trace: F4Trace, q: number, inputCoefs: Float64Array[], options: ReplayOptions = {}): IdPoly[] | null {
   if (inputCoefs.length !== trace.inputCount) throw new RangeError('replayF4: wrong number of inputs');
+  const { signal } = options;
   const coefs: Float64Array[] = inputCoefs.slice();
   const monsOf: Int32Array[] = trace.inputMons.slice();
   for (const step of trace.steps) {
     checkInterrupt(signal);
-    const results = replayStep(step, coefs, q, signal);
+    const results = replayStep(step, coefs, q, options);
     if (!results) return null;
     for (const k of step.insertion) {
       const cols = step.resultCols[k]!;
@@ -720,7 +745,7 @@ export function replayF4(trace: F4Trace, q: number, inputCoefs: Float64Array[], 
   if (fin.reducePolys.length === 0) {
     return [{ mons: fin.colMon.slice(0, 1), coefs: Float64Array.of(1) }];
   }
-  const results = replayStep(fin, coefs, q, signal);
+  const results = replayStep(fin, coefs, q, options);
   if (!results) return null;
   const out: IdPoly[] = [];
   for (let k = 0; k < fin.reducePolys.length; k++) {
@@ -741,7 +766,12 @@ export function replayF4(trace: F4Trace, q: number, inputCoefs: Float64Array[], 
 }
 
 /** One replayed step: the coefficient arrays of the surviving rows aligned to the learned supports. */
-function replayStep(step: TraceStep, coefs: Float64Array[], q: number, signal?: Interrupt): Float64Array[] | null {
+function replayStep(step: TraceStep, coefs: Float64Array[], q: number, options: ReplayOptions): Float64Array[] | null {
+  const { signal } = options;
+  const fail = (reason: 'survivor' | 'support' | 'zero-row') => {
+    options.onFailure?.(reason);
+    return null;
+  };
   const { ncols } = step;
   const pivotOf = new Int32Array(ncols).fill(-1);
   const pivots: SparseRow[] = new Array(step.pivotPolys.length);
@@ -760,7 +790,13 @@ function replayStep(step: TraceStep, coefs: Float64Array[], q: number, signal?: 
   if (!step.tails) {
     for (let k = 0; k < reduced.length; k++) {
       const r = reduced[k];
-      if (r === null || r.cols[0] !== step.resultCols[k]![0]) return null;
+      if (r === null || r.cols[0] !== step.resultCols[k]![0]) return fail('survivor');
+    }
+    if (options.checkZeroRows && step.zeroPolys.length > 0) {
+      // Every vanished row lies in the span of the pivots, so it reduces to zero by all of them.
+      const zeroRows = Array.from(step.zeroPolys, (g, k) => new SparseRow(step.zeroCols[k]!, coefs[g]!));
+      const again = reduceRows(ncols, pivots, pivotOf, zeroRows, q, { newPivots: false, signal });
+      if (again.some((r) => r !== null)) return fail('zero-row');
     }
     const newIdx: number[] = [];
     for (let k = nKnown; k < pivots.length; k++) newIdx.push(k);
@@ -777,7 +813,7 @@ function replayStep(step: TraceStep, coefs: Float64Array[], q: number, signal?: 
       for (let s = 0; s < r.cols.length; s++) {
         const c = r.cols[s]!;
         while (t < learned.length && learned[t]! < c) t++;
-        if (t === learned.length || learned[t] !== c) return null;
+        if (t === learned.length || learned[t] !== c) return fail('support');
         aligned[t] = r.coefs[s]!;
       }
     }

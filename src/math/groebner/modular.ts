@@ -18,10 +18,11 @@
 //     last time, and stops at the first failure; within an element, the common denominator found so
 //     far is tried first (so most coefficients need one multiplication, not an extended Euclid).
 //  5. A reconstruction is accepted when it agrees with the next prime's replay (not used to build it).
-//  6. Verification: `'probabilistic'` (default): the image of the result modulo a fresh prime must
-//     be a Gröbner basis there (F4 started from it finds nothing new: this catches an unlucky learning
-//     prime, whose trace skips rows that matter), and every input must reduce to zero modulo the
-//     result over QQ (exact: the input ideal lies in the ideal of the result). `'full'` adds the S-pair test over QQ (with the Gebauer–Möller
+//  6. Verification: `'probabilistic'` (default): a complete replay at a fresh prime, which reduces
+//     also the rows that vanished in the learning run, must vanish where they vanished and give the
+//     image of the result (this catches an unlucky learning prime, whose trace skips rows that
+//     matter), and every input must reduce to zero modulo the result over QQ (exact: the input ideal
+//     lies in the ideal of the result). `'full'` adds the S-pair test over QQ (with the Gebauer–Möller
 //     criteria), which proves that the result is a Gröbner basis of an ideal containing the input;
 //     it is the Gröbner basis of the input ideal when moreover its Hilbert function equals that of a
 //     basis computed modulo a prime (which is never smaller than the true one): checked here for
@@ -30,7 +31,7 @@ import { MathError } from '../errors.js';
 import { QQ, type Rat, rat } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { lehmerGcd } from './lehmer.js';
-import type { Monomial, OrderSpec } from '../monomial.js';
+import type { Monomial } from '../monomial.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { Random } from '../random.js';
@@ -468,6 +469,7 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
 
   let restarts = 0;
   let rejected = 0;
+  let checkPrime = 0;
   for (;;) {
     // Learning run.
     const first = nextPrime();
@@ -484,7 +486,7 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
     while (candidate === null) {
       checkInterrupt(options.signal);
       const { p, coefs } = nextPrime();
-      const replayed = timed('replay', () => replayF4(trace, p, coefs, options.signal));
+      const replayed = timed('replay', () => replayF4(trace, p, coefs, { signal: options.signal }));
       const flat = replayed ? flatten(shape, replayed) : null;
       if (!flat) {
         failures++;
@@ -503,7 +505,7 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       // Accept when the next prime agrees.
       for (;;) {
         const check = nextPrime();
-        const rep = timed('replay', () => replayF4(trace, check.p, check.coefs, options.signal));
+        const rep = timed('replay', () => replayF4(trace, check.p, check.coefs, { signal: options.signal }));
         const flatCheck = rep ? flatten(shape, rep) : null;
         if (!flatCheck) {
           rejected++;
@@ -521,14 +523,31 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       continue;
     }
 
-    // Independent check at a fresh prime: the image of the candidate is a Gröbner basis there (F4
-    // started from it finds nothing new), which a basis built from an unlucky trace would not be.
-    const fresh = nextPrime();
-    const image = candidateModulo(shape, candidate, fresh.p);
-    const isBasis = image !== null && timed('independentCheck', () => isGroebnerBasisModulo(table, fresh.p, spec, shape, image, options));
-    if (!isBasis) {
+    // Independent check at a fresh prime: a full replay, which also reduces the rows that vanished
+    // in the learning run. A row that vanished only modulo the learning prime (an unlucky prime the
+    // replays cannot see, as they skip such rows) does not vanish here; otherwise the trace is an F4
+    // computation valid over QQ, and its image must be the candidate's.
+    let verdict: 'ok' | 'unlucky-learning' | 'mismatch' = 'mismatch';
+    for (let attempt = 0; attempt < 3 && verdict === 'mismatch'; attempt++) {
+      const fresh = nextPrime();
+      let reason = '';
+      const full = timed('independentCheck', () =>
+        replayF4(trace, fresh.p, fresh.coefs, { signal: options.signal, checkZeroRows: true, onFailure: (r) => (reason = r) }),
+      );
+      if (full === null) {
+        if (reason === 'zero-row') verdict = 'unlucky-learning';
+        continue; // the fresh prime itself may be unlucky: try another
+      }
+      const image = candidateModulo(shape, candidate, fresh.p);
+      const flatFull = flatten(shape, full);
+      if (image !== null && flatFull !== null && sameVector(image, flatFull)) {
+        verdict = 'ok';
+        checkPrime = fresh.p;
+      }
+    }
+    if (verdict !== 'ok') {
       if (++restarts > 5) throw new MathError('modular-failed', 'the reconstructed basis does not survive the independent check');
-      progress('restarting: the independent check at a fresh prime failed', fresh.p);
+      progress(`restarting: the independent check failed (${verdict})`);
       continue;
     }
 
@@ -548,7 +567,8 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       `multi-modular F4 over ${used.length} primes below 2^22 (learning at ${used[0]}` +
       (restarts > 0 ? `, ${restarts} restart(s)` : '') +
       (rejected > 0 ? `, ${rejected} prime(s) rejected` : '') +
-      `); the reconstruction agreed with a further prime, its image modulo ${fresh.p} is a Gröbner basis there (F4 check); ` +
+      `); the reconstruction agreed with a further prime and with a complete F4 replay modulo ${checkPrime} ` +
+      `(which also checks that every row that vanished in the learning run vanishes again); ` +
       `every input reduces to zero modulo the result over QQ`;
     let certified = false;
     if (verify === 'full') {
@@ -578,31 +598,6 @@ function reducersFor(R: PolyRing<Rat>, basis: readonly Poly<Rat>[], polys: reado
   let top = 0;
   for (const f of polys) for (const m of f.mons) top = Math.max(top, weight(m));
   return basis.filter((g) => g.mons.length > 0 && weight(g.mons[0]!) <= top);
-}
-
-/** True when the polynomials `shape` with coefficients `flat` modulo p form a reduced Gröbner basis there. */
-function isGroebnerBasisModulo(
-  table: MonomialTable,
-  p: number,
-  spec: OrderSpec,
-  shape: Shape,
-  flat: Float64Array,
-  options: ComputeOptions,
-): boolean {
-  const polys: IdPoly[] = shape.mons.map((mons, e) => {
-    const off = shape.offsets[e]!;
-    const keep: number[] = [];
-    for (let k = 0; k < mons.length; k++) if (flat[off + k] !== 0) keep.push(k);
-    return { mons: Int32Array.from(keep, (k) => mons[k]!), coefs: Float64Array.from(keep, (k) => flat[off + k]!) };
-  });
-  const { basis } = f4Ids(table, p, spec, polys, { signal: options.signal });
-  if (basis.length !== polys.length) return false;
-  return basis.every((g, e) => {
-    const h = polys[e]!;
-    if (g.mons.length !== h.mons.length) return false;
-    for (let k = 0; k < g.mons.length; k++) if (g.mons[k] !== h.mons[k] || g.coefs[k] !== h.coefs[k]) return false;
-    return true;
-  });
 }
 
 /**
