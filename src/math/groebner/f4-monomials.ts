@@ -192,9 +192,12 @@ export class MonomialTable {
   }
 
   private maskOf(id: number): number {
+    return this.maskOfExponents(this.exps, id * this.nvars);
+  }
+
+  /** The divisibility mask of the exponent vector src[off .. off+nvars). */
+  maskOfExponents(exps: ArrayLike<number>, o: number): number {
     const n = this.nvars;
-    const o = id * n;
-    const exps = this.exps;
     let mask = 0;
     const b = this.bitsPerVar;
     if (b > 0) {

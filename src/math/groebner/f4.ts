@@ -184,33 +184,57 @@ class F4Engine {
     return h;
   }
 
+  /** Scratch space of update(): the exponent vectors of the candidate lcms, one row each. */
+  private lcmScratch = new Int32Array(0);
+
   private update(h: number): void {
     const T = this.table;
+    const nv = T.nvars;
     const lmH = this.leads[h]!;
-    const degrees = T.degrees;
-    // New pairs with every active element.
-    const cand: Pair[] = [];
-    const coprime: boolean[] = [];
-    for (const i of this.active) {
-      const lcm = T.lcm(this.leads[i]!, lmH);
-      cand.push({ i, j: h, lcm, deg: this.pairDegree(lcm) });
-      coprime.push(T.coprime(this.leads[i]!, lmH));
+    const leads = this.leads;
+    const active = this.active;
+    const n = active.length;
+    // Candidate pairs (i, h) for the active i, with their lcms computed in scratch space: only the
+    // survivors of the criteria are entered into the monomial table.
+    if (this.lcmScratch.length < (n + 1) * nv) this.lcmScratch = new Int32Array(2 * (n + 1) * nv);
+    const L = this.lcmScratch;
+    const deg = new Float64Array(n);
+    const mask = new Int32Array(n);
+    const coprime = new Uint8Array(n);
+    let exps = T.exps;
+    const oh = lmH * nv;
+    for (let k = 0; k < n; k++) {
+      const oi = leads[active[k]!]! * nv;
+      let d = 0;
+      let shared = false;
+      for (let v = 0; v < nv; v++) {
+        const x = exps[oi + v]!, y = exps[oh + v]!;
+        const e = x > y ? x : y;
+        L[k * nv + v] = e;
+        d += this.weights === null ? e : this.weights[v]! * e;
+        if (x > 0 && y > 0) shared = true;
+      }
+      deg[k] = d;
+      mask[k] = T.maskOfExponents(L, k * nv);
+      coprime[k] = shared ? 0 : 1;
     }
     // Chain criterion on the old pairs: drop (a, b) when lm(h) | lcm(a, b) and neither lcm(a, h) nor
-    // lcm(b, h) equals lcm(a, b).
+    // lcm(b, h) equals lcm(a, b) (tested on exponents: max(e_a, e_h) = e_lcm everywhere).
     if (this.pairs.length > 0) {
       const kept: Pair[] = [];
       const masks = T.masks;
       const mh = masks[lmH]!;
-      const lcmWithH = new Int32Array(h).fill(-1);
-      const lcmH = (a: number) => {
-        let l = lcmWithH[a]!;
-        if (l < 0) lcmWithH[a] = l = T.lcm(this.leads[a]!, lmH);
-        return l;
+      const lcmIs = (a: number, l: number): boolean => {
+        const oa = leads[a]! * nv, ol = l * nv;
+        for (let v = 0; v < nv; v++) {
+          const x = exps[oa + v]!, y = exps[oh + v]!;
+          if ((x > y ? x : y) !== exps[ol + v]) return false;
+        }
+        return true;
       };
       for (const pr of this.pairs) {
-        if ((mh & ~T.masks[pr.lcm]!) === 0 && T.divides(lmH, pr.lcm)) {
-          if (lcmH(pr.i) !== pr.lcm && lcmH(pr.j) !== pr.lcm) continue;
+        if ((mh & ~masks[pr.lcm]!) === 0 && T.divides(lmH, pr.lcm)) {
+          if (!lcmIs(pr.i, pr.lcm) && !lcmIs(pr.j, pr.lcm)) continue;
         }
         kept.push(pr);
       }
@@ -218,53 +242,51 @@ class F4Engine {
     }
     // Becker–Weispfenning UPDATE on the new pairs: a pair survives when its leads are coprime or no
     // other surviving new pair has an lcm dividing its lcm (equal lcms: the first one survives);
-    // the coprime survivors are then dropped (product criterion).
-    const n = cand.length;
+    // the coprime survivors are then dropped (product criterion). A divisor has a smaller or equal
+    // degree, so with the candidates sorted by degree only a prefix needs to be looked at.
     if (n > 0) {
       const state = new Uint8Array(n); // 0: undecided, 1: kept, 2: dropped
-      const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => cand[a]!.deg - cand[b]!.deg);
-      const masks = T.masks;
-      for (const a of order) {
+      const order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => deg[a]! - deg[b]!);
+      const divides = (b: number, a: number): boolean => {
+        if ((mask[b]! & ~mask[a]!) !== 0) return false;
+        const ob = b * nv, oa = a * nv;
+        for (let v = 0; v < nv; v++) if (L[ob + v]! > L[oa + v]!) return false;
+        return true;
+      };
+      for (let x = 0; x < n; x++) {
+        const a = order[x]!;
         if (coprime[a]) {
           state[a] = 1;
           continue;
         }
-        const la = cand[a]!.lcm;
-        const ma = masks[la]!;
         let drop = false;
-        for (let b = 0; b < n; b++) {
+        const da = deg[a]!;
+        for (let y = 0; y < n; y++) {
+          const b = order[y]!;
+          if (deg[b]! > da) break;
           if (b === a || state[b] === 2) continue;
-          const lb = cand[b]!.lcm;
-          if ((masks[lb]! & ~ma) !== 0) continue;
-          if (degrees[lb]! > degrees[la]!) continue;
-          if (T.divides(lb, la)) {
+          if (divides(b, a)) {
             drop = true;
             break;
           }
         }
         state[a] = drop ? 2 : 1;
       }
-      for (let a = 0; a < n; a++) if (state[a] === 1 && !coprime[a]) this.pairs.push(cand[a]!);
+      for (let a = 0; a < n; a++) {
+        if (state[a] !== 1 || coprime[a]) continue;
+        const lcm = T.insert(L, a * nv);
+        exps = T.exps;
+        this.pairs.push({ i: active[a]!, j: h, lcm, deg: deg[a]! });
+      }
     }
     // Elements whose lead is divisible by lm(h) become redundant.
     const stillActive: number[] = [];
-    for (const i of this.active) {
-      if (T.divides(lmH, this.leads[i]!)) this.redundant[i] = true;
+    for (const i of active) {
+      if (T.divides(lmH, leads[i]!)) this.redundant[i] = true;
       else stillActive.push(i);
     }
     stillActive.push(h);
     this.active = stillActive;
-  }
-
-  /** The selection degree of a pair: the (weighted) degree of its lcm. */
-  private pairDegree(lcm: number): number {
-    const T = this.table;
-    if (this.weights === null) return T.degrees[lcm]!;
-    const n = T.nvars;
-    const exps = T.exps;
-    let d = 0;
-    for (let i = 0; i < n; i++) d += this.weights[i]! * exps[lcm * n + i]!;
-    return d;
   }
 
   // --- one F4 step -----------------------------------------------------------------------------
