@@ -5,6 +5,10 @@ import { plainRepl } from './plain.js';
 export async function startRepl(options: { seed?: number }): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['TERM'] !== 'dumb' && !process.env['VDL_PLAIN_REPL'];
   if (!interactive) return plainRepl({ seed: options.seed, prompt: Boolean(process.stdin.isTTY) });
+  // Ink renders only the final frame when it believes it runs in CI (the is-in-ci package reads the
+  // environment once, when Ink loads). A terminal on both ends means a person is typing, so hide the
+  // CI variables before Ink is imported.
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name];
   const { inkRepl } = await import('./ink.js');
   return inkRepl({ seed: options.seed });
 }
