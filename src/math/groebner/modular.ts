@@ -323,6 +323,8 @@ interface Candidate {
   /** Per element, the numerators and the common denominator of its coefficients. */
   readonly nums: bigint[][];
   readonly dens: bigint[];
+  /** Per element, factors whose product is the common denominator (as reconstruction found them). */
+  readonly factors: bigint[][];
 }
 
 /**
@@ -336,12 +338,14 @@ function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candida
   const nelem = shape.mons.length;
   const nums: bigint[][] = new Array(nelem);
   const dens: bigint[] = new Array(nelem);
+  const factors: bigint[][] = new Array(nelem);
   for (let step = 0; step < nelem; step++) {
     const e = (first + step) % nelem;
     const off = shape.offsets[e]!;
     const len = shape.offsets[e + 1]! - off;
     // Coefficients of the element as n_k / d with one common denominator d (the element is monic).
     let d = 1n;
+    const elementFactors: bigint[] = [];
     const elementNums: bigint[] = new Array(len);
     elementNums[0] = 1n;
     let ok = true;
@@ -375,13 +379,15 @@ function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candida
       elementNums[0] = newD;
       elementNums[k] = r.num;
       d = newD;
+      elementFactors.push(r.den);
     }
     if (!ok) return { failed: e };
     elementNums[0] = d;
     nums[e] = elementNums;
     dens[e] = d;
+    factors[e] = elementFactors;
   }
-  return { nums, dens };
+  return { nums, dens, factors };
 }
 
 /** The candidate's coefficients modulo p, flat; null when p divides a denominator. */
@@ -414,7 +420,19 @@ function candidateToPolys(table: MonomialTable, shape: Shape, cand: Candidate): 
       const n = k === 0 ? d : nums[k]!;
       if (n === 0n) continue;
       outMons.push(table.monomial(mons[k]!));
-      const g = lehmerGcd(n, d);
+      // gcd(n, f_1·…·f_t) = gcd(n, f_1)·gcd(n/gcd(n, f_1), f_2·…·f_t) (prime by prime: min(e, α) +
+      // min(e - min(e, α), β) = min(e, α + β)), so the gcd with the common denominator is a product
+      // of gcds with its (much smaller) factors.
+      let g = 1n;
+      let rest = n;
+      for (const f of cand.factors[e]!) {
+        if (f === 1n) continue;
+        const h = lehmerGcd(rest % f, f);
+        if (h !== 1n) {
+          g *= h;
+          rest /= h;
+        }
+      }
       coeffs.push(g === 1n ? { num: n, den: d } : { num: n / g, den: d / g });
     }
     return { mons: outMons, coeffs };
