@@ -59,6 +59,13 @@ describe('vdl command', () => {
     expect(vdl(['check', script('good.vdl', 'print 1;')]).code).toBe(0);
   });
 
+  it('stops quietly when its output is closed early (vdl run x | head)', () => {
+    const file = script('many.vdl', 'for k in 1..20000 { print k; }');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/vdl.js run "${file}" | head -1; echo "status $?"`], { encoding: 'utf8', cwd: root });
+    expect(r.stdout).toBe('1\nstatus 0\n');
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+
   it('uses the seed', () => {
     const file = script('seed.vdl', 'print random(1000000);');
     expect(vdl(['run', file, '--seed', '5']).stdout).toBe(vdl(['run', file, '--seed', '5']).stdout);

@@ -9,6 +9,11 @@ import { parseArguments, usage, type Command } from './args.js';
 import { version } from './version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `vdl run x.vdl | head` closes our stdout early: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   let command: Command;
   try {
     command = parseArguments(argv);
