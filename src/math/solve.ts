@@ -53,7 +53,7 @@ import { type Monomial, type OrderSpec, monomialKey, totalDegree } from './monom
 import type { Poly, PolyRing } from './poly.js';
 import { checkInterrupt } from './progress.js';
 import { Random } from './random.js';
-import { bigGcd, bigLcm } from './integers.js';
+import { bigLcm } from './integers.js';
 import {
   type RealRoot,
   type Residue,
@@ -632,9 +632,9 @@ function rurForForm(A: QuotientAlgebra<Rat>, data: TraceData, c: readonly bigint
       if (a === 0n) continue;
       for (let k = j + 1; k <= d; k++) num[k - 1 - j]! += a * f[k]!;
     }
-    for (let k = 0; k < d; k++) num[k] = num[k]! * deltaPowers[k]!;
-    const common = num.reduce((acc, x) => bigGcd(acc, x), den);
-    return U.normalize(num.map((x) => rat(x / common, den / common)));
+    // g_v^t(T) = g_v^u(δT) / δ^(d-1): exact over Q, one factor for every v.
+    const scale = deltaPowers[d - 1]! * den;
+    return U.normalize(num.map((x, k) => rat(x * deltaPowers[k]!, scale)));
   };
   const numerators: Rat[][] = [];
   for (let i = 0; i < n; i++) {
