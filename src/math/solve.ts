@@ -44,7 +44,7 @@
 //   applied to a known vector) is either independent of the previous ones (a new standard monomial)
 //   or gives a new Gröbner basis element.
 import { MathError } from './errors.js';
-import { type Field, QQ, type Rat, compareRat, rat } from './field.js';
+import { type Field, QQ, type Rat, SmallPrimeField, compareRat, rat } from './field.js';
 import { type GroebnerOptions, groebner } from './groebner/index.js';
 import { Reducer } from './groebner/reduce.js';
 import { integerInertia } from './linalg/signature.js';
@@ -661,6 +661,64 @@ function randomForm(random: Random, n: number, attempt: number): bigint[] {
   }
 }
 
+/** Up to this vdim the RUR is checked exactly; above it modulo three word-size primes. */
+export const EXACT_CHECK_LIMIT = 64;
+
+/**
+ * A guard against implementation errors (the RUR is correct by construction when the traces are
+ * exact): every generator vanishes at the points, i.e. its homogenization in (g_1, ..., g_n; g_1) is
+ * zero modulo f_t — exactly in Q[T]/(f_t), or modulo three primes (not dividing a denominator).
+ */
+export function verifyRepresentation(rur: RationalUnivariateRepresentation, gens: readonly Poly<Rat>[], exact: boolean, options: GroebnerOptions = {}): void {
+  const fail = () => {
+    throw new MathError('internal', 'the rational univariate representation does not satisfy the system');
+  };
+  if (exact) {
+    const K = new ResidueRing(rur.polynomial);
+    const numerators = rur.numerators.map((q) => K.fromRational(q));
+    const denominator = K.fromRational(rur.denominator);
+    for (const h of gens) {
+      checkInterrupt(options.signal);
+      if (!K.isZero(homogenizedValue(K, h, numerators, denominator, rur.ring.degree(h)))) fail();
+    }
+    return;
+  }
+  let checked = 0;
+  for (const p of [94906249, 94906247, 94906219, 94906213, 94906199, 94906193]) {
+    if (checked === 3) break;
+    const F = new SmallPrimeField(p);
+    const V = new UnivariateRing(F);
+    const reduce = (a: readonly Rat[]) => {
+      if (a.some((c) => c.den % BigInt(p) === 0n)) return null;
+      return V.normalize(a.map((c) => F.fromRational(c.num, c.den)));
+    };
+    const f = reduce(rur.polynomial);
+    const g1 = reduce(rur.denominator);
+    const gs = rur.numerators.map(reduce);
+    if (!f || !g1 || gs.some((g) => g === null) || f.length !== rur.polynomial.length) continue;
+    for (const h of gens) {
+      checkInterrupt(options.signal);
+      const hp = h.coeffs.map((c) => (c.den % BigInt(p) === 0n ? null : F.fromRational(c.num, c.den)));
+      if (hp.some((c) => c === null)) continue;
+      const degree = rur.ring.degree(h);
+      const powers = gs.map((g) => [[F.one], g!]);
+      const denominatorPowers = [[F.one], g1];
+      const power = (table: number[][], e: number): number[] => {
+        while (table.length <= e) table.push(V.mulMod(table[table.length - 1]!, table[1]!, f));
+        return table[e]!;
+      };
+      let sum: number[] = [];
+      h.mons.forEach((m, k) => {
+        let t = V.scale(power(denominatorPowers, degree - totalDegree(m)), hp[k]!);
+        for (let i = 0; i < m.length; i++) if (m[i]! > 0) t = V.mulMod(t, power(powers[i]!, m[i]!), f);
+        sum = V.add(sum, t);
+      });
+      if (V.rem(sum, f).length !== 0) fail();
+    }
+    checked++;
+  }
+}
+
 /**
  * A RUR with a proved separating form. With `distinct` (the Hermite rank) any form with deg f_t =
  * distinct is accepted; without it, the first forms are tried for a square-free χ_t (the radical
@@ -682,17 +740,7 @@ function computeRepresentation(
     const c = randomForm(random, A.ring.nvars, attempt);
     const rur = rurForForm(A, data, c, distinct, options);
     if (!rur) continue;
-    // Exact certificate: every generator vanishes at the points, i.e. its homogenization in
-    // (g_1, ..., g_n; g_1) is zero modulo f_t.
-    const K = new ResidueRing(rur.polynomial);
-    const numerators = rur.numerators.map((q) => K.fromRational(q));
-    const denominator = K.fromRational(rur.denominator);
-    for (const h of gens) {
-      checkInterrupt(options.signal);
-      if (!K.isZero(homogenizedValue(K, h, numerators, denominator, A.ring.degree(h)))) {
-        throw new MathError('internal', 'the rational univariate representation does not satisfy the system');
-      }
-    }
+    verifyRepresentation(rur, gens, (options as SolveOptions).check ? (options as SolveOptions).check === 'exact' : A.monomials.length <= EXACT_CHECK_LIMIT, options);
     return rur;
   }
   throw new MathError('internal', 'no separating linear form found in 30 attempts');
@@ -771,6 +819,8 @@ export interface SolveOptions extends GroebnerOptions {
    * operations on large integers).
    */
   readonly method?: 'auto' | 'hermite' | 'rur';
+  /** How the RUR is checked against the generators: 'exact', or 'modular' (default above EXACT_CHECK_LIMIT). */
+  readonly check?: 'exact' | 'modular';
   /** Significant digits of the real points (default 30). */
   readonly digits?: number;
 }

@@ -17,6 +17,7 @@ import {
   solve,
   traceVector,
   valueAtRepresentation,
+  verifyRepresentation,
 } from '../../src/math/solve.js';
 import { katsura } from '../../src/math/systems.js';
 import { ResidueRing, countRealRoots } from '../../src/math/univariate.js';
@@ -162,6 +163,17 @@ describe('solve over QQ', () => {
     expect(rurOnly.method).toBe('rur');
     expect(rurOnly.complex).toBe(16);
     expect(solve(K, k4, { method: 'hermite', digits: 10 })).toMatchObject({ complex: 16, real: rurOnly.real, points: rurOnly.points });
+  });
+
+  it('the RUR check (exact and modular) accepts a correct representation and rejects a wrong one', () => {
+    const { ring: R, gens } = katsura(QQ, 3);
+    const rur = rationalUnivariateRepresentation(R, gens, { seed: 3 });
+    expect(() => verifyRepresentation(rur, gens, true)).not.toThrow();
+    expect(() => verifyRepresentation(rur, gens, false)).not.toThrow();
+    const wrong = { ...rur, numerators: [rur.numerators[1]!, rur.numerators[0]!, ...rur.numerators.slice(2)] };
+    expect(() => verifyRepresentation(wrong, gens, true)).toThrow(/does not satisfy/);
+    expect(() => verifyRepresentation(wrong, gens, false)).toThrow(/does not satisfy/);
+    expect(solve(R, gens, { check: 'modular', digits: 10 })).toEqual(solve(R, gens, { check: 'exact', digits: 10 }));
   });
 
   it('multiplication matrices commute', () => {
