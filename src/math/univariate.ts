@@ -21,12 +21,23 @@
 //   SYMSAC 1976; the bisection form of Krandick / Rouillier–Zimmermann 2004): a root bound maps the
 //   positive roots into (0, 1); for a sub-interval, the sign variations of (x+1)^n p(1/(x+1)) are
 //   0 (no root), 1 (exactly one root) or more (bisect, by integer Taylor shifts).
-// - Refinement by bisection on exact rationals; decimal output with exact rounding (round half away
-//   from zero, as JavaScript's toPrecision): the interval is refined until both ends round to the same
-//   string; a value sitting exactly on a rounding boundary is detected exactly, never by a guess.
-// - Elements of Q(θ) for a real algebraic θ (`signAtRoot`, `algebraicToDecimal`): q(θ) = 0 is decided
-//   exactly (θ is a root of gcd(poly, q) iff that gcd changes sign on the isolating interval); a
-//   non-zero sign is then found by refining the interval until a Lipschitz enclosure of q excludes 0.
+// - Refinement: Newton's iteration in fixed-point integer arithmetic, each result accepted only after
+//   an exact sign change of poly inside the isolating interval (bisection when Newton does not yet
+//   converge), so precision doubles per step and nothing rests on floating point. Signs at long dyadic
+//   points are first decided by a fixed-point Horner evaluation with a rigorous error bound
+//   (`fastSignAt`), falling back to exact evaluation.
+// - Decimal output with exact rounding (round half away from zero, as JavaScript's toPrecision): an
+//   enclosure of the value is shrunk until both ends round to the same string; a value sitting exactly
+//   on a rounding boundary (or at 0) is detected exactly, never by a guess.
+// - Elements of Q(θ) for a real algebraic θ (`signAtRoot`, `algebraicToDecimal`,
+//   `rationalFunctionToDecimal`): q(θ) = 0 is decided exactly (θ is a root of gcd(poly, q) iff that
+//   gcd changes sign on the isolating interval); a non-zero sign or a decimal comes from refining the
+//   interval until an enclosure (exact value at lo, Lipschitz bound) excludes 0 or decides the rounding.
+// - gcd over Z[x]: modular (W. S. Brown, "On Euclid's algorithm and the computation of polynomial
+//   greatest common divisors", JACM 1971), each candidate verified by exact division; square-freeness
+//   is proved modulo a prime when possible (`isSquareFreeModular`).
+// - `ResidueRing`: arithmetic in Q[T]/(m(T)) with one denominator per element and a fraction-free
+//   extended Euclidean algorithm for inverses.
 import { MathError } from './errors.js';
 import { type Field, type Rat, QQ, SmallPrimeField, compareRat, isProbablePrime, rat } from './field.js';
 import { bigAbs, bigGcd, bigLcm } from './integers.js';
