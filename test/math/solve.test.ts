@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QQ, type Rat, SmallPrimeField } from '../../src/math/field.js';
 import { groebnerBasis, isGroebnerBasis, normalForm } from '../../src/math/groebner/index.js';
@@ -45,6 +46,12 @@ describe('solve over QQ', () => {
     ]);
   });
 
+  it('rings in other orders are solved through grevlex', () => {
+    const L = new PolyRing(QQ, ['x', 'y'], { kind: 'lex' });
+    const s = solve(L, ['x^2 + y^2 - 1', 'x - y'].map((t) => parsePoly(L, t)), { digits: 5 });
+    expect(s).toMatchObject({ complex: 2, real: 2, points: [['-0.70711', '-0.70711'], ['0.70711', '0.70711']] });
+  });
+
   it('x^2 + 1, y: 2 complex, 0 real', () => {
     const { R, gens } = system(['x', 'y'], ['x^2 + 1', 'y']);
     const s = solve(R, gens);
@@ -72,6 +79,61 @@ describe('solve over QQ', () => {
       ['1.41421356237309504880168872421', '0.5'],
     ]);
     expect(solve(R, gens, { digits: 5 }).points[1]).toEqual(['1.4142', '0.5']);
+  });
+
+  it('retries non-separating forms, one variable, boundary rounding, few digits', () => {
+    const { R, gens } = system(['x', 'y'], ['x^2 - 1', 'y^2 - 1']);
+    for (const method of ['hermite', 'rur'] as const) {
+      for (const seed of [0, 1, 2, 3, 4, 5]) {
+        const s = solve(R, gens, { seed, method });
+        expect(s.complex).toBe(4);
+        expect(s.points).toEqual([
+          ['-1', '-1'],
+          ['-1', '1'],
+          ['1', '-1'],
+          ['1', '1'],
+        ]);
+      }
+    }
+    const one = system(['x'], ['x^3 - 2']);
+    expect(solve(one.R, one.gens, { digits: 20 })).toMatchObject({ complex: 3, real: 1, points: [['1.2599210498948731648']] });
+    const boundary = system(['x', 'y'], ['8*x - 1', 'y^2 - 2']);
+    expect(solve(boundary.R, boundary.gens, { digits: 2 }).points).toEqual([
+      ['0.13', '-1.4'],
+      ['0.13', '1.4'],
+    ]);
+    expect(solve(boundary.R, boundary.gens, { digits: 1 }).points).toEqual([
+      ['0.1', '-1'],
+      ['0.1', '1'],
+    ]);
+  });
+
+  it('random triangular systems with known counts (both routes)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (roots, k, q, seed) => {
+          // p(x) = Π (x - r) · (x^2 + k) when k > 0, y = q(x), z^2 = x + 10 (two real z per real x)
+          const factors = roots.map((r) => `(x - ${r})`);
+          if (k > 0) factors.push(`(x^2 + ${k})`);
+          const qx = q.map((c, i) => `${c}*x^${i}`).join(' + ');
+          const { R, gens } = system(['x', 'y', 'z'], [factors.join('*'), `y - (${qx})`, 'z^2 - x - 10']);
+          const distinctReal = new Set(roots).size;
+          const distinct = distinctReal + (k > 0 ? 2 : 0);
+          const a = solve(R, gens, { seed, method: 'hermite', digits: 8 });
+          const b = solve(R, gens, { seed, method: 'rur', digits: 8 });
+          expect(a.complex).toBe(2 * distinct);
+          expect(a.real).toBe(2 * distinctReal);
+          expect([b.complex, b.real]).toEqual([a.complex, a.real]);
+          expect(b.points).toEqual(a.points);
+          expect(a.points.map((p) => p[0])).toEqual([...new Set(roots)].sort((u, v) => u - v).flatMap((r) => [String(r), String(r)]));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('no solutions and positive dimension', () => {
