@@ -1,5 +1,6 @@
 // Core built-ins: lists, vectors and matrices of numbers, numeric helpers, randomness and timing.
 import { QQ, rat, type Rat } from '../../math/field.js';
+import { bigSqrt } from '../../math/integers.js';
 import { fail } from '../diagnostics.js';
 import { arithmetic, compare, ratToFloat, valuesEqual } from '../ops.js';
 import { toText } from '../print.js';
@@ -30,22 +31,12 @@ function absolute(ctx: CallContext, v: Value): Value {
 function sqrtValue(ctx: CallContext, v: Value): Value {
   if (v.kind === 'number') {
     if (v.value.num < 0n) fail('domain', 'square root of a negative number', ctx.span);
-    const n = isqrt(v.value.num), d = isqrt(v.value.den);
+    const n = bigSqrt(v.value.num), d = bigSqrt(v.value.den);
     if (n * n === v.value.num && d * d === v.value.den) return num(rat(n, d));
     return float(Math.sqrt(ratToFloat(v.value)));
   }
   if (v.kind === 'float') return float(Math.sqrt(v.value));
   return fail('type', `sqrt needs a number, got ${kindWord(v)}`, ctx.span);
-}
-
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
 }
 
 function toFloatValue(ctx: CallContext, v: Value): Value {
