@@ -1,8 +1,11 @@
 // F4 over a small prime field GF(p), p < 94,906,265 (Faugère, "A new efficient algorithm for computing
 // Gröbner bases (F4)", JPAA 139, 1999), with the Gebauer–Möller pair criteria (Gebauer–Möller 1988,
-// in the form of Becker–Weispfenning's UPDATE), the normal selection strategy (all pairs whose lcm has
-// the lowest degree; the sugar degree of Giovini et al. for orders that are not degree compatible),
-// symbolic preprocessing, and the row reduction of f4-matrix.ts (Faugère–Lachartre 2010 style).
+// in the form of Becker–Weispfenning's UPDATE), the normal selection strategy (for grevlex and
+// positive weighted orders all pairs whose lcm has the lowest (weighted) degree; for lex and block
+// orders all pairs with the smallest lcm in the order — the sugar degree is a poor guide there, as it
+// follows the homogenized ideal, whose lex basis can be far larger than the affine one), symbolic
+// preprocessing (the sparsest available reducer for each monomial), and the row reduction of
+// f4-matrix.ts (Faugère–Lachartre 2010 style).
 //
 // Representation (invariants):
 //  - Monomials are ids in a MonomialTable (f4-monomials.ts). A basis element is a pair
@@ -79,8 +82,6 @@ export interface F4Trace {
 export interface F4Options extends ComputeOptions {
   /** Record a trace for replays at other primes. */
   readonly learn?: boolean;
-  /** Use this monomial table (so that ids agree with another computation). */
-  readonly table?: MonomialTable;
 }
 
 export interface F4Result {
@@ -302,18 +303,18 @@ class F4Engine {
     const mm = masks[m]!;
     const active = this.active;
     const leads = this.leads;
+    // Among the active elements whose lead divides m, the one with the fewest terms (fewer updates
+    // in the row reduction); the choice is cached for the next steps while it stays active.
+    let best = -1;
     for (let k = 0; k < active.length; k++) {
       const i = active[k]!;
       if (cached < 0 && i < checkedUpTo) continue;
       const l = leads[i]!;
       if ((masks[l]! & ~mm) !== 0) continue;
-      if (T.divides(l, m)) {
-        cache[m] = i + 1;
-        return i;
-      }
+      if (T.divides(l, m) && (best < 0 || this.mons[i]!.length < this.mons[best]!.length)) best = i;
     }
-    cache[m] = -this.mons.length;
-    return -1;
+    cache[m] = best >= 0 ? best + 1 : -this.mons.length;
+    return best;
   }
 
   /** Column-id array of t·g (ids of t·m for the terms m of g). */
