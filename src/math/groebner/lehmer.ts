@@ -1,10 +1,10 @@
 // Lehmer's gcd for native bigints (D. H. Lehmer, "Euclid's algorithm for large numbers", Amer. Math.
 // Monthly 45 (1938); Knuth, TAOCP vol. 2, §4.5.2, Algorithm L). Euclid's algorithm spends one bigint
-// division per quotient; Lehmer runs the quotients of the leading 50 bits in doubles and applies them
+// division per quotient; Lehmer runs the quotients of the leading 48 bits in doubles and applies them
 // to the full numbers as one 2×2 matrix, about fifteen quotients per pair of bigint products. For the
 // 200–2000-bit numbers of multi-modular Gröbner bases this is several times faster than `bigGcd`.
 //
-// Exactness: the leading parts x, y are below 2^50 and the cosequence entries stay below 2^50 in
+// Exactness: the leading parts x, y are below 2^48 and the cosequence entries stay below 2^48 in
 // absolute value (Knuth's bound), so every double operation is an exact integer operation; a quotient
 // is accepted only when the two Collins–Knuth estimates agree, which makes it the true quotient.
 
@@ -48,12 +48,19 @@ export function lehmerGcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   if (a < b) [a, b] = [b, a];
-  let length = 1024;
+  const top = 2 ** LEAD_BITS;
+  // The bit length of a, tracked from step to step: after a step it is about shift + bits(x).
+  let length = -1;
   while (b >= SMALL) {
-    length = bitLength(a, length);
-    const shift = BigInt(Math.max(0, length - LEAD_BITS));
-    let x = Number(a >> shift);
-    let y = Number(b >> shift);
+    if (length < 0) length = bitLength(a, 1024);
+    let shift = Math.max(0, length - LEAD_BITS);
+    let x = Number(a >> BigInt(shift));
+    while (x >= top) {
+      // The estimate was short: move the window up (x is finite here, as a < 2^(shift + 1024)).
+      shift += x === Infinity ? 960 : Math.max(1, Math.ceil(Math.log2(x)) - LEAD_BITS + 1);
+      x = Number(a >> BigInt(shift));
+    }
+    let y = Number(b >> BigInt(shift));
     let A = 1, B = 0, C = 0, D = 1;
     for (;;) {
       if (y + C === 0 || y + D === 0) break;
@@ -73,11 +80,13 @@ export function lehmerGcd(a: bigint, b: bigint): bigint {
       const r = a % b;
       a = b;
       b = r;
+      length = -1;
     } else {
       const na = BigInt(A) * a + BigInt(B) * b;
       const nb = BigInt(C) * a + BigInt(D) * b;
       a = na;
       b = nb;
+      length = x > 0 ? shift + Math.floor(Math.log2(x)) + 1 : -1;
     }
   }
   if (b === 0n) return a;

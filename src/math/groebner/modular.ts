@@ -319,6 +319,12 @@ function flatten(shape: Shape, basis: readonly IdPoly[]): Float64Array | null {
   return out;
 }
 
+/** Where a reconstruction attempt failed: element and term position. */
+interface Failure {
+  readonly failed: number;
+  readonly position: number;
+}
+
 interface Candidate {
   /** Per element, the numerators and the common denominator of its coefficients. */
   readonly nums: bigint[][];
@@ -328,19 +334,24 @@ interface Candidate {
 }
 
 /**
- * Rational reconstruction of every coefficient, element by element, starting at `first`; returns the
- * candidate or the index of the element that failed.
+ * Rational reconstruction of every coefficient, element by element, starting where the last attempt
+ * failed; returns the candidate or where it failed.
  */
-function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candidate | { failed: number } {
+function reconstruct(shape: Shape, residues: MixedRadix, first: Failure): Candidate | Failure {
   const m = residues.product;
   const bound = bigSqrt(m / 2n);
   const half = m / 2n;
   const nelem = shape.mons.length;
+  // The coefficient that failed last time usually fails again: try it alone first.
+  const probeAt = shape.offsets[first.failed]! + first.position;
+  if (first.position > 0 && probeAt < shape.offsets[first.failed + 1]!) {
+    if (rationalReconstruction(residues.value(probeAt), m, bound, bound) === null) return first;
+  }
   const nums: bigint[][] = new Array(nelem);
   const dens: bigint[] = new Array(nelem);
   const factors: bigint[][] = new Array(nelem);
   for (let step = 0; step < nelem; step++) {
-    const e = (first + step) % nelem;
+    const e = (first.failed + step) % nelem;
     const off = shape.offsets[e]!;
     const len = shape.offsets[e + 1]! - off;
     // Coefficients of the element as n_k / d with one common denominator d (the element is monic).
@@ -348,7 +359,7 @@ function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candida
     const elementFactors: bigint[] = [];
     const elementNums: bigint[] = new Array(len);
     elementNums[0] = 1n;
-    let ok = true;
+    let failedAt = 0;
     // Reconstruct the last coefficient first: it is often the largest, so a failure shows early.
     const order: number[] = [];
     for (let k = len - 1; k >= 1; k--) order.push(k);
@@ -362,14 +373,10 @@ function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candida
         continue;
       }
       const r = rationalReconstruction(y < 0n ? y + m : y, m, bound, bound);
-      if (r === null) {
-        ok = false;
-        break;
-      }
       // c = r / d  ->  c = r.num / (r.den·d): rescale what we have.
-      const newD = d * r.den;
-      if (newD > bound) {
-        ok = false;
+      const newD = r === null ? 0n : d * r.den;
+      if (r === null || newD > bound) {
+        failedAt = k;
         break;
       }
       for (const j of order) {
@@ -381,7 +388,7 @@ function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candida
       d = newD;
       elementFactors.push(r.den);
     }
-    if (!ok) return { failed: e };
+    if (failedAt > 0) return { failed: e, position: failedAt };
     elementNums[0] = d;
     nums[e] = elementNums;
     dens[e] = d;
@@ -393,13 +400,19 @@ function reconstruct(shape: Shape, residues: MixedRadix, first: number): Candida
 /** The candidate's coefficients modulo p, flat; null when p divides a denominator. */
 function candidateModulo(shape: Shape, cand: Candidate, p: number): Float64Array | null {
   const out = new Float64Array(shape.total);
+  const bp = BigInt(p);
+  const mod = (x: bigint) => {
+    const r = Number(x % bp);
+    return r < 0 ? r + p : r;
+  };
+  const pinv = 1 / p;
   for (let e = 0; e < shape.mons.length; e++) {
-    const dm = bigMod(cand.dens[e]!, p);
+    const dm = mod(cand.dens[e]!);
     if (dm === 0) return null;
     const inv = inverseMod(dm, p);
     const off = shape.offsets[e]!;
     const nums = cand.nums[e]!;
-    for (let k = 0; k < nums.length; k++) out[off + k] = (bigMod(nums[k]!, p) * inv) % p;
+    for (let k = 0; k < nums.length; k++) out[off + k] = reduceModulo(mod(nums[k]!) * inv, p, pinv);
   }
   return out;
 }
@@ -498,7 +511,7 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
     timed('crt', () => residues.add(first.p, flatten(shape, learned.basis)!));
     progress(`learned the trace: ${shape.mons.length} elements, ${shape.total} coefficients`, first.p);
     let failures = 0;
-    let lastFailed = 0;
+    let lastFailed: Failure = { failed: 0, position: 0 };
     let candidate: Candidate | null = null;
     let successes = 0;
     while (candidate === null) {
@@ -517,7 +530,7 @@ export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
       progress(`prime ${residues.count}`, p);
       const attempt = timed('reconstruct', () => reconstruct(shape, residues, lastFailed));
       if ('failed' in attempt) {
-        lastFailed = attempt.failed;
+        lastFailed = attempt;
         continue;
       }
       // Accept when the next prime agrees.
