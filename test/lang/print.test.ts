@@ -42,7 +42,7 @@ describe('text', () => {
 
 describe('LaTeX', () => {
   it('typesets numbers, polynomials, matrices and ideals', () => {
-    const [[half], [f], [m], [i]] = valuesOf('ring R = QQ[x, w[1..2]];\nprint -1/2;\nprint 3*x^2 - 1/2*w[1];\nprint [[1, 2], [3, 4]];\nprint ideal(x, w[2]^2);');
+    const [half, f, m, i] = valuesOf('ring R = QQ[x, w[1..2]];\nprint -1/2;\nprint 3*x^2 - 1/2*w[1];\nprint [[1, 2], [3, 4]];\nprint ideal(x, w[2]^2);').map((values) => values[0]);
     expect(toLatex(half!)).toBe('-\\frac{1}{2}');
     expect(toLatex(f!)).toBe('3 x^{2} - \\frac{1}{2} w_{1}');
     expect(toLatex(m!)).toBe('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}');

@@ -62,7 +62,7 @@ describe('the three methods agree', () => {
 describe('background §6 values', () => {
   it('A = [1 1], y = 1: the ratio x1/x2 is conserved and x(∞) = (a/(a+b), b/(a+b))', () => {
     for (const method of ['reparam', 'accelerated'] as const) {
-      for (const [a, b] of [[0.1, 0.3], [2, 0.5], [1e-3, 4e-3]]) {
+      for (const [a, b] of [[0.1, 0.3], [2, 0.5], [1e-3, 4e-3]] as const) {
         const r = nnls([[1, 1]], [1], method, { init: [a, b] });
         const [x1, x2] = r.x as number[];
         expect(x1! / x2!).toBeCloseTo(a / b, 12);

@@ -85,7 +85,10 @@ function axpyTail(acc: Float64Array, cols: Int32Array, coefs: Float64Array, mul:
     acc[c2] = a2;
     acc[c3] = a3;
   }
-  for (; k < len; k++) acc[cols[k]!] += mul * coefs[k]!;
+  for (; k < len; k++) {
+    const c = cols[k]!;
+    acc[c] = acc[c]! + mul * coefs[k]!;
+  }
 }
 
 const TWO52 = 2 ** 52;

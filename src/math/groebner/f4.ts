@@ -813,7 +813,7 @@ function replayStep(step: TraceStep, coefs: Float64Array[], q: number, options: 
   if (!step.tails) {
     for (let k = 0; k < reduced.length; k++) {
       const r = reduced[k];
-      if (r === null || r.cols[0] !== step.resultCols[k]![0]) return fail('survivor');
+      if (!r || r.cols[0] !== step.resultCols[k]![0]) return fail('survivor');
     }
     if (options.checkZeroRows && step.zeroPolys.length > 0) {
       // Every vanished row lies in the span of the pivots, so it reduces to zero by all of them.
