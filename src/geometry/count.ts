@@ -9,6 +9,7 @@
 // prime near 10^8 and data of the sizes used here that probability is tiny but not zero, and the
 // result says `certified: false` in that case.
 import { MathError } from '../math/errors.js';
+import { isRationalField } from '../math/domain.js';
 import type { Rat } from '../math/field.js';
 import { groebner } from '../math/groebner/index.js';
 import { type Poly, PolyRing } from '../math/poly.js';
@@ -51,7 +52,7 @@ function countIn<E>(S: PolyRing<E>, gens: readonly Poly<E>[], options: CountOpti
     if (e instanceof MathError && e.code === 'not-zero-dimensional') return { distinct: null, multiplicity: null, field, algorithm: result.algorithm, certified };
     throw e;
   }
-  const distinct = (S.field as unknown) === QQ ? distinctOverQQ(A as unknown as QuotientAlgebra<Rat>, compute) : countDistinctSolutions(A, compute);
+  const distinct = isRationalField(S.field) ? distinctOverQQ(A as unknown as QuotientAlgebra<Rat>, compute) : countDistinctSolutions(A, compute);
   return { distinct, multiplicity: A.monomials.length, field, algorithm: result.algorithm, certified };
 }
 

@@ -27,6 +27,8 @@ export interface PolarDegreesResult {
   readonly sum: number;
   readonly method: string;
   readonly field: string;
+  /** False for a count over GF(p), which equals the count over QQ for all but finitely many p. */
+  readonly certified: boolean;
 }
 
 export interface PolarOptions extends ComputeOptions {
@@ -42,7 +44,7 @@ export function polarDegrees(X: Variety, options: PolarOptions): PolarDegreesRes
   const R = X.ring;
   const { n, c, m } = N;
   if (c === 0) throw new MathError('domain', 'the whole space has an empty conormal variety (its ED degree is 1)');
-  if (m <= 0) return { degrees: [], sum: 0, method: 'conormal variety', field: options.prime ? `GF(${options.prime})` : 'QQ' };
+  if (m <= 0) return { degrees: [], sum: 0, method: 'conormal variety', field: options.prime ? `GF(${options.prime})` : 'QQ', certified: options.prime === undefined };
   const S = extendRing(R, [...Array.from({ length: c }, (_, k) => `lambda${k + 1}`), 'z']);
   const xs = Array.from({ length: n }, (_, i) => S.variable(i));
   const lambdas = Array.from({ length: c }, (_, k) => S.variable(n + k));
@@ -62,5 +64,5 @@ export function polarDegrees(X: Variety, options: PolarOptions): PolarDegreesRes
     if (counted.distinct === null) throw new MathError('internal', `the polar system for δ_${i} is not zero-dimensional`);
     degrees.push(counted.distinct);
   }
-  return { degrees, sum: degrees.reduce((a, b) => a + b, 0), method: 'multidegrees of the conormal variety (random linear sections, distinct solutions)', field };
+  return { degrees, sum: degrees.reduce((a, b) => a + b, 0), method: 'multidegrees of the conormal variety (random linear sections, distinct solutions)', field, certified: options.prime === undefined };
 }

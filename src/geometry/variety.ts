@@ -10,6 +10,7 @@
 //
 // References: Draisma, Horobeț, Ottaviani, Sturmfels, Thomas, "The Euclidean distance degree of an
 // algebraic variety", Found. Comput. Math. 16 (2016) (DHOST 2016), §2.
+import { isRationalField } from '../math/domain.js';
 import { MathError } from '../math/errors.js';
 import * as ideals from '../math/ideal.js';
 import { jacobian, minors } from '../math/linalg/polymatrix.js';
@@ -38,7 +39,7 @@ export interface Variety {
 }
 
 export function variety(ring: QQRing, gens: readonly QQPoly[], extra: Omit<Variety, 'ring' | 'gens'> = {}): Variety {
-  if ((ring.field.name as string) !== 'QQ') throw new MathError('bad-field', 'varieties need a ring over QQ');
+  if (!isRationalField(ring.field)) throw new MathError('bad-field', 'varieties need a ring over QQ');
   return { ring, gens: gens.filter((g) => g.mons.length > 0), ...extra };
 }
 

@@ -1,34 +1,12 @@
-// Coefficient fields behind one interface: the field object does the arithmetic, elements are plain
-// data (bigint-backed rationals for QQ, plain numbers for GF(p) with p < 94,906,265 so that
-// (p-1)^2 < 2^53 and products are exact in doubles; bigints for larger primes).
+// The concrete domains of the domain layer (domain.ts: the Ring/Field interfaces and their capability
+// flags): QQ on bigint-backed rationals, GF(p) on plain numbers for p < 94,906,265 (so that
+// (p-1)^2 < 2^53 and products are exact in doubles) and on bigints for larger primes, and the
+// integers ZZ (the fraction-free coefficients of reduction over QQ). Primality by Miller–Rabin.
+import type { DomainKind, ElementStorage, Field, Ring } from './domain.js';
 import { MathError } from './errors.js';
 import { bigAbs, bigGcd } from './integers.js';
 
-export interface Field<E> {
-  /** "QQ" or "GF(p)" */
-  readonly name: string;
-  /** 0n for QQ, p for GF(p) */
-  readonly characteristic: bigint;
-  readonly zero: E;
-  readonly one: E;
-  add(a: E, b: E): E;
-  sub(a: E, b: E): E;
-  neg(a: E): E;
-  mul(a: E, b: E): E;
-  /** throws MathError('division-by-zero') on zero */
-  inv(a: E): E;
-  div(a: E, b: E): E;
-  isZero(a: E): boolean;
-  isOne(a: E): boolean;
-  eq(a: E, b: E): boolean;
-  fromBigInt(n: bigint): E;
-  /** num/den into the field; throws when den vanishes in the field */
-  fromRational(num: bigint, den: bigint): E;
-  /** Canonical text: `3`, `-1/2`; over GF(p) the symmetric range (-p/2, p/2]. */
-  toString(a: E): string;
-  /** True when the canonical text of a is a negative number (used when printing a - b). */
-  isNegative(a: E): boolean;
-}
+export type { Field, Ring } from './domain.js';
 
 // ---------------------------------------------------------------------------------------------
 // QQ: exact rationals. Invariant: den > 0, gcd(num, den) = 1, zero is 0/1.
@@ -54,7 +32,12 @@ const RAT_ONE: Rat = { num: 1n, den: 1n };
 
 class RationalField implements Field<Rat> {
   readonly name = 'QQ';
+  readonly kind: DomainKind = 'rationals';
+  readonly elements: ElementStorage = 'rational';
   readonly characteristic = 0n;
+  readonly exact = true;
+  readonly ordered = true;
+  readonly isField = true;
   readonly zero = RAT_ZERO;
   readonly one = RAT_ONE;
   add(a: Rat, b: Rat): Rat {
@@ -117,7 +100,12 @@ export const SMALL_PRIME_LIMIT = 94_906_265;
 
 export class SmallPrimeField implements Field<number> {
   readonly name: string;
+  readonly kind = 'prime-field';
+  readonly elements = 'word';
   readonly characteristic: bigint;
+  readonly exact = true;
+  readonly ordered = false;
+  readonly isField = true;
   readonly zero = 0;
   readonly one = 1;
   constructor(readonly p: number) {
@@ -197,6 +185,11 @@ export function invModNumber(a: number, p: number): number {
 
 export class LargePrimeField implements Field<bigint> {
   readonly name: string;
+  readonly kind: DomainKind = 'prime-field';
+  readonly elements: ElementStorage = 'bigint';
+  readonly exact = true;
+  readonly ordered = false;
+  readonly isField = true;
   readonly zero = 0n;
   readonly one = 1n;
   constructor(readonly characteristic: bigint) {
@@ -263,6 +256,53 @@ export class LargePrimeField implements Field<bigint> {
     return this.symmetric(a) < 0n;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// ZZ: the integers as native bigints.
+
+class IntegerRing implements Ring<bigint> {
+  readonly name = 'ZZ';
+  readonly kind: DomainKind = 'integers';
+  readonly elements: ElementStorage = 'bigint';
+  readonly characteristic = 0n;
+  readonly exact = true;
+  readonly ordered = true;
+  readonly isField = false;
+  readonly zero = 0n;
+  readonly one = 1n;
+  add(a: bigint, b: bigint): bigint {
+    return a + b;
+  }
+  sub(a: bigint, b: bigint): bigint {
+    return a - b;
+  }
+  neg(a: bigint): bigint {
+    return -a;
+  }
+  mul(a: bigint, b: bigint): bigint {
+    return a * b;
+  }
+  isZero(a: bigint): boolean {
+    return a === 0n;
+  }
+  isOne(a: bigint): boolean {
+    return a === 1n;
+  }
+  eq(a: bigint, b: bigint): boolean {
+    return a === b;
+  }
+  fromBigInt(n: bigint): bigint {
+    return n;
+  }
+  toString(a: bigint): string {
+    return a.toString();
+  }
+  isNegative(a: bigint): boolean {
+    return a < 0n;
+  }
+}
+
+export const ZZ: Ring<bigint> = new IntegerRing();
 
 /** GF(p) for a prime p (checked): the fast number path when p is small enough. */
 export function primeField(p: bigint | number): Field<number> | Field<bigint> {

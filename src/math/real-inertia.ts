@@ -18,7 +18,8 @@
 //    of a real symmetric matrix.
 // The signs of the h_j(θ_k) are decided the same way (`signsAtRoot`).
 import { MathError } from './errors.js';
-import { QQ, type Rat } from './field.js';
+import { isRationalField } from './domain.js';
+import type { Rat } from './field.js';
 import { type Inertia, signatureAlgebraic } from './linalg/signature.js';
 import type { Poly, PolyRing } from './poly.js';
 import type { Interrupt, ProgressEvent } from './progress.js';
@@ -70,7 +71,7 @@ export function inertiaAtRealSolutions(
   matrix: readonly (readonly Poly<Rat>[])[],
   options: RealInertiaOptions,
 ): RealInertiaResult {
-  if ((R.field as unknown) !== QQ) throw new MathError('bad-field', 'exact inertia at real solutions needs coefficients in QQ');
+  if (!isRationalField(R.field)) throw new MathError('bad-field', 'exact inertia at real solutions needs coefficients in QQ');
   const size = matrix.length;
   for (const row of matrix) {
     if (row.length !== size) throw new MathError('not-square', `the matrix must be square, got ${size}x${row.length}`);

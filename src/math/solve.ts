@@ -44,6 +44,7 @@
 //   applied to a known vector) is either independent of the previous ones (a new standard monomial)
 //   or gives a new Gröbner basis element.
 import { MathError } from './errors.js';
+import { isRationalField } from './domain.js';
 import { type Field, QQ, type Rat, SmallPrimeField, compareRat, rat } from './field.js';
 import { type GroebnerOptions, groebner } from './groebner/index.js';
 import { Reducer } from './groebner/reduce.js';
@@ -758,7 +759,7 @@ function grevlexBasis<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Groe
  * multiplication matrices, traces; seeded separating form).
  */
 export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: SolveOptions = {}): RationalUnivariateRepresentation {
-  if ((R.field as unknown) !== QQ) throw new MathError('bad-field', 'the rational univariate representation needs coefficients in QQ');
+  if (!isRationalField(R.field)) throw new MathError('bad-field', 'the rational univariate representation needs coefficients in QQ');
   const { G, basis } = grevlexBasis(R, gens, options);
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) throw new MathError('no-solutions', 'the system has no solutions');
   const A = quotientAlgebra(G, basis, options);
@@ -883,7 +884,7 @@ export function realPoints(rur: RationalUnivariateRepresentation, digits: number
 export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions = {}): SolveResult {
   const digits = options.digits ?? 30;
   if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `digits must be a positive integer, got ${digits}`);
-  const isRational = (R.field as unknown) === QQ;
+  const isRational = isRationalField(R.field);
   const { G, basis, algorithm } = grevlexBasis(R, gens, options);
   options.onProgress?.({ stage: 'solve', basisSize: basis.length, message: `Gröbner basis (${algorithm})` });
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) {

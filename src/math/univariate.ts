@@ -39,7 +39,8 @@
 // - `ResidueRing`: arithmetic in Q[T]/(m(T)) with one denominator per element and a fraction-free
 //   extended Euclidean algorithm for inverses.
 import { MathError } from './errors.js';
-import { type Field, type Rat, QQ, SmallPrimeField, compareRat, isProbablePrime, rat } from './field.js';
+import type { DomainKind, ElementStorage, Field, Ring } from './domain.js';
+import { type Rat, QQ, SmallPrimeField, compareRat, isProbablePrime, rat } from './field.js';
 import { bigAbs, bigGcd, bigLcm } from './integers.js';
 import type { Poly, PolyRing } from './poly.js';
 
@@ -570,9 +571,16 @@ export interface Residue {
  * Elements carry one common denominator, so a product costs integer multiplications, an integer
  * pseudo-remainder and a single content gcd instead of a gcd per coefficient operation. Inverses use
  * a fraction-free extended Euclidean algorithm (pseudo-remainders made primitive jointly with the
- * cofactor). Satisfies the CommutativeRing interface of linalg/charpoly.ts.
+ * cofactor). A `Ring` of the domain layer (not a field: m need not be irreducible).
  */
-export class ResidueRing {
+export class ResidueRing implements Ring<Residue> {
+  readonly name: string;
+  readonly kind: DomainKind = 'residue-ring';
+  readonly elements: ElementStorage = 'opaque';
+  readonly characteristic = 0n;
+  readonly exact = true;
+  readonly ordered = false;
+  readonly isField = false;
   readonly modulus: bigint[];
   readonly degree: number;
   readonly zero: Residue = { num: [], den: 1n };
@@ -582,6 +590,39 @@ export class ResidueRing {
     this.modulus = integerPoly(m as (bigint | Rat)[]);
     this.degree = this.modulus.length - 1;
     if (this.degree < 1) throw new MathError('bad-modulus', 'the modulus must have degree at least 1');
+    this.name = `QQ[T]/(${this.textOf(this.modulus)})`;
+  }
+
+  fromBigInt(n: bigint): Residue {
+    return this.make([n]);
+  }
+
+  isOne(a: Residue): boolean {
+    return a.den === 1n && a.num.length === 1 && a.num[0] === 1n;
+  }
+
+  /** The element as a polynomial in T with rational coefficients, highest degree first: `1/2*T^2 - 3`. */
+  toString(a: Residue): string {
+    if (a.num.length === 0) return '0';
+    const text = this.textOf(a.num);
+    return a.den === 1n ? text : `(${text})/${a.den}`;
+  }
+
+  isNegative(a: Residue): boolean {
+    return a.num.length > 0 && a.num[a.num.length - 1]! < 0n;
+  }
+
+  private textOf(c: readonly bigint[]): string {
+    const terms: string[] = [];
+    for (let i = c.length - 1; i >= 0; i--) {
+      const x = c[i]!;
+      if (x === 0n) continue;
+      const power = i === 0 ? '' : i === 1 ? 'T' : `T^${i}`;
+      const magnitude = x < 0n ? -x : x;
+      const body = power === '' ? `${magnitude}` : magnitude === 1n ? power : `${magnitude}*${power}`;
+      terms.push(terms.length === 0 ? (x < 0n ? `-${body}` : body) : `${x < 0n ? '-' : '+'} ${body}`);
+    }
+    return terms.join(' ');
   }
 
   /** num/den reduced modulo m and normalized. */

@@ -25,6 +25,7 @@
 // classified, by counting solutions of K plus the defining conditions (complex and real counts), and
 // per real point by exact signs.
 import { MathError } from '../math/errors.js';
+import { isRationalField } from '../math/domain.js';
 import { QQ, type Rat } from '../math/field.js';
 import * as ideals from '../math/ideal.js';
 import { hessian, minors } from '../math/linalg/polymatrix.js';
@@ -108,7 +109,7 @@ export function stationaryDimension(R: PolyRing<Rat>, L: Poly<Rat>, options: Com
 }
 
 export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryResult {
-  if ((R.field as unknown) !== QQ) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
+  if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
   const grad = gradient(R, L);
   const bezout = bezoutBound(R, grad);
   const gens = grad.filter((g) => !R.isZero(g));

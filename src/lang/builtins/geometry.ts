@@ -2,6 +2,7 @@
 // polar degrees. This file only adapts language values to the plain data of src/geometry and back;
 // the mathematics lives there (see docs/geometry.md).
 import { MathError } from '../../math/errors.js';
+import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import * as ideals from '../../math/ideal.js';
 import type { Poly } from '../../math/poly.js';
@@ -116,7 +117,7 @@ function expectVariety(ctx: CallContext, v: Value, index: number): VarietyData {
 }
 
 function checkQQ(ctx: CallContext, ring: RingData, index: number): void {
-  if (ring.poly.field !== QQ) fail('bad-field', `varieties need a ring over QQ, got ${ring.poly.toString()}`, spanOf(ctx, index));
+  if (!isRationalField(ring.poly.field)) fail('bad-field', `varieties need a ring over QQ, got ${ring.poly.toString()}`, spanOf(ctx, index));
 }
 
 /** A form: a form value, a symmetric matrix, or "weights" / "generic" (random, from the seed). */
@@ -530,7 +531,7 @@ defineBuiltins([
         if (args.length > 1) fail('domain', 'method "polar" gives the generic ED degree: leave out the form', spanOf(ctx, 1));
         const res = G.polarDegrees(variety, { random: ctx.random, prime, ...options(ctx) });
         return details
-          ? record({ count: int(res.sum), polarDegrees: list(res.degrees.map((d) => int(d))), method: str(res.method), field: str(res.field), certified: { kind: 'bool', value: res.field === 'QQ' } })
+          ? record({ count: int(res.sum), polarDegrees: list(res.degrees.map((d) => int(d))), method: str(res.method), field: str(res.field), certified: { kind: 'bool', value: res.certified } })
           : int(res.sum);
       }
       const form = args.length > 1 ? expectForm(ctx, args[1]!, 1, n) : G.identityForm(n);

@@ -1,6 +1,7 @@
 // Network built-ins: architectures and their function spaces, losses (data, generalized L2,
 // teacher–student), stationary points with Morse indices, pure/spurious classification, flatness and
 // NNLS. Arguments are read here and handed to src/networks; nothing mathematical happens here.
+import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import {
@@ -112,7 +113,7 @@ function floatMatrixValue(M: readonly (readonly number[])[]): Value {
 
 function paramPoly(ctx: CallContext, v: Value | undefined, index: number): { ring: RingData; R: PolyRing<Rat>; f: Poly<Rat> } {
   if (!v || v.kind !== 'poly') return fail('type', `argument ${index + 1} must be a polynomial (a loss), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
-  if (v.ring.poly.field !== QQ) return fail('bad-field', 'this needs a polynomial with rational coefficients (a ring over QQ)', spanOf(ctx, index));
+  if (!isRationalField(v.ring.poly.field)) return fail('bad-field', 'this needs a polynomial with rational coefficients (a ring over QQ)', spanOf(ctx, index));
   return { ring: v.ring, R: v.ring.poly as PolyRing<Rat>, f: v.poly as Poly<Rat> };
 }
 
@@ -156,7 +157,7 @@ function targetCoefficients(ctx: CallContext, N: Network, v: Value): Rat[][] {
   const K = N.basis.length;
   if (v.kind === 'poly') {
     const S = v.ring.poly as PolyRing<Rat>;
-    if (S.field !== QQ || S.nvars < N.inputs) fail('domain', `a target polynomial needs a ring over QQ whose first ${N.inputs} variables are the inputs`, spanOf(ctx, 1));
+    if (!isRationalField(S.field) || S.nvars < N.inputs) fail('domain', `a target polynomial needs a ring over QQ whose first ${N.inputs} variables are the inputs`, spanOf(ctx, 1));
     return targetFromPolynomial(N, S, v.poly as Poly<Rat>, Array.from({ length: N.inputs }, (_, i) => i));
   }
   if (v.kind === 'list' && v.items.every((x) => x.kind === 'number')) {
@@ -248,7 +249,7 @@ function activationOf(ctx: CallContext, v: Value): Activation {
   if (v.kind === 'poly') {
     const R = v.ring.poly as PolyRing<Rat>;
     const support = R.support(v.poly as Poly<Rat>);
-    if (R.field !== QQ || support.length > 1) fail('domain', 'the activation must be a polynomial in one variable over QQ', spanOf(ctx, 2));
+    if (!isRationalField(R.field) || support.length > 1) fail('domain', 'the activation must be a polynomial in one variable over QQ', spanOf(ctx, 2));
     const i = support[0] ?? 0;
     const p = v.poly as Poly<Rat>;
     const c: Rat[] = new Array<Rat>(Math.max(0, R.degree(p)) + 1).fill(QQ.zero);

@@ -22,7 +22,7 @@
 // computation for another prime with no pair handling, no symbolic preprocessing and without the
 // rows that reduced to zero, and reports failure when the new prime behaves differently.
 import { MathError } from '../errors.js';
-import { SmallPrimeField } from '../field.js';
+import { isWordPrimeField } from '../domain.js';
 import type { OrderSpec } from '../monomial.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions, type Interrupt } from '../progress.js';
@@ -643,7 +643,7 @@ function emptyStep(unit: Int32Array): TraceStep {
 /** The prime of a ring over a small prime field, or an error. */
 export function smallPrimeOf(R: PolyRing<number>): number {
   const F = R.field;
-  if (!(F instanceof SmallPrimeField)) {
+  if (!isWordPrimeField(F)) {
     throw new MathError('bad-field', `F4 needs a small prime field GF(p); the ring is over ${F.name}`);
   }
   return F.p;

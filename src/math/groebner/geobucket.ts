@@ -9,21 +9,10 @@
 // O(log L) merges instead of one full merge per update.
 //
 // The buckets own their arrays (callers hand over fresh arrays); monomials are shared and never
-// mutated. Coefficients come from a `CoefficientArithmetic<C>`: a Field, or the integers for
+// mutated. Coefficients live in a `Ring<C>` of the domain layer: a field, or the integers ZZ for
 // fraction-free reduction over QQ.
+import type { Ring } from '../domain.js';
 import type { Monomial } from '../monomial.js';
-
-/** The ring operations reduction needs; every Field<E> is one, and so are the integers. */
-export interface CoefficientArithmetic<C> {
-  readonly zero: C;
-  readonly one: C;
-  isZero(a: C): boolean;
-  isOne(a: C): boolean;
-  add(a: C, b: C): C;
-  sub(a: C, b: C): C;
-  neg(a: C): C;
-  mul(a: C, b: C): C;
-}
 
 /** A mutable term list: parallel arrays, strictly decreasing monomials, no zero coefficients. */
 export interface TermList<C> {
@@ -42,7 +31,7 @@ function capacity(level: number): number {
  * monomials and dropping the zeros that result.
  */
 export function mergeTerms<C>(
-  arith: CoefficientArithmetic<C>,
+  arith: Ring<C>,
   compare: MonomialCompare,
   aMons: readonly Monomial[],
   aCoeffs: readonly C[],
@@ -90,7 +79,7 @@ export class Geobucket<C> {
   private readonly heads: number[] = [];
 
   constructor(
-    private readonly arith: CoefficientArithmetic<C>,
+    private readonly arith: Ring<C>,
     private readonly compare: MonomialCompare,
   ) {}
 

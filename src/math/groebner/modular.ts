@@ -28,6 +28,7 @@
 //     basis computed modulo a prime (which is never smaller than the true one): checked here for
 //     zero-dimensional ideals (vdim) and homogeneous inputs (then `certified: true`).
 import { MathError } from '../errors.js';
+import { type Ring, isRationalField } from '../domain.js';
 import { QQ, type Rat, rat } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { lehmerGcd } from './lehmer.js';
@@ -457,7 +458,8 @@ function candidateToPolys(table: MonomialTable, shape: Shape, cand: Candidate): 
  * `certified` only after the full verification (option `verify: 'full'`) succeeded.
  */
 export function modularGroebner(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: ModularOptions = {}): ModularResult {
-  if (R.field !== QQ) throw new MathError('bad-field', `the modular algorithm works over QQ, not ${R.field.name}`);
+  const field: Ring<unknown> = R.field;
+  if (!isRationalField(field)) throw new MathError('bad-field', `the modular algorithm works over QQ, not ${field.name}`);
   const verify = options.verify ?? 'probabilistic';
   const maxPrimes = options.maxPrimes ?? 2000;
   const timings: ModularTimings = { learn: 0, replay: 0, reconstruct: 0, crt: 0, independentCheck: 0, inputsOverQQ: 0, fullVerification: 0 };

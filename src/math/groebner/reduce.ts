@@ -21,7 +21,8 @@
 // Sources: B. Buchberger, PhD thesis, Innsbruck 1965 (S-polynomials, reduction); T. Becker and
 // V. Weispfenning, "Gröbner Bases", Springer 1993, §5.1 (normal forms, reduced bases).
 import { MathError } from '../errors.js';
-import { type Field, QQ, type Rat, rat } from '../field.js';
+import { type Field, type Ring, isRationalField } from '../domain.js';
+import { QQ, type Rat, ZZ, rat } from '../field.js';
 import { bigAbs, bigGcd } from '../integers.js';
 import {
   type Monomial,
@@ -34,22 +35,10 @@ import {
 } from '../monomial.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
-import { type CoefficientArithmetic, Geobucket, type MonomialCompare, type TermList } from './geobucket.js';
+import { Geobucket, type MonomialCompare, type TermList } from './geobucket.js';
 
 // ---------------------------------------------------------------------------------------------
 // Coefficient domains
-
-/** The integers, for fraction-free reduction over QQ. */
-export const INTEGER_ARITHMETIC: CoefficientArithmetic<bigint> = {
-  zero: 0n,
-  one: 1n,
-  isZero: (a) => a === 0n,
-  isOne: (a) => a === 1n,
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  neg: (a) => -a,
-  mul: (a, b) => a * b,
-};
 
 /**
  * How reduction over the field E is carried out on work coefficients C. Invariant of the work form
@@ -57,7 +46,8 @@ export const INTEGER_ARITHMETIC: CoefficientArithmetic<bigint> = {
  */
 export interface ReductionDomain<E, C> {
   readonly field: Field<E>;
-  readonly arith: CoefficientArithmetic<C>;
+  /** The ring of work coefficients: the field itself, or ZZ for fraction-free reduction over QQ. */
+  readonly arith: Ring<C>;
   /** True over QQ: coefficients are integers and content is removed on the way. */
   readonly fractionFree: boolean;
   /** A reducer's work form: monic over a field, primitive with positive leading coefficient over ZZ. */
@@ -82,7 +72,7 @@ function copyTerms<C>(f: Poly<C>): TermList<C> {
 
 class FieldDomain<E> implements ReductionDomain<E, E> {
   readonly fractionFree = false;
-  readonly arith: CoefficientArithmetic<E>;
+  readonly arith: Ring<E>;
   constructor(readonly field: Field<E>) {
     this.arith = field;
   }
@@ -145,7 +135,7 @@ function bitLengthEstimate(c: bigint): number {
 class RationalDomain implements ReductionDomain<Rat, bigint> {
   readonly field = QQ;
   readonly fractionFree = true;
-  readonly arith = INTEGER_ARITHMETIC;
+  readonly arith = ZZ;
   private clearDenominators(f: Poly<Rat>): { terms: TermList<bigint>; denominator: bigint } {
     let lcm = 1n;
     for (const c of f.coeffs) if (c.den !== 1n && lcm % c.den !== 0n) lcm = (lcm / bigGcd(lcm, c.den)) * c.den;
@@ -194,7 +184,7 @@ const RATIONAL_DOMAIN = new RationalDomain();
 
 /** The reduction domain for a ring: fraction-free integers over QQ, the field itself otherwise. */
 export function reductionDomain<E>(R: PolyRing<E>): ReductionDomain<E, unknown> {
-  if ((R.field as unknown) === QQ) return RATIONAL_DOMAIN as unknown as ReductionDomain<E, unknown>;
+  if (isRationalField(R.field)) return RATIONAL_DOMAIN as unknown as ReductionDomain<E, unknown>;
   return new FieldDomain(R.field) as unknown as ReductionDomain<E, unknown>;
 }
 

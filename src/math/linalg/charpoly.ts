@@ -7,20 +7,9 @@
 // - `characteristicPolynomial` over a field reduces A to upper Hessenberg form by similarity
 //   transformations and then runs the Hessenberg recurrence: O(n^3) field operations (H. Cohen,
 //   "A Course in Computational Algebraic Number Theory", Algorithm 2.2.9).
-import type { Field } from '../field.js';
+import type { Field, Ring } from '../domain.js';
 import { type Matrix, type ReadonlyMatrix, copyMatrix } from './matrix.js';
 import { MathError } from '../errors.js';
-
-/** The operations of a commutative ring with 1 (a Field<E> is one). */
-export interface CommutativeRing<E> {
-  readonly zero: E;
-  readonly one: E;
-  add(a: E, b: E): E;
-  sub(a: E, b: E): E;
-  neg(a: E): E;
-  mul(a: E, b: E): E;
-  isZero(a: E): boolean;
-}
 
 function checkSquare<E>(A: ReadonlyMatrix<E>): number {
   const n = A.length;
@@ -31,7 +20,7 @@ function checkSquare<E>(A: ReadonlyMatrix<E>): number {
 }
 
 /** det(t·I - A) by Berkowitz's division-free algorithm; coefficients low degree first. */
-export function berkowitz<E>(ring: CommutativeRing<E>, A: ReadonlyMatrix<E>): E[] {
+export function berkowitz<E>(ring: Ring<E>, A: ReadonlyMatrix<E>): E[] {
   const n = checkSquare(A);
   if (n === 0) return [ring.one];
   // v: coefficients (highest degree first) of the characteristic polynomial of the leading r×r block.

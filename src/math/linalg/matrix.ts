@@ -11,7 +11,8 @@
 // through the fraction-free Bareiss route of ./integer.ts (Bareiss 1968), which keeps every
 // intermediate an integer minor and is much faster than rational Gaussian elimination.
 import { MathError } from '../errors.js';
-import { type Field, type Rat, QQ } from '../field.js';
+import { type Field, isRationalField } from '../domain.js';
+import { type Rat, QQ } from '../field.js';
 import { determinantRational } from './integer.js';
 
 export type Matrix<E> = E[][];
@@ -236,7 +237,7 @@ export function inverse<E>(F: Field<E>, A: ReadonlyMatrix<E>): Matrix<E> {
  */
 export function determinant<E>(F: Field<E>, A: ReadonlyMatrix<E>): E {
   checkSquare(A, 'det');
-  if (F === (QQ as unknown as Field<E>)) return determinantRational(A as unknown as ReadonlyMatrix<Rat>) as unknown as E;
+  if (isRationalField(F)) return determinantRational(A as unknown as ReadonlyMatrix<Rat>) as unknown as E;
   return determinantGaussian(F, A);
 }
 
