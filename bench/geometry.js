@@ -16,19 +16,6 @@ import { rat } from '../dist/src/math/field.js';
 import { Random } from '../dist/src/math/random.js';
 import * as G from '../dist/src/geometry/index.js';
 
-// The fast engines (F4 over GF(p), multi-modular over QQ) are registered by the algebra layer; if this
-// build does not register them yet, register them here so that the figures are those of the engines.
-{
-  const gb = await import('../dist/src/math/groebner/index.js');
-  try {
-    const engines = await import('../dist/src/math/groebner/engines.js');
-    if (!gb.isGroebnerEngineRegistered('f4')) gb.registerGroebnerEngine('f4', engines.f4Engine);
-    if (!gb.isGroebnerEngineRegistered('modular')) gb.registerGroebnerEngine('modular', engines.modularEngine);
-  } catch {
-    // no engines module: Buchberger
-  }
-}
-
 const limit = Number(process.env.GEOMETRY_BENCH_LIMIT ?? 600);
 const PRIME = G.DEFAULT_PRIME;
 const lines = [];

@@ -1,7 +1,6 @@
 // The exact engine as a library (the package's "./math" export): fields, polynomials, Gröbner bases,
-// ideals, solving and linear algebra, with F4 and the multi-modular engine registered.
-import './groebner/register.js';
-
+// ideals, solving and linear algebra.
+export * from './domain.js';
 export * from './field.js';
 export * from './monomial.js';
 export * from './poly.js';
@@ -9,7 +8,7 @@ export { parsePoly } from './poly-parse.js';
 export * from './errors.js';
 export * from './progress.js';
 export { Random } from './random.js';
-export { groebner, groebnerBasis, normalForm, type GroebnerAlgorithm, type GroebnerOptions, type GroebnerResult } from './groebner/index.js';
+export { GROEBNER_ENGINES, autoEngine, groebner, groebnerBasis, normalForm, type GroebnerAlgorithm, type GroebnerOptions, type GroebnerResult } from './groebner/index.js';
 export * as ideals from './ideal.js';
 export { solve } from './solve.js';
 export * as linalg from './linalg/index.js';

@@ -2,19 +2,11 @@
 // the dispatcher. Properties are checked on random small ideals over QQ and GF(p) in several orders;
 // known values come from the standard benchmark systems (katsura, cyclic, eco, noon).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MathError } from '../../src/math/errors.js';
-import { type Field, QQ, type Rat, SmallPrimeField } from '../../src/math/field.js';
+import { type Field, QQ, type Rat, SmallPrimeField, primeField } from '../../src/math/field.js';
 import { buchberger } from '../../src/math/groebner/buchberger.js';
-import {
-  type GroebnerEngine,
-  groebner,
-  groebnerBasis,
-  type PluggableEngineName,
-  registerGroebnerEngine,
-  registeredGroebnerEngine,
-  unregisterGroebnerEngine,
-} from '../../src/math/groebner/index.js';
+import { GROEBNER_ENGINES, autoEngine, groebner, groebnerBasis } from '../../src/math/groebner/index.js';
 import { Reducer, interreduce, isGroebnerBasis, normalForm, spoly } from '../../src/math/groebner/reduce.js';
 import * as ideals from '../../src/math/ideal.js';
 import { type OrderSpec, divides } from '../../src/math/monomial.js';
@@ -267,79 +259,50 @@ describe('progress and interruption', () => {
 describe('the dispatcher', () => {
   const R = new PolyRing(GF32003, ['x', 'y']);
   const gens = [parsePoly(R, 'x^2 - y'), parsePoly(R, 'x*y - 1')];
-  const names: PluggableEngineName[] = ['f4', 'modular'];
+  const Q = new PolyRing(QQ, ['x', 'y']);
 
-  /** Runs `body` with the given engines registered (none for undefined), then restores the registry. */
-  function withEngines(replacements: Partial<Record<PluggableEngineName, GroebnerEngine>>, body: () => void): void {
-    const saved = names.map((name) => [name, registeredGroebnerEngine(name)] as const);
-    try {
-      for (const name of names) {
-        const engine = replacements[name];
-        if (engine) registerGroebnerEngine(name, engine);
-        else unregisterGroebnerEngine(name);
-      }
-      body();
-    } finally {
-      for (const [name, engine] of saved) {
-        if (engine) registerGroebnerEngine(name, engine);
-        else unregisterGroebnerEngine(name);
-      }
-    }
-  }
+  it('picks the engine by the domain: F4 over a word-size GF(p), modular over QQ, Buchberger over a bigint GF(p)', () => {
+    expect(autoEngine(R)).toBe('f4');
+    expect(autoEngine(Q)).toBe('modular');
+    const L = new PolyRing(primeField(2n ** 61n - 1n) as Field<bigint>, ['x', 'y']);
+    expect(autoEngine(L)).toBe('buchberger');
+    expect(groebner(L, [parsePoly(L, 'x^2 - y'), parsePoly(L, 'x*y - 1')]).algorithm).toBe('buchberger');
+    const result = groebner(R, gens);
+    expect(result.algorithm).toBe('f4');
+    expect(text(R, result.basis)).toEqual(text(R, buchberger(R, gens)));
+    expect(GROEBNER_ENGINES.map((e) => e.name)).toEqual(['f4', 'modular', 'buchberger']);
+  });
 
-  it('uses Buchberger for auto when nothing is registered, and refuses an unregistered engine by name', () => {
-    withEngines({}, () => {
-      const result = groebner(R, gens);
-      expect(result.algorithm).toBe('buchberger');
-      expect(result.certified).toBe(true);
-      expect(text(R, groebnerBasis(R, gens))).toEqual(text(R, result.basis));
-      expect(() => groebner(R, gens, { algorithm: 'f4' })).toThrow(expect.objectContaining({ code: 'engine-unavailable' }));
-    });
+  it('runs an engine asked for by name, which declines a domain it does not serve', () => {
     expect(groebner(R, gens, { algorithm: 'buchberger' }).algorithm).toBe('buchberger');
+    expect(() => groebner(Q, [parsePoly(Q, 'x - y')], { algorithm: 'f4' })).toThrow(expect.objectContaining({ code: 'engine-declined' }));
+    expect(() => groebner(R, gens, { algorithm: 'modular' })).toThrow(/needs QQ, not GF\(32003\)/);
+    expect(() => groebner(R, gens, { algorithm: 'magic' as never })).toThrow(expect.objectContaining({ code: 'bad-option' }));
   });
 
-  it('prefers a registered engine for its field, and falls back when it declines', () => {
-    const calls: string[] = [];
-    const fake: GroebnerEngine = (S, g) => {
-      calls.push(S.field.name);
-      return { basis: buchberger(S, g), algorithm: 'fake-f4', certified: true };
-    };
-    const declining: GroebnerEngine = () => {
-      throw new MathError('engine-declined', 'not today');
-    };
-    const Q = new PolyRing(QQ, ['x', 'y']);
-    withEngines({ f4: fake }, () => {
-      expect(groebner(R, gens).algorithm).toBe('fake-f4');
-      expect(groebner(Q, [parsePoly(Q, 'x - y')]).algorithm).toBe('buchberger'); // f4 is for GF(p) only
-      expect(calls).toEqual(['GF(32003)']);
-    });
-    withEngines({ modular: declining }, () => {
-      const fallback = groebner(Q, [parsePoly(Q, 'x - y')]);
-      expect(fallback.algorithm).toBe('buchberger');
-      expect(fallback.note).toMatch(/declined/);
-      expect(() => groebner(Q, [parsePoly(Q, 'x - y')], { algorithm: 'modular' })).toThrow(/not today/);
-    });
-  });
-
-  it('F4 and the modular engine, once registered, agree with Buchberger on katsura-3', async () => {
-    const saved = names.map((name) => [name, registeredGroebnerEngine(name)] as const);
-    try {
-      await import('../../src/math/groebner/register.js');
-      for (const [F, name] of [
-        [GF32003, 'f4'],
-        [QQ, 'modular'],
-      ] as const) {
-        const { ring, gens: system } = katsura(F as Field<unknown>, 3);
-        const result = groebner(ring, system);
-        expect(result.algorithm).toBe(name);
-        expect(text(ring, result.basis)).toEqual(text(ring, buchberger(ring, system)));
-      }
-    } finally {
-      for (const [name, engine] of saved) {
-        if (engine) registerGroebnerEngine(name, engine);
-        else unregisterGroebnerEngine(name);
-      }
+  it('F4 and the modular engine agree with Buchberger on katsura-3', () => {
+    for (const [F, name] of [
+      [GF32003, 'f4'],
+      [QQ, 'modular'],
+    ] as const) {
+      const { ring, gens: system } = katsura(F as Field<unknown>, 3);
+      const result = groebner(ring, system);
+      expect(result.algorithm).toBe(name);
+      expect(text(ring, result.basis)).toEqual(text(ring, buchberger(ring, system)));
     }
+  });
+
+  it('does not depend on import order: a fresh module graph holding only groebner/index.ts picks the same engines', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/math/groebner/index.js');
+    const freshField = await import('../../src/math/field.js');
+    const freshPoly = await import('../../src/math/poly.js');
+    expect(fresh.groebner).not.toBe(groebner); // really a second module instance
+    const { ring: K, gens: system } = katsura(freshField.QQ, 2);
+    const S = new freshPoly.PolyRing(freshField.QQ, K.vars);
+    expect(fresh.groebner(S, system).algorithm).toBe('modular');
+    const G = new freshPoly.PolyRing(new freshField.SmallPrimeField(32003), ['x', 'y']);
+    expect(fresh.groebner(G, [G.variable(0), G.variable(1)]).algorithm).toBe('f4');
   });
 });
 

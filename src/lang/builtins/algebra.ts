@@ -2,10 +2,10 @@
 // zero-dimensional solving, calculus on polynomials and exact linear algebra. Each one reads its
 // arguments through convert.ts and calls the public functions of src/math; nothing mathematical
 // happens here.
+import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import { groebner, type GroebnerAlgorithm } from '../../math/groebner/index.js';
-import '../../math/groebner/register.js'; // F4 and the multi-modular engine serve 'auto'
 import { normalForm } from '../../math/groebner/reduce.js';
 import * as ideals from '../../math/ideal.js';
 import { solve } from '../../math/solve.js';
@@ -438,7 +438,7 @@ defineBuiltins([
       }
       const p = expectPoly(ctx, ring, f, 0);
       const result = R.compose(p, R, images, (c: unknown) => c);
-      return R.isConstant(result) && ring.poly.field === QQ ? num(R.constantCoeff(result) as Rat) : poly(ring, result);
+      return R.isConstant(result) && isRationalField(ring.poly.field) ? num(R.constantCoeff(result) as Rat) : poly(ring, result);
     },
   },
   {
@@ -457,7 +457,7 @@ defineBuiltins([
       const p = expectPoly(ctx, ring, f!, 0);
       const k = p.mons.findIndex((x) => R.order.compare(x, mono.mons[0]!) === 0);
       const c = k < 0 ? R.field.zero : p.coeffs[k];
-      return R.field === QQ ? num(c as Rat) : int(BigInt(R.field.toString(c)));
+      return isRationalField(R.field) ? num(c as Rat) : int(BigInt(R.field.toString(c)));
     },
   },
   {
