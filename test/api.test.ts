@@ -21,7 +21,7 @@ describe('library API', () => {
     const { program, diagnostics } = parse('let a = 1;\nprint a;');
     expect(diagnostics).toEqual([]);
     expect(program.body[1]).toMatchObject({ kind: 'Print', span: { startLine: 2, startColumn: 1 } });
-    const checked = check('print b;', 'x.vdl');
+    const checked = check('print b;', { file: 'x.vdl' });
     expect(checked.ok).toBe(false);
     const failed = run('print 1/0;', { file: 'y.vdl' });
     expect(formatDiagnostics(failed.diagnostics, failed.sources)).toBe('y.vdl:1:7: error: division by zero\n  print 1/0;\n        ^~~');

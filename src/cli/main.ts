@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { check, formatDiagnostics, run } from '../lang/run.js';
 import { describeProgress } from '../lang/progress-text.js';
 import type { ProgressEvent } from '../math/progress.js';
+import { nodeResolver } from '../node/resolver.js';
 import { parseArguments, usage, type Command } from './args.js';
 import { version } from './version.js';
 
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`vdl: ${(e as Error).message}\n\n${usage()}\n`);
     return 2;
   }
+  // The REPL's worker thread sees the environment; run and check take the flag as an option.
   if (command.debug) process.env['VDL_DEBUG'] = '1';
   switch (command.name) {
     case 'help':
@@ -52,9 +54,9 @@ function readSource(file: string): string | null {
 function checkFile(file: string): number {
   const source = readSource(file);
   if (source === null) return 2;
-  const { ok, diagnostics } = check(source, file);
+  const { ok, diagnostics, sources } = check(source, { file, resolver: nodeResolver() });
   if (!ok) {
-    process.stderr.write(`${formatDiagnostics(diagnostics, new Map([[file, source]]))}\n`);
+    process.stderr.write(`${formatDiagnostics(diagnostics, sources)}\n`);
     process.stderr.write(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} found\n`);
     return 1;
   }
@@ -76,6 +78,8 @@ function runFile(command: Extract<Command, { name: 'run' }>): number {
     : undefined;
   const result = run(source, {
     file: command.file,
+    resolver: nodeResolver(),
+    debug: command.debug,
     seed: command.seed,
     signal,
     onProgress,

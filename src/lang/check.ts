@@ -3,10 +3,10 @@
 // declaration when it is known without running anything (a literal, or a built-in that always returns
 // that kind). Conservative: where a name's meaning depends on run time (a `use` of a ring built by a
 // function) the checker stops reporting unknown names rather than guess.
-import * as path from 'node:path';
-import { readFileSync } from 'node:fs';
 import type * as A from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { importCycle, type ModuleLoader, type ModuleLocation } from './modules.js';
+import type { Value } from './values.js';
 import { acceptsKeyword, allBuiltins, builtin, keywordList } from './builtins/registry.js';
 
 type NameInfo =
@@ -40,17 +40,43 @@ class StaticScope {
   }
 }
 
-export interface CheckOptions {
-  readonly stdlibDir: string;
-  readonly parse: (source: string, file: string) => { program: A.Program; diagnostics: Diagnostic[] };
-  readonly readFile?: (file: string) => string;
+export interface StaticCheckOptions {
+  /** Module access, shared with the evaluator so that both see each module's text once. */
+  readonly modules: ModuleLoader;
+  /** Names already bound before the program (a REPL session's earlier inputs). */
+  readonly globals?: ReadonlyMap<string, Value>;
 }
 
-export function checkProgram(program: A.Program, options: CheckOptions): Diagnostic[] {
-  const checker = new Checker(options);
+export function checkProgram(program: A.Program, options: StaticCheckOptions): Diagnostic[] {
+  const checker = new Checker(options, [], new Map());
   const scope = new StaticScope(null);
+  for (const [name, value] of options.globals ?? []) scope.names.set(name, staticInfo(value));
   checker.block(program.body, scope);
   return checker.problems;
+}
+
+/** What the checker knows of a name bound at run time by an earlier input. */
+function staticInfo(v: Value): NameInfo {
+  switch (v.kind) {
+    case 'function':
+      return { kind: 'fn', arity: v.params.length };
+    case 'ring':
+      return { kind: 'ring', vars: null };
+    case 'object':
+      return { kind: 'value', valueKind: v.type };
+    case 'ideal':
+    case 'number':
+    case 'string':
+    case 'list':
+    case 'record':
+      return { kind: 'value', valueKind: v.kind };
+    case 'bool':
+      return { kind: 'value', valueKind: 'boolean' };
+    case 'poly':
+      return { kind: 'value', valueKind: 'polynomial' };
+    default:
+      return { kind: 'value', valueKind: null };
+  }
 }
 
 /** Names that only have meaning in particular places (ring declarations) and are never unknown. */
@@ -58,9 +84,13 @@ const CONTEXTUAL_NAMES = new Set(['QQ', 'GF', 'lex', 'grevlex', 'weighted']);
 
 class Checker {
   readonly problems: Diagnostic[] = [];
-  private readonly moduleNames = new Map<string, Map<string, NameInfo> | null>();
-
-  constructor(private readonly options: CheckOptions) {}
+  constructor(
+    private readonly options: StaticCheckOptions,
+    /** The modules being imported around this one, outermost first (empty for the main program). */
+    private readonly importing: readonly ModuleLocation[],
+    /** The names each module defines, by module id (null: not known statically), shared by all checkers of a run. */
+    private readonly moduleNames: Map<string, Map<string, NameInfo> | null>,
+  ) {}
 
   private report(code: string, message: string, span: A.Span, notes?: string[]): void {
     this.problems.push(diagnostic(code, message, span, notes));
@@ -259,31 +289,31 @@ class Checker {
 
   /** The top-level names a module defines (statically), or null when they cannot be known. */
   private importedNames(s: A.ImportStmt): Map<string, NameInfo> | null {
-    const spec = s.path.value;
-    const importer = s.span.file;
-    const resolved = spec.startsWith('stdlib/')
-      ? path.join(this.options.stdlibDir, spec.slice('stdlib/'.length))
-      : path.resolve(importer.startsWith('<') ? process.cwd() : path.dirname(importer), spec);
-    if (this.moduleNames.has(resolved)) return this.moduleNames.get(resolved) ?? null;
-    this.moduleNames.set(resolved, null); // guards against import cycles
-    let source: string;
-    try {
-      source = (this.options.readFile ?? ((f: string) => readFileSync(f, 'utf8')))(resolved);
-    } catch {
-      this.report('import-not-found', `cannot read module '${spec}' (looked for ${resolved})`, s.path.span);
+    const loader = this.options.modules;
+    const loaded = loader.load(s.path.value, s.path.span);
+    if (!loaded.ok) {
+      this.problems.push(loaded.diagnostic);
       return null;
     }
-    const { program, diagnostics } = this.options.parse(source, resolved);
-    if (diagnostics.length > 0) {
-      this.problems.push(...diagnostics);
+    const module = loaded.module;
+    const chain = this.importing.length > 0 ? this.importing : [loader.locationOf(s.span.file)];
+    const cycle = importCycle(chain, module);
+    if (cycle) {
+      this.report('import-cycle', cycle, s.path.span);
       return null;
     }
-    const moduleChecker = new Checker(this.options);
+    if (this.moduleNames.has(module.id)) return this.moduleNames.get(module.id) ?? null;
+    if (module.diagnostics.length > 0) {
+      this.problems.push(...module.diagnostics);
+      this.moduleNames.set(module.id, null);
+      return null;
+    }
+    const moduleChecker = new Checker(this.options, [...chain, module], this.moduleNames);
     const moduleScope = new StaticScope(null);
-    moduleChecker.block(program.body, moduleScope);
+    moduleChecker.block(module.program.body, moduleScope);
     this.problems.push(...moduleChecker.problems);
     const names = moduleScope.isOpen() ? null : moduleScope.names;
-    this.moduleNames.set(resolved, names);
+    this.moduleNames.set(module.id, names);
     return names;
   }
 }

@@ -3,8 +3,6 @@
 // its variable names in the current scope, so later `let`s can shadow them and functions see them.
 // Errors are VdlError diagnostics with spans; MathErrors from the engine are re-raised at the span of
 // the call that caused them.
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { MathError } from '../math/errors.js';
 import { QQ, primeField } from '../math/field.js';
 import type { OrderSpec } from '../math/monomial.js';
@@ -12,7 +10,8 @@ import { PolyRing } from '../math/poly.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
 import type * as A from './ast.js';
-import { VdlError, fail, type Diagnostic } from './diagnostics.js';
+import { VdlError, fail } from './diagnostics.js';
+import { importCycle, type ModuleLoader, type ModuleLocation } from './modules.js';
 import { binary, negate } from './ops.js';
 import { toJson, toText, type Json } from './print.js';
 import { acceptsKeyword, builtin, keywordList, methodFor, type CallContext } from './builtins/registry.js';
@@ -52,12 +51,8 @@ export interface InterpreterOptions {
   readonly onPrint?: (record: PrintRecord) => void;
   readonly signal?: Interrupt;
   readonly onProgress?: (event: ProgressEvent) => void;
-  /** Reads an imported module; defaults to the file system. */
-  readonly readFile?: (absolutePath: string) => string;
-  /** Parses a module's source (injected to keep the evaluator free of the front end). */
-  readonly parse: (source: string, file: string) => { program: A.Program; diagnostics: Diagnostic[] };
-  /** The package's stdlib/ directory, for `import "stdlib/..."`. */
-  readonly stdlibDir: string;
+  /** Module access: locates, reads and parses each imported module once (shared with the static checks). */
+  readonly modules: ModuleLoader;
 }
 
 class ReturnSignal {
@@ -71,10 +66,10 @@ export class Interpreter {
   readonly globals = new Scope(null);
   currentRing: RingData | null = null;
   random: Random;
-  /** Sources of every file read (for printing carets under errors in imported modules). */
-  readonly sources = new Map<string, string>();
+  /** The scope each module defined, by module id: a module runs once per interpreter. */
   private readonly modules = new Map<string, Scope>();
-  private readonly loading = new Set<string>();
+  /** The modules being imported, outermost (the importing input) first, to report cycles. */
+  private importing: readonly ModuleLocation[] = [];
   private depth = 0;
 
   constructor(readonly options: InterpreterOptions) {
@@ -320,33 +315,26 @@ export class Interpreter {
   // --- modules -------------------------------------------------------------------------------
 
   private importModule(stmt: A.ImportStmt, scope: Scope): void {
-    const spec = stmt.path.value;
-    const importer = stmt.span.file;
-    const resolved = spec.startsWith('stdlib/')
-      ? path.join(this.options.stdlibDir, spec.slice('stdlib/'.length))
-      : path.resolve(importer.startsWith('<') ? process.cwd() : path.dirname(importer), spec);
-    if (this.loading.has(resolved)) fail('import-cycle', `import cycle: ${spec} is already being imported`, stmt.path.span);
-    let moduleScope = this.modules.get(resolved);
+    const loaded = this.options.modules.load(stmt.path.value, stmt.path.span);
+    if (!loaded.ok) throw new VdlError(loaded.diagnostic);
+    const module = loaded.module;
+    const chain = this.importing.length > 0 ? this.importing : [this.options.modules.locationOf(stmt.span.file)];
+    const cycle = importCycle(chain, module);
+    if (cycle) fail('import-cycle', cycle, stmt.path.span);
+    let moduleScope = this.modules.get(module.id);
     if (!moduleScope) {
-      let source: string;
-      try {
-        source = (this.options.readFile ?? defaultReadFile)(resolved);
-      } catch {
-        return fail('import-not-found', `cannot read module '${spec}' (looked for ${resolved})`, stmt.path.span);
-      }
-      this.sources.set(resolved, source);
-      const { program, diagnostics } = this.options.parse(source, resolved);
-      if (diagnostics.length > 0) throw new VdlError(diagnostics[0]!);
+      if (module.diagnostics.length > 0) throw new VdlError(module.diagnostics[0]!);
       moduleScope = new Scope(null);
       const savedRing = this.currentRing;
-      this.loading.add(resolved);
+      const savedChain = this.importing;
+      this.importing = [...chain, module];
       try {
-        this.runProgram(program, moduleScope);
+        this.runProgram(module.program, moduleScope);
       } finally {
-        this.loading.delete(resolved);
+        this.importing = savedChain;
         this.currentRing = savedRing;
       }
-      this.modules.set(resolved, moduleScope);
+      this.modules.set(module.id, moduleScope);
     }
     for (const [name, value] of moduleScope.vars) scope.vars.set(name, value);
   }
@@ -540,10 +528,6 @@ export class Interpreter {
   private checkInterrupt(span: A.Span): void {
     if (this.options.signal?.aborted) fail('interrupted', 'interrupted', span);
   }
-}
-
-function defaultReadFile(file: string): string {
-  return readFileSync(file, 'utf8');
 }
 
 function cartesian(ranges: readonly (readonly [number, number])[]): number[][] {

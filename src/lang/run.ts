@@ -1,34 +1,41 @@
 // The pipeline every entry point shares (CLI, library API, REPL): parse, check statically, evaluate.
 // A Session keeps an interpreter alive across inputs (the REPL), snapshotting its state before each
 // statement so that an interrupted statement leaves the session as it was.
-import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
 import type { Program, Stmt } from './ast.js';
 import { checkProgram } from './check.js';
 import { VdlError, diagnostic, fileSpan, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { Interpreter, Scope, type PrintRecord } from './evaluator.js';
+import { ModuleLoader, stdlibResolver, type ModuleResolver } from './modules.js';
 import { parseProgram } from './parse.js';
 import type { Value } from './values.js';
 import './builtins/index.js';
 
-/** The package's stdlib/ folder (this file is src/lang/run.ts, or dist/src/lang/run.js once built). */
-export function stdlibDirectory(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const up = here.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..';
-  return path.resolve(here, up, 'stdlib');
-}
-
-export interface RunOptions {
+export interface CheckOptions {
   /** The file name used in diagnostics and for resolving relative imports. */
   readonly file?: string;
+  /** Module access for `import`; the default knows only the standard library (no file system). */
+  readonly resolver?: ModuleResolver;
+}
+
+export interface RunOptions extends CheckOptions {
   readonly seed?: number | bigint;
   readonly onPrint?: (record: PrintRecord) => void;
   readonly signal?: Interrupt;
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Skip the static checks (they run by default, and a run with a static error does not start). */
   readonly skipCheck?: boolean;
+  /** Keep the JavaScript stack of an internal error in its notes (`vdl --debug`). */
+  readonly debug?: boolean;
+}
+
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly program: Program;
+  /** Every source read (the main file and imported modules), for printing carets. */
+  readonly sources: ReadonlyMap<string, string>;
 }
 
 export interface RunResult {
@@ -40,18 +47,30 @@ export interface RunResult {
 }
 
 /** Parse and check only; every problem found is reported. */
-export function check(source: string, file = '<input>'): { ok: boolean; diagnostics: Diagnostic[]; program: Program } {
+export function check(source: string, options: CheckOptions = {}): CheckResult {
+  const loader = new ModuleLoader(options.resolver ?? stdlibResolver, parseProgram);
+  return checkWith(loader, source, options.file ?? '<input>');
+}
+
+function checkWith(loader: ModuleLoader, source: string, file: string): CheckResult {
+  loader.addInput(file, source);
   const { program, diagnostics } = parseProgram(source, file);
-  if (diagnostics.length > 0) return { ok: false, diagnostics, program };
-  const problems = checkProgram(program, { stdlibDir: stdlibDirectory(), parse: parseProgram });
-  return { ok: problems.length === 0, diagnostics: problems, program };
+  if (diagnostics.length > 0) return { ok: false, diagnostics, program, sources: loader.sources };
+  const problems = checkProgram(program, { modules: loader });
+  return { ok: problems.length === 0, diagnostics: problems, program, sources: loader.sources };
 }
 
 export function run(source: string, options: RunOptions = {}): RunResult {
   const file = options.file ?? '<input>';
-  const sources = new Map([[file, source]]);
-  const checked = options.skipCheck ? { ...parseProgram(source, file), ok: true } : check(source, file);
-  if (checked.diagnostics.length > 0) return { ok: false, prints: [], diagnostics: checked.diagnostics, sources };
+  const loader = new ModuleLoader(options.resolver ?? stdlibResolver, parseProgram);
+  let checked: { readonly program: Program; readonly diagnostics: readonly Diagnostic[] };
+  if (options.skipCheck) {
+    loader.addInput(file, source);
+    checked = parseProgram(source, file);
+  } else {
+    checked = checkWith(loader, source, file);
+  }
+  if (checked.diagnostics.length > 0) return { ok: false, prints: [], diagnostics: checked.diagnostics, sources: loader.sources };
   const prints: PrintRecord[] = [];
   const interpreter = new Interpreter({
     seed: options.seed,
@@ -61,36 +80,34 @@ export function run(source: string, options: RunOptions = {}): RunResult {
       prints.push(record);
       options.onPrint?.(record);
     },
-    parse: parseProgram,
-    stdlibDir: stdlibDirectory(),
+    modules: loader,
   });
-  const outcome = guard(() => interpreter.runProgram(checked.program), file);
-  for (const [f, s] of interpreter.sources) sources.set(f, s);
-  return { ok: outcome === null, prints, diagnostics: outcome ? [outcome] : [], sources };
+  const outcome = guard(() => interpreter.runProgram(checked.program), file, options.debug);
+  return { ok: outcome === null, prints, diagnostics: outcome ? [outcome] : [], sources: loader.sources };
 }
 
 /**
  * Runs f and turns every failure into a diagnostic: VdlErrors as they are, a JavaScript stack
  * overflow as a recursion error, anything else as an internal error (a bug: the stack is kept in
- * the notes only when VDL_DEBUG is set, so users never see a stack trace by default).
+ * the notes only when `debug` is set, so users never see a stack trace by default).
  */
-export function guard(f: () => void, file: string): Diagnostic | null {
+export function guard(f: () => void, file: string, debug = false): Diagnostic | null {
   try {
     f();
     return null;
   } catch (e) {
-    return toDiagnostic(e, file);
+    return toDiagnostic(e, file, debug);
   }
 }
 
-export function toDiagnostic(e: unknown, file: string): Diagnostic {
+export function toDiagnostic(e: unknown, file: string, debug = false): Diagnostic {
   if (e instanceof VdlError) return e.diagnostic;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return diagnostic('recursion-depth', 'recursion too deep (the call stack overflowed)', fileSpan(file));
   }
   const message = e instanceof Error ? e.message : String(e);
   const notes = ['this is a bug in vdl; please report it with the script that caused it'];
-  if (process.env['VDL_DEBUG'] && e instanceof Error && e.stack) notes.push(e.stack);
+  if (debug && e instanceof Error && e.stack) notes.push(e.stack);
   return diagnostic('internal', `internal error: ${message}`, fileSpan(file), notes);
 }
 
@@ -109,20 +126,29 @@ export interface SessionResult {
 }
 
 /** A long-lived interpreter for the REPL: state carries over from one input to the next. */
+export interface SessionOptions {
+  readonly seed?: number | bigint;
+  readonly signal?: Interrupt;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called for each `print` as it happens (the REPL shows output of a long statement live). */
+  readonly onPrint?: (record: PrintRecord) => void;
+  /** Module access for `import`; the default knows only the standard library (no file system). */
+  readonly resolver?: ModuleResolver;
+  /** Keep the JavaScript stack of an internal error in its notes. */
+  readonly debug?: boolean;
+}
+
 export class Session {
   readonly interpreter: Interpreter;
+  /** Modules are read once per session: importing a module again reuses what it defined. */
+  private readonly modules: ModuleLoader;
+  private readonly debug: boolean;
   private counter = 0;
   private printSink: ((record: PrintRecord) => void) | undefined;
 
-  constructor(
-    options: {
-      seed?: number | bigint;
-      signal?: Interrupt;
-      onProgress?: (event: ProgressEvent) => void;
-      /** Called for each `print` as it happens (the REPL shows output of a long statement live). */
-      onPrint?: (record: PrintRecord) => void;
-    } = {},
-  ) {
+  constructor(options: SessionOptions = {}) {
+    this.modules = new ModuleLoader(options.resolver ?? stdlibResolver, parseProgram);
+    this.debug = options.debug ?? false;
     this.interpreter = new Interpreter({
       seed: options.seed,
       signal: options.signal,
@@ -131,21 +157,31 @@ export class Session {
         this.printSink?.(record);
         options.onPrint?.(record);
       },
-      parse: parseProgram,
-      stdlibDir: stdlibDirectory(),
+      modules: this.modules,
     });
   }
 
   /** Source text of every input and module, for formatting diagnostics. */
   get sources(): ReadonlyMap<string, string> {
-    return this.interpreter.sources;
+    return this.modules.sources;
   }
 
+  /** The resolver the session imports modules with (the REPL's `:load` reads files through it too). */
+  get resolver(): ModuleResolver {
+    return this.modules.resolver;
+  }
+
+  /**
+   * Parses, checks statically (knowing the names earlier inputs bound) and evaluates one input; an
+   * input with a syntax or static error does not run.
+   */
   evaluate(source: string, file?: string): SessionResult {
     const name = file ?? `<input ${++this.counter}>`;
-    this.interpreter.sources.set(name, source);
+    this.modules.addInput(name, source);
     const { program, diagnostics } = parseProgram(source, name);
     if (diagnostics.length > 0) return { ok: false, prints: [], value: undefined, diagnostics };
+    const problems = checkProgram(program, { modules: this.modules, globals: this.interpreter.globals.vars });
+    if (problems.length > 0) return { ok: false, prints: [], value: undefined, diagnostics: problems };
     const prints: PrintRecord[] = [];
     this.printSink = (r) => prints.push(r);
     let value: Value | undefined;
@@ -153,7 +189,7 @@ export class Session {
       const snapshot = this.snapshot();
       const failure = guard(() => {
         value = this.interpreter.exec(stmt as Stmt, this.interpreter.globals);
-      }, name);
+      }, name, this.debug);
       if (failure) {
         // An interrupted statement leaves no trace; other errors keep what ran before them.
         if (failure.code === 'interrupted') this.restore(snapshot);

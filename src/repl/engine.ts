@@ -2,13 +2,14 @@
 // output format. It turns each submitted input into an Outcome made only of strings, so that it can
 // cross a worker boundary (src/repl/worker.ts runs one of these in a worker thread; the plain line mode
 // and tests run one in-process).
-import { readFileSync } from 'node:fs';
+import { isFailure, type ModuleResolver } from '../lang/modules.js';
 import { parseProgram } from '../lang/parse.js';
 import { toJson, toLatex, toText } from '../lang/print.js';
 import { formatDiagnostics, Session } from '../lang/run.js';
 import type { PrintRecord } from '../lang/evaluator.js';
 import { typeName, type Value } from '../lang/values.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
+import { nodeResolver } from '../node/resolver.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
 import { builtinNames, helpFor, KEYWORDS, overview, stdlibFunctions } from './help.js';
 
@@ -35,6 +36,8 @@ export interface EngineOptions {
   /** Receive each print as it happens; the outcome's `prints` then stays empty. */
   readonly onPrint?: (line: string) => void;
   readonly format?: OutputFormat;
+  /** Module access for `import` and `:load` (default: files relative to the working directory, and the stdlib). */
+  readonly resolver?: ModuleResolver;
 }
 
 /** What completion needs from the evaluation side. */
@@ -81,6 +84,8 @@ export class ReplEngine {
       signal: options.signal,
       onProgress: options.onProgress,
       onPrint: (record) => this.streamed(formatPrint(record, this.format)),
+      resolver: options.resolver ?? nodeResolver(),
+      debug: Boolean(process.env['VDL_DEBUG']),
     });
   }
 
@@ -140,12 +145,10 @@ export class ReplEngine {
         return { ok: true, prints: r.prints, type: r.type ?? 'Nothing' };
       }
       case 'load': {
-        let source: string;
-        try {
-          source = readFileSync(c.file, 'utf8');
-        } catch {
-          return { ok: false, prints: [], error: `cannot read ${c.file}` };
-        }
+        const resolver = this.session.resolver;
+        const location = resolver.locate(c.file, null);
+        const source = isFailure(location) ? location : resolver.read(location);
+        if (isFailure(source)) return { ok: false, prints: [], error: source.error };
         const r = this.evaluate(source, c.file);
         return r.ok ? { ...r, value: undefined, type: undefined, info: `loaded ${c.file}` } : r;
       }

@@ -1,13 +1,11 @@
 // What the REPL knows about names outside the session: the built-in registry (the same data that
 // docs/builtins.md is generated from), the functions of stdlib/*.vdl (parsed with the real parser),
 // the keywords (from the lexer). Used by :help and by tab completion.
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { allTokens, tokenCategory } from '../../grammar/lexer.js';
 import { allBuiltins, builtin } from '../lang/builtins/index.js';
 import { helpText } from '../lang/builtins/docs.js';
 import { parseProgram } from '../lang/parse.js';
-import { stdlibDirectory } from '../lang/run.js';
+import { stdlibModules, stdlibResolver, isFailure } from '../lang/modules.js';
 import { COMMANDS, editDistance, findCommand } from './commands.js';
 
 export interface StdlibFunction {
@@ -21,20 +19,16 @@ export interface StdlibFunction {
 
 let stdlibCache: StdlibFunction[] | undefined;
 
-/** Top-level functions (and `let` names) of every stdlib/*.vdl file. */
-export function stdlibFunctions(dir = stdlibDirectory()): StdlibFunction[] {
-  if (dir === stdlibDirectory() && stdlibCache) return stdlibCache;
+/** Top-level functions (and `let` names) of every standard-library module (the embedded sources). */
+export function stdlibFunctions(): StdlibFunction[] {
+  if (stdlibCache) return stdlibCache;
   const out: StdlibFunction[] = [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.vdl')).sort();
-  } catch {
-    return out;
-  }
-  for (const f of files) {
-    const source = readFileSync(path.join(dir, f), 'utf8');
+  for (const file of stdlibModules()) {
+    const location = stdlibResolver.locate(file, null);
+    const source = isFailure(location) ? location : stdlibResolver.read(location);
+    if (isFailure(source)) continue;
     const lines = source.split('\n');
-    const { program } = parseProgram(source, f);
+    const { program } = parseProgram(source, file);
     for (const stmt of program.body) {
       if (stmt.kind !== 'Fn' && stmt.kind !== 'Let') continue;
       const doc: string[] = [];
@@ -42,12 +36,12 @@ export function stdlibFunctions(dir = stdlibDirectory()): StdlibFunction[] {
       out.push({
         name: stmt.name.name,
         params: stmt.kind === 'Fn' ? stmt.params.map((p) => p.name) : [],
-        file: `stdlib/${f}`,
+        file,
         doc: doc.join('\n'),
       });
     }
   }
-  if (dir === stdlibDirectory()) stdlibCache = out;
+  stdlibCache = out;
   return out;
 }
 

@@ -34,7 +34,7 @@ function assertSpans(source: string, diagnostics: readonly Diagnostic[]) {
 function exercise(source: string) {
   const parsed = parseProgram(source, '<fuzz>');
   assertSpans(source, parsed.diagnostics);
-  const checked = check(source, '<fuzz>');
+  const checked = check(source, { file: '<fuzz>' });
   assertSpans(source, checked.diagnostics);
   const deadline = Date.now() + 300;
   const result = run(source, { file: '<fuzz>', signal: { get aborted() { return Date.now() > deadline; } } });

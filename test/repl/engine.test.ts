@@ -28,10 +28,12 @@ describe('ReplEngine', () => {
     const r = e.submit('let b = 1;\nprint nosuch;');
     expect(r.ok).toBe(false);
     expect(r.error).toBe("<input 1>:2:7: error: unknown name 'nosuch'\n  print nosuch;\n        ^~~~~~");
-    // statements before the failing one stay done
-    expect(e.submit('b;')).toMatchObject({ value: '1' });
+    // an input with a static error does not run at all (the session runs the checks first) ...
+    expect(e.submit('b;').error).toContain("<input 2>:1:1: error: unknown name 'b'");
     expect(e.submit('let = ;').error).toMatch(/^<input 3>:1:5: error: .*\n  let = ;\n      \^/);
-    expect(e.submit('1 / 0;').error).toContain('<input 4>:1:');
+    // ... while statements before a failure at run time stay done
+    expect(e.submit('let c = 1;\n1 / 0;').error).toContain('<input 4>:2:');
+    expect(e.submit('c;')).toMatchObject({ value: '1' });
   });
 
   it('undoes an interrupted statement and keeps what came before', () => {
@@ -97,7 +99,11 @@ describe('ReplEngine', () => {
     const bad = path.join(dir, 'bad.vdl');
     writeFileSync(bad, 'let x = 1;\nprint y;\n');
     expect(e.submit(`:load ${bad}`).error).toBe(`${bad}:2:7: error: unknown name 'y'\n  print y;\n        ^`);
-    expect(e.submit(':load /no/such/file.vdl')).toEqual({ ok: false, prints: [], error: 'cannot read /no/such/file.vdl' });
+    expect(e.submit(':load /no/such/file.vdl')).toEqual({
+      ok: false,
+      prints: [],
+      error: "cannot read module '/no/such/file.vdl' (no such file: /no/such/file.vdl)",
+    });
   });
 
   it(':quit and unknown commands', () => {
