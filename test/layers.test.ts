@@ -1,6 +1,9 @@
 // The layer rule, checked: each layer imports only from the layers below it, the mathematics never
-// imports the language, and only src/repl touches ink or react (so the library API loads neither).
+// imports the language, only src/repl touches ink or react (so the library API loads neither), and
+// the library core (grammar, math, geometry, networks, lang, the entry) uses nothing of Node: no
+// built-in module and no `process`. Node belongs to the edge: src/node, src/cli, src/repl.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -13,12 +16,26 @@ const allowed: Record<string, string[]> = {
   'src/networks': ['src/math', 'src/geometry'],
   grammar: ['chevrotain'],
   'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain', 'big.js', 'fraction.js'],
-  'src/cli': ['src/lang', 'src/math', 'src/repl'],
-  'src/repl': ['src/lang', 'src/math', 'src/cli', 'grammar', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library'],
+  'src/node': ['src/lang'],
+  'src/cli': ['src/lang', 'src/math', 'src/repl', 'src/node', 'grammar'],
+  'src/repl': ['src/lang', 'src/math', 'src/cli', 'src/node', 'grammar', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library'],
 };
+
+/** The library core: what `import 'vdl'` loads, which must run where there is no Node (a browser). */
+const core = ['grammar', 'src/math', 'src/geometry', 'src/networks', 'src/lang', 'src/index.ts'];
+
+function isNodeBuiltin(spec: string): boolean {
+  return spec.startsWith('node:') || builtinModules.includes(spec) || builtinModules.includes(spec.split('/')[0]!);
+}
+
+/** Source text without comments (roughly: a comment marker inside a string cuts more, never less). */
+function code(file: string): string {
+  return readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+}
 
 function files(dir: string): string[] {
   const full = path.join(root, dir);
+  if (/\.tsx?$/.test(dir)) return [dir];
   let out: string[] = [];
   for (const name of readdirSync(full)) {
     const p = path.join(full, name);
@@ -29,7 +46,7 @@ function files(dir: string): string[] {
 }
 
 function imports(file: string): string[] {
-  const text = readFileSync(path.join(root, file), 'utf8');
+  const text = code(file);
   return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
 }
 
@@ -60,6 +77,25 @@ describe('layers', () => {
       expect(bad).toEqual([]);
     });
   }
+
+  it('the library core imports no Node built-in and does not use process', () => {
+    const bad: string[] = [];
+    for (const file of core.flatMap(files)) {
+      for (const spec of imports(file)) if (isNodeBuiltin(spec)) bad.push(`${file} imports ${spec}`);
+      if (/\bprocess\b/.test(code(file))) bad.push(`${file} uses process`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the Node check sees what it looks for', () => {
+    // The check above must not pass vacuously: the edge does use Node, and the patterns find it.
+    const edge = ['src/node', 'src/cli'].flatMap(files);
+    expect(edge.some((f) => imports(f).some(isNodeBuiltin))).toBe(true);
+    expect(edge.some((f) => /\bprocess\b/.test(code(f)))).toBe(true);
+    expect(isNodeBuiltin('fs') && isNodeBuiltin('node:path') && isNodeBuiltin('fs/promises')).toBe(true);
+    expect(isNodeBuiltin('chevrotain')).toBe(false);
+    expect(core.flatMap(files).length).toBeGreaterThan(50);
+  });
 
   it('the library API does not reach ink or react', () => {
     const seen = new Set<string>();
