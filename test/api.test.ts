@@ -1,6 +1,13 @@
-// The library API as docs/api.md shows it: parse, check, run with a seed, a signal and callbacks.
+// The library API as docs/api.md shows it: parse, check, run with a seed, a signal and callbacks; and
+// the examples of docs/api.md themselves, run by Node against the built package (imported as 'vdl'
+// and 'vdl/node', as a user would).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, formatDiagnostics, parse, run, Session } from '../src/index.js';
+
+const root = path.resolve(import.meta.dirname, '..');
 
 describe('library API', () => {
   it('runs the example of docs/api.md', () => {
@@ -34,5 +41,23 @@ describe('library API', () => {
     expect(result.prints[0]!.text).toMatch(/^\d+$/);
     expect(result.value).toMatchObject({ kind: 'number' });
     expect(session.names()).toContain('I');
+  });
+
+  it('the examples of docs/api.md print what their comments say', () => {
+    const doc = readFileSync(path.join(root, 'docs/api.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBe(3);
+    // Inside the package (dist/ is built by the test set-up), so that 'vdl' resolves to the package itself.
+    const dir = path.join(root, 'dist', 'doc-examples');
+    mkdirSync(dir, { recursive: true });
+    blocks.forEach((code, i) => {
+      const expected = [...code.matchAll(/console\.log\(.*\/\/ → (.*)$/gm)].map((m) => m[1]!);
+      expect(expected.length).toBeGreaterThan(0);
+      const file = path.join(dir, `api-${i + 1}.mjs`);
+      writeFileSync(file, code);
+      const r = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: root });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trimEnd().split('\n')).toEqual(expected);
+    });
   });
 });
