@@ -1,6 +1,10 @@
 // The one diagnostic type of vdl: a stable code, a message and a span. Syntax errors, static-check
 // errors, run-time errors and errors raised by the mathematics all end up here, and all print the same
 // way: `file:line:col: error: message`, the source line, and a caret under the place.
+// Errors of the mathematics (MathError, with a stable code) become diagnostics in one function,
+// `raisingAt`, which the evaluator applies to every expression it evaluates: an engine error is
+// reported at the innermost expression (operator or call) whose evaluation raised it.
+import { MathError } from '../math/errors.js';
 import type { Span } from './ast.js';
 
 export type Severity = 'error' | 'warning';
@@ -30,6 +34,19 @@ export function diagnostic(code: string, message: string, span: Span, notes?: re
 
 export function fail(code: string, message: string, span: Span, notes?: readonly string[]): never {
   throw new VdlError(diagnostic(code, message, span, notes));
+}
+
+/**
+ * Runs f; a MathError it throws is re-raised as a diagnostic at span, with the MathError's code and
+ * message. This is the only place where engine errors become diagnostics.
+ */
+export function raisingAt<T>(span: Span, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof MathError) fail(e.code, e.message, span);
+    throw e;
+  }
 }
 
 /** A span covering nothing at the start of a file, for errors that have no better place. */

@@ -3,7 +3,6 @@
 // the polynomial's ring; lists act as vectors and matrices. Errors are thrown as diagnostics at the
 // operator's span.
 import { QQ, compareRat, rat, type Rat } from '../math/field.js';
-import { MathError } from '../math/errors.js';
 import type { Poly } from '../math/poly.js';
 import { idealEquals } from '../math/ideal.js';
 import type { BinaryOp, Span } from './ast.js';
@@ -29,12 +28,7 @@ export function coerceToPoly(ring: RingData, v: Value, span: Span): Poly<unknown
     return v.poly;
   }
   if (v.kind === 'number') {
-    try {
-      return ring.poly.constant(ring.poly.field.fromRational(v.value.num, v.value.den));
-    } catch (e) {
-      if (e instanceof MathError) fail(e.code, e.message, span);
-      throw e;
-    }
+    return ring.poly.constant(ring.poly.field.fromRational(v.value.num, v.value.den));
   }
   return fail('type', `expected a polynomial or a number, got ${kindWord(v)}`, span);
 }
@@ -91,22 +85,17 @@ function polyOp(op: '+' | '-' | '*' | '/', ring: RingData, a: Value, b: Value, s
   const R = ring.poly;
   const p = coerceToPoly(ring, a, span);
   const q = coerceToPoly(ring, b, span);
-  try {
-    switch (op) {
-      case '+':
-        return poly(ring, R.add(p, q));
-      case '-':
-        return poly(ring, R.sub(p, q));
-      case '*':
-        return poly(ring, R.mul(p, q));
-      case '/':
-        if (R.isZero(q)) fail('division-by-zero', 'division by zero', span);
-        if (R.isConstant(q)) return poly(ring, R.scale(p, R.field.inv(R.constantCoeff(q))));
-        return poly(ring, R.divExact(p, q));
-    }
-  } catch (e) {
-    if (e instanceof MathError) fail(e.code, e.message, span);
-    throw e;
+  switch (op) {
+    case '+':
+      return poly(ring, R.add(p, q));
+    case '-':
+      return poly(ring, R.sub(p, q));
+    case '*':
+      return poly(ring, R.mul(p, q));
+    case '/':
+      if (R.isZero(q)) fail('division-by-zero', 'division by zero', span);
+      if (R.isConstant(q)) return poly(ring, R.scale(p, R.field.inv(R.constantCoeff(q))));
+      return poly(ring, R.divExact(p, q));
   }
 }
 

@@ -3,6 +3,7 @@
 // compare(a, b) > 0 when a is larger. Orders: lex, grevlex, weighted (weight vector, ties by grevlex)
 // and block orders (a sequence of blocks, each with its own order; the first block dominates, so a
 // block order eliminates the variables of its first block).
+import { MathError } from './errors.js';
 
 export type Monomial = Int32Array;
 
@@ -53,7 +54,7 @@ export function makeOrder(spec: OrderSpec, nvars: number): MonomialOrder {
       return { spec, compare: (a, b) => grevlexRange(a, b, 0, nvars) };
     case 'weighted': {
       const w = spec.weights;
-      if (w.length !== nvars) throw new RangeError(`a weighted order needs ${nvars} weights, got ${w.length}`);
+      if (w.length !== nvars) throw new MathError('bad-order', `a weighted order needs ${nvars} weights, got ${w.length}`);
       return {
         spec,
         compare: (a, b) => {
@@ -70,7 +71,7 @@ export function makeOrder(spec: OrderSpec, nvars: number): MonomialOrder {
         bounds.push([start, start + block.size, block.order]);
         start += block.size;
       }
-      if (start !== nvars) throw new RangeError(`the blocks cover ${start} variables, the ring has ${nvars}`);
+      if (start !== nvars) throw new MathError('bad-order', `the blocks cover ${start} variables, the ring has ${nvars}`);
       return {
         spec,
         compare: (a, b) => {

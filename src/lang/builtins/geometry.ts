@@ -1,7 +1,6 @@
 // Geometry built-ins: varieties, forms, projections, critical points, ED degrees, Morse indices and
 // polar degrees. This file only adapts language values to the plain data of src/geometry and back;
 // the mathematics lives there (see docs/geometry.md).
-import { MathError } from '../../math/errors.js';
 import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import * as ideals from '../../math/ideal.js';
@@ -56,16 +55,11 @@ registerObjectPrinter('variety', {
   },
 });
 
-registerObjectEquality('variety', (a, b, span) => {
+registerObjectEquality('variety', (a, b) => {
   const x = a as VarietyData;
   const y = b as VarietyData;
   if (x.ring.id !== y.ring.id) return false;
-  try {
-    return ideals.idealEquals(x.ring.poly, x.variety.gens, y.variety.gens);
-  } catch (e) {
-    if (e instanceof MathError) return fail(e.code, e.message, span);
-    throw e;
-  }
+  return ideals.idealEquals(x.ring.poly, x.variety.gens, y.variety.gens);
 });
 
 function matrixText(M: readonly (readonly Rat[])[]): string {
