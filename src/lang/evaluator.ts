@@ -1,20 +1,19 @@
 // The tree-walking evaluator. Lexical scopes are chained maps; the current ring (the one polynomial
 // expressions are read in) is interpreter state set by `ring` and `use`; a ring statement also binds
 // its variable names in the current scope, so later `let`s can shadow them and functions see them.
-// Errors are VdlError diagnostics with spans; MathErrors from the engine are re-raised at the span of
-// the call that caused them.
-import { MathError } from '../math/errors.js';
+// Errors are VdlError diagnostics with spans; MathErrors from the engine are re-raised (by
+// `raisingAt`, applied in `eval`) at the span of the innermost expression that raised them.
 import { QQ, primeField } from '../math/field.js';
 import type { OrderSpec } from '../math/monomial.js';
 import { PolyRing } from '../math/poly.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
 import type * as A from './ast.js';
-import { VdlError, fail } from './diagnostics.js';
+import { VdlError, fail, raisingAt } from './diagnostics.js';
 import { importCycle, type ModuleLoader, type ModuleLocation } from './modules.js';
 import { binary, negate } from './ops.js';
 import { toJson, toText, type Json } from './print.js';
-import { acceptsKeyword, builtin, keywordList, methodFor, type CallContext } from './builtins/registry.js';
+import { acceptsKeyword, builtin, keywordList, methodFor, type Builtin, type CallContext } from './builtins/registry.js';
 import { NONE, bool, int, kindWord, list, poly, type RingData, type UserFunction, type Value, type VariableFamily } from './values.js';
 
 export class Scope {
@@ -209,13 +208,7 @@ export class Interpreter {
       if (opt.name.name !== 'order') fail('unknown-option', `unknown ring option '${opt.name.name}' (expected order = ...)`, opt.name.span);
       order = this.orderSpec(opt.value, names, families, scope);
     }
-    let R: PolyRing<unknown>;
-    try {
-      R = new PolyRing(field as never, names, order);
-    } catch (e) {
-      if (e instanceof RangeError || e instanceof MathError) fail('bad-order', e.message, stmt.span);
-      throw e;
-    }
+    const R = raisingAt(stmt.span, () => new PolyRing(field as never, names, order));
     const ring = this.makeRing({ name: stmt.name.name, poly: R, families });
     scope.vars.set(stmt.name.name, { kind: 'ring', ring });
     this.useRing(ring, scope);
@@ -239,12 +232,7 @@ export class Interpreter {
     if (e.kind === 'Call' && e.callee.kind === 'Name' && e.callee.name === 'GF' && e.args.length === 1) {
       const p = this.eval(e.args[0]!, scope);
       if (p.kind !== 'number' || p.value.den !== 1n) fail('type', 'GF(p) needs an integer p', e.args[0]!.span);
-      try {
-        return primeField(p.value.num);
-      } catch (err) {
-        if (err instanceof MathError) fail(err.code, err.message, e.span);
-        throw err;
-      }
+      return raisingAt(e.span, () => primeField(p.value.num));
     }
     return fail('bad-coefficients', 'coefficients must be QQ or GF(p) for a prime p', e.span);
   }
@@ -341,7 +329,12 @@ export class Interpreter {
 
   // --- expressions ---------------------------------------------------------------------------
 
+  /** The value of an expression; an engine error raised while computing it is reported at its span. */
   eval(e: A.Expr, scope: Scope): Value {
+    return raisingAt(e.span, () => this.evalExpr(e, scope));
+  }
+
+  private evalExpr(e: A.Expr, scope: Scope): Value {
     switch (e.kind) {
       case 'Number':
         return { kind: 'number', value: { num: e.num, den: e.den } };
@@ -442,11 +435,10 @@ export class Interpreter {
     const callee = this.eval(e.callee, scope);
     if (callee.kind === 'builtin') {
       const b = builtin(callee.name)!;
-      if (b.lazy) return this.callBuiltin(callee.name, [], new Map(), e, scope);
-      const args = e.args.map((a) => this.eval(a, scope));
+      const args = b.lazy ? [] : e.args.map((a) => this.eval(a, scope));
       const kwargs = new Map<string, Value>();
-      for (const k of e.kwargs) kwargs.set(k.name.name, this.eval(k.value, scope));
-      return this.callBuiltin(callee.name, args, kwargs, e, scope);
+      if (!b.lazy) for (const k of e.kwargs) kwargs.set(k.name.name, this.eval(k.value, scope));
+      return this.callBuiltin(b, args, kwargs, directSite(e), scope);
     }
     if (callee.kind === 'function') {
       if (e.kwargs.length > 0) fail('keyword', `${callee.name} takes no keyword arguments`, e.kwargs[0]!.span);
@@ -475,40 +467,36 @@ export class Interpreter {
     }
   }
 
-  private callBuiltin(name: string, args: Value[], kwargs: Map<string, Value>, e: A.Call, scope: Scope): Value {
-    const b = builtin(name)!;
-    const count = b.lazy ? e.args.length : args.length;
+  /**
+   * Every call of a built-in goes through here, whether written directly (`det(M)`), through a
+   * variable or parameter holding it (`let f = det; f(M)`), or from a higher-order built-in
+   * (`map(det, Ms)`): the same arity and keyword checks, then its method for an object, or itself.
+   */
+  private callBuiltin(b: Builtin, args: readonly Value[], kwargs: ReadonlyMap<string, Value>, site: CallSite, scope: Scope): Value {
+    if (b.lazy && !site.exprs) {
+      fail('type', `${b.name} reads its argument unevaluated, so it can only be called directly, as ${b.signature}`, site.span);
+    }
+    const count = b.lazy ? site.exprs!.length : args.length;
     if (count < b.minArgs || count > b.maxArgs) {
       const expected = b.minArgs === b.maxArgs ? `${b.minArgs}` : b.maxArgs === Infinity ? `at least ${b.minArgs}` : `${b.minArgs} to ${b.maxArgs}`;
-      fail('arity', `${name} takes ${expected} argument${b.maxArgs === 1 && b.minArgs === 1 ? '' : 's'}, got ${count}`, e.span, [`usage: ${b.signature}`]);
+      fail('arity', `${b.name} takes ${expected} argument${b.maxArgs === 1 && b.minArgs === 1 ? '' : 's'}, got ${count}`, site.span, [`usage: ${b.signature}`]);
     }
-    for (const k of e.kwargs) {
-      if (!acceptsKeyword(b, k.name.name)) {
-        const accepted = keywordList(b);
-        fail('keyword', `${name} has no keyword argument '${k.name.name}'${accepted}`, k.name.span);
-      }
+    for (const k of site.keywords) {
+      if (!acceptsKeyword(b, k.name)) fail('keyword', `${b.name} has no keyword argument '${k.name}'${keywordList(b)}`, k.span);
     }
-    const ctx = this.callContext(e, scope);
-    const method = methodFor(name, args[0]);
-    try {
-      return method ? method(ctx, args, kwargs) : b.call(ctx, args, kwargs, e.args);
-    } catch (err) {
-      if (err instanceof MathError) {
-        fail(err.code, err.message, e.span);
-      }
-      throw err;
-    }
+    const ctx = this.callContext(site, scope);
+    const method = methodFor(b.name, args[0]);
+    return method ? method(ctx, args, kwargs) : b.call(ctx, args, kwargs, site.exprs ?? []);
   }
 
-  private callContext(e: A.Call, scope: Scope): CallContext {
-    const kwargSpans = new Map(e.kwargs.map((k) => [k.name.name, k.value.span] as const));
+  private callContext(site: CallSite, scope: Scope): CallContext {
     const self = this;
     return {
-      span: e.span,
-      argSpans: e.args.map((a) => a.span),
-      kwargSpans,
+      span: site.span,
+      argSpans: site.argSpans,
+      kwargSpans: site.kwargSpans,
       currentRing: () =>
-        this.currentRing ?? fail('no-ring', 'no ring is declared yet', e.span, ['declare one first, e.g. ring R = QQ[x, y];']),
+        this.currentRing ?? fail('no-ring', 'no ring is declared yet', site.span, ['declare one first, e.g. ring R = QQ[x, y];']),
       currentRingOrNull: () => this.currentRing,
       registerRing: (data) => this.makeRing(data),
       get random() {
@@ -517,9 +505,9 @@ export class Interpreter {
       signal: this.options.signal,
       onProgress: this.options.onProgress,
       callFunction: (f, args) => {
-        if (f.kind === 'function') return this.callUser(f, args, e.span);
-        if (f.kind === 'builtin') return builtin(f.name)!.call(this.callContext(e, scope), args, new Map(), []);
-        return fail('type', `expected a function, got ${kindWord(f)}`, e.span);
+        if (f.kind === 'function') return this.callUser(f, args, site.span);
+        if (f.kind === 'builtin') return this.callBuiltin(builtin(f.name)!, args, new Map(), valueSite(site.span, args.length), scope);
+        return fail('type', `expected a function, got ${kindWord(f)}`, site.span);
       },
       evaluate: (expr) => this.eval(expr, scope),
     };
@@ -528,6 +516,32 @@ export class Interpreter {
   private checkInterrupt(span: A.Span): void {
     if (this.options.signal?.aborted) fail('interrupted', 'interrupted', span);
   }
+}
+
+/** Where a built-in is called: the spans its diagnostics point at, and its argument expressions. */
+interface CallSite {
+  readonly span: A.Span;
+  readonly argSpans: readonly A.Span[];
+  readonly kwargSpans: ReadonlyMap<string, A.Span>;
+  /** The keyword names written at the call, with their spans. */
+  readonly keywords: readonly { readonly name: string; readonly span: A.Span }[];
+  /** The argument expressions of a direct call; null when called as a value (they do not exist). */
+  readonly exprs: readonly A.Expr[] | null;
+}
+
+function directSite(e: A.Call): CallSite {
+  return {
+    span: e.span,
+    argSpans: e.args.map((a) => a.span),
+    kwargSpans: new Map(e.kwargs.map((k) => [k.name.name, k.value.span] as const)),
+    keywords: e.kwargs.map((k) => ({ name: k.name.name, span: k.name.span })),
+    exprs: e.args,
+  };
+}
+
+/** A built-in called by a higher-order built-in: every diagnostic points at that outer call. */
+function valueSite(span: A.Span, argCount: number): CallSite {
+  return { span, argSpans: Array.from({ length: argCount }, () => span), kwargSpans: new Map(), keywords: [], exprs: null };
 }
 
 function cartesian(ranges: readonly (readonly [number, number])[]): number[][] {
