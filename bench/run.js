@@ -27,7 +27,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { QQ, SmallPrimeField, rat } from '../dist/src/math/field.js';
+import { QQ, SmallPrimeField } from '../dist/src/math/field.js';
 import { f4 } from '../dist/src/math/groebner/f4.js';
 import { modularGroebner } from '../dist/src/math/groebner/modular.js';
 import { PolyRing } from '../dist/src/math/poly.js';

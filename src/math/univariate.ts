@@ -1259,10 +1259,6 @@ export function signsAtRoot(root: RealRoot, qs: readonly (readonly (bigint | Rat
   return { signs, root: r };
 }
 
-function bigAbsRat(x: Rat): Rat {
-  return x.num < 0n ? { num: -x.num, den: x.den } : x;
-}
-
 /** The exact sign of q(θ). */
 export function signAtRoot(root: RealRoot, q: readonly (bigint | Rat)[]): number {
   return signsAtRoot(root, [q]).signs[0]!;

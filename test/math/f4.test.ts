@@ -112,7 +112,12 @@ describe('F4 row reduction', () => {
         dense.push(row);
         const cols: number[] = [];
         const coefs: number[] = [];
-        for (let j = 0; j < ncols; j++) if (row[j] !== 0) (cols.push(j), coefs.push(row[j]!));
+        for (let j = 0; j < ncols; j++) {
+          if (row[j] !== 0) {
+            cols.push(j);
+            coefs.push(row[j]!);
+          }
+        }
         pivotOf[c] = pivots.length;
         pivots.push(new SparseRow(Int32Array.from(cols), Float64Array.from(coefs)));
       }

@@ -30,7 +30,7 @@ describe('ReplEngine', () => {
     expect(r.error).toBe("<input 1>:2:7: error: unknown name 'nosuch'\n  print nosuch;\n        ^~~~~~");
     // an input with a static error does not run at all (the session runs the checks first) ...
     expect(e.submit('b;').error).toContain("<input 2>:1:1: error: unknown name 'b'");
-    expect(e.submit('let = ;').error).toMatch(/^<input 3>:1:5: error: .*\n  let = ;\n      \^/);
+    expect(e.submit('let = ;').error).toMatch(/^<input 3>:1:5: error: .*\n {2}let = ;\n {6}\^/);
     // ... while statements before a failure at run time stay done
     expect(e.submit('let c = 1;\n1 / 0;').error).toContain('<input 4>:2:');
     expect(e.submit('c;')).toMatchObject({ value: '1' });
