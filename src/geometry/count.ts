@@ -14,7 +14,7 @@ import type { Rat } from '../math/field.js';
 import { groebner } from '../math/groebner/index.js';
 import { type Poly, PolyRing } from '../math/poly.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
-import { QQ, primeField, type Field } from '../math/field.js';
+import { primeField, type Field } from '../math/field.js';
 import { rank } from '../math/linalg/matrix.js';
 import { type QuotientAlgebra, countDistinctSolutions, hermiteForm, quotientAlgebra, traceVector } from '../math/solve.js';
 import { DEFAULT_PRIME, modularImage, type QQRing } from './common.js';

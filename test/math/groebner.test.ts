@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MathError } from '../../src/math/errors.js';
 import { type Field, QQ, type Rat, SmallPrimeField, primeField } from '../../src/math/field.js';
 import { buchberger } from '../../src/math/groebner/buchberger.js';
-import { GROEBNER_ENGINES, autoEngine, groebner, groebnerBasis } from '../../src/math/groebner/index.js';
+import { GROEBNER_ENGINES, autoEngine, groebner } from '../../src/math/groebner/index.js';
 import { Reducer, interreduce, isGroebnerBasis, normalForm, spoly } from '../../src/math/groebner/reduce.js';
 import * as ideals from '../../src/math/ideal.js';
 import { type OrderSpec, divides } from '../../src/math/monomial.js';

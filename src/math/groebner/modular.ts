@@ -29,7 +29,7 @@
 //     zero-dimensional ideals (vdim) and homogeneous inputs (then `certified: true`).
 import { MathError } from '../errors.js';
 import { type Ring, isRationalField } from '../domain.js';
-import { QQ, type Rat, rat } from '../field.js';
+import { type Rat } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { lehmerGcd } from './lehmer.js';
 import type { Monomial } from '../monomial.js';
