@@ -6,20 +6,27 @@ import tseslint from 'typescript-eslint';
 
 /** Relative imports that reach one of these top-level places (by a path segment such as `../lang/`). */
 const into = (...places) => `(^|/)(${places.join('|')})/`;
-/** Bare package imports other than `node:` built-ins and the listed packages. */
-const packagesExcept = (...allowed) => `^(?!\\.|node:${allowed.map((p) => `|${p.replace('.', '\\.')}(/|$)`).join('')})`;
+/** Bare package imports other than the listed packages (and `node:` built-ins where Node may be used). */
+const packagesExcept = (...allowed) => `^(?!\\.${allowed.map((p) => (p.endsWith(':') ? `|${p}` : `|${p.replace('.', '\\.')}(/|$)`)).join('')})`;
+const EDGE = 'node:';
+const RESTRICTED = 'the layer rule: see ARCHITECTURE.md (each layer imports only from the layers below it; the library core uses no Node)';
 
-/** The layer rule: for each place, the imports it must not make (see ARCHITECTURE.md). */
+/**
+ * The layer rule: for each place, the imports it must not make (see ARCHITECTURE.md). The library
+ * core (grammar, math, geometry, networks, lang, the entry) imports no Node built-in and does not use
+ * `process`; Node belongs to the edge (src/node, src/cli, src/repl), which may import `node:` modules.
+ */
 const layers = [
-  { files: ['src/math/**'], regex: [into('geometry', 'networks', 'lang', 'repl', 'cli', 'grammar'), packagesExcept()] },
-  { files: ['src/geometry/**'], regex: [into('networks', 'lang', 'repl', 'cli', 'grammar'), packagesExcept()] },
-  { files: ['src/networks/**'], regex: [into('lang', 'repl', 'cli', 'grammar'), packagesExcept()] },
+  { files: ['src/math/**'], regex: [into('geometry', 'networks', 'lang', 'node', 'repl', 'cli', 'grammar'), packagesExcept()] },
+  { files: ['src/geometry/**'], regex: [into('networks', 'lang', 'node', 'repl', 'cli', 'grammar'), packagesExcept()] },
+  { files: ['src/networks/**'], regex: [into('lang', 'node', 'repl', 'cli', 'grammar'), packagesExcept()] },
   { files: ['grammar/**'], regex: [into('src'), packagesExcept('chevrotain')] },
-  { files: ['src/lang/**'], regex: [into('repl', 'cli'), packagesExcept('chevrotain', 'big.js', 'fraction.js')] },
-  { files: ['src/cli/**'], regex: [into('geometry', 'networks', 'grammar'), packagesExcept()] },
-  { files: ['src/repl/**'], regex: [into('geometry', 'networks'), packagesExcept('ink', 'react', 'ink-testing-library')] },
-  // The library entry reaches the language and the engine, never the REPL (so it loads no ink or react).
-  { files: ['src/index.ts'], regex: [into('repl', 'cli'), packagesExcept()] },
+  { files: ['src/lang/**'], regex: [into('node', 'repl', 'cli'), packagesExcept('chevrotain', 'big.js', 'fraction.js')] },
+  // The library entry reaches the language and the engine, never the edge (so it loads no ink, react or Node).
+  { files: ['src/index.ts'], regex: [into('node', 'repl', 'cli'), packagesExcept()] },
+  { files: ['src/node/**'], regex: [into('math', 'geometry', 'networks', 'repl', 'cli', 'grammar'), packagesExcept(EDGE)], edge: true },
+  { files: ['src/cli/**'], regex: [into('geometry', 'networks'), packagesExcept(EDGE)], edge: true },
+  { files: ['src/repl/**'], regex: [into('geometry', 'networks'), packagesExcept(EDGE, 'ink', 'react', 'ink-testing-library')], edge: true },
 ];
 
 export default tseslint.config(
@@ -43,13 +50,11 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': 'off',
     },
   },
-  ...layers.map(({ files, regex }) => ({
+  ...layers.map(({ files, regex, edge }) => ({
     files,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: regex.map((r) => ({ regex: r, message: 'the layer rule: see ARCHITECTURE.md (each layer imports only from the layers below it)' })) },
-      ],
+      'no-restricted-imports': ['error', { patterns: regex.map((r) => ({ regex: r, message: RESTRICTED })) }],
+      ...(edge ? {} : { 'no-restricted-globals': ['error', { name: 'process', message: RESTRICTED }] }),
     },
   })),
 );

@@ -28,6 +28,15 @@ describe('lint', () => {
     expect(await rulesFiredOn("import { Box } from 'ink';\nexport const b = Box;\n", 'src/repl/probe.ts')).toEqual([]);
   });
 
+  it('the library core uses no Node; the edge may', async () => {
+    const fs = "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n";
+    expect(await rulesFiredOn(fs, 'src/lang/probe.ts')).toEqual(['no-restricted-imports']);
+    expect(await rulesFiredOn(fs, 'src/math/probe.ts')).toEqual(['no-restricted-imports']);
+    expect(await rulesFiredOn('export const cwd = process.cwd();\n', 'src/lang/probe.ts')).toEqual(['no-restricted-globals']);
+    expect(await rulesFiredOn(fs, 'src/node/probe.ts')).toEqual([]);
+    expect(await rulesFiredOn('export const cwd = process.cwd();\n', 'src/cli/probe.ts')).toEqual([]);
+  });
+
   it('no explicit any in the language layer or the library entry', async () => {
     expect(await rulesFiredOn('export const x: any = 1;\n', 'src/lang/probe.ts')).toEqual(['@typescript-eslint/no-explicit-any']);
     expect(await rulesFiredOn('export const x: any = 1;\n', 'src/index.ts')).toEqual(['@typescript-eslint/no-explicit-any']);
