@@ -747,11 +747,11 @@ function computeRepresentation(
   throw new MathError('internal', 'no separating linear form found in 30 attempts');
 }
 
-function grevlexBasis<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: GroebnerOptions): { G: PolyRing<E>; basis: Poly<E>[]; algorithm: string } {
+function grevlexBasis<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: GroebnerOptions): { ring: PolyRing<E>; basis: Poly<E>[]; algorithm: string } {
   const G = R.order.spec.kind === 'grevlex' ? R : R.withOrder({ kind: 'grevlex' });
   const converted = G === R ? gens.slice() : gens.map((f) => R.convert(f, G, (c) => c));
   const result = groebner(G, converted, options);
-  return { G, basis: result.basis, algorithm: result.algorithm };
+  return { ring: G, basis: result.basis, algorithm: result.algorithm };
 }
 
 /**
@@ -760,7 +760,7 @@ function grevlexBasis<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Groe
  */
 export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: SolveOptions = {}): RationalUnivariateRepresentation {
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'the rational univariate representation needs coefficients in QQ');
-  const { G, basis } = grevlexBasis(R, gens, options);
+  const { ring: G, basis } = grevlexBasis(R, gens, options);
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) throw new MathError('no-solutions', 'the system has no solutions');
   const A = quotientAlgebra(G, basis, options);
   const data = traceData(A, options);
@@ -879,13 +879,19 @@ export function realPoints(rur: RationalUnivariateRepresentation, digits: number
 /**
  * Solves a zero-dimensional system: the numbers of distinct complex and real solutions (exact) and
  * the real points to `digits` significant digits. MathError('not-zero-dimensional') when the ideal
- * has positive dimension.
+ * has positive dimension. `known`: the reduced Gröbner basis in grevlex (in `known.ring`) when the
+ * caller already has it (an ideal handle, ideal-handle.ts), so that it is not computed again.
  */
-export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions = {}): SolveResult {
+export function solve<E>(
+  R: PolyRing<E>,
+  gens: readonly Poly<E>[],
+  options: SolveOptions = {},
+  known?: { readonly ring: PolyRing<E>; readonly basis: readonly Poly<E>[]; readonly algorithm: string },
+): SolveResult {
   const digits = options.digits ?? 30;
   if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `digits must be a positive integer, got ${digits}`);
   const isRational = isRationalField(R.field);
-  const { G, basis, algorithm } = grevlexBasis(R, gens, options);
+  const { ring: G, basis, algorithm } = known ?? grevlexBasis(R, gens, options);
   options.onProgress?.({ stage: 'solve', basisSize: basis.length, message: `Gröbner basis (${algorithm})` });
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) {
     return { complex: 0, real: isRational ? 0 : null, points: [], method: isRational ? 'groebner' : 'radical', multiplicityCount: 0 };

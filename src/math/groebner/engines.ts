@@ -35,6 +35,8 @@ export interface GroebnerResult<E> {
   readonly certified: boolean;
   /** How the result was obtained, when there is more to say (primes used, ...). */
   readonly note?: string;
+  /** The primes whose images a multi-modular engine combined, in the order used. */
+  readonly primes?: readonly number[];
 }
 
 /** An engine: the same contract as `groebner` itself. */
@@ -70,7 +72,7 @@ export function modularEngine<E>(R: PolyRing<E>, gens: readonly Poly<E>[], optio
     onProgress: options.onProgress,
     ...(verify === undefined ? {} : { verify }),
   });
-  return { basis: result.basis as unknown as Poly<E>[], algorithm: 'modular', certified: result.certified, note: result.note };
+  return { basis: result.basis as unknown as Poly<E>[], algorithm: 'modular', certified: result.certified, note: result.note, primes: result.primes };
 }
 
 /** Buchberger's algorithm over any field. */
