@@ -78,7 +78,7 @@ export function derivedProvenance(algorithm: string, from: readonly Provenance[]
   const first = from[0];
   return {
     algorithm,
-    field: first?.field ?? extra.field ?? '',
+    field: extra.field ?? first?.field ?? '',
     ...(first?.order === undefined ? {} : { order: first.order }),
     certified,
     ...(certified || bound === undefined ? {} : { errorBound: bound }),
@@ -131,6 +131,9 @@ export class Ideal<E> {
       };
     }
     this.bases.set(key, computed);
+    // Data read off the basis it replaces would keep that basis's provenance: read them again.
+    this.series = undefined;
+    this.standard = undefined;
     return computed;
   }
 

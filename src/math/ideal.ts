@@ -52,7 +52,9 @@ export function traced<T, E>(algorithm: string, R: PolyRing<E>, options: IdealOp
       },
     }),
   );
-  return { value, provenance: derivedProvenance(algorithm, from, seconds, from.length === 0 ? { field: R.field.name } : {}) };
+  // The bases were computed in auxiliary rings and orders: the result's order is not theirs.
+  const { order: _auxiliary, ...provenance } = derivedProvenance(algorithm, from, seconds, { field: R.field.name });
+  return { value, provenance };
 }
 
 /** The reduced basis in R's order, reported to options.onBasis. */

@@ -21,8 +21,8 @@ export interface Provenance {
   readonly certified: boolean;
   /** For a probabilistic value: the chance that it is wrong, when it is known. */
   readonly errorBound?: string;
-  /** The seed of the random choices that the value depends on, when it depends on any. */
-  readonly seed?: number;
+  /** The seed of the random choices that the value depends on, when it depends on any (decimal text beyond 2^53). */
+  readonly seed?: number | string;
   /** Wall-clock seconds of the computation (of this step only; inputs have their own). */
   readonly seconds: number;
   /** Anything else worth saying: a fallback, what the verification covered, ... */
@@ -43,14 +43,31 @@ export function timed<T>(compute: () => T): { value: T; seconds: number } {
   return { value, seconds: (performance.now() - start) / 1000 };
 }
 
-/** One line for people: "modular-f4 over QQ, 4 primes, probabilistic (< ...), 0.21 s". */
+/** Seconds of the value and of everything it was derived from. */
+export function totalSeconds(p: Provenance): number {
+  return (p.from ?? []).reduce((t, q) => t + totalSeconds(q), p.seconds);
+}
+
+function secondsText(s: number): string {
+  return `${s < 0.01 ? s.toExponential(1) : s.toFixed(2)} s`;
+}
+
+/**
+ * One line for people (the REPL's type line): "modular over QQ, 3 primes, probabilistic, 0.12 s";
+ * a derived value names the computations it came from: "hilbert-series over QQ, from modular
+ * (3 primes), probabilistic, 0.12 s". Seconds include the inputs' seconds.
+ */
 export function describeProvenance(p: Provenance): string {
   const parts = [`${p.algorithm} over ${p.field}`];
-  if (p.order) parts.push(`${p.order} order`);
-  if (p.primes) parts.push(`${p.primes.count} prime${p.primes.count === 1 ? '' : 's'}`);
-  const certified = isCertified(p);
-  parts.push(certified ? 'certified' : `probabilistic${p.errorBound ? ` (error ${p.errorBound})` : ''}`);
+  if (p.primes) parts.push(primesText(p.primes.count));
+  const inputs = (p.from ?? []).map((q) => (q.primes ? `${q.algorithm} (${primesText(q.primes.count)})` : q.algorithm));
+  if (inputs.length > 0) parts.push(`from ${[...new Set(inputs)].join(', ')}`);
+  parts.push(isCertified(p) ? 'certified' : 'probabilistic');
   if (p.seed !== undefined) parts.push(`seed ${p.seed}`);
-  parts.push(`${p.seconds < 0.01 ? p.seconds.toExponential(1) : p.seconds.toFixed(2)} s`);
+  parts.push(secondsText(totalSeconds(p)));
   return parts.join(', ');
+}
+
+function primesText(count: number): string {
+  return `${count} prime${count === 1 ? '' : 's'}`;
 }

@@ -6,8 +6,11 @@ export class Random {
   private b: number;
   private c: number;
   private d: number;
+  /** The seed this stream started from (results that used it record it in their provenance). */
+  readonly seed: bigint;
 
   constructor(seed: number | bigint = 0) {
+    this.seed = BigInt(seed);
     // Split a 64-bit seed into the state words; the warm-up rounds decorrelate nearby seeds.
     const s = BigInt.asUintN(64, BigInt(seed));
     this.a = Number(s & 0xffffffffn) | 0;
@@ -48,7 +51,7 @@ export class Random {
 
   /** An independent copy in the same state (the REPL restores it after an interrupted statement). */
   clone(): Random {
-    const r = new Random(0);
+    const r = new Random(this.seed);
     r.a = this.a;
     r.b = this.b;
     r.c = this.c;
