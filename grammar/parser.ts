@@ -529,7 +529,8 @@ export class VdlParser extends CstParser {
 
   public fieldSuffix = this.RULE('fieldSuffix', () => {
     this.CONSUME(Dot);
-    this.CONSUME(Identifier, { LABEL: 'name' });
+    // `seed` is a statement keyword but also a field name (how(x).seed).
+    this.OR([{ ALT: () => this.CONSUME(Identifier, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(Seed, { LABEL: 'name' }) }]);
   });
 
   public primary = this.RULE('primary', () => {

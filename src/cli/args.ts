@@ -3,19 +3,21 @@ export type Command =
   | { name: 'help'; debug: boolean }
   | { name: 'version'; debug: boolean }
   | { name: 'check'; file: string; debug: boolean }
-  | { name: 'run'; file: string; json: boolean; seed?: number; timeout?: number; verbose: boolean; debug: boolean }
+  | { name: 'run'; file: string; json: boolean; provenance: boolean; seed?: number; timeout?: number; verbose: boolean; debug: boolean }
   | { name: 'repl'; seed?: number; debug: boolean };
 
 export function usage(): string {
   return [
     'Usage:',
-    '  vdl run FILE [--json] [--seed N] [--timeout S] [--verbose]   run a .vdl script',
+    '  vdl run FILE [--json | --json-plain] [--seed N] [--timeout S] [--verbose]   run a .vdl script',
     '  vdl check FILE                                               parse and check, report every problem',
     '  vdl repl [--seed N]                                          interactive session',
     '  vdl --help | --version',
     '',
     'Options:',
-    '  --json       print one JSON value per print statement (JSON Lines)',
+    '  --json       print one JSON value per print statement (JSON Lines); a computed value with a',
+    '               provenance prints as {"value": ..., "how": {...}} (how it was obtained)',
+    '  --json-plain the same, with every value in the plain encoding of the contract (no "how")',
     '  --seed N     seed for every random choice (default 0)',
     '  --timeout S  stop the run after S seconds',
     '  --verbose    show progress of long computations on stderr',
@@ -33,12 +35,13 @@ export function parseArguments(argv: readonly string[]): Command {
     case undefined:
       throw new Error('no command given');
     case 'run': {
-      const json = takeFlag(args, '--json');
+      const plain = takeFlag(args, '--json-plain');
+      const json = takeFlag(args, '--json') || plain;
       const verbose = takeFlag(args, '--verbose');
       const seed = takeNumber(args, '--seed', true);
       const timeout = takeNumber(args, '--timeout', false);
       const file = onlyFile(args, 'run');
-      return { name: 'run', file, json, seed, timeout, verbose, debug };
+      return { name: 'run', file, json, provenance: !plain, seed, timeout, verbose, debug };
     }
     case 'check':
       return { name: 'check', file: onlyFile(args, 'check'), debug };

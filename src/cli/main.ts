@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { check, formatDiagnostics, run } from '../lang/run.js';
 import { describeProgress } from '../lang/progress-text.js';
+import type { PrintRecord } from '../lang/evaluator.js';
+import { jsonWithProvenance } from '../lang/provenance.js';
+import type { Json } from '../lang/print.js';
 import type { ProgressEvent } from '../math/progress.js';
 import { nodeResolver } from '../node/resolver.js';
 import { parseArguments, usage, type Command } from './args.js';
@@ -83,7 +86,7 @@ function runFile(command: Extract<Command, { name: 'run' }>): number {
     seed: command.seed,
     signal,
     onProgress,
-    onPrint: (record) => process.stdout.write(`${command.json ? JSON.stringify(record.json) : record.text}\n`),
+    onPrint: (record) => process.stdout.write(`${command.json ? JSON.stringify(command.provenance ? printJson(record) : record.json) : record.text}\n`),
   });
   if (timer) clearTimeout(timer);
   if (!result.ok) {
@@ -95,4 +98,9 @@ function runFile(command: Extract<Command, { name: 'run' }>): number {
   }
   if (command.verbose) process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(3)} s\n`);
   return 0;
+}
+
+/** `--json`: the record's values, each with its provenance when it has one (src/lang/provenance.ts). */
+function printJson(record: PrintRecord): Json {
+  return record.values.length === 1 ? jsonWithProvenance(record.values[0]!) : record.values.map(jsonWithProvenance);
 }

@@ -4,7 +4,6 @@
 // operator's span.
 import { QQ, compareRat, rat, type Rat } from '../math/field.js';
 import type { Poly } from '../math/poly.js';
-import { idealEquals } from '../math/ideal.js';
 import type { BinaryOp, Span } from './ast.js';
 import { fail } from './diagnostics.js';
 import { bool, float, isMatrix, kindWord, list, num, poly, type RingData, type Value } from './values.js';
@@ -234,7 +233,7 @@ export function valuesEqual(a: Value, b: Value, span: Span): boolean {
     case 'ideal':
       if (b.kind !== 'ideal') return false;
       if (a.ring.id !== b.ring.id) fail('ring-mismatch', 'cannot compare ideals of different rings', span);
-      return idealEquals(a.ring.poly, a.gens, b.gens);
+      return a.ideal.equals(b.ideal);
     case 'ring':
       return b.kind === 'ring' && a.ring.id === b.ring.id;
     case 'none':

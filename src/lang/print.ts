@@ -72,7 +72,7 @@ export function toText(v: Value, nested = false): string {
     case 'poly':
       return polyText(v.ring, v.poly);
     case 'ideal':
-      return `ideal(${v.gens.map((g) => polyText(v.ring, g)).join(', ')})`;
+      return `ideal(${v.ideal.gens.map((g) => polyText(v.ring, g)).join(', ')})`;
     case 'function':
       return `fn ${v.name}(${v.params.join(', ')})`;
     case 'builtin':
@@ -110,7 +110,7 @@ export function toJson(v: Value): Json {
     case 'poly':
       return polyText(v.ring, v.poly);
     case 'ideal':
-      return { ideal: v.gens.map((g) => polyText(v.ring, g)) };
+      return { ideal: v.ideal.gens.map((g) => polyText(v.ring, g)) };
     case 'function':
     case 'builtin':
       return toText(v);
@@ -160,7 +160,7 @@ export function toLatex(v: Value): string {
     case 'poly':
       return polyLatex(polyText(v.ring, v.poly));
     case 'ideal':
-      return `\\left\\langle ${v.gens.map((g) => polyLatex(polyText(v.ring, g))).join(', ')} \\right\\rangle`;
+      return `\\left\\langle ${v.ideal.gens.map((g) => polyLatex(polyText(v.ring, g))).join(', ')} \\right\\rangle`;
     case 'ring':
       return polyLatex(v.ring.poly.toString()).replace(/^QQ/, '\\mathbb{Q}').replace(/^GF\((\d+)\)/, '\\mathbb{F}_{$1}');
     case 'object': {

@@ -3,6 +3,7 @@
 // copying its scopes. Mathematical payloads are the plain data of src/math; a polynomial value carries
 // its ring so that every operation can check that operands live in the same ring.
 import type { Rat } from '../math/field.js';
+import type { Ideal } from '../math/ideal-handle.js';
 import type { Poly, PolyRing } from '../math/poly.js';
 import type { Block, Expr, Span } from './ast.js';
 
@@ -64,11 +65,19 @@ export type Value =
   | { readonly kind: 'ring'; readonly ring: RingData }
   | { readonly kind: 'family'; readonly ring: RingData; readonly family: VariableFamily }
   | { readonly kind: 'poly'; readonly ring: RingData; readonly poly: Poly<unknown> }
-  | { readonly kind: 'ideal'; readonly ring: RingData; readonly gens: readonly Poly<unknown>[] }
+  /** An ideal: a handle (src/math/ideal-handle.ts) that keeps its Gröbner bases, so that every query reuses them. */
+  | IdealValue
   | UserFunction
   | BuiltinRef
   | ObjectValue
   | { readonly kind: 'none' };
+
+export interface IdealValue {
+  readonly kind: 'ideal';
+  readonly ring: RingData;
+  /** The generators are `ideal.gens`; `ideal.ring` is `ring.poly`. */
+  readonly ideal: Ideal<unknown>;
+}
 
 export type Kind = Value['kind'];
 
@@ -104,6 +113,10 @@ export function record(fields: Record<string, Value> | ReadonlyMap<string, Value
 
 export function poly(ring: RingData, p: Poly<unknown>): Value {
   return { kind: 'poly', ring, poly: p };
+}
+
+export function idealValue(ring: RingData, ideal: Ideal<unknown>): IdealValue {
+  return { kind: 'ideal', ring, ideal };
 }
 
 export function object(type: string, data: unknown): ObjectValue {

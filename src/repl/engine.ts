@@ -8,6 +8,8 @@ import { toJson, toLatex, toText } from '../lang/print.js';
 import { formatDiagnostics, Session } from '../lang/run.js';
 import type { PrintRecord } from '../lang/evaluator.js';
 import { typeName, type Value } from '../lang/values.js';
+import { provenanceOf } from '../lang/provenance.js';
+import { describeProvenance } from '../math/provenance.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { nodeResolver } from '../node/resolver.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
@@ -63,6 +65,12 @@ export function formatValue(v: Value, format: OutputFormat): string {
   return toText(v);
 }
 
+/** The REPL's type line: the type, and how the value was obtained when a built-in recorded it. */
+export function typeLine(v: Value): string {
+  const p = provenanceOf(v);
+  return p ? `${typeName(v)} · ${describeProvenance(p)}` : typeName(v);
+}
+
 export function formatPrint(r: PrintRecord, format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(r.json);
   if (format === 'latex') return r.values.map(toLatex).join(', ');
@@ -112,7 +120,7 @@ export class ReplEngine {
     }
     const v = result.value;
     if (v === undefined || v.kind === 'none') return { ok: true, prints };
-    return { ok: true, prints, value: formatValue(v, this.format), type: typeName(v) };
+    return { ok: true, prints, value: formatValue(v, this.format), type: typeLine(v) };
   }
 
   private command(input: string): Outcome {

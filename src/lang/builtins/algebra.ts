@@ -1,21 +1,25 @@
 // Algebra built-ins: ideals and Gröbner bases, elimination and saturation, dimension and degree,
 // zero-dimensional solving, calculus on polynomials and exact linear algebra. Each one reads its
 // arguments through convert.ts and calls the public functions of src/math; nothing mathematical
-// happens here.
+// happens here. An ideal value wraps an Ideal handle (src/math/ideal-handle.ts), so the queries on
+// one ideal value (gb, nf, member, dim, degree, solve, ...) share one Gröbner basis. Every computed
+// result records how it was obtained (src/lang/provenance.ts; `how(x)` reads it).
 import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
-import { groebner, type GroebnerAlgorithm } from '../../math/groebner/index.js';
-import { normalForm } from '../../math/groebner/reduce.js';
+import type { GroebnerAlgorithm } from '../../math/groebner/index.js';
 import * as ideals from '../../math/ideal.js';
-import { solve } from '../../math/solve.js';
+import type { Ideal } from '../../math/ideal-handle.js';
+import type { Provenance } from '../../math/provenance.js';
 import { determinant, inverse, kernel, rank } from '../../math/linalg/matrix.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/polymatrix.js';
 import { fail } from '../diagnostics.js';
 import { coerceToPoly } from '../ops.js';
-import { bool, int, isMatrix, kindWord, list, num, poly, record, str, type RingData, type Value } from '../values.js';
+import { provenanceOf, provenanceRecord, seedOf, withProvenance } from '../provenance.js';
+import { NONE, bool, idealValue, int, isMatrix, kindWord, list, num, poly, record, str, type RingData, type Value } from '../values.js';
 import {
   expectGenerators,
+  expectIdeal,
   expectPoly,
   expectRationalMatrix,
   expectSmallInt,
@@ -29,18 +33,19 @@ import { defineBuiltins, type CallContext } from './registry.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRing = PolyRing<any>;
 
-function idealValue(ring: RingData, gens: readonly Poly<unknown>[]): Value {
-  return { kind: 'ideal', ring, gens: gens.filter((g) => g.mons.length > 0) };
-}
-
 function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
 }
 
-/** The ring and generators of an ideal-like first argument (an ideal, a polynomial or a list). */
-function idealArgument(ctx: CallContext, v: Value, index = 0): { ring: RingData; R: AnyRing; gens: Poly<unknown>[] } {
+/** The ring and handle of an ideal-like argument (an ideal, a polynomial or a list). */
+function idealArgument(ctx: CallContext, v: Value, index = 0): { ring: RingData; R: AnyRing; I: Ideal<unknown> } {
   const ring = ringOfValues(ctx, [v]);
-  return { ring, R: ring.poly, gens: expectGenerators(ctx, ring, v, index) };
+  return { ring, R: ring.poly, I: expectIdeal(ctx, ring, v, index) };
+}
+
+/** A fresh ideal value with the generators of a computed result. */
+function newIdeal(ring: RingData, gens: readonly Poly<unknown>[]): Value {
+  return idealValue(ring, new ideals.Ideal(ring.poly, gens));
 }
 
 function polyList(ring: RingData, ps: readonly Poly<unknown>[]): Value {
@@ -62,6 +67,16 @@ function ratMatrixValue(M: readonly (readonly Rat[])[]): Value {
   return list(M.map((row) => list(row.map((x) => num(x)))));
 }
 
+/** An integer read off an ideal (dim, degree, ...), with how it was obtained. */
+function counted(d: { readonly value: number | bigint; readonly provenance: Provenance }): Value {
+  return withProvenance(int(d.value), d.provenance);
+}
+
+/** The ideal computed by a traced composite operation (elimination, saturation, ...). */
+function computedIdeal(ring: RingData, r: { readonly value: readonly Poly<unknown>[]; readonly provenance: Provenance }): Value {
+  return withProvenance(newIdeal(ring, r.value), r.provenance);
+}
+
 defineBuiltins([
   {
     name: 'ideal',
@@ -76,7 +91,7 @@ defineBuiltins([
       const items = args.length === 1 && args[0]!.kind === 'list' ? args[0]!.items : args;
       if (args.length === 1 && args[0]!.kind === 'ideal') return args[0]!;
       const ring = ringOfValues(ctx, items);
-      return idealValue(ring, items.map((x, i) => expectPoly(ctx, ring, x, Math.min(i, args.length - 1))));
+      return newIdeal(ring, items.map((x, i) => expectPoly(ctx, ring, x, Math.min(i, args.length - 1))));
     },
   },
   {
@@ -88,28 +103,35 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [v]) {
-      const { ring, gens } = idealArgument(ctx, v!);
-      return polyList(ring, gens);
+      const { ring, I } = idealArgument(ctx, v!);
+      return polyList(ring, I.gens);
     },
   },
   {
     name: 'gb',
-    signature: 'gb(I, algorithm = "auto")',
+    signature: 'gb(I, algorithm = "auto", certified = false)',
     summary:
-      'The reduced Gröbner basis of an ideal in its ring\'s monomial order, as a list. algorithm: "auto", "buchberger", "f4" (GF(p)) or "modular" (QQ).',
-    examples: ['ring R = QQ[x, y, order = lex];\ngb(ideal(x^2 + y^2 - 1, x - y))  // [y^2 - 1/2, x - y]'],
+      'The reduced Gröbner basis of an ideal in its ring\'s monomial order, as a list. algorithm: "auto", "buchberger", "f4" (GF(p)) or "modular" (QQ). Over QQ the default multi-modular basis is probabilistic (see how(...)); certified = true proves it (exact verification, or Buchberger\'s algorithm when that cannot prove it), and the ideal keeps the certified basis for later queries.',
+    examples: [
+      'ring R = QQ[x, y, order = lex];\ngb(ideal(x^2 + y^2 - 1, x - y))  // [y^2 - 1/2, x - y]',
+      'ring R = QQ[x, y];\nhow(gb(ideal(x^2 - y, x*y - 1), certified = true)).certified  // true',
+    ],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['algorithm'],
+    keywords: ['algorithm', 'certified'],
     call(ctx, [v], kwargs) {
-      const { ring, R, gens } = idealArgument(ctx, v!);
+      const { ring, I } = idealArgument(ctx, v!);
       const a = kwargs.get('algorithm');
       const algorithm = (a ? expectString(ctx, a, 1) : 'auto') as GroebnerAlgorithm;
       if (!['auto', 'buchberger', 'f4', 'modular'].includes(algorithm)) {
         fail('domain', `unknown algorithm '${algorithm}' (auto, buchberger, f4 or modular)`, ctx.kwargSpans.get('algorithm') ?? ctx.span);
       }
-      return polyList(ring, groebner(R, gens, { ...options(ctx), algorithm }).basis);
+      const c = kwargs.get('certified');
+      if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);
+      const certified = c?.kind === 'bool' && c.value;
+      const g = I.groebner({ ...options(ctx), algorithm, certified });
+      return withProvenance(polyList(ring, g.basis), g.provenance);
     },
   },
   {
@@ -121,9 +143,9 @@ defineBuiltins([
     minArgs: 2,
     maxArgs: 2,
     call(ctx, [f, I]) {
-      const { ring, R, gens } = idealArgument(ctx, I!, 1);
-      const basis = groebner(R, gens, options(ctx)).basis;
-      return poly(ring, normalForm(R, expectPoly(ctx, ring, f!, 0), basis));
+      const { ring, I: handle } = idealArgument(ctx, I!, 1);
+      const r = handle.normalForm(expectPoly(ctx, ring, f!, 0), options(ctx));
+      return withProvenance(poly(ring, r.value), r.provenance);
     },
   },
   {
@@ -135,8 +157,9 @@ defineBuiltins([
     minArgs: 2,
     maxArgs: 2,
     call(ctx, [f, I]) {
-      const { ring, R, gens } = idealArgument(ctx, I!, 1);
-      return bool(ideals.member(R, expectPoly(ctx, ring, f!, 0), gens, options(ctx)));
+      const { ring, I: handle } = idealArgument(ctx, I!, 1);
+      const r = handle.contains(expectPoly(ctx, ring, f!, 0), options(ctx));
+      return withProvenance(bool(r.value), r.provenance);
     },
   },
   {
@@ -149,8 +172,9 @@ defineBuiltins([
     maxArgs: 2,
     returns: 'ideal',
     call(ctx, [I, vars]) {
-      const { ring, R, gens } = idealArgument(ctx, I!);
-      return idealValue(ring, ideals.eliminate(R, gens, expectVariables(ctx, ring, vars!, 1), options(ctx)));
+      const { ring, R, I: handle } = idealArgument(ctx, I!);
+      const eliminated = expectVariables(ctx, ring, vars!, 1);
+      return computedIdeal(ring, ideals.traced('elimination', R, options(ctx), (o) => ideals.eliminate(R, handle.gens, eliminated, o)));
     },
   },
   {
@@ -163,8 +187,9 @@ defineBuiltins([
     maxArgs: 2,
     returns: 'ideal',
     call(ctx, [I, J]) {
-      const { ring, R, gens } = idealArgument(ctx, I!);
-      return idealValue(ring, ideals.saturate(R, gens, expectGenerators(ctx, ring, J!, 1), options(ctx)));
+      const { ring, R, I: handle } = idealArgument(ctx, I!);
+      const by = expectGenerators(ctx, ring, J!, 1);
+      return computedIdeal(ring, ideals.traced('saturation', R, options(ctx), (o) => ideals.saturate(R, handle.gens, by, o)));
     },
   },
   {
@@ -177,8 +202,9 @@ defineBuiltins([
     maxArgs: 2,
     returns: 'ideal',
     call(ctx, [I, J]) {
-      const { ring, R, gens } = idealArgument(ctx, I!);
-      return idealValue(ring, ideals.quotient(R, gens, expectGenerators(ctx, ring, J!, 1), options(ctx)));
+      const { ring, R, I: handle } = idealArgument(ctx, I!);
+      const by = expectGenerators(ctx, ring, J!, 1);
+      return computedIdeal(ring, ideals.traced('quotient', R, options(ctx), (o) => ideals.quotient(R, handle.gens, by, o)));
     },
   },
   {
@@ -192,9 +218,11 @@ defineBuiltins([
     returns: 'ideal',
     call(ctx, args) {
       const ring = ringOfValues(ctx, args);
-      let acc = expectGenerators(ctx, ring, args[0]!, 0);
-      for (let i = 1; i < args.length; i++) acc = ideals.intersect(ring.poly, acc, expectGenerators(ctx, ring, args[i]!, i), options(ctx));
-      return idealValue(ring, acc);
+      const parts = args.map((a, i) => expectGenerators(ctx, ring, a, i));
+      return computedIdeal(
+        ring,
+        ideals.traced('intersection', ring.poly, options(ctx), (o) => parts.slice(1).reduce((acc, J) => ideals.intersect(ring.poly, acc, J, o), parts[0]!)),
+      );
     },
   },
   {
@@ -207,8 +235,9 @@ defineBuiltins([
     maxArgs: 1,
     returns: 'ideal',
     call(ctx, [I]) {
-      const { ring, R, gens } = idealArgument(ctx, I!);
-      return idealValue(ring, ideals.radical(R, gens, options(ctx)));
+      const { ring, I: handle } = idealArgument(ctx, I!);
+      const r = ideals.radicalOf(handle, options(ctx));
+      return withProvenance(idealValue(ring, r.value), r.provenance);
     },
   },
   {
@@ -220,8 +249,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [I]) {
-      const { R, gens } = idealArgument(ctx, I!);
-      return int(ideals.dimension(R, gens, options(ctx)));
+      return counted(idealArgument(ctx, I!).I.dimension(options(ctx)));
     },
   },
   {
@@ -233,8 +261,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [I]) {
-      const { R, gens } = idealArgument(ctx, I!);
-      return int(ideals.codimension(R, gens, options(ctx)));
+      return counted(idealArgument(ctx, I!).I.codimension(options(ctx)));
     },
   },
   {
@@ -248,8 +275,7 @@ defineBuiltins([
     maxArgs: 1,
     call(ctx, [I]) {
       if (I!.kind === 'poly') return int(I!.ring.poly.degree(I!.poly));
-      const { R, gens } = idealArgument(ctx, I!);
-      return int(ideals.degree(R, gens, options(ctx)));
+      return counted(idealArgument(ctx, I!).I.degree(options(ctx)));
     },
   },
   {
@@ -261,8 +287,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [I]) {
-      const { R, gens } = idealArgument(ctx, I!);
-      return int(ideals.vdim(R, gens, options(ctx)));
+      return counted(idealArgument(ctx, I!).I.vdim(options(ctx)));
     },
   },
   {
@@ -275,10 +300,12 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [I]) {
-      const { R, gens } = idealArgument(ctx, I!);
-      const series = ideals.hilbertSeries(R, gens, options(ctx));
+      const { value: series, provenance } = idealArgument(ctx, I!).I.hilbertSeries(options(ctx));
       const numerator = series.numerator.map((c: bigint) => int(c));
-      return record({ numerator: list(numerator), power: int(series.power), text: str(seriesText(series.numerator, series.power)) });
+      return withProvenance(
+        record({ numerator: list(numerator), power: int(series.power), text: str(seriesText(series.numerator, series.power)) }),
+        provenance,
+      );
     },
   },
   {
@@ -292,15 +319,16 @@ defineBuiltins([
     maxArgs: 1,
     keywords: ['digits'],
     call(ctx, [I], kwargs) {
-      const { R, gens } = idealArgument(ctx, I!);
+      const { I: handle } = idealArgument(ctx, I!);
       const d = kwargs.get('digits');
       const digits = d ? expectSmallInt(ctx, d, 1, 1, 1000) : 30;
-      const s = solve(R, gens, { ...options(ctx), seed: ctx.random.nextUint32(), digits });
-      return record({
+      const { value: s, provenance } = ideals.solveIdeal(handle, { ...options(ctx), seed: ctx.random.nextUint32(), digits });
+      const result = record({
         complex: int(s.complex),
         real: s.real === null ? str('n/a') : int(s.real),
         points: list(s.points.map((p: readonly string[]) => list(p.map((x) => str(x))))),
       });
+      return withProvenance(result, { ...provenance, seed: seedOf(ctx.random), note: 'the separating linear form of the points is drawn from the random stream of the run' });
     },
   },
   {
@@ -406,7 +434,7 @@ defineBuiltins([
     call(ctx, [M, k]) {
       const { ring, rows } = polyMatrix(ctx, M!, 0);
       const size = expectSmallInt(ctx, k!, 1, 1, Math.min(rows.length, rows[0]!.length));
-      return idealValue(ring, minors(ring.poly, rows, size));
+      return newIdeal(ring, minors(ring.poly, rows, size));
     },
   },
   {
@@ -523,6 +551,24 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call: (ctx, [v]) => ({ kind: 'ring', ring: ringOfValues(ctx, [v!]) }),
+  },
+  {
+    name: 'how',
+    signature: 'how(x)',
+    summary:
+      'How a computed value was obtained: {algorithm, field, order, primes, certified, errorBound, seed, seconds, note, from} (none where a field does not apply; from lists the provenance of the inputs, e.g. the Gröbner basis a dimension was read off), or none for a value no built-in computed. certified is false for a probabilistic result; errorBound then says what is known of its chance of being wrong.',
+    examples: [
+      'ring R = QQ[x, y];\nlet I = ideal(x^2 + y^2 - 1, x - y);\nhow(gb(I)).algorithm  // modular',
+      'ring R = QQ[x, y];\nhow(dim(ideal(x*y))).from[1].certified  // false',
+      'how(1 + 1)  // none',
+    ],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    call(_ctx, [v]) {
+      const p = provenanceOf(v!);
+      return p ? provenanceRecord(p) : NONE;
+    },
   },
 ]);
 

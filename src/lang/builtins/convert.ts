@@ -2,6 +2,7 @@
 // the span of the offending argument. Every built-in reads its arguments through these.
 import type { Rat } from '../../math/field.js';
 import type { Poly } from '../../math/poly.js';
+import { Ideal } from '../../math/ideal-handle.js';
 import { fail } from '../diagnostics.js';
 import { coerceToPoly } from '../ops.js';
 import { isMatrix, kindWord, type RingData, type Value } from '../values.js';
@@ -77,11 +78,17 @@ export function expectPoly(ctx: CallContext, ring: RingData, v: Value, index: nu
 export function expectGenerators(ctx: CallContext, ring: RingData, v: Value, index: number): Poly<unknown>[] {
   if (v.kind === 'ideal') {
     if (v.ring.id !== ring.id) fail('ring-mismatch', 'the ideals live in different rings', spanOf(ctx, index));
-    return [...v.gens];
+    return [...v.ideal.gens];
   }
   if (v.kind === 'list') return v.items.map((x) => expectPoly(ctx, ring, x, index));
   if (v.kind === 'poly' || v.kind === 'number') return [expectPoly(ctx, ring, v, index)];
   return fail('type', `argument ${index + 1} must be an ideal, got ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+/** An ideal argument as a handle: an ideal value's own (with its cached bases), or a fresh one for a polynomial or list. */
+export function expectIdeal(ctx: CallContext, ring: RingData, v: Value, index: number): Ideal<unknown> {
+  if (v.kind === 'ideal' && v.ring.id === ring.id) return v.ideal;
+  return new Ideal(ring.poly, expectGenerators(ctx, ring, v, index));
 }
 
 /** The index of a ring variable given as a polynomial that is a single variable. */

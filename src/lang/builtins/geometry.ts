@@ -4,13 +4,14 @@
 import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import * as ideals from '../../math/ideal.js';
+import { Ideal } from '../../math/ideal-handle.js';
 import type { Poly } from '../../math/poly.js';
 import { PolyRing } from '../../math/poly.js';
 import * as G from '../../geometry/index.js';
 import { fail } from '../diagnostics.js';
 import { registerObjectEquality } from '../ops.js';
 import { registerObjectPrinter, polyLatex, ratText, type Json } from '../print.js';
-import { int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
+import { idealValue, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
 import {
   expectGenerators,
   expectPoly,
@@ -162,10 +163,6 @@ function constructed(ctx: CallContext, c: G.Constructed): Value {
   return varietyValue(ring, c.variety, c.frobenius);
 }
 
-function idealValue(ring: RingData, gens: readonly Poly<unknown>[]): Value {
-  return { kind: 'ideal', ring, gens: gens.filter((g) => g.mons.length > 0) };
-}
-
 function matrixValue(M: readonly (readonly Rat[])[]): Value {
   return list(M.map((r) => list(r.map((x) => num(x)))));
 }
@@ -182,7 +179,7 @@ function integerArgs(ctx: CallContext, args: readonly Value[], min = 1): number[
 
 defineMethod('ideal', 'variety', (ctx, [X]) => {
   const { ring, variety } = expectVariety(ctx, X!, 0);
-  return idealValue(ring, variety.gens);
+  return idealValue(ring, new Ideal(ring.poly, variety.gens));
 });
 defineMethod('gens', 'variety', (ctx, [X]) => {
   const { ring, variety } = expectVariety(ctx, X!, 0);
@@ -497,7 +494,7 @@ defineBuiltins([
       const { ring, variety } = expectVariety(ctx, X!, 0);
       const n = ring.poly.nvars;
       const form = expectForm(ctx, Q!, 1, n);
-      return idealValue(ring, G.criticalIdeal(variety, form, expectPoint(ctx, u!, 2, n), ctx.random, options(ctx)));
+      return idealValue(ring, new Ideal(ring.poly, G.criticalIdeal(variety, form, expectPoint(ctx, u!, 2, n), ctx.random, options(ctx))));
     },
   },
   {
