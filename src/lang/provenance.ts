@@ -31,6 +31,36 @@ export function seedOf(random: Random): number | string {
   return s <= BigInt(Number.MAX_SAFE_INTEGER) && s >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(s) : s.toString();
 }
 
+/** What a geometry or network engine says about a count it returns. */
+export interface EngineReport {
+  readonly algorithm: string;
+  /** 'QQ' or 'GF(p)'. */
+  readonly field: string;
+  readonly certified: boolean;
+  /** The chance of a wrong answer when the engine knows it; otherwise what is known is said in words. */
+  readonly errorBound?: string;
+  readonly note?: string;
+}
+
+/** Uncertified counts over QQ rest on the default multi-modular Gröbner bases. */
+export const MODULAR_COUNT_BOUND = 'not bounded; rests on multi-modular Gröbner bases over QQ, each checked at one independent prime';
+/** Counts modulo a prime. */
+export const PRIME_COUNT_BOUND = 'not bounded; equal to the count over QQ except for finitely many primes';
+
+/** The provenance of an engine's count: its report, the seconds it took, and the seed when it drew random choices. */
+export function reportedProvenance(r: EngineReport, seconds: number, random?: Random): Provenance {
+  const bound = r.errorBound ?? (r.field.startsWith('GF(') ? PRIME_COUNT_BOUND : MODULAR_COUNT_BOUND);
+  return {
+    algorithm: r.algorithm,
+    field: r.field,
+    certified: r.certified,
+    ...(r.certified ? {} : { errorBound: bound }),
+    ...(random ? { seed: seedOf(random) } : {}),
+    seconds,
+    ...(r.note === undefined ? {} : { note: r.note }),
+  };
+}
+
 /** `how(x)`: every field present, `none` where the record says nothing. */
 export function provenanceRecord(p: Provenance): Value {
   const optional = (x: string | undefined): Value => (x === undefined ? NONE : str(x));

@@ -98,3 +98,39 @@ describe('how(x)', () => {
     expect(d!.message).toContain('certified must be true or false');
   });
 });
+
+describe('geometry and network counts say how they were obtained', () => {
+  const LOSS = 'loss(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]], reg = [[[1/2]], [[2]]])';
+
+  it('dim and degree of a variety come from its ideal, whose basis ideal(X) shares', () => {
+    const { lines, runs } = learningRuns('ring R = QQ[x, y];\nlet X = V(y - x^2, x*y - 1);\nprint dim(X), degree(X), how(dim(X)).algorithm;\nprint gb(ideal(X)), X == V(ideal(X));');
+    expect(lines).toEqual(['0, 3, hilbert-series', '[y^2 - x, x*y - 1, x^2 - y], true']);
+    expect(runs).toBe(1);
+  });
+
+  it('a dimension known from the construction is certified and says so', () => {
+    expect(runLines('let h = how(dim(determinantal(2, 2, 1)));\nprint h.algorithm, h.certified, h.note;')).toEqual([
+      'construction, true, known from the construction determinantal(2, 2, 1)',
+    ]);
+  });
+
+  it('edDegree records its route, field, certification and the seed of its random data point', () => {
+    const exact = runLines('ring T = QQ[t];\nlet h = how(edDegree(image([t, t^2, t^3])));\nprint h.algorithm, h.field, h.seed;', { seed: 3 });
+    expect(exact).toEqual(['ed-degree (lagrange), QQ, 3']);
+    const modular = runLines('ring T = QQ[t];\nlet h = how(edDegree(image([t, t^2, t^3]), prime = 32003));\nprint h.field, h.certified, h.errorBound;');
+    expect(modular).toEqual(['GF(32003), false, not bounded; equal to the count over QQ except for finitely many primes']);
+  });
+
+  it('stationary and criticalPoints over QQ are not claimed certified', () => {
+    const lines = runLines(
+      `let h = how(stationary(${LOSS}));\nprint h.algorithm, h.field, h.certified, how(stationary(${LOSS}, prime = 32003)).field;\nring R = QQ[x, y];\nprint how(criticalPoints(V(y - x^2), identity(2), [0, 2])).certified;`,
+    );
+    expect(lines).toEqual(['gradient-ideal, QQ, false, GF(32003)', 'false']);
+  });
+
+  it('the dimension of a network carries the Schwartz–Zippel bound of its rank computation', () => {
+    const lines = runLines('let N = shallow(3, 5, 4);\nlet h = how(dim(N));\nprint h.algorithm, how(architecture(N)).algorithm, h.certified == architecture(N).certified;');
+    expect(lines).toEqual(['jacobian-rank, jacobian-rank, true']);
+  });
+});
+

@@ -3,14 +3,15 @@
 // the mathematics lives there (see docs/geometry.md).
 import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
-import * as ideals from '../../math/ideal.js';
-import { Ideal } from '../../math/ideal-handle.js';
+import { Ideal, type Derived } from '../../math/ideal-handle.js';
+import { timed, type Provenance } from '../../math/provenance.js';
 import type { Poly } from '../../math/poly.js';
 import { PolyRing } from '../../math/poly.js';
 import * as G from '../../geometry/index.js';
 import { fail } from '../diagnostics.js';
 import { registerObjectEquality } from '../ops.js';
 import { registerObjectPrinter, polyLatex, ratText, type Json } from '../print.js';
+import { reportedProvenance, withProvenance } from '../provenance.js';
 import { idealValue, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
 import {
   expectGenerators,
@@ -60,7 +61,7 @@ registerObjectEquality('variety', (a, b) => {
   const x = a as VarietyData;
   const y = b as VarietyData;
   if (x.ring.id !== y.ring.id) return false;
-  return ideals.idealEquals(x.ring.poly, x.variety.gens, y.variety.gens);
+  return varietyIdeal(x.variety).equals(varietyIdeal(y.variety));
 });
 
 function matrixText(M: readonly (readonly Rat[])[]): string {
@@ -104,6 +105,28 @@ function spanOf(ctx: CallContext, index: number) {
 
 function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
+}
+
+/** The ideal handle of a variety: one per variety, so dim, degree, ideal(X) and == share its bases. */
+const varietyIdeals = new WeakMap<G.Variety, Ideal<Rat>>();
+
+function varietyIdeal(X: G.Variety): Ideal<Rat> {
+  let I = varietyIdeals.get(X);
+  if (!I) {
+    I = new Ideal(X.ring, X.gens);
+    varietyIdeals.set(X, I);
+  }
+  return I;
+}
+
+/** dim or degree of a variety: known from its construction, else read off its ideal's Hilbert series. */
+function varietyCount(X: G.Variety, known: number | undefined, compute: (I: Ideal<Rat>) => Derived<number | bigint>): Value {
+  if (known !== undefined) {
+    const p: Provenance = { algorithm: 'construction', field: 'QQ', certified: true, seconds: 0, note: `known from the construction${X.name ? ` ${X.name}` : ''}` };
+    return withProvenance(int(known), p);
+  }
+  const d = compute(varietyIdeal(X));
+  return withProvenance(int(d.value), d.provenance);
 }
 
 function expectVariety(ctx: CallContext, v: Value, index: number): VarietyData {
@@ -179,15 +202,25 @@ function integerArgs(ctx: CallContext, args: readonly Value[], min = 1): number[
 
 defineMethod('ideal', 'variety', (ctx, [X]) => {
   const { ring, variety } = expectVariety(ctx, X!, 0);
-  return idealValue(ring, new Ideal(ring.poly, variety.gens));
+  return idealValue(ring, varietyIdeal(variety));
 });
 defineMethod('gens', 'variety', (ctx, [X]) => {
   const { ring, variety } = expectVariety(ctx, X!, 0);
   return list(variety.gens.map((g) => poly(ring, g)));
 });
-defineMethod('dim', 'variety', (ctx, [X]) => int(G.dimension(expectVariety(ctx, X!, 0).variety, options(ctx))));
-defineMethod('codim', 'variety', (ctx, [X]) => int(G.codimension(expectVariety(ctx, X!, 0).variety, options(ctx))));
-defineMethod('degree', 'variety', (ctx, [X]) => int(G.degree(expectVariety(ctx, X!, 0).variety, options(ctx))));
+defineMethod('dim', 'variety', (ctx, [X]) => {
+  const { variety } = expectVariety(ctx, X!, 0);
+  return varietyCount(variety, variety.knownDimension, (I) => I.dimension(options(ctx)));
+});
+defineMethod('codim', 'variety', (ctx, [X]) => {
+  const { variety } = expectVariety(ctx, X!, 0);
+  const known = variety.knownDimension === undefined ? undefined : variety.ring.nvars - variety.knownDimension;
+  return varietyCount(variety, known, (I) => I.codimension(options(ctx)));
+});
+defineMethod('degree', 'variety', (ctx, [X]) => {
+  const { variety } = expectVariety(ctx, X!, 0);
+  return varietyCount(variety, variety.knownDegree, (I) => I.degree(options(ctx)));
+});
 defineMethod('vars', 'variety', (ctx, [X]) => {
   const { ring } = expectVariety(ctx, X!, 0);
   return list(ring.poly.vars.map((_: string, i: number) => poly(ring, ring.poly.variable(i))));
@@ -526,16 +559,21 @@ defineBuiltins([
           : int(res.sum);
       }
       const form = args.length > 1 ? expectForm(ctx, args[1]!, 1, n) : G.identityForm(n);
-      const res = G.edDegree(variety, form, { random: ctx.random, prime, method: method as G.EDMethod, ...options(ctx) });
+      const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, method: method as G.EDMethod, ...options(ctx) }));
+      const how = reportedProvenance(
+        { algorithm: `ed-degree (${method})`, field: res.field, certified: res.certified, note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special` },
+        seconds,
+        ctx.random,
+      );
       const fields: Record<string, Value> = {};
       fields['count'] = res.count === null ? str('positive-dimensional') : int(res.count);
       if (res.positiveDimensional) fields['positiveDimensional'] = setInfo(res.positiveDimensional);
       if (res.fibre) fields['fibre'] = setInfo(res.fibre);
-      if (!details && res.count !== null) return int(res.count);
+      if (!details && res.count !== null) return withProvenance(int(res.count), how);
       fields['method'] = str(res.method);
       fields['field'] = str(res.field);
       fields['certified'] = { kind: 'bool', value: res.certified };
-      return record(fields);
+      return withProvenance(record(fields), how);
     },
   },
   {
@@ -570,12 +608,14 @@ defineBuiltins([
       const form = expectForm(ctx, Q!, 1, n);
       const d = kwargs.get('digits');
       const digits = d ? expectSmallInt(ctx, d, 3, 1, 1000) : 10;
-      const res = G.criticalPoints(variety, form, expectPoint(ctx, u!, 2, n), { random: ctx.random, digits, ...options(ctx) });
+      const { value: res, seconds } = timed(() => G.criticalPoints(variety, form, expectPoint(ctx, u!, 2, n), { random: ctx.random, digits, ...options(ctx) }));
+      // The engine does not certify its Gröbner bases over QQ (multi-modular by default): say so.
+      const how = reportedProvenance({ algorithm: 'critical-points', field: 'QQ', certified: false, note: res.method }, seconds, ctx.random);
       if (res.complex === null) {
         const info = res.positiveDimensional!;
-        return record({ complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) });
+        return withProvenance(record({ complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) }), how);
       }
-      return record({
+      return withProvenance(record({
         complex: int(res.complex),
         real: int(res.real ?? 0),
         minima: int(res.minima ?? 0),
@@ -589,7 +629,7 @@ defineBuiltins([
             record({ point: list(p.point.map((x) => str(x))), loss: str(p.loss), index: int(p.index), kind: str(p.kind) }),
           ),
         ),
-      });
+      }), how);
     },
   },
 ]);

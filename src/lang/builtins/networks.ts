@@ -28,7 +28,9 @@ import {
 } from '../../networks/losses.js';
 import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import { linearNetworkPurity, stationaryCountModular, stationaryPoints } from '../../networks/stationary.js';
+import { timed, type Provenance } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
+import { reportedProvenance, withProvenance } from '../provenance.js';
 import { registerObjectPrinter } from '../print.js';
 import { bool, float, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
 import { expectRationalMatrix, expectSmallInt, expectString } from './convert.js';
@@ -76,10 +78,33 @@ function expectNetwork(ctx: CallContext, v: Value | undefined, index = 0): Netwo
 function dimensionReport(ctx: CallContext, N: Network): DimensionReport {
   let report = reports.get(N);
   if (!report) {
-    report = functionSpaceDimension(N, { ...options(ctx), seed: ctx.random.nextUint32() });
+    const { value, seconds } = timed(() => functionSpaceDimension(N, { ...options(ctx), seed: ctx.random.nextUint32() }));
+    report = value;
     reports.set(N, report);
+    reportProvenance.set(
+      report,
+      reportedProvenance(
+        {
+          algorithm: 'jacobian-rank',
+          field: report.certified ? 'QQ' : `GF(${report.prime})`,
+          certified: report.certified,
+          errorBound: `≤ ${report.errorBound} (Schwartz–Zippel: the probability that the rank is too small)`,
+          note: report.method,
+        },
+        seconds,
+        ctx.random,
+      ),
+    );
   }
   return report;
+}
+
+/** How each dimension report was obtained (kept beside the report cache). */
+const reportProvenance = new WeakMap<DimensionReport, Provenance>();
+
+function reportValue(v: Value, report: DimensionReport): Value {
+  const p = reportProvenance.get(report);
+  return p ? withProvenance(v, p) : v;
 }
 
 /** A rational matrix given with keyword `name` (X, Y, ...). */
@@ -223,7 +248,10 @@ registerObjectPrinter('network', {
   latex: (data) => `\\text{${(data as NetworkData).network.description}}`,
 });
 
-defineMethod('dim', 'network', (ctx, [v]) => int(dimensionReport(ctx, expectNetwork(ctx, v).network).dimension));
+defineMethod('dim', 'network', (ctx, [v]) => {
+  const report = dimensionReport(ctx, expectNetwork(ctx, v).network);
+  return reportValue(int(report.dimension), report);
+});
 
 function reportRecord(N: Network, r: DimensionReport): Value {
   return record({
@@ -361,7 +389,8 @@ defineBuiltins([
     maxArgs: 1,
     call(ctx, [v]) {
       const { network } = expectNetwork(ctx, v);
-      return reportRecord(network, dimensionReport(ctx, network));
+      const report = dimensionReport(ctx, network);
+      return reportValue(reportRecord(network, report), report);
     },
   },
   {
@@ -395,12 +424,15 @@ defineBuiltins([
       const p = kwargs.get('prime');
       if (p) {
         const prime = expectSmallInt(ctx, p, 1, 1000, 94_906_264);
-        const c = stationaryCountModular(R, f, prime, options(ctx));
+        const { value: c, seconds } = timed(() => stationaryCountModular(R, f, prime, options(ctx)));
         if (c.complex === null) fail('positive-dimensional', 'the stationary points form a positive-dimensional set (modulo the prime), so they are not counted', ctx.span);
-        return record({ complex: int(c.complex!), multiplicity: int(c.multiplicity!), bezout: int(c.bezout) });
+        const how = reportedProvenance({ algorithm: 'gradient-ideal', field: `GF(${prime})`, certified: false, note: c.method }, seconds);
+        return withProvenance(record({ complex: int(c.complex!), multiplicity: int(c.multiplicity!), bezout: int(c.bezout) }), how);
       }
-      const s = stationaryPoints(R, f, { ...options(ctx), seed: ctx.random.nextUint32() });
-      return record({
+      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...options(ctx), seed: ctx.random.nextUint32() }));
+      // Over QQ the counts rest on the default (multi-modular, uncertified) Gröbner bases: say so.
+      const how = reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: s.method }, seconds, ctx.random);
+      return withProvenance(record({
         complex: int(s.complex),
         real: int(s.real),
         minima: int(s.minima),
@@ -408,7 +440,7 @@ defineBuiltins([
         degenerate: int(s.degenerate),
         bezout: int(s.bezout),
         points: list(s.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
-      });
+      }), how);
     },
   },
   {
