@@ -27,6 +27,8 @@ export type { Value } from './lang/values.js';
 export type { Json } from './lang/print.js';
 export { toText, toJson, toLatex } from './lang/print.js';
 export { formatDiagnostic } from './lang/diagnostics.js';
+export { provenanceOf, jsonWithProvenance } from './lang/provenance.js';
+export { describeProvenance, isCertified, type Provenance } from './math/provenance.js';
 
 /** Parse only: the AST (with spans) and every syntax error. */
 export function parse(source: string, file = '<input>'): { program: Program; diagnostics: Diagnostic[] } {

@@ -9,7 +9,7 @@ export type Command =
 export function usage(): string {
   return [
     'Usage:',
-    '  vdl run FILE [--json | --json-plain] [--seed N] [--timeout S] [--verbose]   run a .vdl script',
+    '  vdl run FILE [--json] [--seed N] [--timeout S] [--verbose]   run a .vdl script',
     '  vdl check FILE                                               parse and check, report every problem',
     '  vdl repl [--seed N]                                          interactive session',
     '  vdl --help | --version',
