@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { QQ, SmallPrimeField } from '../../src/math/field.js';
 import { buchberger } from '../../src/math/groebner/buchberger.js';
-import '../../src/math/groebner/register.js';
 import { Ideal, MODULAR_ERROR_BOUND } from '../../src/math/ideal-handle.js';
 import * as ideals from '../../src/math/ideal.js';
 import { PolyRing, type Poly } from '../../src/math/poly.js';
