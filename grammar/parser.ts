@@ -574,6 +574,3 @@ export class VdlParser extends CstParser {
 
 /** The one parser instance; set `parser.input = tokens`, call `parser.program()`, read `parser.errors`. */
 export const parser = new VdlParser();
-
-/** The names of the grammar rules, in definition order (for the builder's visitor and the docs). */
-export const ruleNames: readonly string[] = Object.keys(parser.getGAstProductions());

@@ -1,12 +1,12 @@
 // Core built-ins: lists, vectors and matrices of numbers, numeric helpers, randomness and timing.
-import { QQ, rat, type Rat } from '../../math/field.js';
+import { QQ, rat } from '../../math/field.js';
 import { bigSqrt } from '../../math/integers.js';
 import { fail } from '../diagnostics.js';
 import { arithmetic, compare, ratToFloat, valuesEqual } from '../ops.js';
 import { toText } from '../print.js';
 import { bool, float, int, isMatrix, kindWord, list, num, record, str, type Value } from '../values.js';
 import { defineBuiltins, type CallContext } from './registry.js';
-import { expectInteger, expectList } from './convert.js';
+import { expectInteger, expectList, expectRational } from './convert.js';
 
 function sumOf(ctx: CallContext, items: readonly Value[]): Value {
   return items.reduce<Value>((acc, x) => arithmetic('+', acc, x, ctx.span), int(0));
@@ -221,7 +221,7 @@ defineBuiltins([
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
-    call: (ctx, [v]) => int(expectRat(ctx, v!).num),
+    call: (ctx, [v]) => int(expectRational(ctx, v!, 0).num),
   },
   {
     name: 'denominator',
@@ -231,7 +231,7 @@ defineBuiltins([
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
-    call: (ctx, [v]) => int(expectRat(ctx, v!).den),
+    call: (ctx, [v]) => int(expectRational(ctx, v!, 0).den),
   },
   {
     name: 'binomial',
@@ -290,7 +290,7 @@ defineBuiltins([
     maxArgs: 1,
     call(ctx, [v]) {
       if (v!.kind === 'float') return int(BigInt(Math.floor(v!.value)));
-      const r = expectRat(ctx, v!);
+      const r = expectRational(ctx, v!, 0);
       const q = r.num / r.den;
       return int(r.num < 0n && q * r.den !== r.num ? q - 1n : q);
     },
@@ -363,9 +363,4 @@ defineBuiltins([
     },
   },
 ]);
-
-function expectRat(ctx: CallContext, v: Value): Rat {
-  if (v.kind !== 'number') return fail('type', `expected an exact number, got ${kindWord(v)}`, ctx.span);
-  return v.value;
-}
 
