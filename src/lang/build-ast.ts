@@ -134,12 +134,8 @@ const BaseVisitor = parser.getBaseCstVisitorConstructor();
 
 const DECL_KINDS: ReadonlySet<string> = new Set(['variety', 'form', 'projection', 'network', 'ideal']);
 
-interface RingItem {
-  readonly option?: KeywordArg;
-  readonly variable?: RingVar;
-}
-
-type Arg = { readonly positional: Expr } | { readonly keyword: KeywordArg };
+/** An item of a call's arguments (an expression) or of a ring's brackets (a variable), or a keyword argument. */
+type Arg<T> = { readonly positional: T } | { readonly keyword: KeywordArg };
 
 class AstBuilder extends BaseVisitor {
   readonly diagnostics: Diagnostic[] = [];
@@ -265,17 +261,8 @@ class AstBuilder extends BaseVisitor {
     const coefficients = this.sub<Expr>(this.node(ctx, 'ringCoefficients'));
     const span = this.spanOf(ctx);
     if (!name || !coefficients || !span) return null;
-    const vars: RingVar[] = [];
-    const options: KeywordArg[] = [];
-    for (const n of this.nodes(ctx, 'ringItem')) {
-      const item = this.sub<RingItem>(n);
-      if (item?.option) options.push(item.option);
-      if (item?.variable) {
-        if (options.length > 0) this.error('ring variables must come before the options (name = value)', item.variable.span);
-        vars.push(item.variable);
-      }
-    }
-    return { kind: 'Ring', name, coefficients, vars, options, span };
+    const items = this.positionalThenKeywords<RingVar>(this.nodes(ctx, 'ringItem'), 'ring variables must come before the options (name = value)');
+    return { kind: 'Ring', name, coefficients, vars: items.positional, options: items.keywords, span };
   }
 
   ringCoefficients(ctx: Ctx): Expr | null {
@@ -287,14 +274,8 @@ class AstBuilder extends BaseVisitor {
     return e;
   }
 
-  ringItem(ctx: Ctx): RingItem | null {
-    const kw = this.node(ctx, 'keywordArg');
-    if (kw) {
-      const option = this.sub<KeywordArg>(kw);
-      return option ? { option } : null;
-    }
-    const variable = this.sub<RingVar>(this.node(ctx, 'ringVar'));
-    return variable ? { variable } : null;
+  ringItem(ctx: Ctx): Arg<RingVar> | null {
+    return this.keywordOr<RingVar>(ctx, 'ringVar');
   }
 
   ringVar(ctx: Ctx): RingVar | null {
@@ -525,19 +506,8 @@ class AstBuilder extends BaseVisitor {
         if (target.kind === 'Number') {
           this.error(`${IMPLICIT_MULTIPLICATION}: write '${target.text}*(...)'`, span);
         }
-        const args: Expr[] = [];
-        const kwargs: KeywordArg[] = [];
-        for (const n of this.nodes(ctx, 'argument')) {
-          const arg = this.sub<Arg>(n);
-          if (!arg) continue;
-          if ('keyword' in arg) {
-            kwargs.push(arg.keyword);
-          } else {
-            if (kwargs.length > 0) this.error('positional arguments must come before keyword arguments', arg.positional.span);
-            args.push(arg.positional);
-          }
-        }
-        return { kind: 'Call', callee: target, args, kwargs, span };
+        const items = this.positionalThenKeywords<Expr>(this.nodes(ctx, 'argument'), 'positional arguments must come before keyword arguments');
+        return { kind: 'Call', callee: target, args: items.positional, kwargs: items.keywords, span };
       }
       case 'indexSuffix': {
         const indices = this.exprList(ctx, 'expression');
@@ -567,14 +537,36 @@ class AstBuilder extends BaseVisitor {
     return null;
   }
 
-  argument(ctx: Ctx): Arg | null {
+  argument(ctx: Ctx): Arg<Expr> | null {
+    return this.keywordOr<Expr>(ctx, 'expression');
+  }
+
+  /** A call argument or a ring item: a keyword argument `name = value`, or else the node `other`. */
+  private keywordOr<T>(ctx: Ctx, other: string): Arg<T> | null {
     const kw = this.node(ctx, 'keywordArg');
     if (kw) {
       const keyword = this.sub<KeywordArg>(kw);
       return keyword ? { keyword } : null;
     }
-    const positional = this.expr(this.node(ctx, 'expression'));
+    const positional = this.sub<T>(this.node(ctx, other));
     return positional ? { positional } : null;
+  }
+
+  /** Items that may end in keyword arguments (calls, ring brackets); an item after a keyword is an error. */
+  private positionalThenKeywords<T extends { readonly span: Span }>(nodes: readonly CstNode[], misplaced: string): { positional: T[]; keywords: KeywordArg[] } {
+    const positional: T[] = [];
+    const keywords: KeywordArg[] = [];
+    for (const n of nodes) {
+      const item = this.sub<Arg<T>>(n);
+      if (!item) continue;
+      if ('keyword' in item) {
+        keywords.push(item.keyword);
+      } else {
+        if (keywords.length > 0) this.error(misplaced, item.positional.span);
+        positional.push(item.positional);
+      }
+    }
+    return { positional, keywords };
   }
 
   keywordArg(ctx: Ctx): KeywordArg | null {
