@@ -176,7 +176,7 @@ function hornerStep(s: Float64Array, v: Float64Array, q: number, p: number, pinv
  * mixed-radix digits: x = v_0 + v_1·p_0 + v_2·p_0·p_1 + … . Adding a prime costs O(k) double
  * operations per coefficient; the bigint value is assembled only when asked for.
  */
-class MixedRadix {
+export class MixedRadix {
   readonly primes: number[] = [];
   private bigPrimes: bigint[] = [];
   /** digits[i] holds the i-th digit of every coefficient. */
@@ -242,13 +242,13 @@ class MixedRadix {
 
 // --- the modular algorithm -----------------------------------------------------------------------
 
-interface IntegerPoly {
+export interface IntegerPoly {
   mons: readonly Monomial[];
   coeffs: bigint[];
 }
 
 /** Primitive integer multiples of the non-zero generators (same supports). */
-function integerGenerators(gens: readonly Poly<Rat>[]): IntegerPoly[] {
+export function integerGenerators(gens: readonly Poly<Rat>[]): IntegerPoly[] {
   const out: IntegerPoly[] = [];
   for (const g of gens) {
     if (g.mons.length === 0) continue;
@@ -264,7 +264,7 @@ function integerGenerators(gens: readonly Poly<Rat>[]): IntegerPoly[] {
 }
 
 /** The inputs modulo p, monic; null when p divides a coefficient. */
-function inputsModulo(inputs: readonly IntegerPoly[], p: number): Float64Array[] | null {
+export function inputsModulo(inputs: readonly IntegerPoly[], p: number): Float64Array[] | null {
   const out: Float64Array[] = [];
   for (const f of inputs) {
     const coefs = new Float64Array(f.coeffs.length);
