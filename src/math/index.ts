@@ -13,3 +13,4 @@ export * as ideals from './ideal.js';
 export { solve } from './solve.js';
 export * as linalg from './linalg/index.js';
 export * as systems from './systems.js';
+export * as zerodim from './zerodim/index.js';

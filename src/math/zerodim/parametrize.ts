@@ -1,0 +1,352 @@
+// The parametrization of a zero-dimensional radical ideal over QQ, multi-modular (the design of
+// msolve: J. Berthomieu, C. Eder, M. Safey El Din, "msolve: a library for solving polynomial
+// systems", ISSAC 2021): everything is computed modulo word-size primes and lifted once.
+//
+// Output (representation): t = Σ c_i x_i with c_n = 1 (the linear form), W(T) primitive with a
+// positive leading coefficient (integers, low degree first; its degree is the number of solutions),
+// and for each coordinate an integer polynomial V_i and a positive integer d_i with
+//     x_i = V_i(θ) / (d_i · W'(θ))   at each of the deg W roots θ of W  (θ = t at that solution).
+// Rouillier's denominator W' keeps the coefficients of V_i of the size of those of W (F. Rouillier,
+// AAECC 9 (1999); Dahan–Schost, ISSAC 2004), so few primes are needed.
+//
+// Algorithm:
+//  1. Integer generators (../groebner/modular.ts), in grevlex; a full F4 run at the first prime
+//     records the trace, and every further prime replays it (Traverso's Gröbner trace).
+//  2. At the learning prime the linear form is chosen (./prime.ts: x_n, then seeded random forms) and
+//     kept for every prime; at each prime w and v_i = (q_i·w' mod w) come from sparse FGLM and
+//     Berlekamp–Massey (./prime.ts). A prime whose replay fails, or where the form is rejected (deg w
+//     < D or w not square-free: the prime divides a discriminant), is skipped.
+//  3. The coefficients of w (monic) and v_i are kept as Garner mixed-radix digits and rationally
+//     reconstructed (Wang) with one common denominator per polynomial; a reconstruction is accepted
+//     when the next prime's image agrees with it (early termination).
+//  4. Independent check at a fresh prime (./check.ts): W square-free of full degree, t(x(θ)) = θ, and
+//     every generator vanishes at the parametrization modulo W. If it fails, restart from a new
+//     learning prime.
+//  5. `certify: true`: the same check exactly over QQ in Q[T]/(W). It proves that the deg W roots of W
+//     give deg W distinct exact solutions (W is square-free: it is square-free modulo the check prime
+//     with the same degree). `certified` is then true; the remaining, unproved, statement is that
+//     there are no further solutions, which rests on the vdim of the basis modulo the learning prime
+//     (the note says so).
+// Decisions taken at the learning prime alone (positive dimension, not radical, no separating form)
+// are exact for the ideal modulo that prime and right over QQ unless the prime is unlucky; "no
+// solutions" is confirmed at a second prime first.
+import { isRationalField } from '../domain.js';
+import { MathError } from '../errors.js';
+import type { Rat } from '../field.js';
+import { bigGcd, bigSqrt } from '../integers.js';
+import { f4Ids, replayF4, type F4Trace } from '../groebner/f4.js';
+import { MonomialTable } from '../groebner/f4-monomials.js';
+import { inverseMod } from '../groebner/f4-matrix.js';
+import { MixedRadix, bigMod, inputsModulo, integerGenerators, primeStream, rationalReconstruction } from '../groebner/modular.js';
+import type { Poly, PolyRing } from '../poly.js';
+import { checkInterrupt, type ComputeOptions } from '../progress.js';
+import type { Provenance } from '../provenance.js';
+import { Random } from '../random.js';
+import { checkExactly, checkModulo } from './check.js';
+import { NormalForms } from './normal-forms.js';
+import { FORM_ATTEMPTS, type PrimeParametrization, formModulo, linearFormFor, noFormFound, normalFormsOf, tryForm } from './prime.js';
+
+export interface ParametrizeOptions extends ComputeOptions {
+  /** Seed of the linear form and of the projections (default 0). */
+  readonly seed?: number;
+  /** Check the result exactly over QQ (then `provenance.certified` is true). */
+  readonly certify?: boolean;
+  /** Give up (MathError 'modular-failed') after this many primes (default 2000). */
+  readonly maxPrimes?: number;
+}
+
+export interface Parametrization {
+  /** The variables, in the order of `numerators`. */
+  readonly vars: readonly string[];
+  /** t = Σ linearForm[i]·x_i, linearForm[n-1] = 1. */
+  readonly linearForm: bigint[];
+  /** W: primitive, positive leading coefficient, low degree first; deg W = the number of solutions. */
+  readonly w: bigint[];
+  /** x_i = numerators[i](θ) / (denominators[i] · W'(θ)). */
+  readonly numerators: bigint[][];
+  readonly denominators: bigint[];
+  readonly provenance: Provenance;
+  /** Milliseconds per phase. */
+  readonly timings: ParametrizeTimings;
+}
+
+export interface ParametrizeTimings {
+  learn: number;
+  replay: number;
+  sequences: number;
+  reconstruct: number;
+  check: number;
+  certify: number;
+}
+
+/** A reconstructed polynomial: coefficient k is nums[k] / den. */
+interface RationalPoly {
+  readonly nums: bigint[];
+  readonly den: bigint;
+}
+
+/** The image of one prime as a flat vector: w_0..w_{D-1} (w monic), then each v_i padded to D. */
+function flatImage(param: PrimeParametrization, D: number): Float64Array {
+  const out = new Float64Array(D * (1 + param.v.length));
+  for (let k = 0; k < D; k++) out[k] = param.w[k]!;
+  param.v.forEach((v, i) => v.forEach((c, k) => (out[(i + 1) * D + k] = c)));
+  return out;
+}
+
+/**
+ * Rational reconstruction of coefficients [offset, offset + len) with one common denominator; the
+ * index of the coefficient that failed otherwise.
+ */
+function reconstructPoly(residues: MixedRadix, offset: number, len: number, m: bigint, bound: bigint): RationalPoly | number {
+  const half = m / 2n;
+  const nums = new Array<bigint>(len).fill(0n);
+  let den = 1n;
+  for (let k = len - 1; k >= 0; k--) {
+    let y = (residues.value(offset + k) * den) % m;
+    if (y > half) y -= m;
+    if ((y < 0n ? -y : y) <= bound) {
+      nums[k] = y;
+      continue;
+    }
+    const r = rationalReconstruction(y < 0n ? y + m : y, m, bound, bound);
+    if (r === null || den * r.den > bound) return k;
+    for (let j = len - 1; j > k; j--) nums[j] = nums[j]! * r.den;
+    nums[k] = r.num;
+    den *= r.den;
+  }
+  return { nums, den };
+}
+
+/** All polynomials, or where the first failure was (polynomial, coefficient). */
+function reconstructAll(residues: MixedRadix, D: number, count: number, lastFailed: { poly: number; at: number }): RationalPoly[] | { poly: number; at: number } {
+  const m = residues.product;
+  const bound = bigSqrt(m / 2n);
+  // The coefficient that failed last time usually fails again: probe it alone first.
+  const probe = lastFailed.poly * D + lastFailed.at;
+  if (rationalReconstruction(residues.value(probe), m, bound, bound) === null) return lastFailed;
+  const out: RationalPoly[] = new Array(count);
+  for (let step = 0; step < count; step++) {
+    const e = (lastFailed.poly + step) % count;
+    const r = reconstructPoly(residues, e * D, D, m, bound);
+    if (typeof r === 'number') return { poly: e, at: r };
+    out[e] = r;
+  }
+  return out;
+}
+
+/** The candidate's image modulo p, laid out as flatImage; null when p divides a denominator. */
+function candidateModulo(cand: readonly RationalPoly[], D: number, p: number): Float64Array | null {
+  const out = new Float64Array(D * cand.length);
+  for (let e = 0; e < cand.length; e++) {
+    const d = bigMod(cand[e]!.den, p);
+    if (d === 0) return null;
+    const inv = inverseMod(d, p);
+    cand[e]!.nums.forEach((x, k) => (out[e * D + k] = (bigMod(x, p) * inv) % p));
+  }
+  return out;
+}
+
+function sameVector(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** From monic w = (nums, den) and v_i = nums_i/den_i to W primitive and x_i = V_i / (d_i W'). */
+function toOutput(cand: readonly RationalPoly[]): { w: bigint[]; numerators: bigint[][]; denominators: bigint[] } {
+  const [wr, ...vs] = cand;
+  let w = [...wr!.nums, wr!.den];
+  let content = 0n;
+  for (const c of w) content = bigGcd(content, c);
+  w = w.map((c) => c / content);
+  const lead = w[w.length - 1]!; // positive: den > 0
+  // x_i = v_i / w_monic' = lead · v_i / W'.
+  const numerators: bigint[][] = [];
+  const denominators: bigint[] = [];
+  for (const v of vs) {
+    const nums = v!.nums.map((c) => c * lead);
+    let g = v!.den;
+    for (const c of nums) g = bigGcd(g, c);
+    let trimmed = nums.map((c) => c / g);
+    while (trimmed.length > 0 && trimmed[trimmed.length - 1] === 0n) trimmed = trimmed.slice(0, -1);
+    numerators.push(trimmed);
+    denominators.push(v!.den / g);
+  }
+  return { w, numerators, denominators };
+}
+
+/**
+ * The parametrization of the solutions of a zero-dimensional radical ideal of QQ[x_1..x_n] (see the
+ * module header). MathError 'not-zero-dimensional', 'no-solutions', 'not-radical' (the caller falls
+ * back to ../solve.ts), 'no-separating-form' or 'modular-failed'.
+ */
+export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: ParametrizeOptions = {}): Parametrization {
+  if (!isRationalField(R.field)) throw new MathError('bad-field', `the modular parametrization works over QQ, not ${(R.field as { name: string }).name}`);
+  const start = performance.now();
+  const timings: ParametrizeTimings = { learn: 0, replay: 0, sequences: 0, reconstruct: 0, check: 0, certify: 0 };
+  const timed = <T>(phase: keyof ParametrizeTimings, f: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      timings[phase] += performance.now() - t0;
+    }
+  };
+  const G = R.order.spec.kind === 'grevlex' ? R : R.withOrder({ kind: 'grevlex' });
+  const converted = G === R ? gens : gens.map((f) => R.convert(f, G, (c) => c));
+  const inputs = integerGenerators(converted);
+  if (inputs.length === 0) throw new MathError('not-zero-dimensional', 'the zero ideal has positive dimension');
+  const n = G.nvars;
+  const spec = G.order.spec;
+  const table = new MonomialTable(n, spec);
+  const inputMons = inputs.map((f) => Int32Array.from(f.mons, (m) => table.fromMonomial(m)));
+  const maxPrimes = options.maxPrimes ?? 2000;
+  const seed = options.seed ?? 0;
+  const random = new Random(seed);
+  const primes = primeStream();
+  let tried = 0;
+  const nextPrime = (): { p: number; coefs: Float64Array[] } => {
+    for (;;) {
+      if (++tried > maxPrimes) throw new MathError('modular-failed', `no stable parametrization after ${maxPrimes} primes`);
+      const p = primes.next().value as number;
+      const coefs = inputsModulo(inputs, p);
+      if (coefs) return { p, coefs };
+    }
+  };
+  const progress = (message: string, prime?: number) =>
+    options.onProgress?.({ stage: 'parametrization', message, ...(prime === undefined ? {} : { prime }) });
+
+  let restarts = 0;
+  let skipped = 0;
+  for (;;) {
+    checkInterrupt(options.signal);
+    // 1. Learning run and the linear form.
+    const first = nextPrime();
+    const learned = timed('learn', () =>
+      f4Ids(table, first.p, spec, inputMons.map((mons, k) => ({ mons, coefs: first.coefs[k]! })), { learn: true, signal: options.signal }),
+    );
+    const trace = learned.trace as F4Trace;
+    if (learned.basis.length === 1 && table.degrees[learned.basis[0]!.mons[0]!] === 0) {
+      // 1 in the ideal modulo p: confirm at a second prime (an unlucky prime can lose solutions).
+      const again = nextPrime();
+      const second = timed('learn', () =>
+        f4Ids(table, again.p, spec, inputMons.map((mons, k) => ({ mons, coefs: again.coefs[k]! })), { signal: options.signal }),
+      );
+      if (second.basis.length === 1 && table.degrees[second.basis[0]!.mons[0]!] === 0) {
+        throw new MathError('no-solutions', `the system has no solutions (1 is in the ideal modulo ${first.p} and ${again.p})`);
+      }
+      if (++restarts > 3) throw new MathError('modular-failed', 'too many unlucky learning primes');
+      continue;
+    }
+    const nf0 = normalFormsOf(table, learned.basis, first.p, options.signal);
+    const normalSet = nf0.normalSet;
+    const D = normalSet.size;
+    const chosen = timed('sequences', () => {
+      for (let attempt = 0; attempt <= FORM_ATTEMPTS; attempt++) {
+        const form = linearFormFor(random, n, attempt);
+        const image = tryForm(nf0, formModulo(form, first.p), random, options.signal);
+        if (typeof image !== 'string') return { form, image };
+      }
+      return null;
+    });
+    if (chosen === null) return noFormFound(nf0, G.vars, options);
+    const firstImage = chosen.image;
+    const c = chosen.form;
+    progress(`learned at ${first.p}: ${D} solutions, linear form ${c.join(', ')}`, first.p);
+
+    // 2-3. Further primes until the reconstruction is stable.
+    const count = 1 + n;
+    const residues = new MixedRadix(D * count);
+    timed('reconstruct', () => residues.add(first.p, flatImage(firstImage, D)));
+    const imageAt = (): { p: number; image: Float64Array } | 'replay-failed' | 'rejected' => {
+      const { p, coefs } = nextPrime();
+      const basis = timed('replay', () => replayF4(trace, p, coefs, { signal: options.signal }));
+      if (!basis) return 'replay-failed';
+      const result = timed('sequences', () => tryForm(new NormalForms(normalSet, basis, p, options.signal), formModulo(c, p), random, options.signal));
+      if (typeof result === 'string') return 'rejected';
+      return { p, image: flatImage(result, D) };
+    };
+    let failures = 0;
+    let successes = 0;
+    let lastFailed = { poly: 0, at: D - 1 };
+    let candidate: RationalPoly[] | null = null;
+    while (candidate === null) {
+      checkInterrupt(options.signal);
+      const next = imageAt();
+      if (typeof next === 'string') {
+        skipped++;
+        if (next === 'replay-failed' && ++failures >= 3 && failures > successes) break; // unlucky learning prime
+        continue;
+      }
+      successes++;
+      timed('reconstruct', () => residues.add(next.p, next.image));
+      progress(`prime ${residues.count}`, next.p);
+      const attempt = timed('reconstruct', () => reconstructAll(residues, D, count, lastFailed));
+      if (!Array.isArray(attempt)) {
+        lastFailed = attempt;
+        continue;
+      }
+      // Accept when a further prime agrees.
+      for (;;) {
+        const check = imageAt();
+        if (typeof check === 'string') {
+          skipped++;
+          continue;
+        }
+        const image = timed('reconstruct', () => candidateModulo(attempt, D, check.p));
+        if (image !== null && sameVector(image, check.image)) candidate = attempt;
+        else timed('reconstruct', () => residues.add(check.p, check.image));
+        break;
+      }
+    }
+    if (candidate === null) {
+      if (++restarts > 3) throw new MathError('modular-failed', 'the F4 trace failed at too many primes');
+      progress('restarting: the learning prime looks unlucky');
+      continue;
+    }
+
+    // 4. The independent check.
+    const out = toOutput(candidate);
+    const data = { linearForm: c, ...out };
+    let checkPrime = 0;
+    let verdict: boolean | null = null;
+    while (verdict === null) {
+      const { p } = nextPrime();
+      verdict = timed('check', () => checkModulo(data, inputs, p, options.signal));
+      checkPrime = p;
+    }
+    if (!verdict) {
+      if (++restarts > 3) throw new MathError('modular-failed', 'the reconstructed parametrization fails the check at an independent prime');
+      progress('restarting: the independent check failed');
+      continue;
+    }
+    const used = residues.primes;
+    let note =
+      `sparse FGLM (Berlekamp–Massey) parametrization modulo ${used.length} primes below 2^22 (F4 learned at ${used[0]}` +
+      (restarts > 0 ? `, ${restarts} restart(s)` : '') +
+      (skipped > 0 ? `, ${skipped} prime(s) skipped` : '') +
+      `), lifted by CRT and rational reconstruction, stable over one further prime; checked modulo ${checkPrime}: ` +
+      `W square-free of degree ${D}, t(x(θ)) = θ, every generator vanishes at the parametrization`;
+    let certified = false;
+    if (options.certify) {
+      const exact = timed('certify', () => checkExactly(data, inputs, options.signal));
+      if (!exact) throw new MathError('modular-failed', 'the parametrization fails the exact check over QQ');
+      certified = true;
+      note +=
+        `; certified over QQ: the ${D} roots of W give ${D} distinct exact solutions (the no-further-solutions part rests on the vdim modulo the learning prime)`;
+    } else {
+      note += ' (probabilistic: not a proof)';
+    }
+    const provenance: Provenance = {
+      algorithm: 'modular-parametrization',
+      field: 'QQ',
+      order: 'grevlex',
+      primes: { count: used.length, first: used.slice(0, 3) },
+      certified,
+      seed,
+      seconds: (performance.now() - start) / 1000,
+      note,
+    };
+    return { vars: R.vars, linearForm: c, ...out, provenance, timings };
+  }
+}
