@@ -1,0 +1,241 @@
+// Modular rational parametrizations (src/math/zerodim), each result checked by a route that shares no
+// code with its construction: ideal membership by the Buchberger normal form, the multiplication
+// matrices of solve.ts, the Hermite/RUR counts and real points of solve.ts, Sturm counts.
+import { describe, expect, it } from 'vitest';
+import { MathError } from '../../src/math/errors.js';
+import { QQ, type Rat, SmallPrimeField, rat } from '../../src/math/field.js';
+import { buchberger, groebnerBasis, normalForm } from '../../src/math/groebner/index.js';
+import { f4Ids, toIdPolys } from '../../src/math/groebner/f4.js';
+import { MonomialTable } from '../../src/math/groebner/f4-monomials.js';
+import { integerGenerators } from '../../src/math/groebner/modular.js';
+import { type Poly, PolyRing } from '../../src/math/poly.js';
+import { parsePoly } from '../../src/math/poly-parse.js';
+import { Random } from '../../src/math/random.js';
+import { countDistinctSolutions, decimalToRational, quotientAlgebra, solve } from '../../src/math/solve.js';
+import { katsura } from '../../src/math/systems.js';
+import { UnivariateRing, countRealRoots, isolateRealRoots, rationalFunctionToDecimal } from '../../src/math/univariate.js';
+import { NormalForms, NormalSet, berlekampMassey, checkExactly, checkModulo, parametrize, parametrizeModP } from '../../src/math/zerodim/index.js';
+
+const P = 32003;
+const GF = new SmallPrimeField(P);
+
+function system<E>(R: PolyRing<E>, texts: string[]): Poly<E>[] {
+  return texts.map((t) => parsePoly(R, t));
+}
+
+function errorCode(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof MathError) return e.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+/** A seeded system of n dense quadrics in n variables with small integer coefficients. */
+function randomQuadrics<E>(R: PolyRing<E>, seed: number): Poly<E>[] {
+  const random = new Random(seed);
+  const n = R.nvars;
+  const gens: Poly<E>[] = [];
+  for (let k = 0; k < n; k++) {
+    let f = R.fromInt(random.int(-5, 5));
+    for (let i = 0; i < n; i++) {
+      f = R.add(f, R.scale(R.variable(i), R.field.fromBigInt(BigInt(random.int(-5, 5)))));
+      for (let j = i; j < n; j++) f = R.add(f, R.scale(R.mul(R.variable(i), R.variable(j)), R.field.fromBigInt(BigInt(random.int(-5, 5)))));
+    }
+    gens.push(f);
+  }
+  return gens;
+}
+
+/**
+ * Over GF(p), by ideal membership: with q_i = v_i · w'^{-1} mod w, both w(t) and x_i - q_i(t)
+ * (t = Σ c_i x_i) reduce to zero modulo a Gröbner basis computed by Buchberger's algorithm.
+ */
+function expectInIdeal(R: PolyRing<number>, gens: Poly<number>[], w: number[], v: number[][], form: readonly bigint[]): void {
+  const basis = buchberger(R, gens);
+  const V = new UnivariateRing(R.field);
+  const t = form.reduce((acc, c, i) => R.add(acc, R.scale(R.variable(i), R.field.fromBigInt(c))), R.zero());
+  const atT = (q: readonly number[]): Poly<number> => {
+    let acc = R.zero();
+    for (let k = q.length - 1; k >= 0; k--) acc = normalForm(R, R.add(R.mul(acc, t), R.fromInt(q[k]!)), basis);
+    return acc;
+  };
+  expect(atT(w).mons).toHaveLength(0);
+  const inverse = V.invMod(V.derivative(w), w);
+  v.forEach((vi, i) => {
+    const q = V.mulMod(vi, inverse, w);
+    expect(normalForm(R, R.sub(atT(q), R.variable(i)), basis).mons).toHaveLength(0);
+  });
+}
+
+describe('Berlekamp–Massey', () => {
+  it('finds T^2 - T - 1 for the Fibonacci numbers', () => {
+    const s = [0, 1];
+    while (s.length < 10) s.push((s[s.length - 1]! + s[s.length - 2]!) % P);
+    expect(berlekampMassey(s, P)).toEqual([P - 1, P - 1, 1]);
+  });
+
+  it('recovers a random recurrence of degree 12 from 24 terms', () => {
+    const random = new Random(5);
+    const c = Array.from({ length: 12 }, () => random.int(0, P - 1)); // T^12 + c_11 T^11 + … + c_0
+    const s = Array.from({ length: 12 }, () => random.int(0, P - 1));
+    while (s.length < 24) {
+      const k = s.length;
+      let x = 0;
+      for (let j = 0; j < 12; j++) x = (x + c[j]! * s[k - 12 + j]!) % P;
+      s.push((P - x) % P);
+    }
+    expect(berlekampMassey(s, P)).toEqual([...c, 1]);
+  });
+});
+
+describe('normal forms and multiplication matrices modulo p', () => {
+  it('agree with the quotient algebra of solve.ts (Buchberger normal forms) on katsura-4', () => {
+    const { ring, gens } = katsura(GF, 4);
+    const table = new MonomialTable(ring.nvars, ring.order.spec);
+    const { basis } = f4Ids(table, P, ring.order.spec, toIdPolys(ring, table, gens, P));
+    const S = new NormalSet(table, Int32Array.from(basis, (g) => g.mons[0]!));
+    const nf = new NormalForms(S, basis, P);
+    const A = quotientAlgebra(ring, buchberger(ring, gens));
+    expect(Array.from(S.monomials, (m) => Array.from(table.monomial(m)))).toEqual(A.monomials.map((m) => Array.from(m)));
+    for (let i = 0; i < ring.nvars; i++) {
+      const form = new Array<number>(ring.nvars).fill(0);
+      form[i] = 1;
+      const M = nf.multiplicationMatrix(form);
+      M.forEach((col, j) => {
+        const { index, value } = A.columns[i]![j]!;
+        const expected = index.map((k, t) => [k, value[t]!]).sort((a, b) => a[0]! - b[0]!);
+        expect(Array.from(col.index, (k, t) => [k, col.value[t]!])).toEqual(expected);
+      });
+    }
+  });
+});
+
+describe('parametrization modulo one prime', () => {
+  it.each([3, 4, 5])('katsura-%i: deg w = the number of distinct solutions, and the parametrization lies in the ideal', (n) => {
+    const { ring, gens } = katsura(GF, n);
+    const r = parametrizeModP(ring, gens);
+    const s = solve(ring, gens);
+    expect(r.w.length - 1).toBe(s.complex);
+    if (n <= 4) expectInIdeal(ring, gens, r.w, r.v, r.linearForm);
+  });
+
+  it('uses a random linear form when x_n does not separate, and the membership check holds', () => {
+    const R = new PolyRing(GF, ['x', 'y']);
+    const gens = system(R, ['x^2 - 1', 'y^2 - 4']);
+    const r = parametrizeModP(R, gens, { seed: 3 });
+    expect(r.w.length - 1).toBe(4);
+    expect(r.linearForm[0]).not.toBe(0n);
+    expect(r.linearForm[1]).toBe(1n);
+    expectInIdeal(R, gens, r.w, r.v, r.linearForm);
+  });
+
+  it('seeded random quadrics: deg w equals the radical count of solve.ts', () => {
+    for (const seed of [1, 2, 3]) {
+      const R = new PolyRing(GF, ['a', 'b', 'c']);
+      const gens = randomQuadrics(R, seed);
+      const r = parametrizeModP(R, gens, { seed });
+      expect(r.w.length - 1).toBe(countDistinctSolutions(quotientAlgebra(R, groebnerBasis(R, gens))));
+      expectInIdeal(R, gens, r.w, r.v, r.linearForm);
+    }
+  });
+
+  it('reports a non-radical ideal, positive dimension and no solutions, never a wrong parametrization', () => {
+    const R = new PolyRing(GF, ['x', 'y']);
+    expect(errorCode(() => parametrizeModP(R, system(R, ['x^2', 'y - 1'])))).toBe('not-radical');
+    expect(errorCode(() => parametrizeModP(R, system(R, ['x^2 - 1', 'y^2 - 2*y + 1'])))).toBe('not-radical');
+    expect(errorCode(() => parametrizeModP(R, system(R, ['x*y - 1'])))).toBe('not-zero-dimensional');
+    expect(errorCode(() => parametrizeModP(R, system(R, ['x - 1', 'x - 2'])))).toBe('no-solutions');
+    const Q = new PolyRing(QQ, ['x', 'y']);
+    expect(errorCode(() => parametrizeModP(Q as unknown as PolyRing<number>, []))).toBe('bad-field');
+  });
+});
+
+describe('parametrization over QQ', () => {
+  it.each([3, 4, 5, 6])('katsura-%i: complex and real counts equal those of solve (Hermite/RUR)', (n) => {
+    const { ring, gens } = katsura(QQ, n);
+    const r = parametrize(ring, gens);
+    const s = solve(ring, gens);
+    expect(r.w.length - 1).toBe(s.complex);
+    expect(countRealRoots(r.w)).toBe(s.real);
+    expect(r.provenance).toMatchObject({ algorithm: 'modular-parametrization', field: 'QQ', certified: false });
+    expect(r.provenance.primes!.count).toBeGreaterThan(0);
+  });
+
+  it('katsura-3 and katsura-4 are certified by the exact substitution over QQ', () => {
+    for (const n of [3, 4]) {
+      const { ring, gens } = katsura(QQ, n);
+      const r = parametrize(ring, gens, { certify: true });
+      expect(r.provenance.certified).toBe(true);
+      expect(checkExactly(r, integerGenerators(gens))).toBe(true);
+    }
+  });
+
+  it('the exact and the modular checks reject a perturbed parametrization', () => {
+    const { ring, gens } = katsura(QQ, 3);
+    const r = parametrize(ring, gens);
+    const inputs = integerGenerators(gens);
+    const numerators = r.numerators.map((v, i) => (i === 1 ? v.map((c, k) => (k === 0 ? c + 1n : c)) : v));
+    expect(checkExactly({ ...r, numerators }, inputs)).toBe(false);
+    expect(checkModulo({ ...r, numerators }, inputs, 1000003)).toBe(false);
+    expect(checkModulo(r, inputs, 1000003)).toBe(true);
+  });
+
+  it('seeded random quadrics: counts equal those of solve, certified exactly', () => {
+    for (const seed of [11, 12, 13]) {
+      const R = new PolyRing(QQ, ['a', 'b', 'c']);
+      const gens = randomQuadrics(R, seed);
+      const r = parametrize(R, gens, { certify: true, seed });
+      const s = solve(R, gens);
+      expect(r.w.length - 1).toBe(s.complex);
+      expect(countRealRoots(r.w)).toBe(s.real);
+      expect(r.provenance.certified).toBe(true);
+    }
+  });
+
+  it('the real points are those of solve (each coordinate V_i / (d_i W′) at the real roots of W)', () => {
+    const R = new PolyRing(QQ, ['x', 'y', 'z']);
+    const gens = system(R, ['x^2 + y^2 + z^2 - 3', 'x*y - z', 'x - y + z^2 - 1']);
+    const r = parametrize(R, gens, { seed: 2 });
+    const s = solve(R, gens, { digits: 12 });
+    const W1 = r.w.slice(1).map((c, k) => c * BigInt(k + 1));
+    const points = isolateRealRoots(r.w).map((root) =>
+      r.numerators.map((v, i) => decimalToRational(rationalFunctionToDecimal(root, v, W1.map((c) => c * r.denominators[i]!), 12).text)),
+    );
+    const key = (p: Rat[]) => p.map((x) => `${x.num}/${x.den}`).join(' ');
+    expect(points.map(key).sort()).toEqual(s.points.map((p) => key(p.map(decimalToRational))).sort());
+  });
+
+  it('does not depend on the seed: other linear forms give the same counts', () => {
+    // x_n = y does not separate these solutions, so each seed draws its own random form.
+    const R = new PolyRing(QQ, ['x', 'y']);
+    for (const texts of [['x^2 - 1', 'y^2 - 1'], ['x^2 - 2', 'y^2 - 3']]) {
+      const gens = system(R, texts);
+      const s = solve(R, gens);
+      const forms = new Set<string>();
+      for (const seed of [1, 2, 3]) {
+        const r = parametrize(R, gens, { seed });
+        forms.add(r.linearForm.join(','));
+        expect([r.w.length - 1, countRealRoots(r.w)]).toEqual([s.complex, s.real]);
+      }
+      expect(forms.size).toBeGreaterThan(1);
+    }
+  });
+
+  it('x_i = V_i / (d_i W′): a rational solution comes out exactly', () => {
+    const R = new PolyRing(QQ, ['x', 'y']);
+    const r = parametrize(R, system(R, ['2*x - 1', '3*y + x']), { certify: true });
+    // One solution (1/2, -1/6): W = W_1·T + W_0 (degree 1), so W' = W_1 and x_i = V_i / (d_i W_1).
+    expect(r.w.length).toBe(2);
+    expect(r.numerators.map((v, i) => QQ.div(rat(v[0] ?? 0n), rat(r.denominators[i]! * r.w[1]!)))).toEqual([rat(1n, 2n), rat(-1n, 6n)]);
+  });
+
+  it('reports a non-radical ideal over QQ', () => {
+    const R = new PolyRing(QQ, ['x', 'y']);
+    expect(errorCode(() => parametrize(R, system(R, ['x^2', 'y - 1'])))).toBe('not-radical');
+    expect(errorCode(() => parametrize(R, system(R, ['x*y'])))).toBe('not-zero-dimensional');
+    expect(errorCode(() => parametrize(R, system(R, ['x - 1', 'x - 2'])))).toBe('no-solutions');
+  });
+});
