@@ -10,7 +10,7 @@ import { invModNumber } from '../field.js';
 
 export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
   // C(z) = 1 + c_1 z + …: the current connection polynomial; B the one before the last length change.
-  let C: number[] = [1];
+  const C: number[] = [1];
   let B: number[] = [1];
   let L = 0;
   let m = 1;
