@@ -4,14 +4,15 @@
 // (katsura-5..9, cyclic-5/6/7, eco-7/8, noon-5) and on ED-degree systems built here, and, where they
 // are installed, the same systems in Singular (std, slimgb), Giac (gbasis) and Macaulay2 (gb, F4),
 // each timed by its own internal timer so that start-up is left out. Prints a table with ratios to
-// the best of Singular and Giac and writes bench/results.json.
+// the best of Singular and Giac and writes bench/results.json. Then, in the same run, bench/msolve.js
+// compares exact solving (real solving, network stationary points, Gröbner bases) with msolve.
 //
 // Usage:
 //   node bench/run.js                              all systems, both fields
 //   node bench/run.js katsura-8 cyclic-7 --field gf
 //   options: --field gf|qq|both   --limit SECONDS (per computation, default 60)
 //            --runs N (vdl runs per system, best is reported; default 3)   --no-peers
-//            --peers singular,giac,m2   --warm (one warm-up computation first; default on, --cold off)
+//            --peers singular,giac,m2,msolve   --warm (one warm-up computation first; default on, --cold off)
 //
 // Timing: every time is min(CPU time, real time) as measured inside each program: on a shared
 // machine CPU time is the steadier measure of a single-threaded kernel, and the minimum does not
@@ -56,7 +57,7 @@ const fieldChoice = option('field', 'both');
 const limit = Number(option('limit', '60'));
 const runs = Number(option('runs', '3'));
 const noPeers = flag('no-peers');
-const peerList = option('peers', 'singular,giac,m2').split(',');
+const peerList = option('peers', 'singular,giac,m2,msolve').split(',');
 const cold = flag('cold');
 flag('warm');
 const selected = args.filter((a) => !a.startsWith('--'));
@@ -374,4 +375,12 @@ for (const r of results) {
       `${r.size ?? ''} | ${r.vdim ?? ''} | ${cell('singular std')} | ${cell('singular slimgb')} | ${cell('giac gbasis')} | ${cell('m2 gb')} | ${cell('m2 F4')} | ` +
       `${r.ratio === null ? '' : r.ratio.toFixed(2) + '×'} |`,
   );
+}
+
+// Exact solving against msolve, in the same run (bench/msolve.js builds msolve when it can, and says
+// why it skips when it cannot).
+if (!noPeers && peerList.includes('msolve')) {
+  console.log('');
+  const r = spawnSync(process.execPath, [join(here, 'msolve.js')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
 }
