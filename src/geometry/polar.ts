@@ -27,7 +27,10 @@ export interface PolarDegreesResult {
   readonly sum: number;
   readonly method: string;
   readonly field: string;
-  /** False for a count over GF(p), which equals the count over QQ for all but finitely many p. */
+  /**
+   * False for a count over GF(p), which equals the count over QQ for all but finitely many p, and
+   * for a count over QQ that rests on an uncertified (multi-modular) Gröbner basis.
+   */
   readonly certified: boolean;
 }
 
@@ -52,6 +55,7 @@ export function polarDegrees(X: Variety, options: PolarOptions): PolarDegreesRes
   const randomCoeffs = (len: number): Rat[] => Array.from({ length: len }, () => QQ.fromBigInt(randomNonZero(random, RANDOM_BOUND)));
   const degrees: number[] = [];
   let field = 'QQ';
+  let certified = options.prime === undefined;
   for (let i = 0; i < m; i++) {
     const gens = X.gens.map((g) => embed(R, S, g));
     for (let a = 0; a < i; a++) gens.push(combination(S, randomCoeffs(n), xs));
@@ -61,8 +65,9 @@ export function polarDegrees(X: Variety, options: PolarOptions): PolarDegreesRes
     gens.push(S.sub(S.one(), S.mul(S.variable(n + c), embed(R, S, N.guard))));
     const counted = countSolutions(S, gens, { ...compute, prime: options.prime });
     field = counted.field;
+    certified &&= counted.certified;
     if (counted.distinct === null) throw new MathError('internal', `the polar system for δ_${i} is not zero-dimensional`);
     degrees.push(counted.distinct);
   }
-  return { degrees, sum: degrees.reduce((a, b) => a + b, 0), method: 'multidegrees of the conormal variety (random linear sections, distinct solutions)', field, certified: options.prime === undefined };
+  return { degrees, sum: degrees.reduce((a, b) => a + b, 0), method: 'multidegrees of the conormal variety (random linear sections, distinct solutions)', field, certified };
 }

@@ -5,14 +5,16 @@
 // generators of the (assumed radical, equidimensional) ideal I(X). A parametrization is a polynomial
 // map φ: C^p -> C^n, `{ ring, map }` with `map[i]` ∈ ring the i-th coordinate; when p = dim X and φ is
 // generically finite it gives the second, parametric route to critical points (see ./critical.ts).
-// Dimension, codimension and degree come from the Hilbert series of I (../math/ideal.ts); the
+// Dimension, codimension and degree come from the Hilbert series of I, through one ideal handle per
+// variety (`idealOf`, ../math/ideal-handle.ts, which keeps the Gröbner basis); the
 // singular locus is I + the c-minors of the Jacobian (c the codimension), the Jacobian criterion.
 //
 // References: Draisma, Horobeț, Ottaviani, Sturmfels, Thomas, "The Euclidean distance degree of an
 // algebraic variety", Found. Comput. Math. 16 (2016) (DHOST 2016), §2.
 import { isRationalField } from '../math/domain.js';
 import { MathError } from '../math/errors.js';
-import * as ideals from '../math/ideal.js';
+import type { Rat } from '../math/field.js';
+import { Ideal } from '../math/ideal-handle.js';
 import { jacobian, minors } from '../math/linalg/polymatrix.js';
 import type { ComputeOptions } from '../math/progress.js';
 import type { QQPoly, QQRing } from './common.js';
@@ -43,16 +45,21 @@ export function variety(ring: QQRing, gens: readonly QQPoly[], extra: Omit<Varie
   return { ring, gens: gens.filter((g) => g.mons.length > 0), ...extra };
 }
 
-const dimensionCache = new WeakMap<Variety, number>();
+const handles = new WeakMap<Variety, Ideal<Rat>>();
+
+/** The ideal handle of X: one per variety, so its Gröbner bases and Hilbert series are computed once. */
+export function idealOf(X: Variety): Ideal<Rat> {
+  let I = handles.get(X);
+  if (!I) {
+    I = new Ideal(X.ring, X.gens);
+    handles.set(X, I);
+  }
+  return I;
+}
 
 /** dim X (the Krull dimension of R/I; -1 for the empty variety). */
 export function dimension(X: Variety, options: ComputeOptions = {}): number {
-  if (X.knownDimension !== undefined) return X.knownDimension;
-  const cached = dimensionCache.get(X);
-  if (cached !== undefined) return cached;
-  const d: number = ideals.dimension(X.ring, X.gens, options);
-  dimensionCache.set(X, d);
-  return d;
+  return X.knownDimension ?? idealOf(X).dimension(options).value;
 }
 
 /** codim X = n - dim X. */
@@ -62,8 +69,7 @@ export function codimension(X: Variety, options: ComputeOptions = {}): number {
 
 /** deg X from the Hilbert polynomial. */
 export function degree(X: Variety, options: ComputeOptions = {}): number {
-  if (X.knownDegree !== undefined) return X.knownDegree;
-  return Number(ideals.degree(X.ring, X.gens, options));
+  return X.knownDegree ?? Number(idealOf(X).degree(options).value);
 }
 
 /** Whether every generator is homogeneous (X is an affine cone over a projective variety). */

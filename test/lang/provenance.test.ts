@@ -108,6 +108,17 @@ describe('geometry and network counts say how they were obtained', () => {
     expect(runs).toBe(1);
   });
 
+  it('the geometry layer reads the dimension of a variety through the same handle (singular(X) computes codim X)', () => {
+    const { lines, runs } = learningRuns('ring R = QQ[x, y, z];\nlet X = V(x*z - y^2, x^2 - y, x*y - z);\nlet S = singular(X);\nprint dim(X), degree(X), length(gb(ideal(X)));');
+    expect(lines).toEqual(['1, 3, 3']);
+    expect(runs).toBe(1);
+  });
+
+  it('polar degrees record their route, seed and (over QQ, from multi-modular bases) no certificate', () => {
+    const lines = runLines('let h = how(polarDegrees(veronese(2, 3)));\nprint h.algorithm, h.field, h.certified, h.seed;\nprint how(edDegree(veronese(2, 3), method = "polar")).algorithm;', { seed: 2 });
+    expect(lines).toEqual(['polar-degrees, QQ, false, 2', 'polar-degrees']);
+  });
+
   it('a dimension known from the construction is certified and says so', () => {
     expect(runLines('let h = how(dim(determinantal(2, 2, 1)));\nprint h.algorithm, h.certified, h.note;')).toEqual([
       'construction, true, known from the construction determinantal(2, 2, 1)',

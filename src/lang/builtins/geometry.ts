@@ -107,16 +107,16 @@ function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
 }
 
-/** The ideal handle of a variety: one per variety, so dim, degree, ideal(X) and == share its bases. */
-const varietyIdeals = new WeakMap<G.Variety, Ideal<Rat>>();
+/** The ideal handle of a variety (G.idealOf: one per variety), so dim, degree, ideal(X) and == share its bases. */
+const varietyIdeal = G.idealOf;
 
-function varietyIdeal(X: G.Variety): Ideal<Rat> {
-  let I = varietyIdeals.get(X);
-  if (!I) {
-    I = new Ideal(X.ring, X.gens);
-    varietyIdeals.set(X, I);
-  }
-  return I;
+/** Polar degrees count solutions of systems with random linear sections (seeded). */
+function polarProvenance(res: G.PolarDegreesResult, seconds: number, ctx: CallContext): Provenance {
+  return reportedProvenance(
+    { algorithm: 'polar-degrees', field: res.field, certified: res.certified, note: `${res.method}; random sections give the generic counts unless they are special` },
+    seconds,
+    ctx.random,
+  );
 }
 
 /** dim or degree of a variety: known from its construction, else read off its ideal's Hilbert series. */
@@ -553,10 +553,13 @@ defineBuiltins([
       const details = detailsValue?.kind === 'bool' && detailsValue.value;
       if (method === 'polar') {
         if (args.length > 1) fail('domain', 'method "polar" gives the generic ED degree: leave out the form', spanOf(ctx, 1));
-        const res = G.polarDegrees(variety, { random: ctx.random, prime, ...options(ctx) });
-        return details
-          ? record({ count: int(res.sum), polarDegrees: list(res.degrees.map((d) => int(d))), method: str(res.method), field: str(res.field), certified: { kind: 'bool', value: res.certified } })
-          : int(res.sum);
+        const { value: res, seconds } = timed(() => G.polarDegrees(variety, { random: ctx.random, prime, ...options(ctx) }));
+        return withProvenance(
+          details
+            ? record({ count: int(res.sum), polarDegrees: list(res.degrees.map((d) => int(d))), method: str(res.method), field: str(res.field), certified: { kind: 'bool', value: res.certified } })
+            : int(res.sum),
+          polarProvenance(res, seconds, ctx),
+        );
       }
       const form = args.length > 1 ? expectForm(ctx, args[1]!, 1, n) : G.identityForm(n);
       const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, method: method as G.EDMethod, ...options(ctx) }));
@@ -588,8 +591,8 @@ defineBuiltins([
     keywords: ['prime'],
     call(ctx, [X], kwargs) {
       const { variety } = expectVariety(ctx, X!, 0);
-      const res = G.polarDegrees(variety, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...options(ctx) });
-      return list(res.degrees.map((d) => int(d)));
+      const { value: res, seconds } = timed(() => G.polarDegrees(variety, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...options(ctx) }));
+      return withProvenance(list(res.degrees.map((d) => int(d))), polarProvenance(res, seconds, ctx));
     },
   },
   {
