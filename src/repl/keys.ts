@@ -32,7 +32,22 @@ export type EditAction =
 
 export type KeyAction = { readonly action: EditAction } | { readonly text: string };
 
+/**
+ * The cursor keys, by their final byte: a terminal sends each as CSI (ESC [ X) or, in application
+ * cursor mode, as SS3 (ESC O X).
+ */
+const CURSOR_KEYS: Readonly<Record<string, EditAction>> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end' };
+
+/**
+ * Ctrl- and Alt-Left/Right jump by words. The same key arrives as ESC [1;5 X (Ctrl), ESC [1;3 X (Alt),
+ * ESC [5 X, ESC O x (rxvt Ctrl) or ESC ESC [ X (Alt as a prefix), with X = D for left, C for right.
+ */
+const wordJumps = (final: 'C' | 'D', action: EditAction) =>
+  [`\x1b[1;5${final}`, `\x1b[1;3${final}`, `\x1b[5${final}`, `\x1bO${final.toLowerCase()}`, `\x1b\x1b[${final}`].map((seq) => [seq, action] as const);
+
 const SEQUENCES: Readonly<Record<string, EditAction>> = {
+  ...Object.fromEntries(Object.entries(CURSOR_KEYS).flatMap(([final, action]) => [[`\x1b[${final}`, action], [`\x1bO${final}`, action]])),
+  ...Object.fromEntries([...wordJumps('D', 'wordLeft'), ...wordJumps('C', 'wordRight')]),
   '\r': 'enter',
   '\n': 'enter', // Ctrl-J, as in readline
   '\x1b\r': 'newline',
@@ -41,37 +56,15 @@ const SEQUENCES: Readonly<Record<string, EditAction>> = {
   '\b': 'backspace',
   '\x1b[3~': 'delete',
   '\x1b[3$': 'delete',
-  '\x1b[D': 'left',
-  '\x1bOD': 'left',
   '\x02': 'left', // Ctrl-B
-  '\x1b[C': 'right',
-  '\x1bOC': 'right',
   '\x06': 'right', // Ctrl-F
-  '\x1b[A': 'up',
-  '\x1bOA': 'up',
   '\x10': 'up', // Ctrl-P
-  '\x1b[B': 'down',
-  '\x1bOB': 'down',
   '\x0e': 'down', // Ctrl-N
-  '\x1b[1;5D': 'wordLeft', // Ctrl-Left
-  '\x1b[1;3D': 'wordLeft', // Alt-Left
-  '\x1b[5D': 'wordLeft',
-  '\x1bOd': 'wordLeft', // rxvt Ctrl-Left
-  '\x1b\x1b[D': 'wordLeft',
   '\x1bb': 'wordLeft', // Alt-B
-  '\x1b[1;5C': 'wordRight',
-  '\x1b[1;3C': 'wordRight',
-  '\x1b[5C': 'wordRight',
-  '\x1bOc': 'wordRight',
-  '\x1b\x1b[C': 'wordRight',
   '\x1bf': 'wordRight', // Alt-F
-  '\x1b[H': 'home',
-  '\x1bOH': 'home',
   '\x1b[1~': 'home',
   '\x1b[7~': 'home',
   '\x01': 'home', // Ctrl-A
-  '\x1b[F': 'end',
-  '\x1bOF': 'end',
   '\x1b[4~': 'end',
   '\x1b[8~': 'end',
   '\x05': 'end', // Ctrl-E
