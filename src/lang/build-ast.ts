@@ -18,7 +18,7 @@ type Ctx = Record<string, CstElement[] | undefined>;
 // Literal decoding (exported for tests and other front ends)
 
 /** The largest decimal exponent accepted in a literal such as `1e5000` (beyond: a diagnostic). */
-export const MAX_EXPONENT = 100_000;
+const MAX_EXPONENT = 100_000;
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -58,7 +58,7 @@ export const STRING_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\'
  * The value of a string token's text: quotes removed (the closing one may be missing in an
  * unterminated string), escapes decoded; an unknown escape `\q` is kept as written.
  */
-export function decodeString(image: string): string {
+function decodeString(image: string): string {
   let body = image.startsWith('"') ? image.slice(1) : image;
   if (body.endsWith('"') && !isEscapedAt(body, body.length - 1)) body = body.slice(0, -1);
   let out = '';
