@@ -15,6 +15,7 @@ import { countDistinctSolutions, decimalToRational, quotientAlgebra, solve } fro
 import { katsura } from '../../src/math/systems.js';
 import { UnivariateRing, countRealRoots, isolateRealRoots, rationalFunctionToDecimal } from '../../src/math/univariate.js';
 import { NormalForms, NormalSet, berlekampMassey, checkExactly, checkModulo, parametrize, parametrizeModP } from '../../src/math/zerodim/index.js';
+import { SequenceMatrix, invModMonic, mulModMonic, polynomialPart } from '../../src/math/zerodim/kernels.js';
 
 const P = 32003;
 const GF = new SmallPrimeField(P);
@@ -88,6 +89,45 @@ describe('Berlekamp–Massey', () => {
       s.push((P - x) % P);
     }
     expect(berlekampMassey(s, P)).toEqual([...c, 1]);
+  });
+});
+
+describe('kernels modulo p (against the generic UnivariateRing)', () => {
+  const big = 4194301; // the largest prime below 2^22, where the delayed reductions matter
+  const V = new UnivariateRing(new SmallPrimeField(big));
+  const random = new Random(9);
+  const poly = (d: number) => Array.from({ length: d }, () => random.int(0, big - 1));
+  const monic = (d: number) => [...poly(d), 1];
+
+  it('a·b mod w and a^-1 mod w, for degrees up to 600', () => {
+    for (const D of [1, 2, 7, 300, 600]) {
+      const w = monic(D);
+      const a = V.normalize(poly(D));
+      const b = V.normalize(poly(D));
+      expect(mulModMonic(a, b, w, big)).toEqual(V.mulMod(a, b, w));
+      const inv = invModMonic(a, w, big);
+      if (inv !== null) expect(V.mulMod(a, inv, w)).toEqual([1]);
+    }
+    // Not invertible: a common factor.
+    const f = [3, 1];
+    expect(invModMonic(V.mul(f, [5, 1]), V.mul(f, [7, 0, 1]), big)).toBeNull();
+  });
+
+  it('the polynomial part of w(T)·Σ s_k T^-k-1, and r·M with unit and dense columns', () => {
+    const w = monic(40);
+    const s = Float64Array.from(poly(40));
+    // Independent: coefficient j of w(T)·S(T) read off a dense product of w with the reversed series.
+    const reversed = Array.from(s).reverse(); // coefficient of T^(39-k) is s_k
+    const product = V.mul(w, reversed); // w(T)·Σ s_k T^(39-k) = T^40 · (w(T)·Σ s_k T^(-k-1))
+    expect(polynomialPart(w, s, big)).toEqual(V.normalize(product.slice(40)));
+    const columns = [
+      { index: Int32Array.of(2), value: Float64Array.of(1) },
+      { index: Int32Array.of(0, 1, 2), value: Float64Array.of(big - 1, 5, big - 2) },
+      { index: Int32Array.of(1), value: Float64Array.of(7) },
+    ];
+    const out = new Float64Array(3);
+    new SequenceMatrix(columns, big).rowTimes(Float64Array.of(10, 20, 30), out);
+    expect(Array.from(out)).toEqual([30, (big * 10 - 10 + 100 + (big - 2) * 30) % big, 140]);
   });
 });
 

@@ -224,20 +224,3 @@ function sparse(dense: Float64Array): SparseColumn {
   }
   return { index, value };
 }
-
-/** v·M for a row vector v and a matrix given by sparse columns (entry j = v · column j), modulo p. */
-export function rowTimesMatrix(v: Float64Array, columns: readonly SparseColumn[], p: number, out: Float64Array): void {
-  for (let j = 0; j < columns.length; j++) {
-    const { index, value } = columns[j]!;
-    let s = 0;
-    for (let k = 0; k < index.length; k++) s = (s + v[index[k]!]! * value[k]!) % p;
-    out[j] = s;
-  }
-}
-
-/** v · u for a dense v and a sparse u, modulo p. */
-export function dotSparse(v: Float64Array, u: SparseColumn, p: number): number {
-  let s = 0;
-  for (let k = 0; k < u.index.length; k++) s = (s + v[u.index[k]!]! * u.value[k]!) % p;
-  return s;
-}

@@ -32,9 +32,9 @@ import { type Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions, type Interrupt } from '../progress.js';
 import { Random } from '../random.js';
 import { countDistinctSolutions, quotientAlgebra } from '../solve.js';
-import { UnivariateRing } from '../univariate.js';
 import { berlekampMassey } from './berlekamp-massey.js';
-import { NormalForms, NormalSet, dotSparse, rowTimesMatrix } from './normal-forms.js';
+import { SequenceMatrix, dotSparse, invModMonic, mulModMonic, polynomialPart, trim } from './kernels.js';
+import { NormalForms, NormalSet } from './normal-forms.js';
 
 /** A parametrization modulo p: x_i = v[i](θ) / w'(θ) at the roots θ of w, θ = Σ form[i]·x_i. */
 export interface PrimeParametrization {
@@ -80,7 +80,7 @@ export function parametrizeAtPrime(nf: NormalForms, form: readonly number[], ran
   const p = nf.p;
   const D = nf.size;
   const n = form.length;
-  const M = nf.multiplicationMatrix(form);
+  const M = new SequenceMatrix(nf.multiplicationMatrix(form), p);
   const coordinates = Array.from({ length: n }, (_, i) => nf.variable(i));
   let row = new Float64Array(D);
   for (let k = 0; k < D; k++) row[k] = random.int(0, p - 1);
@@ -92,29 +92,20 @@ export function parametrizeAtPrime(nf: NormalForms, form: readonly number[], ran
     s[k] = row[0]!;
     if (k < D) for (let i = 0; i < n; i++) si[i]![k] = dotSparse(row, coordinates[i]!, p);
     if (k + 1 < 2 * D) {
-      rowTimesMatrix(row, M, p, next);
+      M.rowTimes(row, next);
       [row, next] = [next, row];
     }
   }
   const w = berlekampMassey(s, p);
   if (w.length - 1 !== D) return 'degree';
-  const V = new UnivariateRing(new SmallPrimeField(p));
-  const dw = V.derivative(w);
-  if (V.degree(V.gcd(w, dw)) !== 0) return 'not-square-free';
-  const numerator = (seq: Float64Array): number[] => {
-    // Coefficient of T^j: Σ_{l=j+1}^{D} w_l s_{l-j-1}.
-    const out = new Array<number>(D).fill(0);
-    for (let j = 0; j < D; j++) {
-      let acc = 0;
-      for (let l = j + 1; l <= D; l++) acc = (acc + w[l]! * seq[l - j - 1]!) % p;
-      out[j] = acc;
-    }
-    return V.normalize(out);
-  };
-  const N1 = numerator(s);
-  if (N1.length === 0 || V.degree(V.gcd(w, N1)) !== 0) return 'projection';
-  const h = V.mulMod(dw, V.invMod(N1, w), w);
-  const v = si.map((seq) => V.mulMod(numerator(seq), h, w));
+  // w' (monic w: w' = Σ k w_k T^{k-1}) must be invertible modulo w: w square-free.
+  const dw = trim(Array.from({ length: D }, (_, k) => ((k + 1) * w[k + 1]!) % p));
+  if (invModMonic(dw, w, p) === null) return 'not-square-free';
+  const N1 = polynomialPart(w, s, p);
+  const inverse = N1.length === 0 ? null : invModMonic(N1, w, p);
+  if (inverse === null) return 'projection';
+  const h = mulModMonic(dw, inverse, w, p);
+  const v = si.map((seq) => mulModMonic(polynomialPart(w, seq, p), h, w, p));
   return { p, w, v };
 }
 

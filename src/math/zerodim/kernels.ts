@@ -1,0 +1,183 @@
+// The inner loops of sparse FGLM modulo a word-size prime p < 2^26, on doubles with delayed reduction.
+//
+// Representation: vectors and polynomials are Float64Arrays (or number arrays) of residues in [0, p),
+// polynomials low degree first. A product of two residues is below 2^52 / 2^(52 - 2·bits(p)); sums of
+// up to DELAY = floor((2^53 - p) / (p-1)^2) such products stay exact in a double, so a reduction
+// modulo p is needed once per DELAY terms instead of once per term (the accumulation bound of F4's
+// rows, ../groebner/f4-matrix.ts delayedReductionBound).
+//
+// The multiplication matrix M_t of sparse FGLM (Faugère–Mou, JSC 2017) has mostly unit columns
+// (t·b_j is again a standard monomial); `SequenceMatrix` keeps those as a copy index and only the
+// other columns as sparse columns, so r·M_t costs one copy per unit column.
+import { delayedReductionBound } from '../groebner/f4-matrix.js';
+import type { SparseColumn } from './normal-forms.js';
+
+/** r·M for row vectors r, with M given by sparse columns (see the module header). */
+export class SequenceMatrix {
+  /** For column j: the source position when column j is the unit vector e_source, else -1. */
+  private readonly unitSource: Int32Array;
+  private readonly dense: { readonly column: number; readonly index: Int32Array; readonly value: Float64Array }[] = [];
+  private readonly delay: number;
+
+  constructor(
+    columns: readonly SparseColumn[],
+    readonly p: number,
+  ) {
+    this.delay = delayedReductionBound(p);
+    this.unitSource = new Int32Array(columns.length).fill(-1);
+    columns.forEach((col, j) => {
+      if (col.index.length === 1 && col.value[0] === 1) this.unitSource[j] = col.index[0]!;
+      else this.dense.push({ column: j, index: col.index, value: col.value });
+    });
+  }
+
+  /** The number of columns that are not unit columns. */
+  get denseColumns(): number {
+    return this.dense.length;
+  }
+
+  /** out = v·M (out must not alias v). */
+  rowTimes(v: Float64Array, out: Float64Array): void {
+    const src = this.unitSource;
+    for (let j = 0; j < src.length; j++) {
+      const s = src[j]!;
+      if (s >= 0) out[j] = v[s]!;
+    }
+    for (const { column, index, value } of this.dense) out[column] = dot(v, index, value, this.p, this.delay);
+  }
+}
+
+function dot(v: Float64Array, index: Int32Array, value: Float64Array, p: number, delay: number): number {
+  let s = 0;
+  let pending = 0;
+  for (let k = 0; k < index.length; k++) {
+    s += v[index[k]!]! * value[k]!;
+    if (++pending === delay) {
+      s %= p;
+      pending = 0;
+    }
+  }
+  return s % p;
+}
+
+/** v · u for a dense v and a sparse u, modulo p. */
+export function dotSparse(v: Float64Array, u: SparseColumn, p: number): number {
+  return dot(v, u.index, u.value, p, delayedReductionBound(p));
+}
+
+/**
+ * The polynomial part of w(T)·Σ_{k<D} s_k T^{-k-1} (w of degree D, low degree first): coefficient j is
+ * Σ_{l=j+1}^{D} w_l s_{l-j-1}. High zero coefficients are dropped.
+ */
+export function polynomialPart(w: readonly number[], s: Float64Array, p: number): number[] {
+  const D = w.length - 1;
+  const delay = delayedReductionBound(p);
+  const out = new Array<number>(D).fill(0);
+  for (let j = 0; j < D; j++) {
+    let acc = 0;
+    let pending = 0;
+    for (let l = j + 1; l <= D; l++) {
+      acc += w[l]! * s[l - j - 1]!;
+      if (++pending === delay) {
+        acc %= p;
+        pending = 0;
+      }
+    }
+    out[j] = acc % p;
+  }
+  return trim(out);
+}
+
+/** Drops high zero coefficients (in place). */
+export function trim(a: number[]): number[] {
+  let n = a.length;
+  while (n > 0 && a[n - 1] === 0) n--;
+  a.length = n;
+  return a;
+}
+
+/** a·b mod w for a monic w of degree D >= 1 and a, b of degree < D; the result has high zeros dropped. */
+export function mulModMonic(a: readonly number[], b: readonly number[], w: readonly number[], p: number): number[] {
+  const D = w.length - 1;
+  if (a.length === 0 || b.length === 0) return [];
+  const delay = delayedReductionBound(p);
+  const prod = new Float64Array(a.length + b.length - 1);
+  let pending = 0;
+  for (let i = 0; i < a.length; i++) {
+    const ai = a[i]!;
+    if (ai !== 0) for (let j = 0; j < b.length; j++) prod[i + j] = prod[i + j]! + ai * b[j]!;
+    if (++pending === delay) {
+      for (let k = 0; k < prod.length; k++) prod[k] = prod[k]! % p;
+      pending = 0;
+    }
+  }
+  for (let k = 0; k < prod.length; k++) prod[k] = prod[k]! % p;
+  // Remainder by the monic w: T^D ≡ -(w_0 + … + w_{D-1} T^{D-1}), from the top; each position gets at
+  // most one update per higher position, reduced every `delay` steps.
+  const negW = Float64Array.from({ length: D }, (_, j) => (p - w[j]!) % p);
+  pending = 0;
+  for (let k = prod.length - 1; k >= D; k--) {
+    const c = prod[k]! % p;
+    if (c !== 0) {
+      const base = k - D;
+      for (let j = 0; j < D; j++) prod[base + j] = prod[base + j]! + c * negW[j]!;
+    }
+    if (++pending === delay) {
+      for (let t = 0; t < k; t++) prod[t] = prod[t]! % p;
+      pending = 0;
+    }
+  }
+  const out = new Array<number>(Math.min(D, prod.length));
+  for (let k = 0; k < out.length; k++) out[k] = prod[k]! % p;
+  return trim(out);
+}
+
+/**
+ * a^{-1} mod w (w monic of degree >= 1, deg a < deg w) by the extended Euclidean algorithm, or null
+ * when gcd(a, w) is not constant.
+ */
+export function invModMonic(a: readonly number[], w: readonly number[], p: number): number[] | null {
+  // Invariant: r_k ≡ s_k·a (mod w).
+  let r0 = w.slice();
+  let r1 = trim(a.slice());
+  let s0: number[] = [];
+  let s1: number[] = [1];
+  while (r1.length > 1) {
+    // r0 = q·r1 + rem.
+    const inv = inverseOf(r1[r1.length - 1]!, p);
+    const rem = r0.slice();
+    const q = new Array<number>(rem.length - r1.length + 1).fill(0);
+    for (let k = rem.length - 1; k >= r1.length - 1; k--) {
+      const c = (rem[k]! * inv) % p;
+      if (c === 0) continue;
+      const shift = k - (r1.length - 1);
+      q[shift] = c;
+      for (let j = 0; j < r1.length; j++) rem[shift + j] = (rem[shift + j]! + c * (p - r1[j]!)) % p;
+    }
+    rem.length = r1.length - 1;
+    // s2 = s0 - q·s1.
+    const s2 = new Array<number>(Math.max(s0.length, q.length + s1.length - 1)).fill(0);
+    for (let k = 0; k < s0.length; k++) s2[k] = s0[k]!;
+    for (let i = 0; i < q.length; i++) {
+      const qi = q[i]!;
+      if (qi === 0) continue;
+      for (let j = 0; j < s1.length; j++) s2[i + j] = (s2[i + j]! + qi * (p - s1[j]!)) % p;
+    }
+    [r0, r1] = [r1, trim(rem)];
+    [s0, s1] = [s1, trim(s2)];
+  }
+  if (r1.length === 0) return null; // gcd = r0, of positive degree
+  const c = inverseOf(r1[0]!, p);
+  return trim(s1.map((x) => (x * c) % p));
+}
+
+function inverseOf(a: number, p: number): number {
+  let r0 = p, r1 = a;
+  let t0 = 0, t1 = 1;
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  return t0 < 0 ? t0 + p : t0;
+}
