@@ -162,6 +162,18 @@ describe('parametrization modulo one prime', () => {
     if (n <= 4) expectInIdeal(ring, gens, r.w, r.v, r.linearForm);
   });
 
+  it('works at the largest word-size primes, where no reduction can be delayed', () => {
+    const big = new SmallPrimeField(94906249);
+    const { ring, gens } = katsura(big, 3);
+    const r = parametrizeModP(ring, gens);
+    expect(r.w.length - 1).toBe(8);
+    expectInIdeal(ring, gens, r.w, r.v, r.linearForm);
+    const R = new PolyRing(big, ['x', 'y']);
+    const square = system(R, ['x^2 - 1', 'y^2 - 4']);
+    const s = parametrizeModP(R, square, { seed: 4 });
+    expectInIdeal(R, square, s.w, s.v, s.linearForm);
+  });
+
   it('uses a random linear form when x_n does not separate, and the membership check holds', () => {
     const R = new PolyRing(GF, ['x', 'y']);
     const gens = system(R, ['x^2 - 1', 'y^2 - 4']);

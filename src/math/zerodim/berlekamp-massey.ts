@@ -7,8 +7,10 @@
 // s_{k} + c_1 s_{k-1} + … + c_L s_{k-L} = 0 for every k >= L. From 2L terms it is exact: a sequence
 // whose minimal polynomial has degree at most D is determined by its first 2D terms.
 import { invModNumber } from '../field.js';
+import { delayedReductionBound } from '../groebner/f4-matrix.js';
 
 export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
+  const delay = delayedReductionBound(p);
   // C(z) = 1 + c_1 z + …: the current connection polynomial; B the one before the last length change.
   const C: number[] = [1];
   let B: number[] = [1];
@@ -16,8 +18,13 @@ export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
   let m = 1;
   let b = 1;
   for (let k = 0; k < s.length; k++) {
+    // The discrepancy, reduced every `delay` products (see ../groebner/f4-matrix.ts).
     let d = s[k]! % p;
-    for (let i = 1; i <= L; i++) d = (d + (C[i] ?? 0) * s[k - i]!) % p;
+    for (let i = 1; i <= L; i++) {
+      d += (C[i] ?? 0) * s[k - i]!;
+      if (i % delay === 0) d %= p;
+    }
+    d %= p;
     if (d === 0) {
       m++;
       continue;

@@ -49,15 +49,13 @@ export class SequenceMatrix {
 
 function dot(v: Float64Array, index: Int32Array, value: Float64Array, p: number, delay: number): number {
   let s = 0;
-  let pending = 0;
-  for (let k = 0; k < index.length; k++) {
-    s += v[index[k]!]! * value[k]!;
-    if (++pending === delay) {
-      s %= p;
-      pending = 0;
-    }
+  const n = index.length;
+  for (let start = 0; start < n; start += delay) {
+    const end = Math.min(n, start + delay);
+    for (let k = start; k < end; k++) s += v[index[k]!]! * value[k]!;
+    s %= p;
   }
-  return s % p;
+  return s;
 }
 
 /** v · u for a dense v and a sparse u, modulo p. */

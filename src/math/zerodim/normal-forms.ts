@@ -24,6 +24,7 @@
 import { MathError } from '../errors.js';
 import type { MonomialTable } from '../groebner/f4-monomials.js';
 import type { IdPoly } from '../groebner/f4.js';
+import { delayedReductionBound } from '../groebner/f4-matrix.js';
 import { checkInterrupt, type Interrupt } from '../progress.js';
 
 /** A sparse vector over GF(p): increasing positions, non-zero values. */
@@ -103,12 +104,16 @@ export class NormalForms {
   /** Basis element (index into `basis`) by leading monomial id. */
   private readonly byLead = new Map<number, number>();
 
+  /** How many products of residues can be summed exactly before a reduction. */
+  private readonly delay: number;
+
   constructor(
     readonly normalSet: NormalSet,
     readonly basis: readonly IdPoly[],
     readonly p: number,
     private readonly signal?: Interrupt,
   ) {
+    this.delay = delayedReductionBound(p);
     basis.forEach((g, k) => this.byLead.set(g.mons[0]!, k));
     if (this.byLead.size !== normalSet.leads.length || normalSet.leads.some((l) => !this.byLead.has(l))) {
       throw new MathError('internal', 'the basis does not have the leading monomials of the normal set');
@@ -158,6 +163,7 @@ export class NormalForms {
       }
       if (j < 0) throw new MathError('internal', 'a monomial outside the border of the normal set');
       const prev = this.normalForm(previous);
+      // Each entry of acc gets at most one product per s: reduce every `delay` values of s.
       const acc = new Float64Array(S.size);
       const xj = S.variables[j]!;
       for (let s = 0; s < prev.index.length; s++) {
@@ -165,9 +171,11 @@ export class NormalForms {
         const col = this.normalForm(table.mul(xj, S.monomials[prev.index[s]!]!));
         for (let k = 0; k < col.index.length; k++) {
           const r = col.index[k]!;
-          acc[r] = (acc[r]! + c * col.value[k]!) % p;
+          acc[r] = acc[r]! + c * col.value[k]!;
         }
+        if ((s + 1) % this.delay === 0) for (let r = 0; r < acc.length; r++) acc[r] = acc[r]! % p;
       }
+      for (let r = 0; r < acc.length; r++) acc[r] = acc[r]! % p;
       out = sparse(acc);
     }
     this.memo.set(m, out);
@@ -196,14 +204,17 @@ export class NormalForms {
         continue;
       }
       acc.fill(0);
-      for (const i of used) {
+      // At most one product per entry and variable: reduce every `delay` variables.
+      used.forEach((i, u) => {
         const col = this.normalForm(table.mul(b, S.variables[i]!));
         const ci = c[i]!;
         for (let k = 0; k < col.index.length; k++) {
           const r = col.index[k]!;
-          acc[r] = (acc[r]! + ci * col.value[k]!) % p;
+          acc[r] = acc[r]! + ci * col.value[k]!;
         }
-      }
+        if ((u + 1) % this.delay === 0) for (let r = 0; r < D; r++) acc[r] = acc[r]! % p;
+      });
+      for (let r = 0; r < D; r++) acc[r] = acc[r]! % p;
       columns[j] = sparse(acc);
     }
     return columns;
