@@ -14,7 +14,25 @@ import { importCycle, type ModuleLoader, type ModuleLocation } from './modules.j
 import { binary, negate } from './ops.js';
 import { toJson, toText, type Json } from './print.js';
 import { acceptsKeyword, builtin, keywordList, methodFor, type Builtin, type CallContext } from './builtins/registry.js';
-import { NONE, bool, int, kindWord, list, poly, type RingData, type UserFunction, type Value, type VariableFamily } from './values.js';
+import {
+  NONE,
+  bool,
+  describeVariables,
+  indexTuples,
+  indexedName,
+  int,
+  kindWord,
+  list,
+  objectField,
+  poly,
+  variablePosition,
+  type RingData,
+  type RingSpec,
+  type TypedRing,
+  type UserFunction,
+  type Value,
+  type VariableFamily,
+} from './values.js';
 
 export class Scope {
   readonly vars = new Map<string, Value>();
@@ -181,7 +199,7 @@ export class Interpreter {
   }
 
   private checkDeclaredKind(declKind: A.DeclKind, value: Value, span: A.Span): void {
-    const ok = declKind === 'ideal' ? value.kind === 'ideal' : value.kind === 'object' && value.type === declKind;
+    const ok = declKind === 'ideal' ? value.kind === 'ideal' : value.kind === 'object' && value.of.name === declKind;
     if (!ok) fail('type', `${article(declKind)} declaration needs ${article(declKind)}, got ${kindWord(value)}`, span);
   }
 
@@ -198,7 +216,7 @@ export class Interpreter {
       }
       const ranges = v.indices.map((e) => this.indexRange(e, scope));
       families.set(v.name.name, { name: v.name.name, ranges });
-      for (const tuple of cartesian(ranges)) names.push(`${v.name.name}[${tuple.join(',')}]`);
+      for (const tuple of indexTuples(ranges)) names.push(indexedName(v.name.name, tuple));
     }
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) fail('duplicate-variable', `the variable ${duplicate} appears twice`, stmt.span);
@@ -214,15 +232,15 @@ export class Interpreter {
     this.useRing(ring, scope);
   }
 
-  makeRing(data: Omit<RingData, 'id'>): RingData {
-    return { ...data, id: nextRingId++ };
+  makeRing<E>(spec: RingSpec<E>): TypedRing<E> {
+    return { ...spec, variables: describeVariables(spec.poly.vars, spec.families), id: nextRingId++ };
   }
 
   /** Make `ring` current and bind its variable names (plain variables and families) in scope. */
   useRing(ring: RingData, scope: Scope): void {
     this.currentRing = ring;
-    ring.poly.vars.forEach((name, i) => {
-      if (!name.includes('[')) scope.vars.set(name, poly(ring, ring.poly.variable(i)));
+    ring.variables.forEach((v, i) => {
+      if (v.family === undefined) scope.vars.set(v.name, poly(ring, ring.poly.variable(i)));
     });
     for (const family of ring.families.values()) scope.vars.set(family.name, { kind: 'family', ring, family });
   }
@@ -292,7 +310,7 @@ export class Interpreter {
   private blockVariables(e: A.Expr, families: ReadonlyMap<string, VariableFamily>): string[] {
     if (e.kind === 'Name') {
       const family = families.get(e.name);
-      return family ? cartesian(family.ranges).map((t) => `${e.name}[${t.join(',')}]`) : [e.name];
+      return family ? indexTuples(family.ranges).map((t) => indexedName(e.name, t)) : [e.name];
     }
     if (e.kind === 'Index' && e.target.kind === 'Name') {
       return [`${e.target.name}[${e.indices.map((i) => (i.kind === 'Number' ? i.num.toString() : '?')).join(',')}]`];
@@ -371,6 +389,14 @@ export class Interpreter {
         return this.index(e, scope);
       case 'Field': {
         const target = this.eval(e.target, scope);
+        if (target.kind === 'object') {
+          const field = objectField(target, e.name.name);
+          if (field === undefined) {
+            const known = Object.keys(target.of.fields);
+            fail('unknown-field', `${target.of.kindWord} has no field '${e.name.name}'`, e.name.span, [known.length ? `its fields: ${known.join(', ')}` : `${target.of.kindWord} has no fields`]);
+          }
+          return field;
+        }
         if (target.kind !== 'record') fail('type', `.${e.name.name} needs a record, got ${kindWord(target)}`, e.span);
         const v = target.fields.get(e.name.name);
         if (v === undefined) {
@@ -414,8 +440,7 @@ export class Interpreter {
         }
         return v.value.num;
       });
-      const name = `${family.name}[${ks.join(',')}]`;
-      return poly(ring, ring.poly.variable(ring.poly.vars.indexOf(name)));
+      return poly(ring, ring.poly.variable(variablePosition(ring, family.name, ks.map(Number))));
     }
     let current: Value = target;
     for (let k = 0; k < indices.length; k++) {
@@ -542,16 +567,6 @@ function directSite(e: A.Call): CallSite {
 /** A built-in called by a higher-order built-in: every diagnostic points at that outer call. */
 function valueSite(span: A.Span, argCount: number): CallSite {
   return { span, argSpans: Array.from({ length: argCount }, () => span), kwargSpans: new Map(), keywords: [], exprs: null };
-}
-
-function cartesian(ranges: readonly (readonly [number, number])[]): number[][] {
-  let tuples: number[][] = [[]];
-  for (const [lo, hi] of ranges) {
-    const next: number[][] = [];
-    for (const t of tuples) for (let k = lo; k <= hi; k++) next.push([...t, k]);
-    tuples = next;
-  }
-  return tuples;
 }
 
 function article(word: string): string {

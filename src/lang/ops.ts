@@ -207,7 +207,7 @@ export function negate(a: Value, span: Span): Value {
   }
 }
 
-/** Structural equality; ideals compare as sets (by reduced Gröbner bases). */
+/** Structural equality; ideals compare as sets (by reduced Gröbner bases), objects by their kind's equality. */
 export function valuesEqual(a: Value, b: Value, span: Span): boolean {
   if (isNumeric(a) && isNumeric(b)) {
     if (a.kind === 'number' && b.kind === 'number') return QQ.eq(a.value, b.value);
@@ -239,21 +239,10 @@ export function valuesEqual(a: Value, b: Value, span: Span): boolean {
     case 'none':
       return b.kind === 'none';
     case 'object':
-      return b.kind === 'object' && objectEquality(a.type)?.(a.data, b.data, span) === true;
+      return b.kind === 'object' && b.of === a.of && a.of.equals(a.data, b.data);
     default:
       return a === b;
   }
-}
-
-const objectEqualities = new Map<string, (a: unknown, b: unknown, span: Span) => boolean>();
-
-/** Later layers say how their objects compare (varieties as sets, forms as matrices, ...). */
-export function registerObjectEquality(type: string, eq: (a: unknown, b: unknown, span: Span) => boolean): void {
-  objectEqualities.set(type, eq);
-}
-
-function objectEquality(type: string) {
-  return objectEqualities.get(type);
 }
 
 export function compare(op: '<' | '<=' | '>' | '>=', a: Value, b: Value, span: Span): Value {

@@ -1,29 +1,83 @@
 // The values of the vdl language: a closed set of tagged kinds. Values are immutable (the language has
 // no in-place mutation, assignment only rebinds a name), which lets the REPL snapshot a session by
 // copying its scopes. Mathematical payloads are the plain data of src/math; a polynomial value carries
-// its ring so that every operation can check that operands live in the same ring.
+// its ring so that every operation can check that operands live in the same ring. Objects of later
+// layers (varieties, forms, networks, ...) carry their ObjectKind descriptor (object-kind.ts), which
+// types their data and says how they print, compare and answer built-ins.
 import type { Rat } from '../math/field.js';
 import type { Ideal } from '../math/ideal-handle.js';
 import type { Poly, PolyRing } from '../math/poly.js';
 import type { Block, Expr, Span } from './ast.js';
+import type { ObjectKind } from './object-kind.js';
 
 /** A polynomial ring as the language sees it: the math ring plus the user-facing variable names. */
 export interface RingData {
   /** The name it was declared with (`R`), or a generated one for rings built by built-ins. */
   readonly name: string;
-  // The element type depends on the field (Rat or number or bigint); the language handles it opaquely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly poly: PolyRing<any>;
+  /** The element type depends on the field (Rat, number or bigint): built-ins that need one narrow it. */
+  readonly poly: PolyRing<unknown>;
   /** Plain variables by name, and indexed families: `w` -> its index ranges. */
   readonly families: ReadonlyMap<string, VariableFamily>;
+  /** Per variable of `poly` (same order): its family and index tuple, or none for a plain name. */
+  readonly variables: readonly VariableInfo[];
   /** A unique id: two rings with equal text are still different rings. */
   readonly id: number;
 }
+
+/** A ring whose coefficient domain has elements of type E (`TypedRing<Rat>`: a ring over QQ). */
+export type TypedRing<E> = RingData & { readonly poly: PolyRing<E> };
+
+/** What makes a ring: the interpreter adds the variable descriptors and the id (Evaluator.makeRing). */
+export type RingSpec<E = unknown> = Omit<RingData, 'id' | 'variables' | 'poly'> & { readonly poly: PolyRing<E> };
 
 export interface VariableFamily {
   readonly name: string;
   /** Inclusive [lo, hi] per index position. */
   readonly ranges: readonly (readonly [number, number])[];
+}
+
+/** One variable of a ring: `x` (plain) or `w[1,2]` (family `w`, index [1, 2]). */
+export interface VariableInfo {
+  /** The canonical name, as in the ring's text (`w[1,2]`). */
+  readonly name: string;
+  readonly family?: string;
+  readonly index?: readonly number[];
+}
+
+/** The canonical name of an indexed variable: `w[1,2]` (the contract's text). */
+export function indexedName(family: string, index: readonly number[]): string {
+  return `${family}[${index.join(',')}]`;
+}
+
+/** Every index tuple of some inclusive ranges, in lexicographic order (the order of a family's variables). */
+export function indexTuples(ranges: readonly (readonly [number, number])[]): number[][] {
+  let tuples: number[][] = [[]];
+  for (const [lo, hi] of ranges) {
+    const next: number[][] = [];
+    for (const t of tuples) for (let k = lo; k <= hi; k++) next.push([...t, k]);
+    tuples = next;
+  }
+  return tuples;
+}
+
+/**
+ * The per-variable descriptors of a ring's variables, from its families: each family's names are
+ * generated from its ranges (never parsed back out of a name); a name no family generates is plain.
+ */
+export function describeVariables(names: readonly string[], families: ReadonlyMap<string, VariableFamily>): VariableInfo[] {
+  const indexed = new Map<string, VariableInfo>();
+  for (const f of families.values()) {
+    for (const index of indexTuples(f.ranges)) {
+      const name = indexedName(f.name, index);
+      indexed.set(name, { name, family: f.name, index });
+    }
+  }
+  return names.map((name) => indexed.get(name) ?? { name });
+}
+
+/** The position of `family[index]` among the ring's variables, or -1. */
+export function variablePosition(ring: RingData, family: string, index: readonly number[]): number {
+  return ring.variables.findIndex((v) => v.family === family && v.index!.length === index.length && v.index!.every((k, i) => k === index[i]));
 }
 
 /** A polynomial map or parametrization; geometry and networks extend the kinds below. */
@@ -47,12 +101,11 @@ export interface BuiltinRef {
   readonly name: string;
 }
 
-/** An opaque geometric or network object produced by a later layer (variety, form, network, ...). */
-export interface ObjectValue {
+/** A geometric or network object of a later layer (variety, form, network, ...): its kind and its data. */
+export interface ObjectValue<T = unknown> {
   readonly kind: 'object';
-  /** 'variety' | 'form' | 'projection' | 'network' | 'loss' | ... */
-  readonly type: string;
-  readonly data: unknown;
+  readonly of: ObjectKind<T>;
+  readonly data: T;
 }
 
 export type Value =
@@ -119,8 +172,18 @@ export function idealValue(ring: RingData, ideal: Ideal<unknown>): IdealValue {
   return { kind: 'ideal', ring, ideal };
 }
 
-export function object(type: string, data: unknown): ObjectValue {
-  return { kind: 'object', type, data };
+export function object<T>(of: ObjectKind<T>, data: T): ObjectValue<T> {
+  return { kind: 'object', of, data };
+}
+
+/** The field `name` of an object (`N.parameters`), or undefined when its kind has no such field. */
+export function objectField(v: ObjectValue, name: string): Value | undefined {
+  return Object.hasOwn(v.of.fields, name) ? v.of.fields[name]!(v.data) : undefined;
+}
+
+/** Whether v is an object of that kind (then its data has the kind's type). */
+export function isObject<T>(of: ObjectKind<T>, v: Value | undefined): v is ObjectValue<T> {
+  return v?.kind === 'object' && v.of === of;
 }
 
 /** A list of equal-length lists (at least one row) is a matrix wherever a matrix is expected. */
@@ -159,7 +222,7 @@ export function typeName(v: Value): string {
     case 'builtin':
       return 'Function';
     case 'object':
-      return v.type.charAt(0).toUpperCase() + v.type.slice(1);
+      return v.of.typeName;
     case 'none':
       return 'Nothing';
   }
@@ -192,7 +255,7 @@ export function kindWord(v: Value): string {
     case 'builtin':
       return 'a function';
     case 'object':
-      return /^[aeiou]/.test(v.type) ? `an ${v.type}` : `a ${v.type}`;
+      return v.of.kindWord;
     case 'none':
       return 'nothing';
   }

@@ -30,15 +30,13 @@ import {
 } from './convert.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyRing = PolyRing<any>;
 
 function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
 }
 
 /** The ring and handle of an ideal-like argument (an ideal, a polynomial or a list). */
-function idealArgument(ctx: CallContext, v: Value, index = 0): { ring: RingData; R: AnyRing; I: Ideal<unknown> } {
+function idealArgument(ctx: CallContext, v: Value, index = 0): { ring: RingData; R: PolyRing<unknown>; I: Ideal<unknown> } {
   const ring = ringOfValues(ctx, [v]);
   return { ring, R: ring.poly, I: expectIdeal(ctx, ring, v, index) };
 }

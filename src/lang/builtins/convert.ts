@@ -1,15 +1,23 @@
 // Turning language values into the plain data of the math layer (and checking them), with errors at
 // the span of the offending argument. Every built-in reads its arguments through these.
+import { isRationalField } from '../../math/domain.js';
 import type { Rat } from '../../math/field.js';
 import type { Poly } from '../../math/poly.js';
 import { Ideal } from '../../math/ideal-handle.js';
+import type { Span } from '../ast.js';
 import { fail } from '../diagnostics.js';
 import { coerceToPoly } from '../ops.js';
-import { isMatrix, kindWord, type RingData, type Value } from '../values.js';
+import { isMatrix, kindWord, type RingData, type TypedRing, type Value } from '../values.js';
 import type { CallContext } from './registry.js';
 
-function spanOf(ctx: CallContext, index: number) {
+/** The span of argument `index` (the whole call when it has none). */
+export function spanOf(ctx: CallContext, index: number): Span {
   return ctx.argSpans[index] ?? ctx.span;
+}
+
+/** The interruption and progress options a long engine computation takes. */
+export function computeOptions(ctx: CallContext): { signal: CallContext['signal']; onProgress: CallContext['onProgress'] } {
+  return { signal: ctx.signal, onProgress: ctx.onProgress };
 }
 
 export function expectList(ctx: CallContext, v: Value, index: number): readonly Value[] {
@@ -69,16 +77,35 @@ export function ringOfValues(ctx: CallContext, values: readonly Value[]): RingDa
   return ring ?? ctx.currentRing();
 }
 
-export function expectPoly(ctx: CallContext, ring: RingData, v: Value, index: number): Poly<unknown> {
+export type RationalRing = TypedRing<Rat>;
+
+export function isRationalRing(ring: RingData): ring is RationalRing {
+  return isRationalField(ring.poly.field);
+}
+
+/** A diagnostic at argument `index` unless the ring is over QQ. */
+export function expectRationalRing(ctx: CallContext, ring: RingData, index: number, what: string): asserts ring is RationalRing {
+  if (!isRationalRing(ring)) fail('bad-field', `${what} need${what.endsWith('s') ? '' : 's'} a ring over QQ, got ${ring.poly.toString()}`, spanOf(ctx, index));
+}
+
+/**
+ * A polynomial already checked to live in `ring`, typed by the ring's coefficient domain. Values
+ * store polynomials as Poly<unknown>; the ring check (by id) done by the callers makes this sound.
+ */
+function inRing<E>(_ring: TypedRing<E>, p: Poly<unknown>): Poly<E> {
+  return p as Poly<E>;
+}
+
+export function expectPoly<E>(ctx: CallContext, ring: TypedRing<E>, v: Value, index: number): Poly<E> {
   if (v.kind !== 'poly' && v.kind !== 'number') return fail('type', `argument ${index + 1} must be a polynomial, got ${kindWord(v)}`, spanOf(ctx, index));
-  return coerceToPoly(ring, v, spanOf(ctx, index));
+  return inRing(ring, coerceToPoly(ring, v, spanOf(ctx, index)));
 }
 
 /** An ideal, a polynomial (the principal ideal) or a list of polynomials, as generators. */
-export function expectGenerators(ctx: CallContext, ring: RingData, v: Value, index: number): Poly<unknown>[] {
+export function expectGenerators<E>(ctx: CallContext, ring: TypedRing<E>, v: Value, index: number): Poly<E>[] {
   if (v.kind === 'ideal') {
     if (v.ring.id !== ring.id) fail('ring-mismatch', 'the ideals live in different rings', spanOf(ctx, index));
-    return [...v.ideal.gens];
+    return v.ideal.gens.map((g) => inRing(ring, g));
   }
   if (v.kind === 'list') return v.items.map((x) => expectPoly(ctx, ring, x, index));
   if (v.kind === 'poly' || v.kind === 'number') return [expectPoly(ctx, ring, v, index)];
@@ -109,7 +136,8 @@ export function expectVariable(ctx: CallContext, ring: RingData, v: Value, index
 export function expectVariables(ctx: CallContext, ring: RingData, v: Value, index: number): number[] {
   if (v.kind === 'list') return v.items.map((x) => expectVariable(ctx, ring, x, index));
   if (v.kind === 'family') {
-    return ring.poly.vars.flatMap((name, i) => (name.startsWith(`${v.family.name}[`) ? [i] : []));
+    if (v.ring.id !== ring.id) fail('ring-mismatch', `${v.family.name} is a family of ${v.ring.poly.toString()}, not of ${ring.poly.toString()}`, spanOf(ctx, index));
+    return ring.variables.flatMap((x, i) => (x.family === v.family.name ? [i] : []));
   }
   return [expectVariable(ctx, ring, v, index)];
 }

@@ -303,7 +303,7 @@ defineBuiltins([
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
-    call: (_ctx, [v]) => str(v!.kind === 'object' ? v!.type : v!.kind === 'poly' ? 'polynomial' : v!.kind),
+    call: (_ctx, [v]) => str(v!.kind === 'object' ? v!.of.name : v!.kind === 'poly' ? 'polynomial' : v!.kind),
   },
   {
     name: 'timing',

@@ -1,20 +1,20 @@
 // Geometry built-ins: varieties, forms, projections, critical points, ED degrees, Morse indices and
 // polar degrees. This file only adapts language values to the plain data of src/geometry and back;
 // the mathematics lives there (see docs/geometry.md).
-import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
-import { Ideal, type Derived } from '../../math/ideal-handle.js';
+import { Ideal } from '../../math/ideal-handle.js';
 import { timed, type Provenance } from '../../math/provenance.js';
-import type { Poly } from '../../math/poly.js';
 import { PolyRing } from '../../math/poly.js';
 import * as G from '../../geometry/index.js';
 import { fail } from '../diagnostics.js';
-import { registerObjectEquality } from '../ops.js';
-import { registerObjectPrinter, polyLatex, ratText, type Json } from '../print.js';
+import { FORM, PROJECTION, ratMatrixValue } from '../objects/form.js';
+import { VARIETY, varietyValue, type VarietyData } from '../objects/variety.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
-import { idealValue, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
+import { idealValue, int, isMatrix, isObject, kindWord, list, object, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
 import {
+  type RationalRing,
   expectGenerators,
+  expectRationalRing,
   expectPoly,
   expectRationalMatrix,
   expectRationalVector,
@@ -22,80 +22,7 @@ import {
   expectString,
   ringOfValues,
 } from './convert.js';
-import { defineBuiltins, defineMethod, type CallContext } from './registry.js';
-
-// --- object kinds ----------------------------------------------------------------------------
-
-/** A variety value: the math-level variety and the language ring it lives in. */
-interface VarietyData {
-  readonly ring: RingData;
-  readonly variety: G.Variety;
-  /** Frobenius (Bombieri–Weyl) weights of the coordinates, for constructors that have them. */
-  readonly frobenius?: readonly bigint[];
-}
-
-function varietyValue(ring: RingData, variety: G.Variety, frobenius?: readonly bigint[]): Value {
-  return object('variety', { ring, variety, frobenius } satisfies VarietyData);
-}
-
-function polyTexts(ring: RingData, gens: readonly Poly<unknown>[]): string[] {
-  return gens.map((g) => ring.poly.toText(g));
-}
-
-registerObjectPrinter('variety', {
-  text: (d) => {
-    const { ring, variety } = d as VarietyData;
-    return `V(${polyTexts(ring, variety.gens).join(', ')})`;
-  },
-  json: (d) => {
-    const { ring, variety } = d as VarietyData;
-    return { variety: polyTexts(ring, variety.gens), ring: ring.poly.toString() };
-  },
-  latex: (d) => {
-    const { ring, variety } = d as VarietyData;
-    return `V\\left(${polyTexts(ring, variety.gens).map(polyLatex).join(', ')}\\right)`;
-  },
-});
-
-registerObjectEquality('variety', (a, b) => {
-  const x = a as VarietyData;
-  const y = b as VarietyData;
-  if (x.ring.id !== y.ring.id) return false;
-  return varietyIdeal(x.variety).equals(varietyIdeal(y.variety));
-});
-
-function matrixText(M: readonly (readonly Rat[])[]): string {
-  return `[${M.map((r) => `[${r.map(ratText).join(', ')}]`).join(', ')}]`;
-}
-
-function matrixJson(M: readonly (readonly Rat[])[]): Json {
-  return M.map((r) => r.map((x) => (x.den === 1n && x.num < 2n ** 53n && x.num > -(2n ** 53n) ? Number(x.num) : ratText(x))));
-}
-
-function matrixLatex(M: readonly (readonly Rat[])[]): string {
-  return `\\begin{pmatrix} ${M.map((r) => r.map(ratText).join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
-}
-
-registerObjectPrinter('form', {
-  text: (d) => {
-    const Q = d as G.Form;
-    return G.isDiagonal(Q) ? `diag(${Q.matrix.map((r, i) => ratText(r[i]!)).join(', ')})` : `form(${matrixText(Q.matrix)})`;
-  },
-  json: (d) => ({ form: matrixJson((d as G.Form).matrix) }),
-  latex: (d) => matrixLatex((d as G.Form).matrix),
-});
-registerObjectEquality('form', (a, b) => G.formsEqual(a as G.Form, b as G.Form));
-
-registerObjectPrinter('projection', {
-  text: (d) => `projection(${matrixText((d as G.Projection).matrix)})`,
-  json: (d) => ({ projection: matrixJson((d as G.Projection).matrix) }),
-  latex: (d) => matrixLatex((d as G.Projection).matrix),
-});
-registerObjectEquality('projection', (a, b) => {
-  const x = (a as G.Projection).matrix;
-  const y = (b as G.Projection).matrix;
-  return x.length === y.length && x.every((r, i) => r.length === y[i]!.length && r.every((v, j) => QQ.eq(v, y[i]![j]!)));
-});
+import { defineBuiltins, type CallContext } from './registry.js';
 
 // --- reading arguments -----------------------------------------------------------------------
 
@@ -107,9 +34,6 @@ function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
 }
 
-/** The ideal handle of a variety (G.idealOf: one per variety), so dim, degree, ideal(X) and == share its bases. */
-const varietyIdeal = G.idealOf;
-
 /** Polar degrees count solutions of systems with random linear sections (seeded). */
 function polarProvenance(res: G.PolarDegreesResult, seconds: number, ctx: CallContext): Provenance {
   return reportedProvenance(
@@ -119,28 +43,18 @@ function polarProvenance(res: G.PolarDegreesResult, seconds: number, ctx: CallCo
   );
 }
 
-/** dim or degree of a variety: known from its construction, else read off its ideal's Hilbert series. */
-function varietyCount(X: G.Variety, known: number | undefined, compute: (I: Ideal<Rat>) => Derived<number | bigint>): Value {
-  if (known !== undefined) {
-    const p: Provenance = { algorithm: 'construction', field: 'QQ', certified: true, seconds: 0, note: `known from the construction${X.name ? ` ${X.name}` : ''}` };
-    return withProvenance(int(known), p);
-  }
-  const d = compute(varietyIdeal(X));
-  return withProvenance(int(d.value), d.provenance);
-}
-
 function expectVariety(ctx: CallContext, v: Value, index: number): VarietyData {
-  if (v.kind === 'object' && v.type === 'variety') return v.data as VarietyData;
+  if (isObject(VARIETY, v)) return v.data;
   return fail('type', `argument ${index + 1} must be a variety, got ${kindWord(v)}`, spanOf(ctx, index));
 }
 
-function checkQQ(ctx: CallContext, ring: RingData, index: number): void {
-  if (!isRationalField(ring.poly.field)) fail('bad-field', `varieties need a ring over QQ, got ${ring.poly.toString()}`, spanOf(ctx, index));
+function checkQQ(ctx: CallContext, ring: RingData, index: number): asserts ring is RationalRing {
+  expectRationalRing(ctx, ring, index, 'varieties');
 }
 
 /** A form: a form value, a symmetric matrix, or "weights" / "generic" (random, from the seed). */
 function expectForm(ctx: CallContext, v: Value, index: number, n?: number): G.Form {
-  if (v.kind === 'object' && v.type === 'form') return v.data as G.Form;
+  if (isObject(FORM, v)) return v.data;
   if (v.kind === 'string' && n !== undefined) {
     if (v.value === 'weights') return G.randomWeights(n, ctx.random);
     if (v.value === 'generic') return G.randomSymmetricForm(n, ctx.random);
@@ -152,8 +66,8 @@ function expectForm(ctx: CallContext, v: Value, index: number, n?: number): G.Fo
 }
 
 function expectProjection(ctx: CallContext, v: Value, index: number): G.Projection {
-  if (v.kind === 'object' && v.type === 'projection') return v.data as G.Projection;
-  if (v.kind === 'object' && v.type === 'form') return G.projectionFromForm(v.data as G.Form);
+  if (isObject(PROJECTION, v)) return v.data;
+  if (isObject(FORM, v)) return G.projectionFromForm(v.data);
   if (isMatrix(v)) return G.projectionFromMatrix(expectRationalMatrix(ctx, v, index));
   return fail('type', `argument ${index + 1} must be a projection, got ${kindWord(v)}`, spanOf(ctx, index));
 }
@@ -176,7 +90,7 @@ function expectPrime(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): numb
 }
 
 /** A fresh ring with an indexed family, or plain names. */
-function freshRing(ctx: CallContext, name: string, R: PolyRing<Rat>, families: readonly G.CoordinateFamily[]): RingData {
+function freshRing(ctx: CallContext, name: string, R: PolyRing<Rat>, families: readonly G.CoordinateFamily[]): RationalRing {
   const fams = new Map<string, VariableFamily>(families.map((f) => [f.name, { name: f.name, ranges: f.ranges.map((r) => [r[0], r[1]] as const) }]));
   return ctx.registerRing({ name, poly: R, families: fams });
 }
@@ -186,9 +100,6 @@ function constructed(ctx: CallContext, c: G.Constructed): Value {
   return varietyValue(ring, c.variety, c.frobenius);
 }
 
-function matrixValue(M: readonly (readonly Rat[])[]): Value {
-  return list(M.map((r) => list(r.map((x) => num(x)))));
-}
 
 function setInfo(info: G.SetInfo): Value {
   return record({ dim: int(info.dimension), degree: int(info.degree) });
@@ -197,37 +108,6 @@ function setInfo(info: G.SetInfo): Value {
 function integerArgs(ctx: CallContext, args: readonly Value[], min = 1): number[] {
   return args.map((a, i) => expectSmallInt(ctx, a, i, min, 1000));
 }
-
-// --- methods of the polymorphic built-ins ------------------------------------------------------
-
-defineMethod('ideal', 'variety', (ctx, [X]) => {
-  const { ring, variety } = expectVariety(ctx, X!, 0);
-  return idealValue(ring, varietyIdeal(variety));
-});
-defineMethod('gens', 'variety', (ctx, [X]) => {
-  const { ring, variety } = expectVariety(ctx, X!, 0);
-  return list(variety.gens.map((g) => poly(ring, g)));
-});
-defineMethod('dim', 'variety', (ctx, [X]) => {
-  const { variety } = expectVariety(ctx, X!, 0);
-  return varietyCount(variety, variety.knownDimension, (I) => I.dimension(options(ctx)));
-});
-defineMethod('codim', 'variety', (ctx, [X]) => {
-  const { variety } = expectVariety(ctx, X!, 0);
-  const known = variety.knownDimension === undefined ? undefined : variety.ring.nvars - variety.knownDimension;
-  return varietyCount(variety, known, (I) => I.codimension(options(ctx)));
-});
-defineMethod('degree', 'variety', (ctx, [X]) => {
-  const { variety } = expectVariety(ctx, X!, 0);
-  return varietyCount(variety, variety.knownDegree, (I) => I.degree(options(ctx)));
-});
-defineMethod('vars', 'variety', (ctx, [X]) => {
-  const { ring } = expectVariety(ctx, X!, 0);
-  return list(ring.poly.vars.map((_: string, i: number) => poly(ring, ring.poly.variable(i))));
-});
-defineMethod('ringOf', 'variety', (ctx, [X]) => ({ kind: 'ring', ring: expectVariety(ctx, X!, 0).ring }));
-defineMethod('rank', 'form', (_ctx, [Q]) => int(G.formRank((Q as { data: G.Form }).data)));
-defineMethod('rank', 'projection', (_ctx, [p]) => int(G.targetDimension((p as { data: G.Projection }).data)));
 
 // --- the built-ins ---------------------------------------------------------------------------
 
@@ -248,7 +128,7 @@ defineBuiltins([
       const ring = ringOfValues(ctx, items);
       checkQQ(ctx, ring, 0);
       const gens = args.length === 1 ? expectGenerators(ctx, ring, args[0]!, 0) : args.map((a, i) => expectPoly(ctx, ring, a, i));
-      return varietyValue(ring, G.variety(ring.poly, gens as Poly<Rat>[]));
+      return varietyValue(ring, G.variety(ring.poly, gens));
     },
   },
   {
@@ -277,7 +157,7 @@ defineBuiltins([
     returns: 'variety',
     call(ctx, args) {
       const [a, b] = args;
-      if (a!.kind === 'object' && (a!.type === 'projection' || a!.type === 'form')) {
+      if (isObject(PROJECTION, a) || isObject(FORM, a)) {
         const p = expectProjection(ctx, a!, 0);
         const { variety } = expectVariety(ctx, b ?? a!, 1);
         const target = G.targetRing(p);
@@ -287,12 +167,13 @@ defineBuiltins([
       if (a!.kind !== 'list' || a!.items.length === 0) return fail('type', 'image needs a list of polynomials (a map) or a projection and a variety', spanOf(ctx, 0));
       const source = ringOfValues(ctx, a!.items);
       checkQQ(ctx, source, 0);
-      const map = a!.items.map((x) => expectPoly(ctx, source, x, 0)) as Poly<Rat>[];
-      let target: RingData;
+      const map = a!.items.map((x) => expectPoly(ctx, source, x, 0));
+      let target: RationalRing;
       if (b !== undefined) {
         if (b.kind !== 'ring') return fail('type', `argument 2 must be a ring (the target), got ${kindWord(b)}`, spanOf(ctx, 1));
-        target = b.ring;
-        checkQQ(ctx, target, 1);
+        const given = b.ring;
+        checkQQ(ctx, given, 1);
+        target = given;
       } else {
         target = freshRing(ctx, 'image', new PolyRing(QQ, map.map((_, i) => `y[${i + 1}]`)), [{ name: 'y', ranges: [[1, map.length]] }]);
       }
@@ -370,7 +251,7 @@ defineBuiltins([
     call(ctx, [f]) {
       const ring = ringOfValues(ctx, [f!]);
       checkQQ(ctx, ring, 0);
-      return varietyValue(ring, G.hypersurface(ring.poly, expectPoly(ctx, ring, f!, 0) as Poly<Rat>));
+      return varietyValue(ring, G.hypersurface(ring.poly, expectPoly(ctx, ring, f!, 0)));
     },
   },
   {
@@ -382,7 +263,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     returns: 'form',
-    call: (ctx, [n]) => object('form', G.identityForm(expectSmallInt(ctx, n!, 0, 1, 10000))),
+    call: (ctx, [n]) => object(FORM, G.identityForm(expectSmallInt(ctx, n!, 0, 1, 10000))),
   },
   {
     name: 'diag',
@@ -395,7 +276,7 @@ defineBuiltins([
     returns: 'form',
     call(ctx, args) {
       const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
-      return object('form', G.diagonalForm(entries));
+      return object(FORM, G.diagonalForm(entries));
     },
   },
   {
@@ -409,7 +290,7 @@ defineBuiltins([
     returns: 'form',
     call(ctx, args) {
       const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
-      return object('form', G.diagonalForm(entries));
+      return object(FORM, G.diagonalForm(entries));
     },
   },
   {
@@ -421,7 +302,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     returns: 'form',
-    call: (ctx, [M]) => object('form', G.form(expectRationalMatrix(ctx, M!, 0))),
+    call: (ctx, [M]) => object(FORM, G.form(expectRationalMatrix(ctx, M!, 0))),
   },
   {
     name: 'gram',
@@ -432,7 +313,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     returns: 'form',
-    call: (ctx, [D]) => object('form', G.gramForm(expectRationalMatrix(ctx, D!, 0))),
+    call: (ctx, [D]) => object(FORM, G.gramForm(expectRationalMatrix(ctx, D!, 0))),
   },
   {
     name: 'kernel',
@@ -443,10 +324,10 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [Q]) {
-      if (Q!.kind === 'object' && Q!.type === 'form') return matrixValue(G.formKernel(Q!.data as G.Form));
-      if (Q!.kind === 'object' && Q!.type === 'projection') return matrixValue(G.formKernel({ matrix: (Q!.data as G.Projection).matrix }));
+      if (isObject(FORM, Q)) return ratMatrixValue(G.formKernel(Q.data));
+      if (isObject(PROJECTION, Q)) return ratMatrixValue(G.formKernel({ matrix: Q.data.matrix }));
       const M = expectRationalMatrix(ctx, Q!, 0);
-      return matrixValue(G.formKernel({ matrix: M }));
+      return ratMatrixValue(G.formKernel({ matrix: M }));
     },
   },
   {
@@ -462,7 +343,7 @@ defineBuiltins([
     call(ctx, [X]) {
       const data = expectVariety(ctx, X!, 0);
       const w = data.frobenius ?? data.ring.poly.vars.map(() => 1n);
-      return object('form', G.diagonalForm(w.map((x: bigint) => rat(x))));
+      return object(FORM, G.diagonalForm(w.map((x: bigint) => rat(x))));
     },
   },
   {
@@ -476,8 +357,8 @@ defineBuiltins([
     maxArgs: 1,
     returns: 'projection',
     call(ctx, [Q]) {
-      if (Q!.kind === 'object' && Q!.type === 'form') return object('projection', G.projectionFromForm(Q!.data as G.Form));
-      return object('projection', G.projectionFromMatrix(expectRationalMatrix(ctx, Q!, 0)));
+      if (isObject(FORM, Q)) return object(PROJECTION, G.projectionFromForm(Q.data));
+      return object(PROJECTION, G.projectionFromMatrix(expectRationalMatrix(ctx, Q!, 0)));
     },
   },
   {

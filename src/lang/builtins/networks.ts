@@ -1,7 +1,6 @@
 // Network built-ins: architectures and their function spaces, losses (data, generalized L2,
 // teacher–student), stationary points with Morse indices, pure/spurious classification, flatness and
 // NNLS. Arguments are read here and handed to src/networks; nothing mathematical happens here.
-import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import {
@@ -10,7 +9,6 @@ import {
   type Network,
   diagonalNetwork,
   fmapList,
-  functionSpaceDimension,
   linearNetwork,
   shallowNetwork,
 } from '../../networks/architectures.js';
@@ -30,24 +28,12 @@ import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import { linearNetworkPurity, stationaryCountModular, stationaryPoints } from '../../networks/stationary.js';
 import { timed, type Provenance } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
+import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
-import { registerObjectPrinter } from '../print.js';
-import { bool, float, int, isMatrix, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
-import { expectRationalMatrix, expectSmallInt, expectString } from './convert.js';
-import { defineBuiltins, defineMethod, type CallContext } from './registry.js';
-
-/** The data of a `network` value: the math-layer network and its parameter ring as the language sees it. */
-export interface NetworkData {
-  readonly network: Network;
-  readonly ring: RingData;
-}
-
-const reports = new WeakMap<Network, DimensionReport>();
-
-/** A variety value in the data shape of the geometry built-ins ({ring, variety}), so that dim, degree, ideal, criticalPoints, ... apply. */
-function varietyValue(ring: RingData, variety: unknown): Value {
-  return object('variety', { ring, variety });
-}
+import { varietyValue } from '../objects/variety.js';
+import { bool, float, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type Value } from '../values.js';
+import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
+import { defineBuiltins, type CallContext } from './registry.js';
 
 function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
@@ -61,50 +47,9 @@ function kwSpan(ctx: CallContext, name: string) {
   return ctx.kwargSpans.get(name) ?? ctx.span;
 }
 
-function networkValue(ctx: CallContext, network: Network): Value {
-  const families = new Map(network.families.map((f) => [f.name, { name: f.name, ranges: f.shape.map((s) => [1, s] as const) }]));
-  const ring = ctx.registerRing({ name: network.description, poly: network.ring, families });
-  const data: NetworkData = { network, ring };
-  return object('network', data);
-}
-
 function expectNetwork(ctx: CallContext, v: Value | undefined, index = 0): NetworkData {
-  if (!v || v.kind !== 'object' || v.type !== 'network') {
-    return fail('type', `argument ${index + 1} must be a network (linear, shallow or diagonal), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
-  }
-  return v.data as NetworkData;
-}
-
-function dimensionReport(ctx: CallContext, N: Network): DimensionReport {
-  let report = reports.get(N);
-  if (!report) {
-    const { value, seconds } = timed(() => functionSpaceDimension(N, { ...options(ctx), seed: ctx.random.nextUint32() }));
-    report = value;
-    reports.set(N, report);
-    reportProvenance.set(
-      report,
-      reportedProvenance(
-        {
-          algorithm: 'jacobian-rank',
-          field: report.certified ? 'QQ' : `GF(${report.prime})`,
-          certified: report.certified,
-          errorBound: `≤ ${report.errorBound} (Schwartz–Zippel: the probability that the rank is too small)`,
-          note: report.method,
-        },
-        seconds,
-        ctx.random,
-      ),
-    );
-  }
-  return report;
-}
-
-/** How each dimension report was obtained (kept beside the report cache). */
-const reportProvenance = new WeakMap<DimensionReport, Provenance>();
-
-function reportValue(v: Value, report: DimensionReport): Value {
-  const p = reportProvenance.get(report);
-  return p ? withProvenance(v, p) : v;
+  if (isObject(NETWORK, v)) return v.data;
+  return fail('type', `argument ${index + 1} must be a network (linear, shallow or diagonal), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
 }
 
 /** A rational matrix given with keyword `name` (X, Y, ...). */
@@ -136,10 +81,11 @@ function floatMatrixValue(M: readonly (readonly number[])[]): Value {
   return list(M.map((row) => list(row.map((x) => float(x)))));
 }
 
-function paramPoly(ctx: CallContext, v: Value | undefined, index: number): { ring: RingData; R: PolyRing<Rat>; f: Poly<Rat> } {
+function paramPoly(ctx: CallContext, v: Value | undefined, index: number): { ring: RationalRing; R: PolyRing<Rat>; f: Poly<Rat> } {
   if (!v || v.kind !== 'poly') return fail('type', `argument ${index + 1} must be a polynomial (a loss), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
-  if (!isRationalField(v.ring.poly.field)) return fail('bad-field', 'this needs a polynomial with rational coefficients (a ring over QQ)', spanOf(ctx, index));
-  return { ring: v.ring, R: v.ring.poly as PolyRing<Rat>, f: v.poly as Poly<Rat> };
+  const ring = v.ring;
+  if (!isRationalRing(ring)) return fail('bad-field', 'this needs a polynomial with rational coefficients (a ring over QQ)', spanOf(ctx, index));
+  return { ring, R: ring.poly, f: expectPoly(ctx, ring, v, index) };
 }
 
 // --- regularization ---------------------------------------------------------------------------
@@ -181,9 +127,11 @@ function regularization(ctx: CallContext, N: Network, v: Value | undefined): Reg
 function targetCoefficients(ctx: CallContext, N: Network, v: Value): Rat[][] {
   const K = N.basis.length;
   if (v.kind === 'poly') {
-    const S = v.ring.poly as PolyRing<Rat>;
-    if (!isRationalField(S.field) || S.nvars < N.inputs) fail('domain', `a target polynomial needs a ring over QQ whose first ${N.inputs} variables are the inputs`, spanOf(ctx, 1));
-    return targetFromPolynomial(N, S, v.poly as Poly<Rat>, Array.from({ length: N.inputs }, (_, i) => i));
+    const ring = v.ring;
+    if (!isRationalRing(ring) || ring.poly.nvars < N.inputs) {
+      return fail('domain', `a target polynomial needs a ring over QQ whose first ${N.inputs} variables are the inputs`, spanOf(ctx, 1));
+    }
+    return targetFromPolynomial(N, ring.poly, expectPoly(ctx, ring, v, 1), Array.from({ length: N.inputs }, (_, i) => i));
   }
   if (v.kind === 'list' && v.items.every((x) => x.kind === 'number')) {
     if (N.outputs !== 1 || v.items.length !== K) fail('shape', `a target list needs ${K} coefficients (one per basis monomial)`, spanOf(ctx, 1));
@@ -239,20 +187,6 @@ function scalarValue(x: Scalar): Value {
 
 // --- printers and methods ---------------------------------------------------------------------
 
-registerObjectPrinter('network', {
-  text: (data) => (data as NetworkData).network.description,
-  json: (data) => {
-    const N = (data as NetworkData).network;
-    return { network: N.description, parameters: N.ring.nvars };
-  },
-  latex: (data) => `\\text{${(data as NetworkData).network.description}}`,
-});
-
-defineMethod('dim', 'network', (ctx, [v]) => {
-  const report = dimensionReport(ctx, expectNetwork(ctx, v).network);
-  return reportValue(int(report.dimension), report);
-});
-
 function reportRecord(N: Network, r: DimensionReport): Value {
   return record({
     network: str(N.description),
@@ -275,11 +209,14 @@ function activationOf(ctx: CallContext, v: Value): Activation {
   if (v.kind === 'number') return { kind: 'power', degree: expectSmallInt(ctx, v, 2, 1, 32) };
   if (v.kind === 'list') return { kind: 'polynomial', coefficients: v.items.map((x) => numberOf(ctx, x, 'the activation')) };
   if (v.kind === 'poly') {
-    const R = v.ring.poly as PolyRing<Rat>;
-    const support = R.support(v.poly as Poly<Rat>);
-    if (!isRationalField(R.field) || support.length > 1) fail('domain', 'the activation must be a polynomial in one variable over QQ', spanOf(ctx, 2));
+    const oneVariable = 'the activation must be a polynomial in one variable over QQ';
+    const ring = v.ring;
+    if (!isRationalRing(ring)) return fail('domain', oneVariable, spanOf(ctx, 2));
+    const R = ring.poly;
+    const p = expectPoly(ctx, ring, v, 2);
+    const support = R.support(p);
+    if (support.length > 1) fail('domain', oneVariable, spanOf(ctx, 2));
     const i = support[0] ?? 0;
-    const p = v.poly as Poly<Rat>;
     const c: Rat[] = new Array<Rat>(Math.max(0, R.degree(p)) + 1).fill(QQ.zero);
     p.mons.forEach((m, t) => (c[m[i]!] = p.coeffs[t]!));
     return { kind: 'polynomial', coefficients: c };

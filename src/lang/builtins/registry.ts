@@ -4,7 +4,7 @@
 import type { Expr, Span } from '../ast.js';
 import type { Interrupt, ProgressEvent } from '../../math/progress.js';
 import type { Random } from '../../math/random.js';
-import type { RingData, Value } from '../values.js';
+import type { RingData, RingSpec, TypedRing, Value } from '../values.js';
 
 export type Category = 'core' | 'algebra' | 'geometry' | 'networks';
 
@@ -19,7 +19,7 @@ export interface CallContext {
   currentRing(): RingData;
   currentRingOrNull(): RingData | null;
   /** Make a fresh ring (for constructors such as determinantal(2, 3, 1)). */
-  registerRing(ring: Omit<RingData, 'id'>): RingData;
+  registerRing<E>(ring: RingSpec<E>): TypedRing<E>;
   readonly random: Random;
   readonly signal: Interrupt | undefined;
   readonly onProgress: ((event: ProgressEvent) => void) | undefined;
@@ -51,20 +51,15 @@ const table = new Map<string, Builtin>();
 
 /** A built-in's behaviour on an object kind of a later layer: dim(X) for a variety, rank(Q) for a form. */
 export type Method = (ctx: CallContext, args: readonly Value[], kwargs: ReadonlyMap<string, Value>) => Value;
-const methods = new Map<string, Method>();
 
 /**
- * Extends the built-in `name` to objects of `objectType` given as its first argument. The built-in
- * keeps its documentation; the method runs instead of it when the first argument is such an object.
+ * The method that runs instead of the built-in `name` when its first argument is an object whose
+ * kind extends that built-in (ObjectKind.methods); the built-in keeps its documentation and arity.
  */
-export function defineMethod(name: string, objectType: string, method: Method): void {
-  const key = `${name}/${objectType}`;
-  if (methods.has(key)) throw new Error(`method ${key} defined twice`);
-  methods.set(key, method);
-}
-
 export function methodFor(name: string, first: Value | undefined): Method | undefined {
-  return first?.kind === 'object' ? methods.get(`${name}/${first.type}`) : undefined;
+  if (first?.kind !== 'object' || !Object.hasOwn(first.of.methods, name)) return undefined;
+  const method = first.of.methods[name]!;
+  return (ctx, args, kwargs) => method(ctx, first.data, args, kwargs);
 }
 
 export function defineBuiltin(b: Builtin): void {

@@ -1,0 +1,44 @@
+// The descriptor of a kind of object value (variety, form, projection, network): everything the
+// language knows about such objects, in one record typed by the kind's data T. A value of the kind
+// is `{kind: 'object', of: descriptor, data}` (values.ts `object`), so printing, comparing, reading a
+// field or calling a built-in on it goes through its descriptor with `data` typed, and no module
+// registers anything at import time. The list of all kinds is the static table in object-kinds.ts.
+//
+// Variance: the printers and readers are declared as methods, whose parameters TypeScript checks
+// bivariantly; that is what makes an ObjectKind<Variety> usable where an ObjectKind<unknown> is
+// expected (the Value union holds ObjectValue<unknown>). It is sound here because a descriptor only
+// ever receives the data of values built with it (`object(kind, data)` and `isObject`).
+import type { Json } from './print.js';
+import type { CallContext } from './builtins/registry.js';
+import type { Value } from './values.js';
+
+/** A built-in's behaviour on objects of a kind given as its first argument: dim(X), rank(Q). */
+export type ObjectMethod<T> = {
+  method(ctx: CallContext, self: T, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value;
+}['method'];
+
+/** A field readable with `.` (`N.parameters`). */
+export type ObjectField<T> = { read(self: T): Value }['read'];
+
+export interface ObjectKind<T> {
+  /** The type word: the declaration keyword (`variety X = ...`) and what typeOf(x) returns. */
+  readonly name: string;
+  /** The REPL's type line and type errors: `Variety`. */
+  readonly typeName: string;
+  /** In messages: `a variety`, `an ideal`. */
+  readonly kindWord: string;
+  /** What `print` shows. */
+  text(data: T): string;
+  /** The JSON encoding (`vdl run --json`, the library API). */
+  json(data: T): Json;
+  latex(data: T): string;
+  /** `==`: mathematical equality (varieties as sets, forms as matrices). May throw a MathError. */
+  equals(a: T, b: T): boolean;
+  /** Fields readable with `.`, by name. */
+  readonly fields: Readonly<Record<string, ObjectField<T>>>;
+  /**
+   * Built-ins extended to this kind, by built-in name: the built-in keeps its documentation and
+   * arity; the method runs instead of it when its first argument is such an object.
+   */
+  readonly methods: Readonly<Record<string, ObjectMethod<T>>>;
+}

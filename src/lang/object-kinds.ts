@@ -1,0 +1,14 @@
+// The table of object kinds: every kind of object value the language has, listed once. Values carry
+// their descriptor, so printing and comparing need no lookup; this table is for what starts from a
+// name: typed declarations (`variety X = ...`), the static checks and the documentation.
+import type { ObjectKind } from './object-kind.js';
+import { FORM, PROJECTION } from './objects/form.js';
+import { NETWORK } from './objects/network.js';
+import { VARIETY } from './objects/variety.js';
+
+export const OBJECT_KINDS: readonly ObjectKind<unknown>[] = [VARIETY, FORM, PROJECTION, NETWORK];
+
+/** The kind with that type word ('variety', 'form', ...), if any. */
+export function objectKindNamed(name: string): ObjectKind<unknown> | undefined {
+  return OBJECT_KINDS.find((k) => k.name === name);
+}
