@@ -1,7 +1,9 @@
 // The three printers against the contract: JSON encoding of every kind, canonical text, LaTeX.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/lang/run.js';
-import { toLatex } from '../../src/lang/print.js';
+import { polyLatex, toLatex } from '../../src/lang/print.js';
+import type { RingData } from '../../src/lang/values.js';
 
 function jsonOf(source: string) {
   const result = run(source);
@@ -47,5 +49,62 @@ describe('LaTeX', () => {
     expect(toLatex(f!)).toBe('3 x^{2} - \\frac{1}{2} w_{1}');
     expect(toLatex(m!)).toBe('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}');
     expect(toLatex(i!)).toBe('\\left\\langle x, w_{2}^{2} \\right\\rangle');
+  });
+
+  it('typesets every kind of value from its data', () => {
+    const src = [
+      'ring S = GF(7)[a, b, order = lex];',
+      'print 3*a^2*b - b + 4;',
+      'print S;',
+      'ring R = QQ[x, v[0..1, 1..2]];',
+      'print R, v, v[0,2]*x - 2*v[1,1]^3, ideal(0), 0*x;',
+      'print float(1/4), true, "a_b {c}", [1/3, x], {ok: false, fit_2: 1}, [[x, 0], [1, -x]];',
+      'print hilbertSeries(ideal(x^2));',
+      'fn f(t) = t; print f, dim, 1 == 1;',
+    ].join('\n');
+    const texts = valuesOf(src).map((vs) => vs.map(toLatex));
+    expect(texts).toEqual([
+      ['3 a^{2} b - b - 3'],
+      ['\\mathbb{F}_{7}[a, b, \\ \\mathrm{order} = \\mathrm{lex}]'],
+      [
+        '\\mathbb{Q}[x, v_{0,1}, v_{0,2}, v_{1,1}, v_{1,2}]',
+        'v_{0..1,\\,1..2}',
+        '-2 v_{1,1}^{3} + x v_{0,2}',
+        '\\left\\langle  \\right\\rangle',
+        '0',
+      ],
+      [
+        '0.25',
+        '\\mathrm{true}',
+        '\\text{a\\_b \\{c\\}}',
+        '\\left[ \\frac{1}{3}, x \\right]',
+        '\\left\\{ \\mathrm{ok}: \\mathrm{false}, \\mathrm{fit\\_2}: 1 \\right\\}',
+        '\\begin{pmatrix} x & 0 \\\\ 1 & -x \\end{pmatrix}',
+      ],
+      ['\\frac{1 + t}{(1 - t)^{4}}'],
+      ['\\text{fn f(t)}', '\\text{builtin dim}', '\\mathrm{true}'],
+    ]);
+  });
+
+  it('agrees with a translation of the canonical text, for random polynomials with indexed variables', () => {
+    // The independent route: the canonical text, rewritten token by token (fractions, exponents,
+    // subscripts, products), must give the LaTeX that polyLatex builds from the terms.
+    const [[ringValue]] = valuesOf('ring R = QQ[z, w[1..2, 1..3]];\nprint R;');
+    const ring = (ringValue as { ring: RingData }).ring;
+    const fromText = (text: string) =>
+      text
+        .replace(/(\d+)\/(\d+)/g, '\\frac{$1}{$2}')
+        .replace(/\^(\d+)/g, '^{$1}')
+        .replace(/([A-Za-z_][A-Za-z0-9_]*)\[([0-9,]+)\]/g, '$1_{$2}')
+        .replace(/\*/g, ' ');
+    const R = ring.poly;
+    const term = fc.tuple(fc.integer({ min: -9, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 7, maxLength: 7 }));
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 5 }), (terms) => {
+        const f = R.fromTerms(terms.map(([n, d, e]) => [Int32Array.from(e), R.field.fromRational(BigInt(n), BigInt(d))] as const));
+        expect(polyLatex(ring, f)).toBe(fromText(R.toText(f)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -14,6 +14,7 @@ import type { Provenance } from '../../math/provenance.js';
 import { determinant, inverse, kernel, rank } from '../../math/linalg/matrix.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/polymatrix.js';
 import { fail } from '../diagnostics.js';
+import { seriesValue } from '../objects/series.js';
 import { coerceToPoly } from '../ops.js';
 import { provenanceOf, provenanceRecord, seedOf, withProvenance } from '../provenance.js';
 import { NONE, bool, idealValue, int, isMatrix, kindWord, list, num, poly, record, str, type RingData, type Value } from '../values.js';
@@ -292,18 +293,14 @@ defineBuiltins([
     name: 'hilbertSeries',
     signature: 'hilbertSeries(I)',
     summary:
-      'The Hilbert series of R/I (affine Hilbert function for inhomogeneous I) as {numerator, power, text}: numerator(t)/(1 - t)^power in lowest terms, numerator as a list of coefficients from t^0.',
+      'The Hilbert series of R/I (affine Hilbert function for inhomogeneous I): numerator(t)/(1 - t)^power in lowest terms, a series with the fields numerator (a list of coefficients from t^0), power and text.',
     examples: ['ring R = QQ[x, y, z];\nhilbertSeries(ideal(x^2, y^3)).text'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [I]) {
       const { value: series, provenance } = idealArgument(ctx, I!).I.hilbertSeries(options(ctx));
-      const numerator = series.numerator.map((c: bigint) => int(c));
-      return withProvenance(
-        record({ numerator: list(numerator), power: int(series.power), text: str(seriesText(series.numerator, series.power)) }),
-        provenance,
-      );
+      return withProvenance(seriesValue(series.numerator, series.power), provenance);
     },
   },
   {
@@ -569,18 +566,3 @@ defineBuiltins([
     },
   },
 ]);
-
-function seriesText(numerator: readonly bigint[], power: number): string {
-  const terms: string[] = [];
-  numerator.forEach((c, k) => {
-    if (c === 0n) return;
-    const mag = c < 0n ? -c : c;
-    const mono = k === 0 ? '' : k === 1 ? 't' : `t^${k}`;
-    const body = mono === '' ? `${mag}` : mag === 1n ? mono : `${mag}*${mono}`;
-    terms.push(terms.length === 0 ? (c < 0n ? `-${body}` : body) : c < 0n ? ` - ${body}` : ` + ${body}`);
-  });
-  const num = terms.length === 0 ? '0' : terms.join('');
-  if (power === 0) return num;
-  return `(${num})/(1 - t)${power === 1 ? '' : `^${power}`}`;
-}
-
