@@ -27,6 +27,8 @@ export interface ObjectKind<T> {
   readonly typeName: string;
   /** In messages: `a variety`, `an ideal`. */
   readonly kindWord: string;
+  /** One paragraph for docs/builtins.md: what the object is and how it prints and compares. */
+  readonly summary: string;
   /** What `print` shows. */
   text(data: T): string;
   /** The JSON encoding (`vdl run --json`, the library API). */

@@ -153,6 +153,7 @@ describe('a kind needs nothing but its descriptor', () => {
     name: 'tag',
     typeName: 'Tag',
     kindWord: 'a tag',
+    summary: 'A labelled integer (a kind defined by a test).',
     text: (d) => `${d.label}#${d.n}`,
     json: (d) => ({ tag: d.label, n: d.n }),
     latex: (d) => `\\mathrm{${d.label}}_{${d.n}}`,

@@ -1,4 +1,6 @@
-// Documentation of the built-ins as Markdown, generated from the registry (the same data as :help).
+// Documentation of the built-ins as Markdown, generated from the registry (the same data as :help)
+// and from the table of object kinds (object-kinds.ts).
+import { OBJECT_KINDS } from '../object-kinds.js';
 import { allBuiltins, type Builtin, type Category } from './registry.js';
 
 const TITLES: Record<Category, string> = {
@@ -26,6 +28,14 @@ export function builtinsMarkdown(): string {
       out.push(`### \`${b.signature}\``, '', b.summary, '');
       if (b.examples?.length) out.push('```', ...b.examples.flatMap((e) => e.split('\n')), '```', '');
     }
+  }
+  out.push('## Object kinds', '', 'Values that built-ins make and take; `typeOf(x)` gives the kind\'s name, `x.field` reads a field.', '');
+  for (const k of OBJECT_KINDS) {
+    out.push(`### ${k.name}`, '', k.summary, '');
+    const fields = Object.keys(k.fields);
+    const methods = Object.keys(k.methods);
+    if (fields.length) out.push(`Fields: ${fields.map((f) => `\`.${f}\``).join(', ')}.`, '');
+    if (methods.length) out.push(`Built-ins that apply to it: ${methods.map((m) => `\`${m}\``).join(', ')}.`, '');
   }
   return out.join('\n');
 }

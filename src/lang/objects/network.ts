@@ -56,6 +56,7 @@ export const NETWORK: ObjectKind<NetworkData> = {
   name: 'network',
   typeName: 'Network',
   kindWord: 'a network',
+  summary: 'A network architecture (linear, shallow or diagonal) with its parameter ring; it prints as its architecture, and two networks are equal when their architectures are.',
   text: ({ network }) => network.description,
   json: ({ network }) => ({ network: network.description, parameters: network.ring.nvars }),
   latex: ({ network }) => `\\text{${network.description}}`,

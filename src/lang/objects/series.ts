@@ -33,6 +33,7 @@ export const SERIES: ObjectKind<SeriesData> = {
   name: 'series',
   typeName: 'Series',
   kindWord: 'a series',
+  summary: 'A Hilbert series numerator(t)/(1 - t)^power in lowest terms; it prints as (1 + t)/(1 - t)^2, and its JSON is {numerator, power, text}.',
   text: seriesText,
   json: (s) => ({ numerator: s.numerator.map((c) => ratJson({ num: c, den: 1n })), power: s.power, text: seriesText(s) }),
   latex: (s) => {

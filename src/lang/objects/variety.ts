@@ -38,6 +38,7 @@ export const VARIETY: ObjectKind<VarietyData> = {
   name: 'variety',
   typeName: 'Variety',
   kindWord: 'a variety',
+  summary: 'An affine variety over QQ with the ring of its coordinates; it prints as V(f, ...), and == compares varieties as sets (their ideals by reduced Gröbner bases).',
   text: ({ ring, variety }) => `V(${variety.gens.map((g) => polyText(ring, g)).join(', ')})`,
   json: ({ ring, variety }) => ({ variety: variety.gens.map((g) => polyText(ring, g)), ring: ring.poly.toString() }),
   latex: ({ ring, variety }) => `V\\left(${variety.gens.map((g) => polyLatex(ring, g)).join(', ')}\\right)`,
