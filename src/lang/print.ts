@@ -7,7 +7,7 @@
 import type { Rat } from '../math/field.js';
 import type { Monomial } from '../math/monomial.js';
 import { orderText, type Poly } from '../math/poly.js';
-import { isMatrix, type RingData, type Value, type VariableFamily, type VariableInfo } from './values.js';
+import { isMatrix, type Kind, type RingData, type Value, type VariableFamily, type VariableInfo } from './values.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -116,107 +116,74 @@ export function ringLatex(ring: RingData): string {
   return `${field}[${ring.variables.map(variableLatex).join(', ')}${order}]`;
 }
 
-// --- text ------------------------------------------------------------------------------------
+// --- the printers of each kind of value ---------------------------------------------------------
 
-/** Text of a value; strings print bare at the top level and quoted inside lists and records. */
-export function toText(v: Value, nested = false): string {
-  switch (v.kind) {
-    case 'number':
-      return ratText(v.value);
-    case 'float':
-      return floatText(v.value);
-    case 'bool':
-      return String(v.value);
-    case 'string':
-      return nested ? JSON.stringify(v.value) : v.value;
-    case 'list':
-      return `[${v.items.map((x) => toText(x, true)).join(', ')}]`;
-    case 'record':
-      return `{${[...v.fields].map(([k, x]) => `${k}: ${toText(x, true)}`).join(', ')}}`;
-    case 'ring':
-      return v.ring.poly.toString();
-    case 'family':
-      return familyText(v.family);
-    case 'poly':
-      return polyText(v.ring, v.poly);
-    case 'ideal':
-      return `ideal(${v.ideal.gens.map((g) => polyText(v.ring, g)).join(', ')})`;
-    case 'function':
-      return `fn ${v.name}(${v.params.join(', ')})`;
-    case 'builtin':
-      return `builtin ${v.name}`;
-    case 'object':
-      return v.of.text(v.data);
-    case 'none':
-      return 'none';
-  }
+type Of<K extends Kind> = Extract<Value, { kind: K }>;
+
+/** Text, JSON and LaTeX of one kind of value. Methods, so that a Printer<Of<K>> is a Printer<Value>. */
+interface Printer<V> {
+  /** `nested`: inside a list or record (strings are quoted there). */
+  text(v: V, nested: boolean): string;
+  json(v: V): Json;
+  latex(v: V): string;
 }
-
-// --- JSON ------------------------------------------------------------------------------------
-
-export function toJson(v: Value): Json {
-  switch (v.kind) {
-    case 'number':
-      return ratJson(v.value);
-    case 'float':
-      return Number.isFinite(v.value) ? v.value : String(v.value);
-    case 'bool':
-    case 'string':
-      return v.value;
-    case 'list':
-      return v.items.map(toJson);
-    case 'record':
-      return Object.fromEntries([...v.fields].map(([k, x]) => [k, toJson(x)]));
-    case 'ring':
-      return { ring: v.ring.poly.toString() };
-    case 'poly':
-      return polyText(v.ring, v.poly);
-    case 'ideal':
-      return { ideal: v.ideal.gens.map((g) => polyText(v.ring, g)) };
-    case 'object':
-      return v.of.json(v.data);
-    case 'none':
-      return null;
-    case 'family':
-    case 'function':
-    case 'builtin':
-      return toText(v);
-  }
-}
-
-// --- LaTeX -----------------------------------------------------------------------------------
 
 function textLatex(s: string): string {
   return `\\text{${s.replace(/([\\{}$&#^_%~])/g, '\\$1')}}`;
 }
 
+/** The rarely typeset kinds (functions, nothing) print their text in LaTeX and JSON. */
+function textual<V extends Value>(text: (v: V) => string): Printer<V> {
+  return { text, json: text, latex: (v) => textLatex(text(v)) };
+}
+
+const PRINTERS: { readonly [K in Kind]: Printer<Of<K>> } = {
+  number: { text: (v) => ratText(v.value), json: (v) => ratJson(v.value), latex: (v) => ratLatex(v.value) },
+  float: { text: (v) => floatText(v.value), json: (v) => (Number.isFinite(v.value) ? v.value : String(v.value)), latex: (v) => floatText(v.value) },
+  bool: { text: (v) => String(v.value), json: (v) => v.value, latex: (v) => `\\mathrm{${v.value}}` },
+  string: { text: (v, nested) => (nested ? JSON.stringify(v.value) : v.value), json: (v) => v.value, latex: (v) => textLatex(v.value) },
+  list: {
+    text: (v) => `[${v.items.map((x) => toText(x, true)).join(', ')}]`,
+    json: (v) => v.items.map(toJson),
+    latex: (v) => (isMatrix(v) ? pmatrix(v.items.map((row) => row.items.map(toLatex))) : `\\left[ ${v.items.map(toLatex).join(', ')} \\right]`),
+  },
+  record: {
+    text: (v) => `{${[...v.fields].map(([k, x]) => `${k}: ${toText(x, true)}`).join(', ')}}`,
+    json: (v) => Object.fromEntries([...v.fields].map(([k, x]) => [k, toJson(x)])),
+    latex: (v) => `\\left\\{ ${[...v.fields].map(([k, x]) => `\\mathrm{${nameLatex(k)}}: ${toLatex(x)}`).join(', ')} \\right\\}`,
+  },
+  ring: { text: (v) => v.ring.poly.toString(), json: (v) => ({ ring: v.ring.poly.toString() }), latex: (v) => ringLatex(v.ring) },
+  family: {
+    text: (v) => familyText(v.family),
+    json: (v) => familyText(v.family),
+    latex: (v) => `${nameLatex(v.family.name)}_{${v.family.ranges.map(([lo, hi]) => `${lo}..${hi}`).join(',\\,')}}`,
+  },
+  poly: { text: (v) => polyText(v.ring, v.poly), json: (v) => polyText(v.ring, v.poly), latex: (v) => polyLatex(v.ring, v.poly) },
+  ideal: {
+    text: (v) => `ideal(${v.ideal.gens.map((g) => polyText(v.ring, g)).join(', ')})`,
+    json: (v) => ({ ideal: v.ideal.gens.map((g) => polyText(v.ring, g)) }),
+    latex: (v) => `\\left\\langle ${v.ideal.gens.map((g) => polyLatex(v.ring, g)).join(', ')} \\right\\rangle`,
+  },
+  function: textual((v) => `fn ${v.name}(${v.params.join(', ')})`),
+  builtin: textual((v) => `builtin ${v.name}`),
+  object: { text: (v) => v.of.text(v.data), json: (v) => v.of.json(v.data), latex: (v) => v.of.latex(v.data) },
+  none: { text: () => 'none', json: () => null, latex: () => textLatex('none') },
+};
+
+function printerOf(v: Value): Printer<Value> {
+  return PRINTERS[v.kind];
+}
+
+/** Text of a value; strings print bare at the top level and quoted inside lists and records. */
+export function toText(v: Value, nested = false): string {
+  return printerOf(v).text(v, nested);
+}
+
+/** The contract's JSON encoding. */
+export function toJson(v: Value): Json {
+  return printerOf(v).json(v);
+}
+
 export function toLatex(v: Value): string {
-  switch (v.kind) {
-    case 'number':
-      return ratLatex(v.value);
-    case 'float':
-      return floatText(v.value);
-    case 'bool':
-      return `\\mathrm{${v.value}}`;
-    case 'string':
-      return textLatex(v.value);
-    case 'list':
-      return isMatrix(v) ? pmatrix(v.items.map((row) => row.items.map(toLatex))) : `\\left[ ${v.items.map(toLatex).join(', ')} \\right]`;
-    case 'record':
-      return `\\left\\{ ${[...v.fields].map(([k, x]) => `\\mathrm{${nameLatex(k)}}: ${toLatex(x)}`).join(', ')} \\right\\}`;
-    case 'poly':
-      return polyLatex(v.ring, v.poly);
-    case 'ideal':
-      return `\\left\\langle ${v.ideal.gens.map((g) => polyLatex(v.ring, g)).join(', ')} \\right\\rangle`;
-    case 'ring':
-      return ringLatex(v.ring);
-    case 'family':
-      return `${nameLatex(v.family.name)}_{${v.family.ranges.map(([lo, hi]) => `${lo}..${hi}`).join(',\\,')}}`;
-    case 'object':
-      return v.of.latex(v.data);
-    case 'function':
-    case 'builtin':
-    case 'none':
-      return textLatex(toText(v));
-  }
+  return printerOf(v).latex(v);
 }
