@@ -40,14 +40,16 @@ export interface Constructed {
   readonly frobenius: readonly bigint[];
 }
 
-function boxNames(name: string, sizes: readonly number[]): string[] {
+/** `x[i,j,...]` for every index tuple in the inclusive ranges, in lexicographic order. */
+function boxNames(name: string, ranges: readonly (readonly [number, number])[]): string[] {
   const out: string[] = [];
   const rec = (prefix: number[]) => {
-    if (prefix.length === sizes.length) {
+    if (prefix.length === ranges.length) {
       out.push(`${name}[${prefix.join(',')}]`);
       return;
     }
-    for (let i = 1; i <= sizes[prefix.length]!; i++) rec([...prefix, i]);
+    const [lo, hi] = ranges[prefix.length]!;
+    for (let i = lo; i <= hi; i++) rec([...prefix, i]);
   };
   rec([]);
   return out;
@@ -62,14 +64,14 @@ function checkPositive(values: Record<string, number>): void {
 export function determinantal(m: number, n: number, r: number): Constructed {
   checkPositive({ m, n });
   if (!Number.isInteger(r) || r < 0) throw new MathError('domain', `the rank bound must be a non-negative integer, got ${r}`);
-  const names = boxNames('x', [m, n]);
+  const names = boxNames('x', [[1, m], [1, n]]);
   const R = new PolyRing(QQ, names);
   const x = (i: number, j: number) => R.variable(i * n + j);
   const M = Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => x(i, j)));
   const rank = Math.min(r, m, n);
   const gens = rank < Math.min(m, n) ? minors(R, M, rank + 1) : [];
   // Chart: rows 1..r of x are b; rows r+1..m are a·b.
-  const paramNames = [...boxNames('a', [m - rank, rank]).map((s) => s.replace(/\[(\d+),/, (_, i) => `[${Number(i) + rank},`)), ...boxNames('b', [rank, n])];
+  const paramNames = [...boxNames('a', [[rank + 1, m], [1, rank]]), ...boxNames('b', [[1, rank], [1, n]])];
   const T = new PolyRing(QQ, paramNames);
   const a = (i: number, k: number) => T.variable(i * rank + k);
   const b = (k: number, j: number) => T.variable((m - rank) * rank + k * n + j);
@@ -176,7 +178,7 @@ export function veronese(n: number, d: number): Constructed {
 export function segre(sizes: readonly number[]): Constructed {
   if (sizes.length < 2) throw new MathError('domain', 'segre needs at least two factors');
   sizes.forEach((s, i) => checkPositive({ [`n${i + 1}`]: s }));
-  const names = boxNames('x', sizes);
+  const names = boxNames('x', sizes.map((s) => [1, s] as const));
   const R = new PolyRing(QQ, names);
   const strides = sizes.map((_, j) => sizes.slice(j + 1).reduce((a, b) => a * b, 1));
   const total = names.length;

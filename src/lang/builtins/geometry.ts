@@ -109,6 +109,12 @@ function integerArgs(ctx: CallContext, args: readonly Value[], min = 1): number[
   return args.map((a, i) => expectSmallInt(ctx, a, i, min, 1000));
 }
 
+/** diag(a1, ..., an), diag([a1, ..., an]) and weights(...): the diagonal form of the entries. */
+function diagonalFormOf(ctx: CallContext, args: readonly Value[]): Value {
+  const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
+  return object(FORM, G.diagonalForm(entries));
+}
+
 // --- the built-ins ---------------------------------------------------------------------------
 
 const INF = Number.POSITIVE_INFINITY;
@@ -274,10 +280,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: INF,
     returns: 'form',
-    call(ctx, args) {
-      const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
-      return object(FORM, G.diagonalForm(entries));
-    },
+    call: diagonalFormOf,
   },
   {
     name: 'weights',
@@ -288,10 +291,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: INF,
     returns: 'form',
-    call(ctx, args) {
-      const entries = args.length === 1 && args[0]!.kind === 'list' ? expectRationalVector(ctx, args[0]!, 0) : expectRationalVector(ctx, list(args), 0);
-      return object(FORM, G.diagonalForm(entries));
-    },
+    call: diagonalFormOf,
   },
   {
     name: 'form',
