@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/lang/run.js';
 import { polyLatex, toLatex } from '../../src/lang/print.js';
-import type { RingData } from '../../src/lang/values.js';
 
 function jsonOf(source: string) {
   const result = run(source);
@@ -89,8 +88,9 @@ describe('LaTeX', () => {
   it('agrees with a translation of the canonical text, for random polynomials with indexed variables', () => {
     // The independent route: the canonical text, rewritten token by token (fractions, exponents,
     // subscripts, products), must give the LaTeX that polyLatex builds from the terms.
-    const [[ringValue]] = valuesOf('ring R = QQ[z, w[1..2, 1..3]];\nprint R;');
-    const ring = (ringValue as { ring: RingData }).ring;
+    const ringValue = valuesOf('ring R = QQ[z, w[1..2, 1..3]];\nprint R;')[0]![0]!;
+    if (ringValue.kind !== 'ring') throw new Error('expected a ring');
+    const ring = ringValue.ring;
     const fromText = (text: string) =>
       text
         .replace(/(\d+)\/(\d+)/g, '\\frac{$1}{$2}')
