@@ -63,7 +63,7 @@ function staticInfo(v: Value): NameInfo {
     case 'ring':
       return { kind: 'ring', vars: null };
     case 'object':
-      return { kind: 'value', valueKind: v.type };
+      return { kind: 'value', valueKind: v.of.name };
     case 'ideal':
     case 'number':
     case 'string':
