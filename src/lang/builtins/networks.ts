@@ -26,7 +26,7 @@ import {
 } from '../../networks/losses.js';
 import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import { linearNetworkPurity, stationaryCountModular, stationaryPoints } from '../../networks/stationary.js';
-import { timed, type Provenance } from '../../math/provenance.js';
+import { timed } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
