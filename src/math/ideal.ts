@@ -230,9 +230,10 @@ export function radicalOf<E>(I: Ideal<E>, options: BasisOptions = {}): Derived<I
   const R = I.ring;
   const g = I.graded(options);
   const start = performance.now();
-  if (I.isUnit(options)) {
-    const own = I.groebner(options);
-    return { value: Ideal.fromBasis(own), provenance: derivedProvenance('seidenberg-radical', [own.provenance], 0, { note: 'the unit ideal is radical' }) };
+  if (g.basis.some((f) => g.ring.isConstant(f) && !g.ring.isZero(f))) {
+    // The unit ideal is radical; its reduced basis is [1] in every order.
+    const unit = Ideal.fromBasis({ ring: R, basis: [R.one()], provenance: g.provenance });
+    return { value: unit, provenance: derivedProvenance('seidenberg-radical', [g.provenance], 0, { note: 'the unit ideal is radical' }) };
   }
   const d = I.dimension(options).value;
   if (d > 0) throw new MathError('not-implemented', `radical is implemented for zero-dimensional ideals; this one has dimension ${d}`);

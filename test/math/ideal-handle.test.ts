@@ -52,6 +52,16 @@ describe('Ideal handle: one basis per order', () => {
     expect(ideals.vdim(R, r.value.gens)).toBe(1n);
   });
 
+  it('in a lex ring the radical needs the grevlex basis of I and one basis of the result', () => {
+    const L = new PolyRing(QQ, ['x', 'y'], { kind: 'lex' });
+    const I = ideal(L, 'x^2 - 2*x + 1', 'y^2');
+    const r = ideals.radicalOf(I);
+    expect(I.engineRuns).toBe(1);
+    expect(r.value.gens.map((g) => L.toText(g))).toEqual(['y', 'x - 1']);
+    const unit = ideals.radicalOf(ideal(L, 'x', 'x - 1'));
+    expect(unit.value.gens.map((g) => L.toText(g))).toEqual(['1']);
+  });
+
   it('keeps one basis per order: lex for gb, grevlex for the Hilbert series', () => {
     const L = new PolyRing(QQ, ['x', 'y', 'z'], { kind: 'lex' });
     const C = ideal(L, 'x*z - y^2', 'x^2 - y', 'x*y - z');
