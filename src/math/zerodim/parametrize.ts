@@ -275,7 +275,8 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
       const next = imageAt();
       if (typeof next === 'string') {
         skipped++;
-        if (next === 'replay-failed' && ++failures >= 3 && failures > successes) break; // unlucky learning prime
+        // Replays that fail, or a form rejected at most primes: the learning prime looks unlucky.
+        if (++failures >= 3 && failures > successes) break;
         continue;
       }
       successes++;
@@ -300,7 +301,7 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
       }
     }
     if (candidate === null) {
-      if (++restarts > 3) throw new MathError('modular-failed', 'the F4 trace failed at too many primes');
+      if (++restarts > 3) throw new MathError('modular-failed', 'the F4 trace or the linear form failed at too many primes');
       progress('restarting: the learning prime looks unlucky');
       continue;
     }
