@@ -25,7 +25,7 @@ import type { Monomial } from './monomial.js';
 import { PolyRing, type Poly } from './poly.js';
 import { timed, type Provenance } from './provenance.js';
 import { multiplicationMatrices, quotientAlgebra, solve, type SolveOptions, type SolveResult } from './solve.js';
-import { UnivariateRing, univariateToPoly } from './univariate.js';
+import { UnivariateRing, univariateToPoly } from './univariate/index.js';
 
 export { hilbertSeriesOfLeads, monomialHilbertNumerator, standardMonomials, type HilbertSeries } from './hilbert.js';
 export { Ideal, type BasisOptions, type Derived, type GroebnerBasis } from './ideal-handle.js';

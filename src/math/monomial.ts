@@ -110,12 +110,6 @@ export function monomialLcm(a: Monomial, b: Monomial): Monomial {
   return r;
 }
 
-export function monomialGcd(a: Monomial, b: Monomial): Monomial {
-  const r = new Int32Array(a.length);
-  for (let i = 0; i < a.length; i++) r[i] = Math.min(a[i]!, b[i]!);
-  return r;
-}
-
 /** True when gcd(a, b) = 1 (Buchberger's product criterion). */
 export function coprime(a: Monomial, b: Monomial): boolean {
   for (let i = 0; i < a.length; i++) if (a[i]! > 0 && b[i]! > 0) return false;

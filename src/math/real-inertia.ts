@@ -25,7 +25,7 @@ import type { Poly, PolyRing } from './poly.js';
 import type { Interrupt, ProgressEvent } from './progress.js';
 import { checkInterrupt } from './progress.js';
 import { evaluateAtRepresentation, rationalUnivariateRepresentation } from './solve.js';
-import { algebraicToDecimal, isolateRealRoots, signsAtRoot } from './univariate.js';
+import { algebraicToDecimal, isolateRealRoots, signsAtRoot } from './univariate/index.js';
 
 export interface RealPointInfo {
   /** The coordinates, decimals with `digits` significant digits (exact rounding). */

@@ -67,7 +67,7 @@ import {
   isolateRealRoots,
   primitivePart,
   ratPoly,
-} from './univariate.js';
+} from './univariate/index.js';
 
 // =============================================================================================
 // The quotient algebra and its multiplication matrices.

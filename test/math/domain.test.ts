@@ -12,7 +12,7 @@ import { berkowitz, characteristicPolynomial, determinant, matMul } from '../../
 import { type Poly, PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
 import { katsura } from '../../src/math/systems.js';
-import { ResidueRing } from '../../src/math/univariate.js';
+import { ResidueRing } from '../../src/math/univariate/residue.js';
 
 /** GF(p) on numbers in [0, p) again, written independently: inverses by Fermat, a^(p-2). */
 class ToyWordPrimeField implements Field<number> {

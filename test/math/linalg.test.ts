@@ -27,7 +27,7 @@ import {
 } from '../../src/math/linalg/index.js';
 import { PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
-import { UnivariateRing, isolateRealRoots } from '../../src/math/univariate.js';
+import { UnivariateRing, isolateRealRoots } from '../../src/math/univariate/index.js';
 
 const intMatrix = (n: number, m = n, range = 6) =>
   fc.array(fc.array(fc.integer({ min: -range, max: range }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n });

@@ -49,20 +49,6 @@ export function transpose<E>(A: ReadonlyMatrix<E>, columns?: number): Matrix<E> 
   return T;
 }
 
-export function matAdd<E>(F: Field<E>, A: ReadonlyMatrix<E>, B: ReadonlyMatrix<E>): Matrix<E> {
-  checkSameShape(A, B);
-  return A.map((row, i) => row.map((a, j) => F.add(a, B[i]![j]!)));
-}
-
-export function matSub<E>(F: Field<E>, A: ReadonlyMatrix<E>, B: ReadonlyMatrix<E>): Matrix<E> {
-  checkSameShape(A, B);
-  return A.map((row, i) => row.map((a, j) => F.sub(a, B[i]![j]!)));
-}
-
-export function matScale<E>(F: Field<E>, A: ReadonlyMatrix<E>, c: E): Matrix<E> {
-  return A.map((row) => row.map((a) => F.mul(a, c)));
-}
-
 /** A·B; the inner dimensions must agree. `bColumns` is needed only when B has no rows. */
 export function matMul<E>(F: Field<E>, A: ReadonlyMatrix<E>, B: ReadonlyMatrix<E>, bColumns?: number): Matrix<E> {
   const m = A.length;
@@ -102,17 +88,6 @@ export function matVec<E>(F: Field<E>, A: ReadonlyMatrix<E>, v: readonly E[]): E
   });
 }
 
-export function matEquals<E>(F: Field<E>, A: ReadonlyMatrix<E>, B: ReadonlyMatrix<E>): boolean {
-  if (A.length !== B.length) return false;
-  for (let i = 0; i < A.length; i++) {
-    const a = A[i]!;
-    const b = B[i]!;
-    if (a.length !== b.length) return false;
-    for (let j = 0; j < a.length; j++) if (!F.eq(a[j]!, b[j]!)) return false;
-  }
-  return true;
-}
-
 /** A matrix over QQ from integers, bigints, or [num, den] pairs. */
 export function ratMatrix(rows: readonly (readonly (number | bigint | Rat | readonly [number | bigint, number | bigint])[])[]): Matrix<Rat> {
   return rows.map((row) =>
@@ -122,12 +97,6 @@ export function ratMatrix(rows: readonly (readonly (number | bigint | Rat | read
       return x as Rat;
     }),
   );
-}
-
-function checkSameShape<E>(A: ReadonlyMatrix<E>, B: ReadonlyMatrix<E>): void {
-  if (A.length !== B.length || A.some((row, i) => row.length !== B[i]!.length)) {
-    throw new MathError('dimension-mismatch', 'the matrices have different shapes');
-  }
 }
 
 function checkRectangular<E>(A: ReadonlyMatrix<E>, n: number): void {

@@ -23,7 +23,7 @@
 import { MathError } from '../errors.js';
 import { QQ, type Rat } from '../field.js';
 import { bigLcm } from '../integers.js';
-import { type RealRoot, ResidueRing, signsAtRoot } from '../univariate.js';
+import { type RealRoot, ResidueRing, signsAtRoot } from '../univariate/index.js';
 import { berkowitz, characteristicPolynomial } from './charpoly.js';
 import type { ReadonlyMatrix } from './matrix.js';
 
@@ -131,11 +131,6 @@ export function integerInertia(input: readonly (readonly bigint[])[]): Inertia {
     k++;
   }
   return { positive, negative, zero };
-}
-
-/** n+ - n- of the inertia. */
-export function signatureValue(inertia: Inertia): number {
-  return inertia.positive - inertia.negative;
 }
 
 function inertiaLDL(A: ReadonlyMatrix<Rat>): Inertia {
