@@ -15,7 +15,7 @@ const allowed: Record<string, string[]> = {
   'src/geometry': ['src/math'],
   'src/networks': ['src/math', 'src/geometry'],
   grammar: ['chevrotain'],
-  'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain', 'big.js', 'fraction.js'],
+  'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain', 'fraction.js'],
   'src/node': ['src/lang'],
   'src/cli': ['src/lang', 'src/math', 'src/repl', 'src/node', 'grammar'],
   'src/repl': ['src/lang', 'src/math', 'src/cli', 'src/node', 'grammar', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library'],

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QQ, type Rat, SmallPrimeField, compareRat, rat } from '../../src/math/field.js';
@@ -22,7 +23,10 @@ import {
   signAt,
   signAtRoot,
   sturmSequence,
-} from '../../src/math/univariate.js';
+} from '../../src/math/univariate/index.js';
+import { PolyRing } from '../../src/math/poly.js';
+import { parsePoly } from '../../src/math/poly-parse.js';
+import { solve } from '../../src/math/solve.js';
 
 /** Product of (x - r) over the integer roots r, times the extra factor. */
 function fromRoots(roots: readonly bigint[], extra: readonly bigint[] = [1n]): bigint[] {
@@ -166,13 +170,16 @@ describe('root isolation and refinement', () => {
   });
 
   it('exact rounding of values on a rounding boundary and of zero', () => {
-    // root 1/8 = 0.125 to 2 digits: exactly on the boundary between 0.12 and 0.13 -> 0.13
-    expect(rootsToDigits([-1n, 8n], 2)).toEqual(['0.13']);
+    // root 1/8 = 0.125 to 2 digits: exactly on the boundary between 0.12 and 0.13 -> 0.12 (half to even)
+    expect(rootsToDigits([-1n, 8n], 2)).toEqual(['0.12']);
+    expect(rootsToDigits([-3n, 8n], 2)).toEqual(['0.38']); // 0.375
     // θ = √2, q(θ) = θ^2 - 2 = 0 exactly; q(θ) = (θ^2 - 1)/8 = 0.125 exactly
     const theta = isolateRealRoots([-2n, 0n, 1n])[1]!;
     expect(algebraicToDecimal(theta, [-2n, 0n, 1n], 10)).toBe('0');
-    expect(algebraicToDecimal(theta, [rat(-1n, 8n), 0n, rat(1n, 8n)], 2)).toBe('0.13');
-    expect(algebraicToDecimal(theta, [rat(1n, 8n), 0n, rat(-1n, 8n)], 2)).toBe('-0.13');
+    expect(algebraicToDecimal(theta, [rat(-1n, 8n), 0n, rat(1n, 8n)], 2)).toBe('0.12');
+    expect(algebraicToDecimal(theta, [rat(1n, 8n), 0n, rat(-1n, 8n)], 2)).toBe('-0.12');
+    // (θ^2 + 1)/8 = 0.375 exactly: the tie goes to the even neighbour 0.38
+    expect(algebraicToDecimal(theta, [rat(1n, 8n), 0n, rat(1n, 8n)], 2)).toBe('0.38');
     expect(algebraicToDecimal(theta, [0n, 0n, 0n, 1n], 12)).toBe('2.82842712475'); // 2√2
   });
 
@@ -213,6 +220,40 @@ describe('root isolation and refinement', () => {
     expect(formatDecimal(rat(1n, 10n ** 12n), 3)).toBe('1e-12');
     expect(formatDecimal(rat(123n, 10n ** 12n), 3)).toBe('1.23e-10');
     expect(formatDecimal(rat(0n), 3)).toBe('0');
+    expect(formatDecimal(rat(10n ** 21n), 3)).toBe('1e+21');
+    expect(formatDecimal(rat(-123456n * 10n ** 20n), 2)).toBe('-1.2e+25');
+  });
+
+  it('rounds half to even and prints a terminating value exactly (one formatter for decimal(...) and solve)', () => {
+    expect(formatDecimal(rat(5n, 2n), 1)).toBe('2');
+    expect(formatDecimal(rat(7n, 2n), 1)).toBe('4');
+    expect(formatDecimal(rat(-5n, 2n), 1)).toBe('-2');
+    expect(formatDecimal(rat(1n, 2n), 5)).toBe('0.5');
+    expect(formatDecimal(rat(9995n, 1000n), 3)).toBe('10'); // 9.995 -> 10.0 (tie, 999 is odd), trailing zeros dropped
+    // solve prints coordinates with the same formatter: x = 5/2 to one digit is 2, x = 1/2 to five is 0.5
+    const R = new PolyRing(QQ, ['x']);
+    expect(solve(R, [parsePoly(R, '2*x - 5')], { digits: 1 }).points).toEqual([['2']]);
+    expect(solve(R, [parsePoly(R, '2*x - 1')], { digits: 5 }).points).toEqual([['0.5']]);
+  });
+
+  it('agrees with big.js (half-even, toPrecision) on random rationals, digit for digit', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 25n }), fc.integer({ min: 1, max: 40 }), (n, d, digits) => {
+        if (n === 0n) return;
+        const ours = formatDecimal(rat(n, d), digits);
+        const magnitude = n.toString().replace('-', '').length - d.toString().length;
+        // big.js divides to DP decimal places, then rounds again to `digits`. With 30 guard places this
+        // double rounding is exact: n/d off a rounding boundary is at least 1/(2d·10^j) > 0.5·10^-DP
+        // away from it (d <= 10^25, j the last kept place), and a value on a boundary terminates.
+        const Exact = Big();
+        Exact.DP = Math.max(0, digits - magnitude + 30);
+        Exact.RM = Big.roundHalfEven;
+        const theirs = new Exact(n.toString()).div(d.toString()).toPrecision(digits, Big.roundHalfEven);
+        expect(new Big(ours).eq(new Big(theirs))).toBe(true);
+        expect(ours).not.toMatch(/\.\d*0(e|$)/); // no trailing zeros after the point
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rounding agrees with JavaScript on random rationals', () => {

@@ -1,31 +1,21 @@
-// Decimal output and rational recovery at the edges of the exact world. big.js formats an exact
-// rational as a correctly rounded decimal with any number of digits; fraction.js turns a float back
-// into the simplest rational within a tolerance (continued fractions). Neither runs in a hot path.
-import Big from 'big.js';
+// Decimal output and rational recovery at the edges of the exact world. Exact numbers are formatted
+// by the engine's one decimal formatter (`formatDecimal`, src/math/univariate/decimal.ts: significant
+// digits, half to even, trailing zeros dropped), the same as solve's coordinates; fraction.js turns a
+// float back into the simplest rational within a tolerance (continued fractions).
 import Fraction from 'fraction.js';
 import { rat } from '../../math/field.js';
+import { formatDecimal } from '../../math/univariate/decimal.js';
 import { fail } from '../diagnostics.js';
 import { kindWord, num, str, type Value } from '../values.js';
 import { expectSmallInt } from './convert.js';
 import { defineBuiltins } from './registry.js';
 
-/** num/den to `digits` significant digits, rounded half-even, as text (e.g. "0.333" or "1.41e+5"). */
-export function rationalToDecimal(numerator: bigint, denominator: bigint, digits: number): string {
-  if (numerator === 0n) return '0';
-  // Enough decimal places for `digits` significant digits whatever the magnitude of the quotient.
-  const magnitude = numerator.toString().replace('-', '').length - denominator.toString().length;
-  const Exact = Big();
-  Exact.DP = Math.max(0, digits - magnitude + 2);
-  Exact.RM = Big.roundHalfEven;
-  return new Exact(numerator.toString()).div(denominator.toString()).toPrecision(digits, Big.roundHalfEven);
-}
-
 defineBuiltins([
   {
     name: 'decimal',
     signature: 'decimal(x, digits = 30)',
-    summary: 'An exact number as a decimal string with the given number of significant digits, correctly rounded.',
-    examples: ['decimal(1/3, 10)  // 0.3333333333', 'decimal(22/7)  // 3.14285714285714285714285714286'],
+    summary: 'An exact number as a decimal string with the given number of significant digits, rounded half to even; trailing zeros are dropped (decimal(1/2, 5) is 0.5).',
+    examples: ['decimal(1/3, 10)  // 0.3333333333', 'decimal(22/7)  // 3.14285714285714285714285714286', 'decimal(5/2, 1)  // 2', 'decimal(1/2, 5)  // 0.5'],
     category: 'core',
     minArgs: 1,
     maxArgs: 2,
@@ -33,7 +23,7 @@ defineBuiltins([
       const digits = d ? expectSmallInt(ctx, d, 1, 1, 10000) : 30;
       if (x!.kind === 'float') return str(x!.value.toPrecision(Math.min(digits, 100)));
       if (x!.kind !== 'number') return fail('type', `decimal needs a number, got ${kindWord(x!)}`, ctx.argSpans[0]!);
-      return str(rationalToDecimal(x!.value.num, x!.value.den, digits));
+      return str(formatDecimal(x!.value, digits));
     },
   },
   {
