@@ -21,7 +21,7 @@ const layers = [
   { files: ['src/geometry/**'], regex: [into('networks', 'lang', 'node', 'repl', 'cli', 'grammar'), packagesExcept()] },
   { files: ['src/networks/**'], regex: [into('lang', 'node', 'repl', 'cli', 'grammar'), packagesExcept()] },
   { files: ['grammar/**'], regex: [into('src'), packagesExcept('chevrotain')] },
-  { files: ['src/lang/**'], regex: [into('node', 'repl', 'cli'), packagesExcept('chevrotain', 'big.js', 'fraction.js')] },
+  { files: ['src/lang/**'], regex: [into('node', 'repl', 'cli'), packagesExcept('chevrotain', 'fraction.js')] },
   // The library entry reaches the language and the engine, never the edge (so it loads no ink, react or Node).
   { files: ['src/index.ts'], regex: [into('node', 'repl', 'cli'), packagesExcept()] },
   { files: ['src/node/**'], regex: [into('math', 'geometry', 'networks', 'repl', 'cli', 'grammar'), packagesExcept(EDGE)], edge: true },
