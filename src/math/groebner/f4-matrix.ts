@@ -24,6 +24,7 @@
 //  - 'eager': each update is reduced modulo p at once (2^26 <= p < 94,906,265, slow but exact).
 // Reduction modulo p uses a precomputed 1/p and a floor, with a correction step, instead of the
 // slow floating-point `%`.
+import { invModNumber } from '../field.js';
 import { checkInterrupt, type Interrupt } from '../progress.js';
 
 /** A sparse row: parallel arrays of column indices and coefficients. */
@@ -38,22 +39,6 @@ export class SparseRow {
 export function delayedReductionBound(p: number): number {
   const sq = (p - 1) * (p - 1);
   return Math.max(1, Math.floor((2 ** 52 - p) / Math.max(sq, 1)));
-}
-
-/** a^-1 mod p for 0 < a < p. */
-export function inverseMod(a: number, p: number): number {
-  let r0 = p, r1 = a;
-  let s0 = 0, s1 = 1;
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    const r2 = r0 - q * r1;
-    r0 = r1;
-    r1 = r2;
-    const s2 = s0 - q * s1;
-    s0 = s1;
-    s1 = s2;
-  }
-  return s0 < 0 ? s0 + p : s0;
 }
 
 /** x mod p for 0 <= x < 2^53, via a precomputed inverse. */
@@ -228,7 +213,7 @@ export function reduceRows(
 export function makeMonic(coefs: Float64Array, p: number): void {
   const lead = coefs[0]!;
   if (lead === 1) return;
-  const inv = inverseMod(lead, p);
+  const inv = invModNumber(lead, p);
   coefs[0] = 1;
   const pinv = 1 / p;
   for (let k = 1; k < coefs.length; k++) coefs[k] = modReduce(coefs[k]! * inv, p, pinv);

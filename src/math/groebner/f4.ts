@@ -27,7 +27,7 @@ import type { OrderSpec } from '../monomial.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions, type Interrupt } from '../progress.js';
 import { MonomialTable } from './f4-monomials.js';
-import { inverseMod, interreduceRows, makeMonic, reduceRows, SparseRow } from './f4-matrix.js';
+import { interreduceRows, makeMonic, reduceRows, SparseRow } from './f4-matrix.js';
 
 /** A polynomial over GF(p) on monomial ids: terms in decreasing order, coefficients in [1, p) (or 0 in aligned replays). */
 export interface IdPoly {
@@ -327,6 +327,63 @@ class F4Engine {
     return out;
   }
 
+  /** Marks the monomials of a row (ids) as seen in this step, appending the new ones to stepMons. */
+  private see(ids: Int32Array, stepMons: number[]): void {
+    const mark = this.mark.ensure(this.table.size);
+    for (let k = 0; k < ids.length; k++) {
+      const m = ids[k]!;
+      if (mark[m] === 0) {
+        mark[m] = STATUS_SEEN;
+        stepMons.push(m);
+      }
+    }
+  }
+
+  /** Symbolic preprocessing: every monomial of the step that has a reducer gets a pivot row. */
+  private symbolicPreprocessing(stepMons: number[], pivotPolys: number[], pivotIds: Int32Array[]): void {
+    const T = this.table;
+    for (let w = 0; w < stepMons.length; w++) {
+      const m = stepMons[w]!;
+      if (this.mark.data[m] === STATUS_PIVOT) continue;
+      const g = this.findReducer(m);
+      if (g < 0) continue;
+      const ids = this.multiplyIds(T.div(m, this.leads[g]!), g);
+      this.mark.ensure(T.size)[m] = STATUS_PIVOT;
+      pivotPolys.push(g);
+      pivotIds.push(ids);
+      this.see(ids, stepMons);
+    }
+  }
+
+  /**
+   * Column order of a step: pivot columns (A) then the others (B), each in decreasing monomial
+   * order. Rewrites the rows (monomial ids) to column indices and clears the step's marks.
+   */
+  private toColumns(stepMons: readonly number[], rowSets: readonly Int32Array[][]): { ncols: number; colMon: Int32Array } {
+    const T = this.table;
+    const mark = this.mark.ensure(T.size);
+    const colA: number[] = [];
+    const colB: number[] = [];
+    for (const m of stepMons) (mark[m] === STATUS_PIVOT ? colA : colB).push(m);
+    const desc = (a: number, b: number) => T.compare(b, a);
+    colA.sort(desc);
+    colB.sort(desc);
+    const nA = colA.length;
+    const ncols = nA + colB.length;
+    const colMon = new Int32Array(ncols);
+    for (let c = 0; c < nA; c++) {
+      colMon[c] = colA[c]!;
+      mark[colA[c]!] = c;
+    }
+    for (let c = 0; c < colB.length; c++) {
+      colMon[nA + c] = colB[c]!;
+      mark[colB[c]!] = nA + c;
+    }
+    for (const rows of rowSets) for (const ids of rows) for (let k = 0; k < ids.length; k++) ids[k] = mark[ids[k]!]!;
+    for (const m of stepMons) mark[m] = 0;
+    return { ncols, colMon };
+  }
+
   private step(selected: Pair[], degree: number): void {
     const T = this.table;
     const stepMons: number[] = [];
@@ -335,17 +392,7 @@ class F4Engine {
     const reducePolys: number[] = [];
     const reduceIds: Int32Array[] = [];
     let mark = this.mark.ensure(T.size);
-
-    const see = (ids: Int32Array) => {
-      mark = this.mark.ensure(T.size);
-      for (let k = 0; k < ids.length; k++) {
-        const m = ids[k]!;
-        if (mark[m] === 0) {
-          mark[m] = STATUS_SEEN;
-          stepMons.push(m);
-        }
-      }
-    };
+    const see = (ids: Int32Array) => this.see(ids, stepMons);
 
     // Rows of the selected pairs, grouped by lcm: the first multiple with a given lead is its pivot.
     selected.sort((a, b) => a.lcm - b.lcm);
@@ -381,44 +428,8 @@ class F4Engine {
       s = e;
     }
 
-    // Symbolic preprocessing: every monomial with a reducer gets a pivot row.
-    for (let w = 0; w < stepMons.length; w++) {
-      const m = stepMons[w]!;
-      if (mark[m] === STATUS_PIVOT) continue;
-      const g = this.findReducer(m);
-      if (g < 0) continue;
-      const ids = this.multiplyIds(T.div(m, this.leads[g]!), g);
-      mark = this.mark.ensure(T.size);
-      mark[m] = STATUS_PIVOT;
-      pivotPolys.push(g);
-      pivotIds.push(ids);
-      see(ids);
-    }
-
-    // Column order: pivot columns (A) then the others (B), each in decreasing monomial order.
-    const colA: number[] = [];
-    const colB: number[] = [];
-    for (const m of stepMons) (mark[m] === STATUS_PIVOT ? colA : colB).push(m);
-    const desc = (a: number, b: number) => T.compare(b, a);
-    colA.sort(desc);
-    colB.sort(desc);
-    const nA = colA.length;
-    const ncols = nA + colB.length;
-    const colMon = new Int32Array(ncols);
-    for (let c = 0; c < nA; c++) {
-      colMon[c] = colA[c]!;
-      mark[colA[c]!] = c;
-    }
-    for (let c = 0; c < colB.length; c++) {
-      colMon[nA + c] = colB[c]!;
-      mark[colB[c]!] = nA + c;
-    }
-    const toColumns = (ids: Int32Array) => {
-      for (let k = 0; k < ids.length; k++) ids[k] = mark[ids[k]!]!;
-    };
-    for (const ids of pivotIds) toColumns(ids);
-    for (const ids of reduceIds) toColumns(ids);
-    for (const m of stepMons) mark[m] = 0;
+    this.symbolicPreprocessing(stepMons, pivotPolys, pivotIds);
+    const { ncols, colMon } = this.toColumns(stepMons, [pivotIds, reduceIds]);
 
     // Known pivots, ordered by their lead column.
     const pivotOf = new Int32Array(ncols).fill(-1);
@@ -513,20 +524,9 @@ class F4Engine {
       return { basis, step: emptyStep(basis[0]!.mons) };
     }
     const stepMons: number[] = [];
-    let mark = this.mark.ensure(T.size);
     const pivotPolys: number[] = [];
     const pivotIds: Int32Array[] = [];
     const tailIds: Int32Array[] = [];
-    const see = (ids: Int32Array) => {
-      mark = this.mark.ensure(T.size);
-      for (let k = 0; k < ids.length; k++) {
-        const m = ids[k]!;
-        if (mark[m] === 0) {
-          mark[m] = STATUS_SEEN;
-          stepMons.push(m);
-        }
-      }
-    };
     // Reducers are taken among the minimal basis only.
     const savedActive = this.active;
     this.active = minimal.slice().sort((a, b) => a - b);
@@ -535,43 +535,12 @@ class F4Engine {
     for (const g of minimal) {
       const tail = this.mons[g]!.slice(1);
       tailIds.push(tail);
-      see(tail);
+      this.see(tail, stepMons);
     }
-    for (let w = 0; w < stepMons.length; w++) {
-      const m = stepMons[w]!;
-      if (mark[m] === STATUS_PIVOT) continue;
-      const g = this.findReducer(m);
-      if (g < 0) continue;
-      const ids = this.multiplyIds(T.div(m, this.leads[g]!), g);
-      mark = this.mark.ensure(T.size);
-      mark[m] = STATUS_PIVOT;
-      pivotPolys.push(g);
-      pivotIds.push(ids);
-      see(ids);
-    }
+    this.symbolicPreprocessing(stepMons, pivotPolys, pivotIds);
     this.active = savedActive;
     this.divCache.data.fill(0);
-
-    const colA: number[] = [];
-    const colB: number[] = [];
-    for (const m of stepMons) (mark[m] === STATUS_PIVOT ? colA : colB).push(m);
-    const desc = (a: number, b: number) => T.compare(b, a);
-    colA.sort(desc);
-    colB.sort(desc);
-    const nA = colA.length;
-    const ncols = nA + colB.length;
-    const colMon = new Int32Array(ncols);
-    for (let c = 0; c < nA; c++) {
-      colMon[c] = colA[c]!;
-      mark[colA[c]!] = c;
-    }
-    for (let c = 0; c < colB.length; c++) {
-      colMon[nA + c] = colB[c]!;
-      mark[colB[c]!] = nA + c;
-    }
-    for (const ids of pivotIds) for (let k = 0; k < ids.length; k++) ids[k] = mark[ids[k]!]!;
-    for (const ids of tailIds) for (let k = 0; k < ids.length; k++) ids[k] = mark[ids[k]!]!;
-    for (const m of stepMons) mark[m] = 0;
+    const { ncols, colMon } = this.toColumns(stepMons, [pivotIds, tailIds]);
 
     const pivotOf = new Int32Array(ncols).fill(-1);
     const pivots: SparseRow[] = [];
@@ -845,4 +814,3 @@ function replayStep(step: TraceStep, coefs: Float64Array[], q: number, options: 
   return out;
 }
 
-export { inverseMod };

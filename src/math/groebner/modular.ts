@@ -29,7 +29,7 @@
 //     zero-dimensional ideals (vdim) and homogeneous inputs (then `certified: true`).
 import { MathError } from '../errors.js';
 import { type Ring, isRationalField } from '../domain.js';
-import { type Rat } from '../field.js';
+import { type Rat, invModNumber } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { lehmerGcd } from './lehmer.js';
 import type { Monomial } from '../monomial.js';
@@ -38,7 +38,6 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { Random } from '../random.js';
 import { MonomialTable } from './f4-monomials.js';
 import { f4Ids, replayF4, type F4Trace, type IdPoly } from './f4.js';
-import { inverseMod } from './f4-matrix.js';
 import { Reducer, spoly } from './reduce.js';
 
 export type ModularVerification = 'full' | 'probabilistic';
@@ -122,7 +121,7 @@ export function crt(residues: readonly number[], primes: readonly number[]): big
     let r = residues[i]! % p;
     if (r < 0) r += p;
     let d = ((r - s) % p) + p;
-    d = (d * inverseMod(prod, p)) % p;
+    d = (d * invModNumber(prod, p)) % p;
     digits.push(d);
   }
   let x = 0n;
@@ -205,7 +204,7 @@ export class MixedRadix {
       reduced.push(pj);
       prod = reduceModulo(prod * pj, p, pinv);
     }
-    const inv = i === 0 ? 1 : inverseMod(prod, p);
+    const inv = i === 0 ? 1 : invModNumber(prod, p);
     // s = v_0 + v_1·p_0 + … + v_{i-1}·p_0…p_{i-2} modulo p, by Horner from the top digit, one digit
     // row at a time (long loops over typed arrays).
     const size = this.size;
@@ -273,7 +272,7 @@ export function inputsModulo(inputs: readonly IntegerPoly[], p: number): Float64
       if (c === 0) return null;
       coefs[k] = c;
     }
-    const inv = inverseMod(coefs[0]!, p);
+    const inv = invModNumber(coefs[0]!, p);
     for (let k = 0; k < coefs.length; k++) coefs[k] = (coefs[k]! * inv) % p;
     out.push(coefs);
   }
@@ -410,7 +409,7 @@ function candidateModulo(shape: Shape, cand: Candidate, p: number): Float64Array
   for (let e = 0; e < shape.mons.length; e++) {
     const dm = mod(cand.dens[e]!);
     if (dm === 0) return null;
-    const inv = inverseMod(dm, p);
+    const inv = invModNumber(dm, p);
     const off = shape.offsets[e]!;
     const nums = cand.nums[e]!;
     for (let k = 0; k < nums.length; k++) out[off + k] = reduceModulo(mod(nums[k]!) * inv, p, pinv);
