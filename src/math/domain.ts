@@ -54,6 +54,11 @@ export interface Ring<E> {
   isNegative(a: E): boolean;
 }
 
+/** A ring with exact division: a / b when b is known to divide a (ZZ; used by fraction-free elimination). */
+export interface ExactDivisionRing<E> extends Ring<E> {
+  divExact(a: E, b: E): E;
+}
+
 /** A field: a Ring whose non-zero elements are invertible. */
 export interface Field<E> extends Ring<E> {
   readonly isField: true;
@@ -83,4 +88,16 @@ export function isWordPrimeField(F: Ring<unknown>): F is WordPrimeField {
 
 export function isField<E>(R: Ring<E>): R is Field<E> {
   return R.isField;
+}
+
+/** a^k (k a non-negative integer) by repeated squaring, in any ring given by its one and product. */
+export function power<E>(one: E, mul: (a: E, b: E) => E, a: E, k: number): E {
+  let result = one;
+  let base = a;
+  while (k > 0) {
+    if (k & 1) result = mul(result, base);
+    k >>= 1;
+    if (k > 0) base = mul(base, base);
+  }
+  return result;
 }

@@ -2,7 +2,7 @@
 // flags): QQ on bigint-backed rationals, GF(p) on plain numbers for p < 94,906,265 (so that
 // (p-1)^2 < 2^53 and products are exact in doubles) and on bigints for larger primes, and the
 // integers ZZ (the fraction-free coefficients of reduction over QQ). Primality by Miller–Rabin.
-import type { DomainKind, ElementStorage, Field, Ring } from './domain.js';
+import type { DomainKind, ElementStorage, ExactDivisionRing, Field } from './domain.js';
 import { MathError } from './errors.js';
 import { bigAbs, bigGcd } from './integers.js';
 
@@ -181,18 +181,35 @@ export function invModNumber(a: number, p: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// GF(p) for large p: bigint elements in [0, p).
+// Domains whose elements are canonical bigints (ZZ, GF(p) for large p): equal elements are equal
+// bigints, so the tests are the same.
 
-export class LargePrimeField implements Field<bigint> {
-  readonly name: string;
-  readonly kind: DomainKind = 'prime-field';
+abstract class BigIntElements {
   readonly elements: ElementStorage = 'bigint';
   readonly exact = true;
-  readonly ordered = false;
-  readonly isField = true;
   readonly zero = 0n;
   readonly one = 1n;
+  isZero(a: bigint): boolean {
+    return a === 0n;
+  }
+  isOne(a: bigint): boolean {
+    return a === 1n;
+  }
+  eq(a: bigint, b: bigint): boolean {
+    return a === b;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// GF(p) for large p: bigint elements in [0, p).
+
+export class LargePrimeField extends BigIntElements implements Field<bigint> {
+  readonly name: string;
+  readonly kind: DomainKind = 'prime-field';
+  readonly ordered = false;
+  readonly isField = true;
   constructor(readonly characteristic: bigint) {
+    super();
     if (characteristic < 2n) throw new MathError('bad-prime', `GF(${characteristic}) needs a prime`);
     this.name = `GF(${characteristic})`;
   }
@@ -229,15 +246,6 @@ export class LargePrimeField implements Field<bigint> {
   div(a: bigint, b: bigint): bigint {
     return this.mul(a, this.inv(b));
   }
-  isZero(a: bigint): boolean {
-    return a === 0n;
-  }
-  isOne(a: bigint): boolean {
-    return a === 1n;
-  }
-  eq(a: bigint, b: bigint): boolean {
-    return a === b;
-  }
   fromBigInt(n: bigint): bigint {
     return this.mod(n);
   }
@@ -249,7 +257,7 @@ export class LargePrimeField implements Field<bigint> {
   private symmetric(a: bigint): bigint {
     return 2n * a > this.characteristic ? a - this.characteristic : a;
   }
-  toString(a: bigint): string {
+  override toString(a: bigint): string {
     return this.symmetric(a).toString();
   }
   isNegative(a: bigint): boolean {
@@ -260,16 +268,12 @@ export class LargePrimeField implements Field<bigint> {
 // ---------------------------------------------------------------------------------------------
 // ZZ: the integers as native bigints.
 
-class IntegerRing implements Ring<bigint> {
+class IntegerRing extends BigIntElements implements ExactDivisionRing<bigint> {
   readonly name = 'ZZ';
   readonly kind: DomainKind = 'integers';
-  readonly elements: ElementStorage = 'bigint';
   readonly characteristic = 0n;
-  readonly exact = true;
   readonly ordered = true;
   readonly isField = false;
-  readonly zero = 0n;
-  readonly one = 1n;
   add(a: bigint, b: bigint): bigint {
     return a + b;
   }
@@ -282,19 +286,14 @@ class IntegerRing implements Ring<bigint> {
   mul(a: bigint, b: bigint): bigint {
     return a * b;
   }
-  isZero(a: bigint): boolean {
-    return a === 0n;
-  }
-  isOne(a: bigint): boolean {
-    return a === 1n;
-  }
-  eq(a: bigint, b: bigint): boolean {
-    return a === b;
+  /** a / b for b dividing a (truncating otherwise). */
+  divExact(a: bigint, b: bigint): bigint {
+    return a / b;
   }
   fromBigInt(n: bigint): bigint {
     return n;
   }
-  toString(a: bigint): string {
+  override toString(a: bigint): string {
     return a.toString();
   }
   isNegative(a: bigint): boolean {
@@ -302,7 +301,7 @@ class IntegerRing implements Ring<bigint> {
   }
 }
 
-export const ZZ: Ring<bigint> = new IntegerRing();
+export const ZZ: ExactDivisionRing<bigint> = new IntegerRing();
 
 /** GF(p) for a prime p (checked): the fast number path when p is small enough. */
 export function primeField(p: bigint | number): Field<number> | Field<bigint> {

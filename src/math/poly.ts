@@ -3,6 +3,7 @@
 // sorted in strictly decreasing monomial order of the ring, no zero coefficients, and monomials that
 // are never mutated once in a polynomial (so they may be shared). The PolyRing object does all the
 // arithmetic, following the rule "the ring is an object, elements are plain data".
+import { power } from './domain.js';
 import { MathError } from './errors.js';
 import type { Field } from './field.js';
 import {
@@ -250,14 +251,7 @@ export class PolyRing<E> {
 
   pow(f: Poly<E>, k: number): Poly<E> {
     if (!Number.isInteger(k) || k < 0) throw new MathError('bad-exponent', `exponent ${k} must be a non-negative integer`);
-    let result = this.one();
-    let base = f;
-    while (k > 0) {
-      if (k & 1) result = this.mul(result, base);
-      k >>= 1;
-      if (k > 0) base = this.mul(base, base);
-    }
-    return result;
+    return power(this.one(), (a, b) => this.mul(a, b), f, k);
   }
 
   /** f divided by its leading coefficient (zero stays zero). */

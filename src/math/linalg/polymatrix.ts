@@ -1,13 +1,14 @@
 // Matrices of polynomials: entries Poly<E> of a PolyRing<E>, row-major `Poly<E>[][]`.
 //
-// - `polyDeterminant`: fraction-free Bareiss elimination over the polynomial ring (Bareiss 1968):
-//   every intermediate entry is a minor of the input, so the division by the previous pivot is exact
-//   (R.divExact); cofactor expansion for n <= 3, where it is cheaper.
+// - `polyDeterminant`: fraction-free Bareiss elimination (bareiss.ts) over the polynomial ring, the
+//   division by the previous pivot being exact (R.divExact); cofactor expansion for n <= 3, where it
+//   is cheaper.
 // - `minors(R, M, k)`: all k×k minors by Laplace expansion along the first chosen row, memoized on
 //   (row set, column set), so each smaller minor is computed once and shared.
 // - `jacobian`, `hessian`: matrices of partial derivatives.
 import { MathError } from '../errors.js';
 import type { Poly, PolyRing } from '../poly.js';
+import { type ExactDivisionOps, bareiss } from './bareiss.js';
 
 export type PolyMatrix<E> = Poly<E>[][];
 
@@ -35,40 +36,20 @@ function cofactor3<E>(R: PolyRing<E>, M: readonly (readonly Poly<E>[])[]): Poly<
   return sum;
 }
 
-/** det M for a square matrix of polynomials (Bareiss; cofactors for n <= 3). */
+/** det M for a square matrix of polynomials (Bareiss, pivots of fewest terms; cofactors for n <= 3). */
 export function polyDeterminant<E>(R: PolyRing<E>, M: readonly (readonly Poly<E>[])[]): Poly<E> {
   const n = checkSquare(M);
   if (n <= 3) return cofactor3(R, M);
-  const A = M.map((row) => row.slice());
-  let negate = false;
-  let previous = R.one();
-  for (let k = 0; k < n - 1; k++) {
-    // Pivot: the non-zero entry of column k with the fewest terms.
-    let p = -1;
-    for (let i = k; i < n; i++) {
-      const a = A[i]![k]!;
-      if (!R.isZero(a) && (p < 0 || a.mons.length < A[p]![k]!.mons.length)) p = i;
-    }
-    if (p < 0) return R.zero();
-    if (p !== k) {
-      [A[p], A[k]] = [A[k]!, A[p]!];
-      negate = !negate;
-    }
-    const pivotRow = A[k]!;
-    const pivot = pivotRow[k]!;
-    for (let i = k + 1; i < n; i++) {
-      const row = A[i]!;
-      const a = row[k]!;
-      for (let j = k + 1; j < n; j++) {
-        const t = R.isZero(a) ? R.mul(pivot, row[j]!) : R.sub(R.mul(pivot, row[j]!), R.mul(a, pivotRow[j]!));
-        row[j] = k === 0 ? t : R.divExact(t, previous);
-      }
-      row[k] = R.zero();
-    }
-    previous = pivot;
-  }
-  const d = A[n - 1]![n - 1]!;
-  return negate ? R.neg(d) : d;
+  const ops: ExactDivisionOps<Poly<E>> = {
+    zero: R.zero(),
+    one: R.one(),
+    isZero: (a) => R.isZero(a),
+    mul: (a, b) => R.mul(a, b),
+    sub: (a, b) => R.sub(a, b),
+    neg: (a) => R.neg(a),
+    divExact: (a, b) => R.divExact(a, b),
+  };
+  return bareiss(ops, M, { cost: (a) => a.mons.length });
 }
 
 /** All k-element subsets of {0..n-1} in lexicographic order. */

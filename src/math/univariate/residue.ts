@@ -6,7 +6,7 @@
 // pseudo-remainder and one content gcd; inverses use a fraction-free extended Euclidean algorithm
 // (pseudo-remainders made primitive jointly with the cofactor; G. E. Collins, "Subresultants and
 // reduced polynomial remainder sequences", JACM 1967, for the pseudo-remainder sequence).
-import type { DomainKind, ElementStorage, Ring } from '../domain.js';
+import { type DomainKind, type ElementStorage, type Ring, power } from '../domain.js';
 import { MathError } from '../errors.js';
 import { type Rat, rat } from '../field.js';
 import { bigGcd, bigLcm } from '../integers.js';
@@ -159,14 +159,7 @@ export class ResidueRing implements Ring<Residue> {
   }
 
   pow(a: Residue, k: number): Residue {
-    let result = this.one;
-    let base = a;
-    while (k > 0) {
-      if (k & 1) result = this.mul(result, base);
-      k >>= 1;
-      if (k > 0) base = this.mul(base, base);
-    }
-    return result;
+    return power(this.one, (x, y) => this.mul(x, y), a, k);
   }
 
   /** a^{-1}; MathError('not-invertible') when gcd(a, m) is not constant. */
