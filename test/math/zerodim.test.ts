@@ -13,7 +13,7 @@ import { parsePoly } from '../../src/math/poly-parse.js';
 import { Random } from '../../src/math/random.js';
 import { countDistinctSolutions, decimalToRational, quotientAlgebra, solve } from '../../src/math/solve.js';
 import { katsura } from '../../src/math/systems.js';
-import { UnivariateRing, countRealRoots, isolateRealRoots, rationalFunctionToDecimal } from '../../src/math/univariate.js';
+import { UnivariateRing, countRealRoots, isolateRealRoots, rationalFunctionToDecimal } from '../../src/math/univariate/index.js';
 import { NormalForms, NormalSet, berlekampMassey, checkExactly, checkModulo, parametrize, parametrizeModP } from '../../src/math/zerodim/index.js';
 import { SequenceMatrix, invModMonic, mulModMonic, polynomialPart } from '../../src/math/zerodim/kernels.js';
 

@@ -13,7 +13,7 @@ import type { Monomial } from '../monomial.js';
 import { SmallPrimeField } from '../field.js';
 import { bigMod } from '../groebner/modular.js';
 import { checkInterrupt, type Interrupt } from '../progress.js';
-import { ResidueRing, type Residue, UnivariateRing } from '../univariate.js';
+import { ResidueRing, type Residue, UnivariateRing } from '../univariate/index.js';
 
 /** The parametrization's data as the checks read it. */
 export interface ParametrizationData {

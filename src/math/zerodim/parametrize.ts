@@ -32,11 +32,10 @@
 // solutions" is confirmed at a second prime first.
 import { isRationalField } from '../domain.js';
 import { MathError } from '../errors.js';
-import type { Rat } from '../field.js';
+import { type Rat, invModNumber } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { f4Ids, replayF4, type F4Trace } from '../groebner/f4.js';
 import { MonomialTable } from '../groebner/f4-monomials.js';
-import { inverseMod } from '../groebner/f4-matrix.js';
 import { MixedRadix, bigMod, inputsModulo, integerGenerators, primeStream, rationalReconstruction } from '../groebner/modular.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions } from '../progress.js';
@@ -140,7 +139,7 @@ function candidateModulo(cand: readonly RationalPoly[], D: number, p: number): F
   for (let e = 0; e < cand.length; e++) {
     const d = bigMod(cand[e]!.den, p);
     if (d === 0) return null;
-    const inv = inverseMod(d, p);
+    const inv = invModNumber(d, p);
     cand[e]!.nums.forEach((x, k) => (out[e * D + k] = (bigMod(x, p) * inv) % p));
   }
   return out;
