@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MathError } from '../../src/math/errors.js';
 import { type Rat, compareRat, rat } from '../../src/math/field.js';
 import { type Dyadic, dyadicToNumber, dyadicToRat } from '../../src/math/interval/index.js';
+import { bigSqrt } from '../../src/math/integers.js';
 import { Random } from '../../src/math/random.js';
 import {
   type IsolatedRoot,
@@ -236,6 +237,23 @@ describe('refinement', () => {
       for (const r of refined) {
         if (r.signLo !== 0) expect(widthExponent(r)).toBeLessThanOrEqual(-bits);
       }
+    }
+  });
+
+  it('refines √2 and -√3 to 3000 bits, agreeing with integer square roots', () => {
+    for (const [n, sign] of [
+      [2n, 1n],
+      [3n, -1n],
+    ] as const) {
+      const roots = isolateRealRootsDescartes([-n, 0n, 1n]);
+      const r = refineRoot(sign > 0n ? roots[1]! : roots[0]!, 3000);
+      expect(widthExponent(r)).toBeLessThanOrEqual(-3000);
+      expect(signAt([-n, 0n, 1n], dyadicToRat(r.lo)) * signAt([-n, 0n, 1n], dyadicToRat(r.hi))).toBe(-1);
+      const s = bigSqrt(n << 6000n); // floor(√n · 2^3000)
+      const unit = 1n << 3000n;
+      const [a, b] = sign > 0n ? [rat(s, unit), rat(s + 1n, unit)] : [rat(-s - 1n, unit), rat(-s, unit)];
+      expect(compareRat(dyadicToRat(r.lo), b)).toBeLessThanOrEqual(0);
+      expect(compareRat(a, dyadicToRat(r.hi))).toBeLessThanOrEqual(0);
     }
   });
 

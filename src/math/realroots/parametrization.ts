@@ -9,7 +9,8 @@
 // bigints. Each real root t of w is isolated by Descartes' rule (./descartes.ts); the box of the point
 // is the interval evaluation (../interval/evaluate.ts, ../interval/interval.ts) of v_i / (d_i w') on
 // t's isolating interval. The box contains the true point (inclusion property). While w'(T) contains 0,
-// or a box side is wider than the requested width, t's interval is bisected (./root.ts) and the working
+// or a box side is wider than the requested width, t's interval is refined (./root.ts: bisection while
+// w'(T) contains 0, quadratic interval refinement by the missing factor otherwise) and the working
 // precision raised; both shrink the box (its width is about |x_i'(t)|·width(T) plus the rounding), so
 // the loop ends.
 //
@@ -22,7 +23,7 @@ import { type Interval, intervalContainsZero, intervalDiv, intervalFromInt, inte
 import { type Interrupt, checkInterrupt } from '../progress.js';
 import { intSquareFree, isSquareFreeModular } from '../univariate.js';
 import { isolateSquareFree } from './descartes.js';
-import { type IsolatedRoot, bisectRoot, widthExponent } from './root.js';
+import { type IsolatedRoot, bisectRoot, refineRoot, widthExponent } from './root.js';
 
 export interface ParametrizedCoordinate {
   /** Numerator polynomial v_i(T), integer coefficients ascending. */
@@ -109,8 +110,8 @@ function pointBox(
     // Shrink T by the missing factor (at least one bisection) and carry enough precision for the
     // magnitude of the values; an exact root can only gain from precision.
     if (t.signLo !== 0) {
-      const steps = Math.max(1, Math.min(64, worst - targetExponent));
-      for (let i = 0; i < steps && t.signLo !== 0; i++) t = bisectRoot(t);
+      const steps = Math.max(1, worst - targetExponent + 1);
+      t = refineRoot(t, steps - widthExponent(t), options);
     }
     let magnitude = 0;
     for (const x of box) magnitude = Math.max(magnitude, magnitudeExponent(x.hi), magnitudeExponent(x.lo));
