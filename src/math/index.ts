@@ -14,3 +14,5 @@ export { solve } from './solve.js';
 export * as linalg from './linalg/index.js';
 export * as systems from './systems.js';
 export * as zerodim from './zerodim/index.js';
+export * as interval from './interval/index.js';
+export * as realroots from './realroots/index.js';

@@ -45,11 +45,33 @@ function withExponent(x: Dyadic, e: number): bigint {
   return x.m << BigInt(x.e - e);
 }
 
-/** A double near a / (a - b) for bigints a, b of opposite signs (a value in [0, 1]). */
-function secantFraction(a: bigint, b: bigint): number {
-  const d = a - b;
-  const shift = BigInt(Math.max(0, bitLength(d) - 60));
-  return Number(a >> shift) / Number(d >> shift);
+/** Approximate values of the polynomial at lo and hi, both at the scale 2^-P. */
+interface EndValues {
+  readonly lo: bigint;
+  readonly hi: bigint;
+}
+
+/**
+ * A value and exact sign at x: the fixed-point enclosure at P fraction bits gives the value; its sign is
+ * taken when the enclosure excludes 0, the exact sign otherwise.
+ */
+function valueAndSign(poly: readonly bigint[], x: Dyadic, P: number): { value: bigint; sign: -1 | 0 | 1 } {
+  const enc = fixedPointEnclosure(poly, x, P);
+  const sign = enc.lo > 0n ? 1 : enc.hi < 0n ? -1 : signAtDyadic(poly, x);
+  return { value: enc.lo, sign };
+}
+
+/** round(2^t · a / (a - b)) for a, b of opposite signs, clamped to [0, 2^t]: the secant's grid index. */
+function secantIndex(a: bigint, b: bigint, t: number): bigint {
+  let num = a << BigInt(t);
+  let den = a - b;
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const j = (2n * num + den) / (2n * den);
+  const N = 1n << BigInt(t);
+  return j < 0n ? 0n : j > N ? N : j;
 }
 
 /**
@@ -58,36 +80,39 @@ function secantFraction(a: bigint, b: bigint): number {
  * subinterval of width (hi - lo)/N holding the root; two exact signs confirm it (success) or not
  * (undefined).
  */
-function qirStep(root: IsolatedRoot, t: number): IsolatedRoot | undefined {
+function qirStep(root: IsolatedRoot, t: number, known: EndValues | undefined): { root: IsolatedRoot; values?: EndValues } | undefined {
   const { poly, lo, hi } = root;
   const e = Math.min(lo.e, hi.e) - t;
   const L = withExponent(lo, e);
   const H = withExponent(hi, e);
   const step = (H - L) >> BigInt(t); // exact: lo and hi are multiples of 2^(e + t)
-  const sign = (m: bigint) => signAtDyadic(poly, { m, e });
-  // Approximate values at lo and hi (fixed-point enclosures' lower ends at x's precision plus guard
-  // bits): they only choose the subinterval, which the exact signs below confirm or reject.
+  // Values at x's precision plus guard bits: they only choose the subinterval, which exact signs
+  // confirm or reject. The values at lo and hi are those of the previous step when it succeeded.
   const P = Math.max(0, -e) + guardBits(poly, lo.m === 0n ? hi : lo);
-  const va = fixedPointEnclosure(poly, lo, P).lo;
-  const vb = fixedPointEnclosure(poly, hi, P).lo;
+  const va = known ? known.lo : fixedPointEnclosure(poly, lo, P).lo;
+  const vb = known ? known.hi : fixedPointEnclosure(poly, hi, P).lo;
   if (va === vb || va > 0n === vb > 0n) return undefined;
-  const N = 2 ** t;
-  const j = Math.min(N, Math.max(0, Math.round(N * secantFraction(va, vb))));
-  const mid = L + BigInt(j) * step;
-  const s = sign(mid);
-  if (s === 0) return { poly, lo: { m: mid, e }, hi: { m: mid, e }, signLo: 0 };
-  if (s === root.signLo) {
+  const N = 1n << BigInt(t);
+  const j = secantIndex(va, vb, t);
+  const at = (m: bigint) => valueAndSign(poly, { m, e }, P);
+  const exact = (m: bigint) => ({ root: { poly, lo: { m, e }, hi: { m, e }, signLo: 0 as const } });
+  const mid = L + j * step;
+  const a = at(mid);
+  if (a.sign === 0) return exact(mid);
+  if (a.sign === root.signLo) {
     if (j === N) return undefined;
     const next = mid + step;
-    const s2 = sign(next);
-    if (s2 === 0) return { poly, lo: { m: next, e }, hi: { m: next, e }, signLo: 0 };
-    return s2 !== root.signLo ? { poly, lo: { m: mid, e }, hi: { m: next, e }, signLo: root.signLo } : undefined;
+    const b = at(next);
+    if (b.sign === 0) return exact(next);
+    if (b.sign === root.signLo) return undefined;
+    return { root: { poly, lo: { m: mid, e }, hi: { m: next, e }, signLo: root.signLo }, values: { lo: a.value, hi: b.value } };
   }
-  if (j === 0) return undefined;
+  if (j === 0n) return undefined;
   const prev = mid - step;
-  const s2 = sign(prev);
-  if (s2 === 0) return { poly, lo: { m: prev, e }, hi: { m: prev, e }, signLo: 0 };
-  return s2 === root.signLo ? { poly, lo: { m: prev, e }, hi: { m: mid, e }, signLo: root.signLo } : undefined;
+  const b = at(prev);
+  if (b.sign === 0) return exact(prev);
+  if (b.sign !== root.signLo) return undefined;
+  return { root: { poly, lo: { m: prev, e }, hi: { m: mid, e }, signLo: root.signLo }, values: { lo: b.value, hi: a.value } };
 }
 
 /**
@@ -99,16 +124,19 @@ export function refineRoot(root: IsolatedRoot, bits: number, options: { signal?:
   if (!Number.isInteger(bits)) throw new MathError('bad-precision', `refinement needs an integer number of bits, got ${bits}`);
   let r = root;
   let t = 2;
+  let values: EndValues | undefined;
   while (widthExponent(r) > -bits) {
     checkInterrupt(options.signal);
     // Never cut finer than needed: the step's width 2^(width - t) need not go below 2^-bits by much.
     const tt = Math.max(1, Math.min(t, widthExponent(r) + bits + 1));
-    const next = qirStep(r, tt);
+    const next = qirStep(r, tt, values);
     if (next) {
-      r = next;
+      r = next.root;
+      values = next.values;
       t = Math.min(2 * t, 1 << 20);
     } else {
       r = bisectRoot(r);
+      values = undefined;
       t = Math.max(2, t >> 1);
     }
   }
