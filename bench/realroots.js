@@ -1,7 +1,7 @@
 // Real-root isolation benchmark (run `npm run build` first, then `node bench/realroots.js [options]`).
 //
 // Compares the Descartes isolation of src/math/realroots (isolateRealRootsDescartes, dyadic intervals)
-// with the existing isolation of src/math/univariate.ts (isolateRealRoots), on degree 64 to 512:
+// with the existing isolation of src/math/univariate/isolate.ts (isolateRealRoots), on degree 64 to 512:
 // random dense polynomials (32-bit coefficients), Chebyshev polynomials T_n (all n roots real), Mignotte
 // polynomials x^n - 2(100x - 1)^2 (two roots about 100^-(n+2)/2 apart) and Wilkinson products of
 // (x - k) for k = 1..n (these two up to degree 128). Also times refining every root to 64 and to 1000 bits (quadratic interval refinement,
@@ -14,7 +14,7 @@
 // Usage: node bench/realroots.js [--degrees 64,128,256,512] [--runs 3] [--limit SECONDS]
 import { performance } from 'node:perf_hooks';
 import { isolateRealRootsDescartes, refineRoot } from '../dist/src/math/realroots/index.js';
-import { isolateRealRoots, refineRootToBits } from '../dist/src/math/univariate.js';
+import { isolateRealRoots, refineRootToBits } from '../dist/src/math/univariate/index.js';
 import { Random } from '../dist/src/math/random.js';
 
 const args = process.argv.slice(2);

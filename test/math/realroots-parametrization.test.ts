@@ -9,7 +9,7 @@ import { bigLcm } from '../../src/math/integers.js';
 import { type Interval, dyadicToNumber, dyadicToRat } from '../../src/math/interval/index.js';
 import { Random } from '../../src/math/random.js';
 import { realParametrizedPoints } from '../../src/math/realroots/index.js';
-import { intMul } from '../../src/math/univariate.js';
+import { intMul } from '../../src/math/univariate/index.js';
 
 function contains(a: Interval, x: Rat): boolean {
   return compareRat(dyadicToRat(a.lo), x) <= 0 && compareRat(x, dyadicToRat(a.hi)) <= 0;

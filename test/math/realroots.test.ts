@@ -1,6 +1,6 @@
 // Certified real roots (src/math/realroots): Taylor shifts against the definition, Descartes isolation
-// against the Sturm-based isolation of src/math/univariate.ts, and every isolating interval checked
-// exactly (rational evaluation and Sturm counts from univariate.ts, not the module's own sign code).
+// against the Sturm-based isolation of src/math/univariate/isolate.ts, and every isolating interval checked
+// exactly (rational evaluation and Sturm counts from src/math/univariate/, not the module's own sign code).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MathError } from '../../src/math/errors.js';
@@ -20,7 +20,7 @@ import {
   signVariations,
   widthExponent,
 } from '../../src/math/realroots/index.js';
-import { countRealRoots, evaluateInt, intMul, intSquareFree, isolateRealRoots, signAt } from '../../src/math/univariate.js';
+import { countRealRoots, evaluateInt, intMul, intSquareFree, isolateRealRoots, signAt } from '../../src/math/univariate/index.js';
 
 const smallPoly = (maxLength: number) => fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { minLength: 1, maxLength });
 
@@ -60,7 +60,7 @@ function mignotte(n: number, a: bigint): bigint[] {
   return p;
 }
 
-/** Exact checks of the isolation contract, by rational evaluation and Sturm counts (univariate.ts). */
+/** Exact checks of the isolation contract, by rational evaluation and Sturm counts (src/math/univariate/). */
 function checkIsolation(p: readonly bigint[], roots: readonly IsolatedRoot[]): void {
   const sf = intSquareFree(p);
   expect(roots.length).toBe(countRealRoots(p));

@@ -20,7 +20,8 @@
 import { MathError } from '../errors.js';
 import { type Dyadic, bitLength, dyadicMidpoint } from '../interval/dyadic.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
-import { integerPoly, intSquareFree } from '../univariate.js';
+import { integerPoly } from '../univariate/integer-poly.js';
+import { intSquareFree } from '../univariate/square-free.js';
 import { type IsolatedRoot } from './root.js';
 import { signAtDyadic } from './sign.js';
 import { shiftedVariations, taylorShift1 } from './taylor-shift.js';

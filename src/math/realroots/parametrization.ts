@@ -21,7 +21,7 @@ import { type Dyadic, bitLength, compareDyadic, ratToDyadic } from '../interval/
 import { evaluateUnivariate } from '../interval/evaluate.js';
 import { type Interval, intervalContainsZero, intervalDiv, intervalFromInt, intervalMul, intervalWidth } from '../interval/interval.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
-import { intSquareFree, isSquareFreeModular } from '../univariate.js';
+import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js';
 import { isolateSquareFree } from './descartes.js';
 import { type IsolatedRoot, bisectRoot, refineRoot, widthExponent } from './root.js';
 
