@@ -16,7 +16,7 @@ import { type Poly, PolyRing } from '../math/poly.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { primeField, type Field } from '../math/field.js';
 import { rank } from '../math/linalg/matrix.js';
-import { type QuotientAlgebra, countDistinctSolutions, hermiteForm, quotientAlgebra, traceVector } from '../math/solve.js';
+import { type QuotientAlgebra, countDistinctSolutions, hermiteForm, quotientAlgebra, traceVector } from '../math/quotient.js';
 import { DEFAULT_PRIME, modularImage, type QQRing } from './common.js';
 
 export interface CountOptions {

@@ -111,6 +111,11 @@ export class Ideal<E> {
     return I;
   }
 
+  /** The cached reduced Gröbner basis in the order `spec`, if one was computed (nothing is computed). */
+  cachedGroebner(spec: OrderSpec = this.ring.order.spec): GroebnerBasis<E> | undefined {
+    return this.bases.get(orderText(spec));
+  }
+
   /** The reduced Gröbner basis in the order `spec` (default: R's own order). */
   groebner(options: BasisOptions = {}, spec: OrderSpec = this.ring.order.spec): GroebnerBasis<E> {
     const key = orderText(spec);

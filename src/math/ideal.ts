@@ -23,8 +23,9 @@ import { Ideal, derivedProvenance, type BasisOptions, type Derived } from './ide
 import { characteristicPolynomial } from './linalg/charpoly.js';
 import type { Monomial } from './monomial.js';
 import { PolyRing, type Poly } from './poly.js';
-import { timed, type Provenance } from './provenance.js';
-import { multiplicationMatrices, quotientAlgebra, solve, type SolveOptions, type SolveResult } from './solve.js';
+import { isCertified, timed, type Provenance } from './provenance.js';
+import { multiplicationMatrices, quotientAlgebra } from './quotient.js';
+import { solve, type SolveOptions, type SolveResult } from './solve.js';
 import { UnivariateRing, univariateToPoly } from './univariate/index.js';
 
 export { hilbertSeriesOfLeads, monomialHilbertNumerator, standardMonomials, type HilbertSeries } from './hilbert.js';
@@ -259,9 +260,18 @@ export function radical<E>(R: PolyRing<E>, gens: Gens<E>, options: BasisOptions 
 // ---------------------------------------------------------------------------------------------
 // Solving (solve.ts on the handle's grevlex basis)
 
-/** solve.ts's solve for a handle: uses (and fills) its grevlex basis. */
+/** solve.ts's solve for a handle: its grevlex basis is used (and filled) only by the routes that need it. */
 export function solveIdeal<E>(I: Ideal<E>, options: SolveOptions & BasisOptions = {}): Derived<SolveResult> {
-  const g = I.graded(options);
-  const { value, seconds } = timed(() => solve(I.ring, I.gens, options, { ring: g.ring, basis: g.basis, algorithm: g.provenance.algorithm }));
-  return { value, provenance: derivedProvenance(value.method, [g.provenance], seconds) };
+  let g: ReturnType<Ideal<E>['graded']> | undefined;
+  const basis = () => {
+    g = I.graded(options);
+    return { ring: g.ring, basis: g.basis, algorithm: g.provenance.algorithm };
+  };
+  // A certified basis (asked for, or already cached) keeps solve certified: the exact trace route on it.
+  const cached = I.cachedGroebner(I.ring.order.spec.kind === 'grevlex' ? I.ring.order.spec : { kind: 'grevlex' });
+  const exact = options.certified === true || (cached !== undefined && isCertified(cached.provenance));
+  const solveOptions: SolveOptions = exact && (options.method ?? 'auto') === 'auto' ? { ...options, method: 'traces' } : options;
+  const { value, seconds } = timed(() => solve(I.ring, I.gens, solveOptions, basis));
+  if (value.provenance) return { value, provenance: { ...value.provenance, seconds } };
+  return { value, provenance: derivedProvenance(value.method, g ? [g.provenance] : [], seconds, value.note === undefined ? {} : { note: value.note }) };
 }

@@ -45,13 +45,14 @@
 //   or gives a new Gröbner basis element.
 import { MathError } from './errors.js';
 import { isRationalField } from './domain.js';
-import { type Field, QQ, type Rat, SmallPrimeField, compareRat, rat } from './field.js';
+import { QQ, type Rat, SmallPrimeField, compareRat, rat } from './field.js';
 import { type GroebnerOptions, groebner } from './groebner/index.js';
-import { Reducer } from './groebner/reduce.js';
 import { integerInertia } from './linalg/signature.js';
 import type { Matrix } from './linalg/matrix.js';
+import { IncrementalEchelon, type QuotientAlgebra, type SparseVector, applyColumns, combineColumns, countDistinctSolutions, quotientAlgebra } from './quotient.js';
 import { type Monomial, type OrderSpec, monomialKey, totalDegree } from './monomial.js';
 import type { Poly, PolyRing } from './poly.js';
+import type { Provenance } from './provenance.js';
 import { checkInterrupt } from './progress.js';
 import { Random } from './random.js';
 import { bigLcm } from './integers.js';
@@ -63,299 +64,14 @@ import {
   rationalFunctionToDecimal,
   isSquareFreeModular,
   intSquareFree,
+  intDerivative,
   integerPoly,
   isolateRealRoots,
   primitivePart,
   ratPoly,
 } from './univariate/index.js';
+import { type Parametrization, parametrize } from './zerodim/parametrize.js';
 
-// =============================================================================================
-// The quotient algebra and its multiplication matrices.
-
-/** A sparse vector: parallel arrays of indices and non-zero values. */
-interface SparseVector<E> {
-  readonly index: number[];
-  readonly value: E[];
-}
-
-export interface QuotientAlgebra<E> {
-  /** The ring of the Gröbner basis. */
-  readonly ring: PolyRing<E>;
-  /** The reduced Gröbner basis. */
-  readonly basis: Poly<E>[];
-  /** The standard monomials b_0 = 1 < b_1 < ... in the ring's order. */
-  readonly monomials: Monomial[];
-  /** For k > 0: b_k = x_{parentVariable[k]} · b_{parent[k]} with parent[k] < k. */
-  readonly parent: number[];
-  readonly parentVariable: number[];
-  /** columns[i][j] = the coordinates of NF(x_i · b_j). */
-  readonly columns: SparseVector<E>[][];
-}
-
-function sparseFromPoly<E>(f: Poly<E>, index: Map<string, number>): SparseVector<E> {
-  const idx: number[] = [];
-  const val: E[] = [];
-  f.mons.forEach((m, k) => {
-    const i = index.get(monomialKey(m));
-    if (i === undefined) throw new MathError('internal', 'a normal form has a term outside the normal set');
-    idx.push(i);
-    val.push(f.coeffs[k]!);
-  });
-  return { index: idx, value: val };
-}
-
-/** Leading monomials decide zero-dimensionality: every variable needs a pure power among them. */
-function isZeroDimensionalBasis<E>(R: PolyRing<E>, basis: readonly Poly<E>[]): boolean {
-  for (let i = 0; i < R.nvars; i++) {
-    const found = basis.some((g) => {
-      const m = g.mons[0]!;
-      for (let j = 0; j < m.length; j++) if (j !== i && m[j] !== 0) return false;
-      return m[i]! > 0 || totalDegree(m) === 0;
-    });
-    if (!found) return false;
-  }
-  return true;
-}
-
-/** The Krull dimension from the leading monomials: the largest set of variables free of them. */
-function dimensionOfBasis<E>(R: PolyRing<E>, basis: readonly Poly<E>[]): number {
-  const n = R.nvars;
-  if (basis.some((g) => totalDegree(g.mons[0]!) === 0)) return -1;
-  const supports = basis.map((g) => {
-    let mask = 0;
-    g.mons[0]!.forEach((e, i) => {
-      if (e > 0) mask |= 1 << i;
-    });
-    return mask;
-  });
-  if (n > 24) return -2; // too many variables to search; reported as "positive"
-  let best = 0;
-  for (let set = 0; set < 1 << n; set++) {
-    let size = 0;
-    for (let x = set; x; x &= x - 1) size++;
-    if (size <= best) continue;
-    if (supports.every((s) => (s & ~set) !== 0)) best = size;
-  }
-  return best;
-}
-
-/**
- * The quotient algebra of the ideal whose reduced Gröbner basis (in R's order) is `basis`:
- * standard monomials and multiplication matrices. MathError('not-zero-dimensional') otherwise.
- */
-export function quotientAlgebra<E>(R: PolyRing<E>, basis: readonly Poly<E>[], options: GroebnerOptions = {}): QuotientAlgebra<E> {
-  if (basis.length === 0 || !isZeroDimensionalBasis(R, basis)) {
-    const d = basis.length === 0 ? R.nvars : dimensionOfBasis(R, basis);
-    const text = d >= 0 ? `positive dimension ${d}` : 'positive dimension';
-    throw new MathError('not-zero-dimensional', `the ideal has ${text}; solve needs finitely many solutions`);
-  }
-  const reducer = new Reducer(R, basis, options.signal);
-  const n = R.nvars;
-  const found: { m: Monomial; parent: number; variable: number }[] = [];
-  const seen = new Set<string>();
-  if (!basis.some((g) => totalDegree(g.mons[0]!) === 0)) {
-    const one = new Int32Array(n);
-    found.push({ m: one, parent: -1, variable: -1 });
-    seen.add(monomialKey(one));
-    for (let k = 0; k < found.length; k++) {
-      checkInterrupt(options.signal);
-      for (let i = 0; i < n; i++) {
-        const m = found[k]!.m.slice();
-        m[i]!++;
-        const key = monomialKey(m);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (!reducer.isReducible(m)) found.push({ m, parent: k, variable: i });
-      }
-    }
-  }
-  // Sort increasing in the ring's order (a divisor is always smaller, so parents come first).
-  const order = found.map((_, k) => k).sort((a, b) => R.order.compare(found[a]!.m, found[b]!.m));
-  const position = new Array<number>(found.length);
-  order.forEach((k, pos) => {
-    position[k] = pos;
-  });
-  const monomials = order.map((k) => found[k]!.m);
-  const parent = order.map((k) => (found[k]!.parent < 0 ? -1 : position[found[k]!.parent]!));
-  const parentVariable = order.map((k) => found[k]!.variable);
-  const index = new Map(monomials.map((m, k) => [monomialKey(m), k]));
-  const F = R.field;
-  const columns: SparseVector<E>[][] = [];
-  for (let i = 0; i < n; i++) {
-    const col: SparseVector<E>[] = [];
-    for (let j = 0; j < monomials.length; j++) {
-      checkInterrupt(options.signal);
-      const m = monomials[j]!.slice();
-      m[i]!++;
-      const k = index.get(monomialKey(m));
-      if (k !== undefined) col.push({ index: [k], value: [F.one] });
-      else col.push(sparseFromPoly(reducer.normalForm(R.term(F.one, m)), index));
-    }
-    columns.push(col);
-  }
-  return { ring: R, basis: basis.slice(), monomials, parent, parentVariable, columns };
-}
-
-/** M·v for a matrix given by sparse columns. */
-function applyColumns<E>(F: Field<E>, cols: readonly SparseVector<E>[], v: readonly E[]): E[] {
-  const out = new Array<E>(cols.length).fill(F.zero);
-  for (let j = 0; j < v.length; j++) {
-    const a = v[j]!;
-    if (F.isZero(a)) continue;
-    const { index, value } = cols[j]!;
-    for (let k = 0; k < index.length; k++) out[index[k]!] = F.add(out[index[k]!]!, F.mul(a, value[k]!));
-  }
-  return out;
-}
-
-/** M^T·r for a matrix given by sparse columns. */
-function applyColumnsTransposed<E>(F: Field<E>, cols: readonly SparseVector<E>[], r: readonly E[]): E[] {
-  return cols.map(({ index, value }) => {
-    let s = F.zero;
-    for (let k = 0; k < index.length; k++) {
-      const x = r[index[k]!]!;
-      if (!F.isZero(x)) s = F.add(s, F.mul(value[k]!, x));
-    }
-    return s;
-  });
-}
-
-/** The sparse columns of Σ c_i M_i. */
-function combineColumns<E>(F: Field<E>, A: QuotientAlgebra<E>, c: readonly E[]): SparseVector<E>[] {
-  const D = A.monomials.length;
-  const out: SparseVector<E>[] = [];
-  for (let j = 0; j < D; j++) {
-    const acc = new Map<number, E>();
-    c.forEach((ci, i) => {
-      if (F.isZero(ci)) return;
-      const { index, value } = A.columns[i]![j]!;
-      for (let k = 0; k < index.length; k++) {
-        const prev = acc.get(index[k]!);
-        const add = F.mul(ci, value[k]!);
-        acc.set(index[k]!, prev === undefined ? add : F.add(prev, add));
-      }
-    });
-    const idx: number[] = [];
-    const val: E[] = [];
-    for (const [k, v] of [...acc].sort((a, b) => a[0] - b[0])) {
-      if (!F.isZero(v)) {
-        idx.push(k);
-        val.push(v);
-      }
-    }
-    out.push({ index: idx, value: val });
-  }
-  return out;
-}
-
-/** The multiplication matrices M_{x_i} as dense D×D matrices (M[k][j] = coefficient of b_k in NF(x_i b_j)). */
-export function multiplicationMatrices<E>(A: QuotientAlgebra<E>): Matrix<E>[] {
-  const F = A.ring.field;
-  const D = A.monomials.length;
-  return A.columns.map((cols) => {
-    const M: Matrix<E> = Array.from({ length: D }, () => new Array<E>(D).fill(F.zero));
-    cols.forEach(({ index, value }, j) => index.forEach((k, t) => (M[k]![j] = value[t]!)));
-    return M;
-  });
-}
-
-// =============================================================================================
-// Traces and the Hermite form (characteristic 0).
-
-/** τ(b_k) = Tr(M_{b_k}) for every standard monomial, depth-first over the parent tree. */
-export function traceVector<E>(A: QuotientAlgebra<E>, options: GroebnerOptions = {}): E[] {
-  const F = A.ring.field;
-  const D = A.monomials.length;
-  const children: number[][] = A.monomials.map(() => []);
-  for (let k = 1; k < D; k++) children[A.parent[k]!]!.push(k);
-  const traces = new Array<E>(D).fill(F.zero);
-  // P = M_{b_k} as an array of columns (column j = coordinates of b_k·b_j).
-  const identityColumns: E[][] = Array.from({ length: D }, (_, j) => {
-    const c = new Array<E>(D).fill(F.zero);
-    c[j] = F.one;
-    return c;
-  });
-  traces[0] = F.fromBigInt(BigInt(D));
-  const stack: { k: number; P: E[][] }[] = [{ k: 0, P: identityColumns }];
-  while (stack.length > 0) {
-    const { k, P } = stack.pop()!;
-    for (const child of children[k]!) {
-      checkInterrupt(options.signal);
-      const cols = A.columns[A.parentVariable[child]!]!;
-      const Q = P.map((c) => applyColumns(F, cols, c));
-      let tr = F.zero;
-      for (let j = 0; j < D; j++) tr = F.add(tr, Q[j]![j]!);
-      traces[child] = tr;
-      if (children[child]!.length > 0) stack.push({ k: child, P: Q });
-    }
-  }
-  return traces;
-}
-
-/** The Hermite quadratic form H[i][j] = Tr(M_{b_i b_j}) = τ(b_i b_j), given the trace vector τ. */
-export function hermiteForm<E>(A: QuotientAlgebra<E>, traces: readonly E[]): Matrix<E> {
-  const F = A.ring.field;
-  const D = A.monomials.length;
-  const rows: E[][] = new Array<E[]>(D);
-  rows[0] = traces.slice();
-  for (let k = 1; k < D; k++) rows[k] = applyColumnsTransposed(F, A.columns[A.parentVariable[k]!]!, rows[A.parent[k]!]!);
-  return rows;
-}
-
-// =============================================================================================
-// Incremental linear dependence (Krylov sequences, FGLM).
-
-/** Rows in echelon form (pivot normalized to 1) with their combinations of the inserted vectors. */
-class IncrementalEchelon<E> {
-  private readonly rows: { pivot: number; vector: E[]; combination: E[] }[] = [];
-  private count = 0;
-
-  constructor(private readonly F: Field<E>) {}
-
-  /** The number of vectors inserted so far (as independent). */
-  get size(): number {
-    return this.count;
-  }
-
-  /**
-   * Reduces v; when v depends on the inserted vectors u_0..u_{s-1}, returns λ with v = Σ λ_s u_s;
-   * otherwise inserts v (as u_s, s = size) and returns null.
-   */
-  dependency(v: readonly E[]): E[] | null {
-    const F = this.F;
-    const w = v.slice();
-    const lambda: E[] = new Array<E>(this.count).fill(F.zero);
-    for (const row of this.rows) {
-      const c = w[row.pivot]!;
-      if (F.isZero(c)) continue;
-      for (let j = 0; j < w.length; j++) if (!F.isZero(row.vector[j]!)) w[j] = F.sub(w[j]!, F.mul(c, row.vector[j]!));
-      for (let s = 0; s < row.combination.length; s++) {
-        if (!F.isZero(row.combination[s]!)) lambda[s] = F.add(lambda[s]!, F.mul(c, row.combination[s]!));
-      }
-    }
-    const pivot = w.findIndex((x) => !F.isZero(x));
-    if (pivot < 0) return lambda;
-    // w = v - Σ λ_s u_s: a new row with combination e_new - λ, scaled so the pivot is 1.
-    const inv = F.inv(w[pivot]!);
-    const combination = lambda.map((x) => F.neg(F.mul(x, inv)));
-    combination.push(inv);
-    this.rows.push({ pivot, vector: w.map((x) => F.mul(x, inv)), combination });
-    this.count++;
-    return null;
-  }
-}
-
-/** The minimal polynomial (monic, low degree first) of the vector v under the matrix with columns `cols`. */
-function krylovMinimalPolynomial<E>(F: Field<E>, cols: readonly SparseVector<E>[], v: readonly E[], signal?: GroebnerOptions['signal']): E[] {
-  const echelon = new IncrementalEchelon(F);
-  let w = v.slice();
-  for (;;) {
-    checkInterrupt(signal);
-    const lambda = echelon.dependency(w);
-    if (lambda) return [...lambda.map((x) => F.neg(x)), F.one];
-    w = applyColumns(F, cols, w);
-  }
-}
 
 // =============================================================================================
 // Rational univariate representation (QQ).
@@ -770,60 +486,30 @@ export function rationalUnivariateRepresentation(R: PolyRing<Rat>, gens: readonl
 }
 
 // =============================================================================================
-// Counting over GF(p) through the radical.
-
-/**
- * The number of distinct solutions over the algebraic closure, exactly: the vdim of
- * √I = I + (s_1(x_1), ..., s_n(x_n)), s_i the square-free part of the minimal polynomial of x_i in A.
- */
-export function countDistinctSolutions<E>(A: QuotientAlgebra<E>, options: GroebnerOptions = {}): number {
-  const R = A.ring;
-  const F = R.field;
-  const D = A.monomials.length;
-  if (D === 0) return 0;
-  const V = new UnivariateRing(F);
-  const e0 = new Array<E>(D).fill(F.zero);
-  e0[0] = F.one;
-  const extra: Poly<E>[] = [];
-  let radicalAlready = true;
-  for (let i = 0; i < R.nvars; i++) {
-    const mu = krylovMinimalPolynomial(F, A.columns[i]!, e0, options.signal);
-    const s = V.squareFreePart(mu);
-    if (V.degree(s) < V.degree(mu)) radicalAlready = false;
-    const terms: [Monomial, E][] = s.map((c, k) => {
-      const m = new Int32Array(R.nvars);
-      m[i] = k;
-      return [m, c];
-    });
-    extra.push(R.fromTerms(terms));
-  }
-  // Seidenberg: square-free univariate polynomials in every variable make the ideal radical.
-  if (radicalAlready) return D;
-  const radical = groebner(R, [...A.basis, ...extra], options).basis;
-  return quotientAlgebra(R, radical, options).monomials.length;
-}
-
-// =============================================================================================
 // solve
 
-/** Above this vdim, 'auto' skips the Hermite form when χ_t is square-free (see solve). */
+/** Above this vdim, the trace route skips the Hermite form when χ_t is square-free (see solve). */
 export const HERMITE_LIMIT = 48;
 
 export interface SolveOptions extends GroebnerOptions {
   /** Seed for the random separating linear form (default 0). */
   readonly seed?: number;
   /**
-   * Over QQ: 'hermite' counts with the Hermite form and cross-checks the real count with the RUR;
-   * 'rur' counts with the RUR alone when χ_t is square-free (the radical case: D distinct roots of
-   * χ_t prove D distinct solutions), falling back to the Hermite rank otherwise; 'auto' (default)
-   * is 'hermite' up to a vdim of HERMITE_LIMIT and 'rur' above it (the Hermite form costs O(D^3)
-   * operations on large integers).
+   * Over QQ: 'parametrization' is the modular parametrization (./zerodim/, radical ideals only);
+   * 'hermite' counts with the Hermite form and cross-checks the real count with the RUR; 'rur'
+   * counts with the RUR alone when χ_t is square-free (the radical case: D distinct roots of χ_t
+   * prove D distinct solutions), falling back to the Hermite rank otherwise; 'traces' is 'hermite'
+   * up to a vdim of HERMITE_LIMIT and 'rur' above it (the Hermite form costs O(D^3) operations on
+   * large integers); 'auto' (default) is 'parametrization', and 'traces' when that cannot be used
+   * (not radical, no separating form found, no stable lift, positive dimension).
    */
-  readonly method?: 'auto' | 'hermite' | 'rur';
+  readonly method?: 'auto' | 'parametrization' | 'traces' | 'hermite' | 'rur';
   /** How the RUR is checked against the generators: 'exact', or 'modular' (default above EXACT_CHECK_LIMIT). */
   readonly check?: 'exact' | 'modular';
   /** Significant digits of the real points (default 30). */
   readonly digits?: number;
+  /** The parametrization route: check the parametrization exactly over QQ (see ./zerodim/parametrize.ts). */
+  readonly certify?: boolean;
 }
 
 export interface SolveResult {
@@ -833,12 +519,23 @@ export interface SolveResult {
   readonly real: number | null;
   /** The real solutions, each coordinate a decimal string with `digits` significant digits, sorted. */
   readonly points: string[][];
-  /** How the answer was obtained. */
+  /** How the answer was obtained: 'modular-parametrization', 'hermite+rur', 'rur', 'groebner' or 'radical'. */
   readonly method: string;
   /** The vdim: solutions counted with multiplicity. */
   readonly multiplicityCount: number;
   /** The separating linear form used for the points (over QQ), when there are solutions. */
   readonly linearForm?: bigint[];
+  /** The parametrization route's provenance (algorithm 'modular-parametrization', primes, certified, note). */
+  readonly provenance?: Provenance;
+  /** Why the default route fell back from the parametrization to the trace route. */
+  readonly note?: string;
+}
+
+/** The reduced grevlex basis of the system, when the caller already has it (or can compute it on demand). */
+export interface KnownBasis<E> {
+  readonly ring: PolyRing<E>;
+  readonly basis: readonly Poly<E>[];
+  readonly algorithm: string;
 }
 
 /** A decimal string (as produced by formatDecimal) back to an exact rational. */
@@ -860,13 +557,22 @@ function comparePoints(a: readonly Rat[], b: readonly Rat[]): number {
   return 0;
 }
 
-/** The real points of a RUR, each coordinate with `digits` significant digits, sorted. */
-export function realPoints(rur: RationalUnivariateRepresentation, digits: number): { roots: RealRoot[]; points: string[][] } {
-  const roots = isolateRealRoots(rur.polynomial);
+/**
+ * The real points of a univariate representation: at each real root θ of `polynomial` (isolated
+ * exactly, refined as needed), x_i = coordinates[i].numerator(θ) / coordinates[i].denominator(θ)
+ * to `digits` significant digits with exact rounding (univariate.ts rationalFunctionToDecimal);
+ * sorted lexicographically.
+ */
+function pointsAtRealRoots(
+  polynomial: readonly (bigint | Rat)[],
+  coordinates: readonly { readonly numerator: readonly (bigint | Rat)[]; readonly denominator: readonly (bigint | Rat)[] }[],
+  digits: number,
+): { roots: RealRoot[]; points: string[][] } {
+  const roots = isolateRealRoots(polynomial);
   const points = roots.map((root) => {
     let r = root;
-    return rur.numerators.map((q) => {
-      const out = rationalFunctionToDecimal(r, q, rur.denominator, digits);
+    return coordinates.map(({ numerator, denominator }) => {
+      const out = rationalFunctionToDecimal(r, numerator, denominator, digits);
       r = out.root;
       return out.text;
     });
@@ -876,22 +582,59 @@ export function realPoints(rur: RationalUnivariateRepresentation, digits: number
   return { roots, points: keyed.map((x) => x.p) };
 }
 
+/** The real points of a RUR, each coordinate with `digits` significant digits, sorted. */
+export function realPoints(rur: RationalUnivariateRepresentation, digits: number): { roots: RealRoot[]; points: string[][] } {
+  return pointsAtRealRoots(rur.polynomial, rur.numerators.map((numerator) => ({ numerator, denominator: rur.denominator })), digits);
+}
+
+/** The real points of a modular parametrization: x_i = V_i(θ) / (d_i·W'(θ)) at the real roots θ of W. */
+export function parametrizationPoints(param: Parametrization, digits: number): { roots: RealRoot[]; points: string[][] } {
+  const dw = intDerivative(param.w);
+  const coordinates = param.numerators.map((numerator, i) => ({ numerator, denominator: dw.map((c) => c * param.denominators[i]!) }));
+  return pointsAtRealRoots(param.w, coordinates, digits);
+}
+
+/** Errors after which the default route falls back from the parametrization to the trace route. */
+const FALLBACK_CODES = new Set(['not-radical', 'no-separating-form', 'modular-failed', 'not-zero-dimensional']);
+
 /**
  * Solves a zero-dimensional system: the numbers of distinct complex and real solutions (exact) and
  * the real points to `digits` significant digits. MathError('not-zero-dimensional') when the ideal
- * has positive dimension. `known`: the reduced Gröbner basis in grevlex (in `known.ring`) when the
- * caller already has it (an ideal handle, ideal-handle.ts), so that it is not computed again.
+ * has positive dimension. Over QQ the default is the modular parametrization (./zerodim/); the trace
+ * route (Hermite form, RUR) is used when it does not apply (see SolveOptions.method) and says why in
+ * `note`. `known`: the reduced Gröbner basis in grevlex (in `known().ring`) when the caller has it or
+ * can compute it (an ideal handle, ideal-handle.ts); it is asked for only by the routes that need it.
  */
-export function solve<E>(
-  R: PolyRing<E>,
-  gens: readonly Poly<E>[],
-  options: SolveOptions = {},
-  known?: { readonly ring: PolyRing<E>; readonly basis: readonly Poly<E>[]; readonly algorithm: string },
-): SolveResult {
+export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions = {}, known?: () => KnownBasis<E>): SolveResult {
   const digits = options.digits ?? 30;
   if (!Number.isInteger(digits) || digits < 1) throw new MathError('bad-digits', `digits must be a positive integer, got ${digits}`);
+  const method = options.method ?? 'auto';
+  if (!isRationalField(R.field) || (method !== 'auto' && method !== 'parametrization')) return solveByTraces(R, gens, options, digits, known);
+  const QR = R as unknown as PolyRing<Rat>;
+  const qgens = gens as unknown as readonly Poly<Rat>[];
+  let param: Parametrization;
+  try {
+    param = parametrize(QR, qgens, { seed: options.seed ?? 0, certify: options.certify ?? false, signal: options.signal, onProgress: options.onProgress });
+  } catch (e) {
+    if (!(e instanceof MathError)) throw e;
+    if (e.code === 'no-solutions') {
+      const provenance: Provenance = { algorithm: 'modular-parametrization', field: 'QQ', order: 'grevlex', certified: false, seed: options.seed ?? 0, seconds: 0, note: `${e.message} (probabilistic: not a proof)` };
+      return { complex: 0, real: 0, points: [], method: 'modular-parametrization', multiplicityCount: 0, provenance };
+    }
+    if (method === 'parametrization' || !FALLBACK_CODES.has(e.code)) throw e;
+    const fallback = solveByTraces(R, gens, options, digits, known);
+    return { ...fallback, note: `the modular parametrization does not apply (${e.code}: ${e.message}); solved by the ${fallback.method} route` };
+  }
+  const { roots, points } = parametrizationPoints(param, digits);
+  const complex = param.w.length - 1;
+  // The parametrization exists only for radical ideals, whose vdim is the number of solutions.
+  return { complex, real: roots.length, points, method: 'modular-parametrization', multiplicityCount: complex, linearForm: param.linearForm, provenance: param.provenance };
+}
+
+/** The trace route: quotient algebra of the grevlex basis; Hermite form and/or RUR over QQ, the radical over GF(p). */
+function solveByTraces<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions, digits: number, known?: () => KnownBasis<E>): SolveResult {
   const isRational = isRationalField(R.field);
-  const { ring: G, basis, algorithm } = known ?? grevlexBasis(R, gens, options);
+  const { ring: G, basis, algorithm } = known ? known() : grevlexBasis(R, gens, options);
   options.onProgress?.({ stage: 'solve', basisSize: basis.length, message: `Gröbner basis (${algorithm})` });
   if (basis.length === 1 && totalDegree(basis[0]!.mons[0]!) === 0) {
     return { complex: 0, real: isRational ? 0 : null, points: [], method: isRational ? 'groebner' : 'radical', multiplicityCount: 0 };
@@ -907,7 +650,7 @@ export function solve<E>(
   const qgens = gens as unknown as readonly Poly<Rat>[];
   const data = traceData(QA, options);
   const method = options.method ?? 'auto';
-  const useHermite = method === 'hermite' || (method === 'auto' && D <= HERMITE_LIMIT);
+  const useHermite = method === 'hermite' || (method !== 'rur' && D <= HERMITE_LIMIT);
   let hermite: HermiteCounts | undefined;
   if (useHermite) {
     hermite = hermiteCounts(QA, data, options);

@@ -31,7 +31,7 @@ import { MonomialTable } from '../groebner/f4-monomials.js';
 import { type Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions, type Interrupt } from '../progress.js';
 import { Random } from '../random.js';
-import { countDistinctSolutions, quotientAlgebra } from '../solve.js';
+import { countDistinctSolutions, quotientAlgebra } from '../quotient.js';
 import { berlekampMassey } from './berlekamp-massey.js';
 import { SequenceMatrix, dotSparse, invModMonic, mulModMonic, polynomialPart, trim } from './kernels.js';
 import { NormalForms, NormalSet } from './normal-forms.js';
