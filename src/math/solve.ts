@@ -1,14 +1,20 @@
 // Zero-dimensional solving: counts of distinct complex and real solutions, real points to any number
 // of digits, rational univariate representations and FGLM.
 //
-// Representation. A zero-dimensional ideal I of K[x_1..x_n] is studied through its quotient algebra
-// A = K[x]/I, a K-vector space of finite dimension D (the vdim, solutions counted with multiplicity)
-// with the basis B = (b_0 = 1, b_1, ..., b_{D-1}) of standard monomials of the reduced Gröbner basis
-// (in increasing monomial order; every b_k with k > 0 is x_l·b_k' for a recorded parent k' < k).
-// Elements of A are coordinate vectors `E[]` of length D. Multiplication by x_i is the D×D matrix
-// M_i with M_i[k][j] = the coefficient of b_k in NF(x_i·b_j), held as sparse columns.
+// Representation. Over QQ the default route gives the solutions as a modular parametrization
+// (./zerodim/: W(T) integer, square-free, deg W = number of solutions; x_i = V_i(θ)/(d_i·W'(θ)) at
+// each root θ of W), computed modulo primes and lifted, with no Gröbner basis over QQ. The trace
+// route studies I through its quotient algebra A = K[x]/I (./quotient.ts: standard monomials
+// b_0 = 1 < ... < b_{D-1} of the reduced grevlex basis, D = vdim; multiplication matrices M_i as
+// sparse columns). Real points of either representation are read off the isolating intervals of the
+// real roots of its univariate polynomial (exact Sturm/Descartes isolation and refinement,
+// ./univariate.ts) and printed with exact rounding.
 //
 // Algorithms and sources:
+// - Default over QQ ('auto' = 'parametrization'): J. Berthomieu, C. Eder, M. Safey El Din, "msolve",
+//   ISSAC 2021 (see ./zerodim/parametrize.ts). It exists only for radical ideals with a separating
+//   form found; otherwise (MathError not-radical / no-separating-form / modular-failed /
+//   not-zero-dimensional) 'auto' falls back to the trace route below and says why in `note`.
 // - Counting (over QQ): the Hermite quadratic form H[i][j] = Tr(M_{b_i·b_j}) has rank = the number
 //   of distinct complex solutions and signature = the number of distinct real solutions (Hermite;
 //   P. Pedersen, M.-F. Roy, A. Szpirglas, "Counting real zeros in the multivariate case", 1993).
@@ -25,8 +31,8 @@
 //   f_t. Real solutions ↔ real roots of f_t (Sturm / Descartes isolation, ./univariate.ts), and the
 //   coordinates are printed with exact rounding. The real count from the RUR must equal the Hermite
 //   signature (an internal error otherwise): two independent routes.
-// - Route choice (option `method`): the Hermite form needs O(D^3) operations on integers of growing
-//   size, so above HERMITE_LIMIT the default counts with the RUR alone when χ_t is square-free (proved
+// - Trace route choice (option `method`: 'traces'): the Hermite form needs O(D^3) operations on
+//   integers of growing size, so above HERMITE_LIMIT it counts with the RUR alone when χ_t is square-free (proved
 //   modulo a prime: a repeated factor over Q would survive): its D distinct roots t(α) prove D
 //   distinct solutions of multiplicity 1, so t separates and the real count is the number of real
 //   roots of f_t. A non-square-free χ_t (multiplicities) brings the Hermite rank back in.
@@ -35,9 +41,8 @@
 //   fraction-free (linalg integerInertia); Q[T]/(f_t) arithmetic keeps one denominator per element
 //   (ResidueRing); the coordinates stay in Rouillier's quotient form g_i/g_1 (the polynomial form
 //   needs an inverse modulo f_t with much larger coefficients and is computed only on demand).
-// - Over GF(p): the number of distinct solutions over the algebraic closure is the vdim of the
-//   radical √I = I + (s_1(x_1), ..., s_n(x_n)), s_i the square-free part of the minimal polynomial of
-//   M_{x_i} (Seidenberg's lemma; GF(p) is perfect), computed exactly. Real solutions do not apply.
+// - Over GF(p): the number of distinct solutions over the algebraic closure, through the radical
+//   (./quotient.ts countDistinctSolutions, Seidenberg's lemma). Real solutions do not apply.
 // - FGLM (J.-C. Faugère, P. Gianni, D. Lazard, T. Mora, "Efficient computation of zero-dimensional
 //   Gröbner bases by change of ordering", J. Symbolic Comput. 16 (1993) 329–344): monomials are
 //   visited in increasing target order; each one's coordinate vector (one multiplication matrix
