@@ -24,6 +24,7 @@ import {
   kindWord,
   list,
   objectField,
+  record,
   poly,
   variablePosition,
   type RingData,
@@ -409,7 +410,7 @@ export class Interpreter {
       case 'Record': {
         const fields = new Map<string, Value>();
         for (const f of e.fields) fields.set(f.key.name, this.eval(f.value, scope));
-        return { kind: 'record', fields };
+        return record(fields);
       }
       case 'Range': {
         const from = this.eval(e.from, scope);

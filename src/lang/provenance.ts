@@ -13,10 +13,15 @@ import { NONE, bool, float, int, list, record, str, type Value } from './values.
 
 const table = new WeakMap<object, Provenance>();
 
-/** Records how `value` was obtained and returns it. A record's fields get the same provenance. */
+/**
+ * Records how `value` was obtained and returns it. A record's fields without a provenance of their own
+ * get the record's, lazy fields when they are computed (tagging never forces a field).
+ */
 export function withProvenance<V extends Value>(value: V, p: Provenance): V {
   table.set(value, p);
-  if (value.kind === 'record') for (const field of value.fields.values()) if (!table.has(field)) table.set(field, p);
+  if (value.kind === 'record') value.fields.onCompute((_, field) => {
+    if (!table.has(field)) table.set(field, p);
+  });
   return value;
 }
 

@@ -80,10 +80,95 @@ export function variablePosition(ring: RingData, family: string, index: readonly
   return ring.variables.findIndex((v) => v.family === family && v.index!.length === index.length && v.index!.every((k, i) => k === index[i]));
 }
 
-/** A polynomial map or parametrization; geometry and networks extend the kinds below. */
+/**
+ * A record: named fields in a fixed order. A field is a value or a thunk (`FieldThunk`) computed on the
+ * first read and cached, so that a result whose fields cost very different amounts (`solve(I)`:
+ * `.complex` is cheap, `.points` is not) pays only for the fields that are read. From the user's view the
+ * record is still an immutable value: a field reads the same every time. Reading every field (printing,
+ * JSON, equality, `float`) computes every field. A thunk that throws caches nothing (the next read
+ * tries again), and errors surface at the field access that forced it.
+ */
 export interface RecordValue {
   readonly kind: 'record';
-  readonly fields: ReadonlyMap<string, Value>;
+  readonly fields: RecordFields;
+}
+
+/** A field computed on first read. */
+export type FieldThunk = () => Value;
+
+/**
+ * The fields of a record: a read-only map whose `get` (and iteration) forces a lazy field once.
+ * `isComputed` and `onCompute` let observers (the provenance table, tests) see a field's value when it
+ * exists without forcing it.
+ */
+export class RecordFields implements ReadonlyMap<string, Value> {
+  private readonly order: readonly string[];
+  private readonly done = new Map<string, Value>();
+  private readonly pending = new Map<string, FieldThunk>();
+  private readonly observers: ((key: string, value: Value) => void)[] = [];
+
+  constructor(entries: Iterable<readonly [string, Value | FieldThunk]>) {
+    const order: string[] = [];
+    for (const [k, x] of entries) {
+      if (!this.done.has(k) && !this.pending.has(k)) order.push(k);
+      this.done.delete(k);
+      this.pending.delete(k);
+      if (typeof x === 'function') this.pending.set(k, x);
+      else this.done.set(k, x);
+    }
+    this.order = order;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  has(key: string): boolean {
+    return this.done.has(key) || this.pending.has(key);
+  }
+
+  /** Whether the field exists and its value is known (reading it costs nothing). */
+  isComputed(key: string): boolean {
+    return this.done.has(key);
+  }
+
+  get(key: string): Value | undefined {
+    const known = this.done.get(key);
+    if (known !== undefined) return known;
+    const thunk = this.pending.get(key);
+    if (thunk === undefined) return undefined;
+    const value = thunk();
+    this.pending.delete(key);
+    this.done.set(key, value);
+    for (const observe of this.observers) observe(key, value);
+    return value;
+  }
+
+  /** Calls `observe` for every field computed so far and for every field computed later. */
+  onCompute(observe: (key: string, value: Value) => void): void {
+    for (const [k, v] of this.done) observe(k, v);
+    this.observers.push(observe);
+  }
+
+  keys(): MapIterator<string> {
+    return this.order[Symbol.iterator]() as MapIterator<string>;
+  }
+
+  *entries(): MapIterator<[string, Value]> {
+    for (const k of this.order) yield [k, this.get(k)!];
+  }
+
+  *values(): MapIterator<Value> {
+    for (const k of this.order) yield this.get(k)!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Value]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Value, key: string, map: ReadonlyMap<string, Value>) => void): void {
+    for (const [k, v] of this.entries()) callback(v, k, this);
+  }
 }
 
 export interface UserFunction {
@@ -160,8 +245,9 @@ export function list(items: readonly Value[]): Value {
   return { kind: 'list', items };
 }
 
-export function record(fields: Record<string, Value> | ReadonlyMap<string, Value>): RecordValue {
-  return { kind: 'record', fields: fields instanceof Map ? fields : new Map(Object.entries(fields)) };
+/** A record from its fields in order; a field given as a function is lazy (see RecordValue). */
+export function record(fields: Readonly<Record<string, Value | FieldThunk>> | ReadonlyMap<string, Value | FieldThunk>): RecordValue {
+  return { kind: 'record', fields: new RecordFields(fields instanceof Map || fields instanceof RecordFields ? fields : Object.entries(fields)) };
 }
 
 export function poly(ring: RingData, p: Poly<unknown>): Value {

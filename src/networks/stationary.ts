@@ -108,6 +108,34 @@ export function stationaryDimension(R: PolyRing<Rat>, L: Poly<Rat>, options: Com
   return ideals.dimension(R, gens, options);
 }
 
+export interface StationaryRealCount {
+  /** Distinct complex and real stationary points, exactly. */
+  readonly complex: number;
+  readonly real: number;
+  readonly method: string;
+}
+
+/**
+ * The numbers of distinct complex and real stationary points without the Morse indices: solve.ts on
+ * the gradient ideal (exact real-root counting of the eliminating polynomial), no Hessian. The
+ * language's `stationary(L).real` reads this when the indices have not been asked for.
+ */
+export function stationaryRealCount(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryRealCount {
+  if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
+  const gens = gradient(R, L).filter((g) => !R.isZero(g));
+  if (gens.length === 0) throw new PositiveDimensionalError(R.nvars, `the loss is constant: every point is stationary (dimension ${R.nvars})`);
+  options.onProgress?.({ stage: 'stationary', message: 'real count of the gradient ideal (no Morse indices)' });
+  let s;
+  try {
+    s = solve(R, gens, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, digits: options.digits ?? 30 });
+  } catch (e) {
+    if (!(e instanceof MathError) || e.code !== 'not-zero-dimensional') throw e;
+    const d = ideals.dimension(R, gens, { signal: options.signal });
+    throw new PositiveDimensionalError(d, `the stationary points form a positive-dimensional set (dimension ${d}), so they are not counted`);
+  }
+  return { complex: s.complex, real: s.real ?? 0, method: `gradient ideal (zero-dimensional); ${s.method}` };
+}
+
 export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryResult {
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
   const grad = gradient(R, L);
@@ -128,7 +156,7 @@ export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: Statio
     dimension: -1, complex: 0, real: 0, minima: 0, indices: new Array<number>(n + 1).fill(0), degenerate: 0, bezout, points: [], method: 'gradient ideal is the unit ideal',
   });
   if (dimension < 0) return empty();
-  options.onProgress?.({ stage: 'stationary', message: `zero-dimensional gradient ideal in ${n} variables (Bézout bound ${bezout})` });
+  options.onProgress?.({ stage: 'stationary', message: `zero-dimensional gradient ideal in ${n} variables (Bézout bound ${bezout}): exact Morse indices at the real points` });
   const H = hessian(R, L);
   const info = inertiaAtRealSolutions(R, gens, H, { seed: options.seed ?? 0, digits: options.digits ?? 30, evaluate: [L], ...compute });
   const points: RealStationaryPoint[] = info.points.map((p) => ({

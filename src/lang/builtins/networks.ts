@@ -10,6 +10,7 @@ import {
   diagonalNetwork,
   fmapList,
   linearNetwork,
+  randomPrime,
   shallowNetwork,
 } from '../../networks/architectures.js';
 import { evaluateFloat, flattestFactorization, traceHessian } from '../../networks/flatness.js';
@@ -25,8 +26,15 @@ import {
   teacherLoss,
 } from '../../networks/losses.js';
 import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
-import { linearNetworkPurity, stationaryCountModular, stationaryPoints } from '../../networks/stationary.js';
-import { timed } from '../../math/provenance.js';
+import {
+  type StationaryRealCount,
+  type StationaryResult,
+  linearNetworkPurity,
+  stationaryCountModular,
+  stationaryPoints,
+  stationaryRealCount,
+} from '../../networks/stationary.js';
+import { timed, type Provenance } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
@@ -50,6 +58,84 @@ function kwSpan(ctx: CallContext, name: string) {
 function expectNetwork(ctx: CallContext, v: Value | undefined, index = 0): NetworkData {
   if (isObject(NETWORK, v)) return v.data;
   return fail('type', `argument ${index + 1} must be a network (linear, shallow or diagonal), got ${v ? kindWord(v) : 'nothing'}`, spanOf(ctx, index));
+}
+
+/** The error bound of a complex count modulo a random prime. */
+const RANDOM_PRIME_BOUND =
+  'probabilistic: counted modulo a random 26-bit prime p, equal to the count over QQ unless p is one of the finitely many bad primes (dividing a denominator, a leading coefficient or a discriminant met on the way)';
+
+/**
+ * `stationary(L)` as a lazy record: each field is computed on its first read, by the cheapest route
+ * that answers it. At the call, only the complex count modulo a random large prime (F4 over GF(p)),
+ * which also detects a positive-dimensional set of stationary points (then the exact route runs at
+ * once, to report its dimension). `.complex` is that count (probabilistic, labelled so), unless an
+ * exact route already ran; `.real` counts real roots exactly without Morse indices
+ * (stationaryRealCount); `.minima`, `.indices`, `.degenerate` and `.points` run the exact inertia
+ * route (stationaryPoints), whose counts then answer `.complex` and `.real` too. The seed and the
+ * prime are drawn at the call, so the values do not depend on the order of the reads.
+ */
+function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Value {
+  const compute = options(ctx);
+  const seed = ctx.random.nextUint32();
+  const prime = randomPrime(ctx.random);
+  const { value: modular, seconds } = timed(() => stationaryCountModular(R, f, prime, compute));
+  // Over QQ the counts rest on the default (multi-modular, uncertified) Gröbner bases: say so.
+  let exact: { readonly s: StationaryResult; readonly how: Provenance } | undefined;
+  const exactRoute = () => {
+    if (!exact) {
+      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed }));
+      exact = { s, how: reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: s.method }, seconds) };
+    }
+    return exact;
+  };
+  if (modular.complex === null) exactRoute(); // positive-dimensional modulo p: the exact route reports the dimension
+  let real: { readonly r: StationaryRealCount; readonly how: Provenance } | undefined;
+  const realRoute = () => {
+    if (exact) return { complex: exact.s.complex, real: exact.s.real, how: exact.how };
+    if (!real) {
+      const { value: r, seconds } = timed(() => stationaryRealCount(R, f, { ...compute, seed, digits: 5 }));
+      real = { r, how: reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: r.method }, seconds) };
+    }
+    return { complex: real.r.complex, real: real.r.real, how: real.how };
+  };
+  const modularHow = reportedProvenance(
+    { algorithm: 'gradient-ideal', field: `GF(${prime})`, certified: false, errorBound: RANDOM_PRIME_BOUND, note: modular.method },
+    seconds,
+  );
+  const fromExact = (read: (s: StationaryResult) => Value) => () => {
+    const e = exactRoute();
+    return withProvenance(read(e.s), e.how);
+  };
+  const record_ = record({
+    complex: () => {
+      if (exact || real || modular.complex === null) {
+        const r = realRoute();
+        return withProvenance(int(r.complex), r.how);
+      }
+      return withProvenance(int(modular.complex), modularHow);
+    },
+    real: () => {
+      const r = realRoute();
+      return withProvenance(int(r.real), r.how);
+    },
+    minima: fromExact((s) => int(s.minima)),
+    indices: fromExact((s) => list(s.indices.map((k) => int(k)))),
+    degenerate: fromExact((s) => int(s.degenerate)),
+    bezout: int(modular.bezout),
+    points: fromExact((s) => list(s.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) })))),
+  });
+  return withProvenance(record_, {
+    ...reportedProvenance(
+      {
+        algorithm: 'gradient-ideal',
+        field: 'QQ',
+        certified: false,
+        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by exact real-root counting; .minima, .indices, .degenerate, .points by exact Morse indices`,
+      },
+      seconds,
+      ctx.random,
+    ),
+  });
 }
 
 /** A rational matrix given with keyword `name` (X, Y, ...). */
@@ -366,18 +452,7 @@ defineBuiltins([
         const how = reportedProvenance({ algorithm: 'gradient-ideal', field: `GF(${prime})`, certified: false, note: c.method }, seconds);
         return withProvenance(record({ complex: int(c.complex!), multiplicity: int(c.multiplicity!), bezout: int(c.bezout) }), how);
       }
-      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...options(ctx), seed: ctx.random.nextUint32() }));
-      // Over QQ the counts rest on the default (multi-modular, uncertified) Gröbner bases: say so.
-      const how = reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: s.method }, seconds, ctx.random);
-      return withProvenance(record({
-        complex: int(s.complex),
-        real: int(s.real),
-        minima: int(s.minima),
-        indices: list(s.indices.map((k) => int(k))),
-        degenerate: int(s.degenerate),
-        bezout: int(s.bezout),
-        points: list(s.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
-      }), how);
+      return stationaryRecord(ctx, R, f);
     },
   },
   {
