@@ -29,9 +29,21 @@ export type Regularization =
   /** One weight per parameter, in the order of the ring's variables. */
   | { readonly kind: 'entrywise'; readonly weights: readonly Rat[] };
 
-/** Independent positive weights λ_k = n_k / 100 with n_k uniform in 1..100 (seeded). */
+/** The denominator of random weights: numerators are drawn from 30 bits. */
+export const RANDOM_WEIGHT_DENOMINATOR = 2n ** 30n;
+
+/**
+ * Independent positive weights λ_k = n_k / 2^30 with n_k uniform in 1..2^30 (seeded): a range wide
+ * enough that two weights coincide with probability about k²/2^31 (ties would make the regularized
+ * loss special, e.g. symmetric), while the coefficients stay small.
+ */
 export function randomWeights(N: Network, random: Random): Rat[] {
-  return N.ring.vars.map(() => rat(BigInt(random.int(1, 100)), 100n));
+  return N.ring.vars.map(() => randomWeight(random));
+}
+
+/** One random weight n / 2^30, n uniform in 1..2^30. */
+export function randomWeight(random: Random): Rat {
+  return rat(BigInt(random.int(1, 2 ** 30)), RANDOM_WEIGHT_DENOMINATOR);
 }
 
 /** The vector v(x) of basis monomials at a point. */

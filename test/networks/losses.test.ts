@@ -9,6 +9,7 @@ import {
   empiricalMoments,
   gaussianMoment,
   gaussianMoments,
+  randomWeight,
   randomWeights,
   squaredLoss,
   targetFromQuadraticForm,
@@ -68,7 +69,14 @@ describe('squared loss', () => {
     const a = randomWeights(N, new Random(4));
     const b = randomWeights(N, new Random(4));
     expect(a).toEqual(b);
-    expect(a.every((w) => w.num > 0n && w.den <= 100n)).toBe(true);
+    expect(a.every((w) => w.num > 0n && w.num <= w.den && w.den <= 2n ** 30n)).toBe(true);
+  });
+
+  it('random weights are drawn from a range wide enough that 1000 draws are distinct and positive', () => {
+    const random = new Random(9);
+    const draws = Array.from({ length: 1000 }, () => randomWeight(random));
+    expect(draws.every((w) => w.num > 0n && w.den > 0n)).toBe(true);
+    expect(new Set(draws.map((w) => `${w.num}/${w.den}`)).size).toBe(1000);
   });
 });
 

@@ -420,7 +420,7 @@ defineBuiltins([
     name: 'loss',
     signature: 'loss(N, X = D, Y = T, reg = R)',
     summary:
-      'The squared loss ½ Σ_j ||f(x_j) - y_j||² + ½ Σ_k r_k θ_k² as a polynomial in the parameters θ (columns of D: inputs, of T: targets). reg: a number (plain L2), a list of weight matrices shaped like the weight families or one number per parameter (the generalized L2 of Mehta et al.), "random" (independent weights n/100, n uniform in 1..100, seeded), or absent.',
+      'The squared loss ½ Σ_j ||f(x_j) - y_j||² + ½ Σ_k r_k θ_k² as a polynomial in the parameters θ (columns of D: inputs, of T: targets). reg: a number (plain L2), a list of weight matrices shaped like the weight families or one number per parameter (the generalized L2 of Mehta et al.), "random" (independent weights n/2^30, n uniform in 1..2^30, seeded: ties do not happen in practice), or absent.',
     examples: [`${SCALAR_LOSS}  // 3/2*W1[1,1]^2*W2[1,1]^2 + 1/4*W1[1,1]^2 - 5*W1[1,1]*W2[1,1] + W2[1,1]^2 + 9/2`],
     category: 'networks',
     minArgs: 1,
