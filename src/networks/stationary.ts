@@ -124,7 +124,7 @@ export function stationaryRealCount(R: PolyRing<Rat>, L: Poly<Rat>, options: Sta
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
   const gens = gradient(R, L).filter((g) => !R.isZero(g));
   if (gens.length === 0) throw new PositiveDimensionalError(R.nvars, `the loss is constant: every point is stationary (dimension ${R.nvars})`);
-  options.onProgress?.({ stage: 'stationary', message: 'real count of the gradient ideal (no Morse indices)' });
+  options.onProgress?.({ stage: 'stationary', message: 'real count of the gradient ideal, without the Hessian' });
   let s;
   try {
     s = solve(R, gens, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, digits: options.digits ?? 30 });

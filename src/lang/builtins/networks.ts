@@ -38,8 +38,8 @@ import { timed, type Provenance } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
-import { varietyValue } from '../objects/variety.js';
-import { bool, float, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type Value } from '../values.js';
+import { VARIETY, varietyValue } from '../objects/variety.js';
+import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type Value } from '../values.js';
 import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
@@ -395,10 +395,14 @@ defineBuiltins([
     returns: 'variety',
     call(ctx, [v]) {
       const { network } = expectNetwork(ctx, v);
-      const space = functionSpaceVariety(network, dimensionReport(ctx, network), options(ctx));
+      // Lazy: the equations are computed when read (ideal, gens, degree, ==); dim and codim come from
+      // the Jacobian rank of the dimension report, with its provenance when no theorem certifies it.
+      const report = dimensionReport(ctx, network);
+      const space = functionSpaceVariety(network, report, options(ctx));
       const families = new Map(space.families.map((f) => [f.name, { name: f.name, ranges: f.ranges }]));
       const ring = ctx.registerRing({ name: `functionSpace(${network.description})`, poly: space.variety.ring, families });
-      return varietyValue(ring, space.variety);
+      if (space.variety.knownDimension !== undefined) return varietyValue(ring, space.variety);
+      return object(VARIETY, { ring, variety: space.variety, dimension: reportValue(int(space.dimension), report) });
     },
   },
   {

@@ -11,7 +11,7 @@ import type { Provenance } from '../../math/provenance.js';
 import { computeOptions } from '../builtins/convert.js';
 import type { ObjectKind } from '../object-kind.js';
 import { polyLatex, polyText } from '../print.js';
-import { withProvenance } from '../provenance.js';
+import { provenanceOf, withProvenance } from '../provenance.js';
 import { idealValue, int, list, object, poly, type ObjectValue, type RingData, type Value } from '../values.js';
 
 export interface VarietyData {
@@ -19,6 +19,11 @@ export interface VarietyData {
   readonly variety: G.Variety;
   /** Frobenius (Bombieri–Weyl) weights of the coordinates, for constructors that have them. */
   readonly frobenius?: readonly bigint[];
+  /**
+   * The dimension as a value with its provenance, when the constructor knows it by another route than
+   * the equations (functionSpace: the Jacobian rank), so that dim and codim do not compute them.
+   */
+  readonly dimension?: Value;
 }
 
 /** The ideal handle of a variety (G.idealOf: one per variety), so dim, degree, ideal(X) and == share its bases. */
@@ -49,8 +54,13 @@ export const VARIETY: ObjectKind<VarietyData> = {
   methods: {
     ideal: (_ctx, { ring, variety }) => idealValue(ring, varietyIdeal(variety)),
     gens: (_ctx, { ring, variety }) => list(variety.gens.map((g) => poly(ring, g))),
-    dim: (ctx, { variety }) => varietyCount(variety, variety.knownDimension, (I) => I.dimension(computeOptions(ctx))),
-    codim: (ctx, { variety }) => {
+    dim: (ctx, { variety, dimension }) => dimension ?? varietyCount(variety, variety.knownDimension, (I) => I.dimension(computeOptions(ctx))),
+    codim: (ctx, { variety, dimension }) => {
+      if (dimension?.kind === 'number' && variety.knownDimension === undefined) {
+        const how = provenanceOf(dimension);
+        const codim = int(BigInt(variety.ring.nvars) - dimension.value.num);
+        return how ? withProvenance(codim, how) : codim;
+      }
       const known = variety.knownDimension === undefined ? undefined : variety.ring.nvars - variety.knownDimension;
       return varietyCount(variety, known, (I) => I.codimension(computeOptions(ctx)));
     },
