@@ -308,7 +308,7 @@ defineBuiltins([
     name: 'solve',
     signature: 'solve(I, digits = 30)',
     summary:
-      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points to 30 significant digits (decimal strings).',
+      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points to 30 significant digits (decimal strings). A lazy record: .complex alone does not isolate real roots; .real and .points do (printing the record computes every field).',
     examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2'],
     category: 'algebra',
     minArgs: 1,
@@ -328,10 +328,11 @@ defineBuiltins([
         if (!solved) {
           const { value: s, provenance } = ideals.solveIdeal(handle, opts);
           solved = { s, how: { ...provenance, seed: seedOf(ctx.random), note: 'the separating linear form of the points is drawn from the random stream of the run' } };
+          // The record now says how its most complete route went (the REPL's type line, --json).
+          withProvenance(result, solved.how);
         }
         return solved;
       };
-      if (handle.dimension(opts).value > 0) full(); // raises the solver's positive-dimensional error at the call
       const field = <T extends Value>(read: (s: SolveResult) => T) => () => {
         const { s, how } = full();
         return withProvenance(read(s), how);
@@ -347,9 +348,10 @@ defineBuiltins([
         real: field((s) => (s.real === null ? str('n/a') : int(s.real))),
         points: field((s) => list(s.points.map((p: readonly string[]) => list(p.map((x) => str(x)))))),
       });
+      if (handle.dimension(opts).value > 0) full(); // raises the solver's positive-dimensional error at the call
       return withProvenance(result, derivedProvenance('solve', [g.provenance], 0, {
         seed: seedOf(ctx.random),
-        note: 'fields computed on first read: .complex by the distinct count on the quotient algebra, .real and .points by real-root isolation (how(s.points) says how)',
+        note: 'fields computed on first read: .complex by the distinct count on the quotient algebra, .real and .points by real-root isolation (the record then says how they went)',
       }));
     },
   },

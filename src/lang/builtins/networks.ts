@@ -84,11 +84,12 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
   const exactRoute = () => {
     if (!exact) {
       const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed }));
-      exact = { s, how: reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: s.method }, seconds) };
+      exact = { s, how: reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: s.method }, seconds, ctx.random) };
+      // The record now says how its most complete route went (the REPL's type line, --json).
+      withProvenance(result, exact.how);
     }
     return exact;
   };
-  if (modular.complex === null) exactRoute(); // positive-dimensional modulo p: the exact route reports the dimension
   let real: { readonly r: StationaryRealCount; readonly how: Provenance } | undefined;
   const realRoute = () => {
     if (exact) return { complex: exact.s.complex, real: exact.s.real, how: exact.how };
@@ -106,7 +107,7 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
     const e = exactRoute();
     return withProvenance(read(e.s), e.how);
   };
-  const record_ = record({
+  const result = record({
     complex: () => {
       if (exact || real || modular.complex === null) {
         const r = realRoute();
@@ -124,7 +125,7 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
     bezout: int(modular.bezout),
     points: fromExact((s) => list(s.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) })))),
   });
-  return withProvenance(record_, {
+  withProvenance(result, {
     ...reportedProvenance(
       {
         algorithm: 'gradient-ideal',
@@ -136,6 +137,8 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
       ctx.random,
     ),
   });
+  if (modular.complex === null) exactRoute(); // positive-dimensional modulo p: the exact route reports the dimension at the call
+  return result;
 }
 
 /** A rational matrix given with keyword `name` (X, Y, ...). */
@@ -387,7 +390,7 @@ defineBuiltins([
     name: 'functionSpace',
     signature: 'functionSpace(N)',
     summary:
-      'The function space of a network (the neurovariety): the closure of the image of fmap(N), a variety in the coordinates m[i,j] (linear) or c[k] (the coefficients of fmap). Equations from the determinantal / symmetric-rank formulas, else by elimination; its dimension is the Jacobian rank (see architecture(N)).',
+      'The function space of a network (the neurovariety): the closure of the image of fmap(N), a variety in the coordinates m[i,j] (linear) or c[k] (the coefficients of fmap). Equations from the determinantal / symmetric-rank formulas, else by elimination, computed only when read (ideal, gens, degree, printing); its dimension is the Jacobian rank (see architecture(N)), without equations.',
     examples: ['dim(functionSpace(linear(3, 1, 3)))  // 5'],
     category: 'networks',
     minArgs: 1,
@@ -440,7 +443,7 @@ defineBuiltins([
     name: 'stationary',
     signature: 'stationary(L) or stationary(L, prime = p)',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, exact); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes).',
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, exact); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts real points without Morse indices, the other fields run the exact route (printing the record computes every field).',
     examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
