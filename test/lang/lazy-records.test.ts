@@ -95,6 +95,16 @@ describe('solve(I) is lazy', () => {
     expect(t.fieldsComputed('t')).toEqual(['complex', 'real', 'points']);
   });
 
+  it("the record's provenance is that of its most complete route that has run (the REPL's type line)", () => {
+    const t = session();
+    expect(t.evaluate(`${setup}print how(s).algorithm;\nprint s.complex, how(s).algorithm;\nprint s.points == s.points;\nprint how(s).algorithm == how(s.points).algorithm, how(s).algorithm == "solve";`)).toEqual([
+      'solve',
+      '4, solve',
+      'true',
+      'true, false',
+    ]);
+  });
+
   it('printing the record computes every field; a positive-dimensional ideal is still an error at the call', () => {
     expect(runLines(`${setup}print s;`)[0]).toMatch(/^\{complex: 4, real: 4, points: \[\[/);
     const [d] = runErrors('ring R = QQ[x, y];\nlet s = solve(ideal(x*y));');
@@ -122,8 +132,9 @@ describe('stationary(L) is lazy', () => {
     expect(t.fieldsComputed('s')).toEqual(['real', 'bezout']);
     expect(t.evaluate('print s.indices, s.minima;')).toEqual(['[2, 1, 0], 2']);
     expect(stage(t.events, 'Morse')).toBe(1);
-    // Once the exact route ran, .complex is its count over QQ.
+    // Once the exact route ran, .complex is its count over QQ, and the record says how the exact route went.
     expect(t.evaluate('print s.complex, how(s.complex).field;')).toEqual(['5, QQ']);
+    expect(t.evaluate('print how(s).note == how(s.indices).note, how(s.real).note == how(s.indices).note;')).toEqual(['true, false']);
   });
 
   it('the lazy fields equal the eager engine, read in any order', () => {
