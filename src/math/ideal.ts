@@ -25,7 +25,7 @@ import type { Monomial } from './monomial.js';
 import { PolyRing, type Poly } from './poly.js';
 import { isCertified, timed, type Provenance } from './provenance.js';
 import { multiplicationMatrices, quotientAlgebra } from './quotient.js';
-import { solve, type SolveOptions, type SolveResult } from './solve.js';
+import { countSolutions, solve, type SolutionCount, type SolveOptions, type SolveResult } from './solve.js';
 import { UnivariateRing, univariateToPoly } from './univariate/index.js';
 
 export { hilbertSeriesOfLeads, monomialHilbertNumerator, standardMonomials, type HilbertSeries } from './hilbert.js';
@@ -275,3 +275,22 @@ export function solveIdeal<E>(I: Ideal<E>, options: SolveOptions & BasisOptions 
   if (value.provenance) return { value, provenance: { ...value.provenance, seconds } };
   return { value, provenance: derivedProvenance(value.method, g ? [g.provenance] : [], seconds, value.note === undefined ? {} : { note: value.note }) };
 }
+
+/**
+ * Only the number of distinct complex solutions of a handle (solve.ts's countSolutions): no real roots.
+ * The same route policy as solveIdeal: a certified basis keeps the count certified (quotient algebra).
+ */
+export function countIdealSolutions<E>(I: Ideal<E>, options: SolveOptions & BasisOptions = {}): Derived<SolutionCount> {
+  let g: ReturnType<Ideal<E>['graded']> | undefined;
+  const basis = () => {
+    g = I.graded(options);
+    return { ring: g.ring, basis: g.basis, algorithm: g.provenance.algorithm };
+  };
+  const cached = I.cachedGroebner(I.ring.order.spec.kind === 'grevlex' ? I.ring.order.spec : { kind: 'grevlex' });
+  const exact = options.certified === true || (cached !== undefined && isCertified(cached.provenance));
+  const countOptions: SolveOptions = exact && (options.method ?? 'auto') === 'auto' ? { ...options, method: 'traces' } : options;
+  const { value, seconds } = timed(() => countSolutions(I.ring, I.gens, countOptions, basis));
+  if (value.provenance) return { value, provenance: { ...value.provenance, seconds } };
+  return { value, provenance: derivedProvenance(value.method, g ? [g.provenance] : [], seconds, value.note === undefined ? {} : { note: value.note }) };
+}
+

@@ -636,6 +636,44 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
   return { complex, real: roots.length, points, method: 'modular-parametrization', multiplicityCount: complex, linearForm: param.linearForm, provenance: param.provenance };
 }
 
+/** The number of distinct complex solutions, and how it was obtained (no real roots are isolated). */
+export interface SolutionCount {
+  readonly complex: number;
+  readonly method: string;
+  readonly provenance?: Provenance;
+  readonly note?: string;
+}
+
+/**
+ * Only the number of distinct complex solutions: over QQ the degree of w(T) of the modular
+ * parametrization (no real-root isolation, no points), as `solve` would report it; when the
+ * parametrization does not apply (or another method is asked for, or the field is not QQ), the
+ * distinct count on the quotient algebra of the grevlex basis (./quotient.ts, Seidenberg).
+ */
+export function countSolutions<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions = {}, known?: () => KnownBasis<E>): SolutionCount {
+  const method = options.method ?? 'auto';
+  let note: string | undefined;
+  if (isRationalField(R.field) && (method === 'auto' || method === 'parametrization')) {
+    try {
+      const param = parametrize(R as unknown as PolyRing<Rat>, gens as unknown as readonly Poly<Rat>[], {
+        seed: options.seed ?? 0,
+        certify: options.certify ?? false,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      return { complex: param.w.length - 1, method: 'modular-parametrization', provenance: param.provenance };
+    } catch (e) {
+      if (!(e instanceof MathError)) throw e;
+      if (e.code === 'no-solutions') return { complex: 0, method: 'modular-parametrization', note: `${e.message} (probabilistic: not a proof)` };
+      if (method === 'parametrization' || !FALLBACK_CODES.has(e.code)) throw e;
+      note = `the modular parametrization does not apply (${e.code}: ${e.message}); counted on the quotient algebra`;
+    }
+  }
+  const { ring: G, basis } = known ? known() : grevlexBasis(R, gens, options);
+  const complex = countDistinctSolutions(quotientAlgebra(G, basis, options), options);
+  return note === undefined ? { complex, method: 'distinct-count' } : { complex, method: 'distinct-count', note };
+}
+
 /** The trace route: quotient algebra of the grevlex basis; Hermite form and/or RUR over QQ, the radical over GF(p). */
 function solveByTraces<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions, digits: number, known?: () => KnownBasis<E>): SolveResult {
   const isRational = isRationalField(R.field);

@@ -95,6 +95,15 @@ describe('solve(I) is lazy', () => {
     expect(t.fieldsComputed('t')).toEqual(['complex', 'real', 'points']);
   });
 
+  it('.complex of a radical system over QQ is the degree of the modular parametrization (no real roots), equal to the vdim', () => {
+    const t = session();
+    // katsura-3 is radical with 2^3 = 8 solutions: the independent route is the vdim from the Hilbert series.
+    const lines = t.evaluate('import "stdlib/systems.vdl";\nlet K = katsura(3);\nlet s = solve(K);\nprint s.complex, how(s.complex).algorithm, vdim(K);');
+    expect(lines).toEqual(['8, modular-parametrization, 8']);
+    expect(t.fieldsComputed('s')).toEqual(['complex']);
+    expect(t.evaluate('print s.real;')).toEqual(['6']);
+  });
+
   it("the record's provenance is that of its most complete route that has run (the REPL's type line)", () => {
     const t = session();
     expect(t.evaluate(`${setup}print how(s).algorithm;\nprint s.complex, how(s).algorithm;\nprint s.points == s.points;\nprint how(s).algorithm == how(s.points).algorithm, how(s).algorithm == "solve";`)).toEqual([

@@ -10,8 +10,7 @@ import type { Poly, PolyRing } from '../../math/poly.js';
 import type { GroebnerAlgorithm } from '../../math/groebner/index.js';
 import * as ideals from '../../math/ideal.js';
 import { derivedProvenance, type Ideal } from '../../math/ideal-handle.js';
-import { timed, type Provenance } from '../../math/provenance.js';
-import { countDistinctSolutions, quotientAlgebra } from '../../math/quotient.js';
+import type { Provenance } from '../../math/provenance.js';
 import type { SolveResult } from '../../math/solve.js';
 import { determinant, inverse, kernel, rank } from '../../math/linalg/matrix.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/polymatrix.js';
@@ -341,10 +340,8 @@ defineBuiltins([
       const result = record({
         complex: () => {
           if (solved) return withProvenance(int(solved.s.complex), solved.how);
-          const { value: count, seconds } = timed(() => countDistinctSolutions(quotientAlgebra(g.ring, g.basis, opts), opts));
-          return withProvenance(int(count), derivedProvenance('distinct-count', [g.provenance], seconds, {
-            note: 'the vdim of the radical (Seidenberg: square-free minimal polynomials of the multiplication maps), no real roots',
-          }));
+          const { value: count, provenance } = ideals.countIdealSolutions(handle, opts);
+          return withProvenance(int(count.complex), { ...provenance, seed: seedOf(ctx.random) });
         },
         real: field((s) => (s.real === null ? str('n/a') : int(s.real))),
         points: field((s) => list(s.points.map((p: readonly string[]) => list(p.map((x) => str(x)))))),
@@ -352,7 +349,7 @@ defineBuiltins([
       if (handle.dimension(opts).value > 0) full(); // raises the solver's positive-dimensional error at the call
       return withProvenance(result, derivedProvenance('solve', [g.provenance], 0, {
         seed: seedOf(ctx.random),
-        note: 'fields computed on first read: .complex by the distinct count on the quotient algebra, .real and .points by real-root isolation (the record then says how they went)',
+        note: 'fields computed on first read: .complex by the degree of the modular parametrization over QQ (the distinct count on the quotient algebra where it does not apply), .real and .points by real-root isolation (the record then says how they went)',
       }));
     },
   },
