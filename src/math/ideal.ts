@@ -25,7 +25,7 @@ import type { Monomial } from './monomial.js';
 import { PolyRing, type Poly } from './poly.js';
 import { isCertified, timed, type Provenance } from './provenance.js';
 import { multiplicationMatrices, quotientAlgebra } from './quotient.js';
-import { countSolutions, solve, type SolutionCount, type SolveOptions, type SolveResult } from './solve.js';
+import { countSolutions, solve, type KnownBasis, type SolutionCount, type SolveOptions, type SolveResult } from './solve.js';
 import { UnivariateRing, univariateToPoly } from './univariate/index.js';
 
 export { hilbertSeriesOfLeads, monomialHilbertNumerator, standardMonomials, type HilbertSeries } from './hilbert.js';
@@ -260,37 +260,36 @@ export function radical<E>(R: PolyRing<E>, gens: Gens<E>, options: BasisOptions 
 // ---------------------------------------------------------------------------------------------
 // Solving (solve.ts on the handle's grevlex basis)
 
-/** solve.ts's solve for a handle: its grevlex basis is used (and filled) only by the routes that need it. */
-export function solveIdeal<E>(I: Ideal<E>, options: SolveOptions & BasisOptions = {}): Derived<SolveResult> {
+/**
+ * Runs one of solve.ts's entry points on a handle: its grevlex basis is used (and filled) only by the
+ * routes that need it, and a certified basis (asked for, or already cached) keeps the answer certified
+ * by sending 'auto' to the exact trace route on it.
+ */
+function onHandle<E, T extends { readonly method: string; readonly provenance?: Provenance; readonly note?: string }>(
+  I: Ideal<E>,
+  options: SolveOptions & BasisOptions,
+  entry: (R: PolyRing<E>, gens: readonly Poly<E>[], options: SolveOptions, known: () => KnownBasis<E>) => T,
+): Derived<T> {
   let g: ReturnType<Ideal<E>['graded']> | undefined;
   const basis = () => {
     g = I.graded(options);
     return { ring: g.ring, basis: g.basis, algorithm: g.provenance.algorithm };
   };
-  // A certified basis (asked for, or already cached) keeps solve certified: the exact trace route on it.
   const cached = I.cachedGroebner(I.ring.order.spec.kind === 'grevlex' ? I.ring.order.spec : { kind: 'grevlex' });
   const exact = options.certified === true || (cached !== undefined && isCertified(cached.provenance));
-  const solveOptions: SolveOptions = exact && (options.method ?? 'auto') === 'auto' ? { ...options, method: 'traces' } : options;
-  const { value, seconds } = timed(() => solve(I.ring, I.gens, solveOptions, basis));
+  const routed: SolveOptions = exact && (options.method ?? 'auto') === 'auto' ? { ...options, method: 'traces' } : options;
+  const { value, seconds } = timed(() => entry(I.ring, I.gens, routed, basis));
   if (value.provenance) return { value, provenance: { ...value.provenance, seconds } };
   return { value, provenance: derivedProvenance(value.method, g ? [g.provenance] : [], seconds, value.note === undefined ? {} : { note: value.note }) };
 }
 
-/**
- * Only the number of distinct complex solutions of a handle (solve.ts's countSolutions): no real roots.
- * The same route policy as solveIdeal: a certified basis keeps the count certified (quotient algebra).
- */
+/** solve.ts's solve for a handle. */
+export function solveIdeal<E>(I: Ideal<E>, options: SolveOptions & BasisOptions = {}): Derived<SolveResult> {
+  return onHandle(I, options, solve);
+}
+
+/** Only the number of distinct complex solutions of a handle (solve.ts's countSolutions): no real roots. */
 export function countIdealSolutions<E>(I: Ideal<E>, options: SolveOptions & BasisOptions = {}): Derived<SolutionCount> {
-  let g: ReturnType<Ideal<E>['graded']> | undefined;
-  const basis = () => {
-    g = I.graded(options);
-    return { ring: g.ring, basis: g.basis, algorithm: g.provenance.algorithm };
-  };
-  const cached = I.cachedGroebner(I.ring.order.spec.kind === 'grevlex' ? I.ring.order.spec : { kind: 'grevlex' });
-  const exact = options.certified === true || (cached !== undefined && isCertified(cached.provenance));
-  const countOptions: SolveOptions = exact && (options.method ?? 'auto') === 'auto' ? { ...options, method: 'traces' } : options;
-  const { value, seconds } = timed(() => countSolutions(I.ring, I.gens, countOptions, basis));
-  if (value.provenance) return { value, provenance: { ...value.provenance, seconds } };
-  return { value, provenance: derivedProvenance(value.method, g ? [g.provenance] : [], seconds, value.note === undefined ? {} : { note: value.note }) };
+  return onHandle(I, options, countSolutions);
 }
 
