@@ -335,6 +335,22 @@ defineBuiltins([
     },
   },
   {
+    name: 'randomPoint',
+    signature: 'randomPoint(R, n = 10)',
+    summary:
+      "A point of R's affine space: a list with one random integer in [-n, n] per variable of the ring R (seeded), in the ring's variable order.",
+    examples: ['seed 1;\nring R = QQ[x, y, z];\nlength(randomPoint(R))  // 3'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 2,
+    call(ctx, [R, n]) {
+      if (R!.kind !== 'ring') return fail('type', `randomPoint needs a ring, got ${kindWord(R!)}`, ctx.argSpans[0] ?? ctx.span);
+      const bound = n ? expectInteger(ctx, n, 1) : 10n;
+      if (bound < 0n) fail('domain', 'randomPoint(R, n) needs n >= 0', ctx.argSpans[1] ?? ctx.span);
+      return list(R!.ring.poly.vars.map(() => int(ctx.random.bigint(-bound, bound))));
+    },
+  },
+  {
     name: 'randomMatrix',
     signature: 'randomMatrix(rows, cols, n)',
     summary: 'A rows×cols matrix of random integers in [-n, n] (seeded).',
