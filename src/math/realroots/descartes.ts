@@ -24,7 +24,7 @@ import { integerPoly } from '../univariate/integer-poly.js';
 import { intSquareFree } from '../univariate/square-free.js';
 import { type IsolatedRoot } from './root.js';
 import { signAtDyadic } from './sign.js';
-import { shiftedVariations, taylorShift1 } from './taylor-shift.js';
+import { removeCommonTwos, shiftedVariations, taylorShift1 } from './taylor-shift.js';
 
 export interface IsolationOptions {
   readonly signal?: Interrupt;
@@ -59,26 +59,6 @@ export function rootBoundExponent(p: readonly bigint[]): number {
   return k + 1;
 }
 
-/** Divides out the largest power of 2 common to all coefficients (roots and signs unchanged). */
-function removeCommonTwos(a: bigint[]): bigint[] {
-  let shift = Infinity;
-  for (const c of a) {
-    if (c === 0n) continue;
-    let t = 0;
-    let x = c < 0n ? -c : c;
-    // Count trailing zero bits, 32 at a time.
-    while ((x & 0xffffffffn) === 0n) {
-      x >>= 32n;
-      t += 32;
-    }
-    t += 31 - Math.clz32(Number(x & 0xffffffffn) & -Number(x & 0xffffffffn));
-    if (t < shift) shift = t;
-    if (shift === 0) return a;
-  }
-  if (shift === Infinity || shift === 0) return a;
-  const s = BigInt(shift);
-  return a.map((c) => c >> s);
-}
 
 /**
  * The Descartes bound for the roots of g in (0, 1), capped at 2 (0: none, 1: exactly one, 2: two or

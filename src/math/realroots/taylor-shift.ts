@@ -46,3 +46,24 @@ export function shiftedVariations(a: readonly bigint[], cap: number): number {
   if (v !== 0n && last !== 0n && v > 0n !== last > 0n) count++;
   return Math.min(count, cap);
 }
+
+/** Divides out the largest power of 2 common to all coefficients (roots and signs unchanged). */
+export function removeCommonTwos(a: bigint[]): bigint[] {
+  let shift = Infinity;
+  for (const c of a) {
+    if (c === 0n) continue;
+    let t = 0;
+    let x = c < 0n ? -c : c;
+    // Count trailing zero bits, 32 at a time.
+    while ((x & 0xffffffffn) === 0n) {
+      x >>= 32n;
+      t += 32;
+    }
+    t += 31 - Math.clz32(Number(x & 0xffffffffn) & -Number(x & 0xffffffffn));
+    if (t < shift) shift = t;
+    if (shift === 0) return a;
+  }
+  if (shift === Infinity || shift === 0) return a;
+  const s = BigInt(shift);
+  return a.map((c) => c >> s);
+}

@@ -14,6 +14,7 @@ import { type Rat, QQ, compareRat, rat } from '../field.js';
 import { bigAbs } from '../integers.js';
 import { type IntPoly, bitLength, integerPoly, intDerivative } from './integer-poly.js';
 import { intSquareFree } from './square-free.js';
+import { removeCommonTwos, shiftedVariations, taylorShift1 } from '../realroots/taylor-shift.js';
 import { signAt } from './sturm.js';
 
 export interface RealRoot {
@@ -23,54 +24,6 @@ export interface RealRoot {
   readonly hi: Rat;
 }
 
-function taylorShiftOne(a: readonly bigint[]): bigint[] {
-  const c = a.slice();
-  const n = c.length - 1;
-  for (let i = 0; i < n; i++) for (let j = n - 1; j >= i; j--) c[j]! += c[j + 1]!;
-  return c;
-}
-
-/**
- * The variations of (x+1)^n a(1/(x+1)), capped at 2: the Descartes bound for the roots of a in (0, 1)
- * (0: none, 1: exactly one, 2: two or more). The Taylor shift finalizes one coefficient per outer
- * step, so the count stops as soon as it reaches 2.
- */
-function unitIntervalVariations(a: readonly bigint[]): number {
-  const c = a.slice().reverse();
-  const n = c.length - 1;
-  let count = 0;
-  let last = 0n;
-  for (let i = 0; i < n; i++) {
-    for (let j = n - 1; j >= i; j--) c[j]! += c[j + 1]!;
-    const v = c[i]!;
-    if (v !== 0n) {
-      if (last !== 0n && v > 0n !== last > 0n && ++count >= 2) return 2;
-      last = v;
-    }
-  }
-  const v = c[n]!;
-  if (v !== 0n && last !== 0n && v > 0n !== last > 0n) count++;
-  return Math.min(count, 2);
-}
-
-/** Divides out the largest power of 2 common to all coefficients (does not change roots or signs). */
-function removeCommonTwos(a: bigint[]): bigint[] {
-  let shift = -1;
-  for (const c of a) {
-    if (c === 0n) continue;
-    let t = 0;
-    let x = c < 0n ? -c : c;
-    while ((x & 1n) === 0n && (shift < 0 || t < shift)) {
-      x >>= 1n;
-      t++;
-    }
-    shift = shift < 0 ? t : Math.min(shift, t);
-    if (shift === 0) return a;
-  }
-  if (shift <= 0) return a;
-  const s = BigInt(shift);
-  return a.map((c) => c >> s);
-}
 
 /** Isolating intervals (possibly with endpoints that are roots) of the positive roots of a square-free a with a(0) != 0. */
 function isolatePositive(a: readonly bigint[], out: { lo: Rat; hi: Rat }[]): void {
@@ -87,7 +40,8 @@ function isolatePositive(a: readonly bigint[], out: { lo: Rat; hi: Rat }[]): voi
   const stack: { g: bigint[]; c: bigint; j: number }[] = [{ g: g0, c: 0n, j: 0 }];
   while (stack.length > 0) {
     const { g, c, j } = stack.pop()!;
-    const v = unitIntervalVariations(g);
+    // The variations of (x+1)^n g(1/(x+1)), capped at 2: the Descartes bound for the roots of g in (0, 1).
+    const v = shiftedVariations(g.slice().reverse(), 2);
     if (v === 0) continue;
     const den = 1n << BigInt(j);
     if (v === 1) {
@@ -101,7 +55,7 @@ function isolatePositive(a: readonly bigint[], out: { lo: Rat; hi: Rat }[]): voi
       const mid = rat((2n * c + 1n) * scale, 2n * den);
       out.push({ lo: mid, hi: mid });
     }
-    const right = taylorShiftOne(left); // 2^n g((x+1)/2)
+    const right = taylorShift1(left); // 2^n g((x+1)/2)
     stack.push({ g: removeCommonTwos(right), c: 2n * c + 1n, j: j + 1 });
     stack.push({ g: removeCommonTwos(left), c: 2n * c, j: j + 1 });
   }
