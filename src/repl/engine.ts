@@ -5,12 +5,11 @@
 import { isFailure, type ModuleResolver } from '../lang/modules.js';
 import { parseProgram } from '../lang/parse.js';
 import { toJson, toLatex, toText } from '../lang/print.js';
-import { formatDiagnostics, Session } from '../lang/run.js';
+import { formatDiagnostics, Session, type SessionOptions } from '../lang/run.js';
 import type { PrintRecord } from '../lang/evaluator.js';
 import { typeName, type Value } from '../lang/values.js';
 import { provenanceOf } from '../lang/provenance.js';
 import { describeProvenance } from '../math/provenance.js';
-import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { nodeResolver } from '../node/resolver.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
 import { builtinNames, helpFor, KEYWORDS, overview, stdlibFunctions } from './help.js';
@@ -31,10 +30,8 @@ export interface Outcome {
   readonly quit?: boolean;
 }
 
-export interface EngineOptions {
-  readonly seed?: number | bigint;
-  readonly signal?: Interrupt;
-  readonly onProgress?: (event: ProgressEvent) => void;
+/** A session's options (seed, signal, progress, resolver), with prints delivered as formatted lines. */
+export interface EngineOptions extends Pick<SessionOptions, 'seed' | 'signal' | 'onProgress'> {
   /** Receive each print as it happens; the outcome's `prints` then stays empty. */
   readonly onPrint?: (line: string) => void;
   readonly format?: OutputFormat;
