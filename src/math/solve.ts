@@ -76,6 +76,7 @@ import {
   ratPoly,
 } from './univariate/index.js';
 import { type Parametrization, parametrize } from './zerodim/parametrize.js';
+import type { UnivariateRepresentation } from './realroots/point.js';
 
 
 // =============================================================================================
@@ -534,6 +535,8 @@ export interface SolveResult {
   readonly provenance?: Provenance;
   /** Why the default route fell back from the parametrization to the trace route. */
   readonly note?: string;
+  /** Over QQ: the univariate representation the points were read from (exact real points: realroots/point.ts). */
+  readonly representation?: UnivariateRepresentation;
 }
 
 /** The reduced grevlex basis of the system, when the caller already has it (or can compute it on demand). */
@@ -594,9 +597,14 @@ export function realPoints(rur: RationalUnivariateRepresentation, digits: number
 
 /** The real points of a modular parametrization: x_i = V_i(θ) / (d_i·W'(θ)) at the real roots θ of W. */
 export function parametrizationPoints(param: Parametrization, digits: number): { roots: RealRoot[]; points: string[][] } {
+  const { polynomial, coordinates } = parametrizationRepresentation(param);
+  return pointsAtRealRoots(polynomial, coordinates, digits);
+}
+
+/** The parametrization as a univariate representation: x_i = V_i(T) / (d_i·W'(T)). */
+export function parametrizationRepresentation(param: Parametrization): UnivariateRepresentation {
   const dw = intDerivative(param.w);
-  const coordinates = param.numerators.map((numerator, i) => ({ numerator, denominator: dw.map((c) => c * param.denominators[i]!) }));
-  return pointsAtRealRoots(param.w, coordinates, digits);
+  return { polynomial: param.w, coordinates: param.numerators.map((numerator, i) => ({ numerator, denominator: dw.map((c) => c * param.denominators[i]!) })) };
 }
 
 /** Errors after which the default route falls back from the parametrization to the trace route. */
@@ -633,7 +641,7 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
   const { roots, points } = parametrizationPoints(param, digits);
   const complex = param.w.length - 1;
   // The parametrization exists only for radical ideals, whose vdim is the number of solutions.
-  return { complex, real: roots.length, points, method: 'modular-parametrization', multiplicityCount: complex, linearForm: param.linearForm, provenance: param.provenance };
+  return { complex, real: roots.length, points, method: 'modular-parametrization', multiplicityCount: complex, linearForm: param.linearForm, provenance: param.provenance, representation: parametrizationRepresentation(param) };
 }
 
 /** The number of distinct complex solutions, and how it was obtained (no real roots are isolated). */
@@ -715,6 +723,7 @@ function solveByTraces<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Sol
     method: hermite ? 'hermite+rur' : 'rur',
     multiplicityCount: D,
     linearForm: rur.linearForm,
+    representation: { polynomial: rur.polynomial, coordinates: rur.numerators.map((numerator) => ({ numerator, denominator: rur.denominator })) },
   };
 }
 

@@ -5,3 +5,5 @@ export * from './sign.js';
 export * from './root.js';
 export * from './descartes.js';
 export * from './parametrization.js';
+export * from './algebraic.js';
+export * from './point.js';

@@ -1,0 +1,356 @@
+// Real algebraic numbers in Q(t), for t one isolated real root of a square-free integer polynomial w.
+//
+// Representation (invariants):
+// - `AlgebraicRoot`: w (primitive, square-free, degree >= 1, integer coefficients ascending), the
+//   residue ring Q[T]/(w) (../univariate/residue.ts), and the isolating interval of one real root t of
+//   w (an `IsolatedRoot`, ./root.ts). The interval is shared by every number and point built on the
+//   root and only ever shrinks (refinement in place): whatever one number refined, the next reuses.
+// - `RealAlgebraicNumber`: the value num(t) / den(t) with num, den residues modulo w (integer
+//   polynomial of degree < deg w over a positive integer) and den(t) != 0 (checked exactly when the
+//   number is made). This is the shape of a rational univariate representation (Rouillier, AAECC 1999;
+//   msolve's x_i = v_i(t) / w'(t), Berthomieu, Eder, Safey El Din, ISSAC 2021): keeping a denominator
+//   instead of inverting it modulo w keeps the coefficients at the size of the parametrization (the
+//   inverse of w' modulo w is as large as the discriminant), and it makes division right without
+//   splitting w: a / b = (a.num·b.den) / (a.den·b.num) only needs b(t) != 0, which is decided exactly,
+//   even when b vanishes at other roots of w (where dynamic evaluation, Della Dora, Dicrescenzo, Duval
+//   1985, would split w by gcd(w, b.num); here the other roots are never evaluated).
+//
+// Decisions: the sign of num(t)/den(t) is read from an interval evaluation on t's isolating interval
+// (../interval/evaluate.ts) when that excludes 0; otherwise q(t) = 0 is decided exactly (t is a root
+// of gcd(w, q) iff that gcd changes sign on the isolating interval) and non-zero signs by refinement
+// (../univariate/refine.ts signsAtRoot). Decimals are rounded exactly by the one decimal formatter
+// (../univariate/decimal.ts rationalFunctionToDecimal, formatDecimal). Numbers of different roots do
+// not mix: their arithmetic raises MathError('different-points').
+import { MathError } from '../errors.js';
+import { type Rat, QQ, rat } from '../field.js';
+import { type Dyadic, bitLength, compareDyadic, dyadicMidpoint, dyadicToRat, ratToDyadic } from '../interval/dyadic.js';
+import { evaluateUnivariate } from '../interval/evaluate.js';
+import { type Interval, intervalContainsZero, intervalDiv, intervalFromInt, intervalSign, intervalWidth } from '../interval/interval.js';
+import { type Interrupt, checkInterrupt } from '../progress.js';
+import { rationalFunctionToDecimal } from '../univariate/decimal.js';
+import { primitivePart } from '../univariate/integer-poly.js';
+import type { RealRoot } from '../univariate/isolate.js';
+import { signsAtRoot } from '../univariate/refine.js';
+import { type Residue, ResidueRing } from '../univariate/residue.js';
+import { type IsolatedRoot, refineRoot, widthExponent } from './root.js';
+import { signAtDyadic } from './sign.js';
+
+export interface AlgebraicOptions {
+  readonly signal?: Interrupt;
+}
+
+export interface FractionOptions extends AlgebraicOptions {
+  /** The caller knows den(t) != 0 (the check is skipped). */
+  readonly nonZero?: boolean;
+}
+
+/** Whether a rational has a power-of-two denominator (then it is a Dyadic). */
+function dyadicOf(x: Rat): Dyadic | undefined {
+  const k = bitLength(x.den) - 1;
+  return x.den === 1n << BigInt(k) ? { m: x.num, e: -k } : undefined;
+}
+
+/** One real root t of w, shared (and refined in place) by the numbers and points built on it. */
+export class AlgebraicRoot {
+  /** Primitive, square-free. */
+  readonly w: readonly bigint[];
+  /** Q[T]/(w). */
+  readonly ring: ResidueRing;
+  private current: IsolatedRoot;
+
+  /**
+   * `root` must isolate a root of w (its `poly` may be w or any positive multiple with the same
+   * roots); `ring` may be shared by the roots of one w.
+   */
+  constructor(w: readonly bigint[], root: IsolatedRoot, ring?: ResidueRing) {
+    this.w = primitivePart(w);
+    if (this.w.length < 2) throw new MathError('bad-polynomial', 'an algebraic root needs a polynomial of degree at least 1');
+    this.ring = ring ?? new ResidueRing(this.w);
+    this.current = { ...root, poly: this.w, signLo: root.signLo === 0 ? 0 : signAtDyadic(this.w, root.lo) as -1 | 1 };
+  }
+
+  /** The isolating interval as it is now. */
+  get isolated(): IsolatedRoot {
+    return this.current;
+  }
+
+  /** The isolating interval as an Interval (a point interval for an exact dyadic root). */
+  interval(): Interval {
+    return { lo: this.current.lo, hi: this.current.hi };
+  }
+
+  /** Refines until the width is at most 2^-bits (or the root is hit exactly). */
+  refine(bits: number, options: AlgebraicOptions = {}): IsolatedRoot {
+    if (widthExponent(this.current) > -bits) this.current = refineRoot(this.current, bits, options);
+    return this.current;
+  }
+
+  /** The root for the exact tools of ../univariate (rational endpoints). */
+  realRoot(): RealRoot {
+    return { poly: this.w, lo: dyadicToRat(this.current.lo), hi: dyadicToRat(this.current.hi) };
+  }
+
+  /**
+   * Whether `other` is the same real number t: the same object, or the same w (coefficient for
+   * coefficient) with isolating intervals whose intersection holds a root of w (both intervals
+   * isolate roots of one square-free w, so a root in both is both).
+   */
+  sameRoot(other: AlgebraicRoot): boolean {
+    if (other === this) return true;
+    if (other.w.length !== this.w.length || other.w.some((c, i) => c !== this.w[i])) return false;
+    const a = this.current;
+    const b = other.current;
+    const lo = compareDyadic(a.lo, b.lo) >= 0 ? a.lo : b.lo;
+    const hi = compareDyadic(a.hi, b.hi) <= 0 ? a.hi : b.hi;
+    const c = compareDyadic(lo, hi);
+    if (c > 0) return false;
+    // A point intersection is a root only when one of the roots is that exact dyadic.
+    if (c === 0) return (a.signLo === 0 || b.signLo === 0) && signAtDyadic(this.w, lo) === 0;
+    return signAtDyadic(this.w, lo) * signAtDyadic(this.w, hi) < 0;
+  }
+
+  /** Takes over a refinement made by ../univariate's tools when it is narrower and dyadic. */
+  adopt(r: RealRoot): void {
+    const lo = dyadicOf(r.lo);
+    const hi = dyadicOf(r.hi);
+    if (!lo || !hi) return;
+    if (this.current.signLo === 0) return;
+    if (QQ.eq(r.lo, r.hi)) {
+      this.current = { poly: this.w, lo, hi, signLo: 0 };
+      return;
+    }
+    const narrower = compareDyadic(lo, this.current.lo) >= 0 && compareDyadic(hi, this.current.hi) <= 0;
+    if (narrower) this.current = { poly: this.w, lo, hi, signLo: signAtDyadic(this.w, lo) as -1 | 1 };
+  }
+}
+
+/** Integer coefficients and a positive denominator of a rational polynomial. */
+function residueOf(ring: ResidueRing, p: readonly (bigint | Rat)[]): Residue {
+  return ring.fromRational(p);
+}
+
+/** The value num(t) / den(t) in Q(t) (see the header). */
+export class RealAlgebraicNumber {
+  private constructor(
+    readonly root: AlgebraicRoot,
+    readonly num: Residue,
+    readonly den: Residue,
+  ) {}
+
+  /** The rational q as a number of Q(t). */
+  static rational(root: AlgebraicRoot, q: Rat): RealAlgebraicNumber {
+    return new RealAlgebraicNumber(root, root.ring.fromRational([q]), root.ring.one);
+  }
+
+  /**
+   * num(t) / den(t) for polynomials with rational coefficients (reduced modulo w);
+   * MathError('division-by-zero') when den(t) = 0.
+   */
+  static fraction(root: AlgebraicRoot, num: readonly (bigint | Rat)[], den: readonly (bigint | Rat)[] = [1n], options: AlgebraicOptions = {}): RealAlgebraicNumber {
+    return RealAlgebraicNumber.ofResidues(root, residueOf(root.ring, num), residueOf(root.ring, den), options);
+  }
+
+  /** num(t) / den(t) for residues modulo w; MathError('division-by-zero') when den(t) = 0. */
+  static ofResidues(root: AlgebraicRoot, num: Residue, den: Residue, options: FractionOptions = {}): RealAlgebraicNumber {
+    const K = root.ring;
+    if (K.isZero(den) || (!options.nonZero && signAt(root, den.num, options) === 0)) {
+      throw new MathError('division-by-zero', 'division by a number that is zero at this point');
+    }
+    // A constant denominator is folded into the numerator, so exact rationals stay num/1.
+    if (den.num.length === 1) return new RealAlgebraicNumber(root, K.scale(num, rat(den.den, den.num[0]!)), K.one);
+    return new RealAlgebraicNumber(root, num, den);
+  }
+
+  /** The rational value when num and den are constants (a number built from rationals), else undefined. */
+  rational(): Rat | undefined {
+    if (this.num.num.length > 1 || this.den.num.length > 1) return undefined;
+    const n = this.num.num.length === 0 ? rat(0n) : rat(this.num.num[0]!, this.num.den);
+    return QQ.div(n, rat(this.den.num[0]!, this.den.den));
+  }
+
+  private same(other: RealAlgebraicNumber): void {
+    if (!this.root.sameRoot(other.root)) {
+      throw new MathError('different-points', 'these numbers belong to different points (different roots of their polynomials); only numbers of one point combine');
+    }
+  }
+
+  neg(): RealAlgebraicNumber {
+    return new RealAlgebraicNumber(this.root, this.root.ring.neg(this.num), this.den);
+  }
+
+  add(other: RealAlgebraicNumber): RealAlgebraicNumber {
+    return this.combine(other, 1);
+  }
+
+  sub(other: RealAlgebraicNumber): RealAlgebraicNumber {
+    return this.combine(other, -1);
+  }
+
+  private combine(other: RealAlgebraicNumber, sign: 1 | -1): RealAlgebraicNumber {
+    this.same(other);
+    const K = this.root.ring;
+    const b = sign === 1 ? other.num : K.neg(other.num);
+    if (K.eq(this.den, other.den)) return new RealAlgebraicNumber(this.root, K.add(this.num, b), this.den);
+    const num = K.add(K.mul(this.num, other.den), K.mul(b, this.den));
+    return new RealAlgebraicNumber(this.root, num, K.mul(this.den, other.den));
+  }
+
+  mul(other: RealAlgebraicNumber): RealAlgebraicNumber {
+    this.same(other);
+    const K = this.root.ring;
+    return new RealAlgebraicNumber(this.root, K.mul(this.num, other.num), K.mul(this.den, other.den));
+  }
+
+  /** this / other; MathError('division-by-zero') when other is 0 at t (decided exactly). */
+  div(other: RealAlgebraicNumber, options: AlgebraicOptions = {}): RealAlgebraicNumber {
+    this.same(other);
+    const K = this.root.ring;
+    return RealAlgebraicNumber.ofResidues(this.root, K.mul(this.num, other.den), K.mul(this.den, other.num), options);
+  }
+
+  /** this^k for an integer k (k < 0 divides; 0^0 = 1). */
+  pow(k: number, options: AlgebraicOptions = {}): RealAlgebraicNumber {
+    if (!Number.isInteger(k)) throw new MathError('bad-exponent', `powers of algebraic numbers need an integer exponent, got ${k}`);
+    const K = this.root.ring;
+    const p = new RealAlgebraicNumber(this.root, K.pow(this.num, Math.abs(k)), K.pow(this.den, Math.abs(k)));
+    return k >= 0 ? p : RealAlgebraicNumber.rational(this.root, rat(1n)).div(p, options);
+  }
+
+  /** The exact sign of the value. */
+  sign(options: AlgebraicOptions = {}): -1 | 0 | 1 {
+    if (this.num.num.length === 0) return 0;
+    const q = this.rational();
+    if (q) return q.num > 0n ? 1 : -1;
+    // den.den and num.den are positive: the signs are those of the integer polynomials at t.
+    const s = signAt(this.root, this.num.num, options);
+    return s === 0 ? 0 : ((s * signAt(this.root, this.den.num, options)) as -1 | 1);
+  }
+
+  /** sign(this - other). */
+  compare(other: RealAlgebraicNumber, options: AlgebraicOptions = {}): -1 | 0 | 1 {
+    return this.sub(other).sign(options);
+  }
+
+  equals(other: RealAlgebraicNumber, options: AlgebraicOptions = {}): boolean {
+    return this.compare(other, options) === 0;
+  }
+
+  /**
+   * An interval of width <= 2^-bits containing the value (absolute width): t's interval is refined and
+   * the working precision raised until the interval quotient of the enclosures of num and den is
+   * narrow enough (it shrinks with the width of t's interval and the rounding, so the loop ends).
+   */
+  enclosure(bits: number, options: AlgebraicOptions = {}): Interval {
+    const target: Dyadic = { m: 1n, e: -bits };
+    const q = this.rational();
+    if (q) {
+      let b = Math.max(64, bits + 8);
+      for (;;) {
+        const x = { lo: ratToDyadic(q, b, false), hi: ratToDyadic(q, b, true) };
+        if (compareDyadic(intervalWidth(x), target) <= 0) return x;
+        b *= 2;
+      }
+    }
+    let precision = Math.max(64, bits + 32);
+    let rootBits = Math.max(bits + 4, 16);
+    for (;;) {
+      checkInterrupt(options.signal);
+      const T = this.root.interval();
+      const n = quotientBy(evaluateUnivariate(this.num.num, T, precision), this.num.den, precision);
+      const d = quotientBy(evaluateUnivariate(this.den.num, T, precision), this.den.den, precision);
+      if (!intervalContainsZero(d)) {
+        const x = intervalDiv(n, d, precision);
+        if (compareDyadic(intervalWidth(x), target) <= 0) return x;
+        // The width grows with the magnitudes: ask for as many more bits as the result is too wide.
+        const excess = Math.max(1, magnitude(intervalWidth(x)) + bits);
+        rootBits += excess;
+        precision += excess + 16;
+      } else {
+        rootBits += 16;
+        precision += 16;
+      }
+      this.root.refine(rootBits, options);
+    }
+  }
+
+  /** The value to `digits` significant digits, rounded exactly (half to even; trailing zeros dropped). */
+  toDecimal(digits: number): string {
+    // num/n0 over den/d0 = (num·d0) / (den·n0), both integer polynomials.
+    const P = this.num.num.map((c) => c * this.den.den);
+    const Q = this.den.num.map((c) => c * this.num.den);
+    const { text, root } = rationalFunctionToDecimal(this.root.realRoot(), P, Q, digits);
+    this.root.adopt(root);
+    return text;
+  }
+
+  /**
+   * The double nearest to the value (ties to even): enclosures are narrowed until both ends round to
+   * the same double; a value exactly halfway between two doubles is recognised exactly.
+   */
+  toNumber(options: AlgebraicOptions = {}): number {
+    if (this.sign(options) === 0) return 0;
+    for (let bits = 64; ; bits += 64) {
+      const x = this.enclosure(bits, options);
+      const a = roundToDouble(x.lo);
+      const b = roundToDouble(x.hi);
+      if (a === b) return a;
+      if (bits >= 256) {
+        // Adjacent doubles a < b: the value may be their midpoint exactly.
+        const mid = dyadicMidpoint(doubleToDyadic(a), doubleToDyadic(b));
+        if (this.compare(RealAlgebraicNumber.rational(this.root, dyadicToRat(mid)), options) === 0) return roundToDouble(mid);
+      }
+    }
+  }
+
+  /** num(T)/den(T) as text, with T the root: `(T^2 - 3)/(2*T)`. */
+  toString(): string {
+    const K = this.root.ring;
+    return K.isOne(this.den) ? K.toString(this.num) : `(${K.toString(this.num)})/(${K.toString(this.den)})`;
+  }
+}
+
+/** The double nearest to a dyadic (ties to even): BigInt → Number rounds to nearest, and a sticky bit keeps that right after a shift. */
+export function roundToDouble(x: Dyadic): number {
+  let { m, e } = x;
+  const shift = bitLength(m) - 64;
+  if (shift > 0) {
+    const dropped = m - ((m >> BigInt(shift)) << BigInt(shift));
+    m = (m >> BigInt(shift)) | (dropped !== 0n ? 1n : 0n);
+    e += shift;
+  }
+  return Number(m) * 2 ** e;
+}
+
+/** A finite double as a dyadic, exactly. */
+function doubleToDyadic(x: number): Dyadic {
+  if (x === 0) return { m: 0n, e: 0 };
+  let e = 0;
+  let y = x;
+  while (!Number.isInteger(y)) {
+    y *= 2;
+    e--;
+  }
+  return { m: BigInt(y), e };
+}
+
+/** The interval x / c for a positive integer c. */
+function quotientBy(x: Interval, c: bigint, bits: number): Interval {
+  return c === 1n ? x : intervalDiv(x, intervalFromInt(c, bits), bits);
+}
+
+/** log2 of |x| rounded up (-Infinity for 0). */
+function magnitude(x: Dyadic): number {
+  return x.m === 0n ? -Infinity : bitLength(x.m) + x.e;
+}
+
+/** The exact sign of the integer polynomial q at t: an interval first, the exact route of ../univariate when it straddles 0. */
+export function signAt(root: AlgebraicRoot, q: readonly bigint[], options: AlgebraicOptions = {}): -1 | 0 | 1 {
+  if (q.length === 0) return 0;
+  if (q.length === 1) return q[0]! > 0n ? 1 : -1;
+  checkInterrupt(options.signal);
+  const s = intervalSign(evaluateUnivariate(q, root.interval(), 128));
+  if (s !== undefined) return s; // [0, 0] encloses only 0
+  const { signs, root: refined } = signsAtRoot(root.realRoot(), [q]);
+  root.adopt(refined);
+  return signs[0]! as -1 | 0 | 1;
+}

@@ -1,0 +1,182 @@
+// Real algebraic points: a rational univariate representation together with one real root t of its
+// polynomial w.
+//
+// Representation (invariants): a `RealAlgebraicPoint` is an `AlgebraicRoot` (./algebraic.ts: w
+// primitive and square-free, Q[T]/(w), t's isolating interval, refined in place) and the coordinates
+// x_i = N_i(t) / D(t) with residues N_i, D modulo w over one common denominator D, D(t) != 0. The
+// input is any univariate representation x_i = n_i(T) / q_i(T): msolve's parametrization
+// x_i = v_i(T) / (d_i w'(T)) (Berthomieu, Eder, Safey El Din, ISSAC 2021; ../zerodim/) and the RUR
+// x_i = g_i(T) / g_1(T) (Rouillier, AAECC 1999; ../solve.ts) both have proportional q_i, whose common
+// primitive part becomes D (otherwise D is the product of the distinct primitive parts).
+//
+// Operations: coordinates as real algebraic numbers (exact arithmetic, signs, decimals: ./algebraic.ts);
+// boxes of any width (interval evaluation on t's refined interval, ../interval/); the value of a
+// polynomial f with rational coefficients, exactly, by homogenizing over the common denominator:
+// f(N/D) = (Σ_m c_m Π N_i^{m_i} D^{δ-|m|}) / D^δ with δ = deg f, reduced modulo w (the "denominator
+// cleared" evaluation of a RUR, Rouillier 1999 §5), so no inverse modulo w is ever formed.
+import { MathError } from '../errors.js';
+import { type Rat, QQ, rat } from '../field.js';
+import type { Interval } from '../interval/interval.js';
+import { totalDegree } from '../monomial.js';
+import type { Poly } from '../poly.js';
+import { type Interrupt, checkInterrupt } from '../progress.js';
+import { integerPoly, primitivePart } from '../univariate/integer-poly.js';
+import { type Residue, ResidueRing } from '../univariate/residue.js';
+import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js';
+import { AlgebraicRoot, RealAlgebraicNumber, signAt } from './algebraic.js';
+import { isolateSquareFree } from './descartes.js';
+
+export interface PointOptions {
+  readonly signal?: Interrupt;
+}
+
+/** x_i = numerator(T) / denominator(T) at the roots of the polynomial. */
+export interface RepresentedCoordinate {
+  readonly numerator: readonly (bigint | Rat)[];
+  readonly denominator: readonly (bigint | Rat)[];
+}
+
+/** A univariate representation of a finite set of points: x_i = n_i(t) / q_i(t) at the roots t of `polynomial`. */
+export interface UnivariateRepresentation {
+  /** Square-free (the points are in bijection with its roots). */
+  readonly polynomial: readonly (bigint | Rat)[];
+  readonly coordinates: readonly RepresentedCoordinate[];
+}
+
+/** The coordinates over one common denominator, as residues modulo w (shared by the points of one w). */
+interface CommonDenominator {
+  readonly numerators: readonly Residue[];
+  readonly denominator: Residue;
+  /** The distinct primitive factors of the denominator (each checked to be non-zero at a point's t). */
+  readonly factors: readonly (readonly bigint[])[];
+}
+
+function commonDenominator(K: ResidueRing, coordinates: readonly RepresentedCoordinate[]): CommonDenominator {
+  const parts = coordinates.map(({ denominator }) => {
+    const q = K.fromRational(denominator);
+    if (K.isZero(q)) throw new MathError('division-by-zero', 'a coordinate has the denominator 0 modulo the polynomial');
+    let pp = primitivePart(q.num);
+    if (pp[pp.length - 1]! < 0n) pp = pp.map((c) => -c);
+    // q = c · pp with c = (lc q.num / lc pp) / q.den.
+    const c = rat(q.num[q.num.length - 1]!, q.den * pp[pp.length - 1]!);
+    return { pp, key: pp.join(','), c };
+  });
+  const factors = new Map<string, bigint[]>();
+  for (const p of parts) factors.set(p.key, p.pp);
+  let denominator = K.one;
+  for (const f of factors.values()) denominator = K.mul(denominator, K.make(f));
+  const numerators = coordinates.map(({ numerator }, i) => {
+    const { key, c } = parts[i]!;
+    let n = K.fromRational(numerator);
+    for (const [k, f] of factors) if (k !== key) n = K.mul(n, K.make(f));
+    return K.scale(n, QQ.inv(c));
+  });
+  return { numerators, denominator, factors: [...factors.values()] };
+}
+
+/** A real point x_i = N_i(t) / D(t) (see the header). */
+export class RealAlgebraicPoint {
+  private readonly cache: (RealAlgebraicNumber | undefined)[];
+
+  private constructor(
+    readonly root: AlgebraicRoot,
+    private readonly common: CommonDenominator,
+  ) {
+    this.cache = common.numerators.map(() => undefined);
+  }
+
+  /** The point of a representation at one isolated root (the root of `root` must be a root of the representation's polynomial). */
+  static at(root: AlgebraicRoot, coordinates: readonly RepresentedCoordinate[], options: PointOptions = {}): RealAlgebraicPoint {
+    return RealAlgebraicPoint.make(root, commonDenominator(root.ring, coordinates), options);
+  }
+
+  private static make(root: AlgebraicRoot, common: CommonDenominator, options: PointOptions): RealAlgebraicPoint {
+    for (const f of common.factors) {
+      if (signAt(root, f, options) === 0) throw new MathError('division-by-zero', 'a coordinate\'s denominator vanishes at this root');
+    }
+    return new RealAlgebraicPoint(root, common);
+  }
+
+  /**
+   * The real points of a univariate representation, in increasing order of t (one per real root of
+   * the polynomial, isolated by Descartes' rule, ./descartes.ts), sharing Q[T]/(w) and the common
+   * denominator. MathError('not-square-free') when the polynomial has a multiple root.
+   */
+  static all(rep: UnivariateRepresentation, options: PointOptions = {}): RealAlgebraicPoint[] {
+    const w = primitivePart(integerPoly(rep.polynomial as (bigint | Rat)[]));
+    if (w.length < 2) return [];
+    if (!isSquareFreeModular(w) && intSquareFree(w).length !== w.length) {
+      throw new MathError('not-square-free', 'the polynomial of a univariate representation must be square-free');
+    }
+    const K = new ResidueRing(w);
+    const common = commonDenominator(K, rep.coordinates);
+    return isolateSquareFree(w, options).map((r) => RealAlgebraicPoint.make(new AlgebraicRoot(w, r, K), common, options));
+  }
+
+  get dimension(): number {
+    return this.common.numerators.length;
+  }
+
+  /** The coordinate x_i (i from 0) as a real algebraic number of this point. */
+  coordinate(i: number): RealAlgebraicNumber {
+    if (!Number.isInteger(i) || i < 0 || i >= this.dimension) {
+      throw new MathError('index', `the point has ${this.dimension} coordinates, not a coordinate ${i + 1}`);
+    }
+    return (this.cache[i] ??= RealAlgebraicNumber.ofResidues(this.root, this.common.numerators[i]!, this.common.denominator, { nonZero: true }));
+  }
+
+  coordinates(): RealAlgebraicNumber[] {
+    return this.common.numerators.map((_, i) => this.coordinate(i));
+  }
+
+  /** The rational q as a number of this point (to combine with its coordinates). */
+  rational(q: Rat): RealAlgebraicNumber {
+    return RealAlgebraicNumber.rational(this.root, q);
+  }
+
+  /** A box around the point: one interval per coordinate, each of width <= 2^-bits. */
+  box(bits: number, options: PointOptions = {}): Interval[] {
+    return this.coordinates().map((x) => x.enclosure(bits, options));
+  }
+
+  /** Each coordinate to `digits` significant digits, rounded exactly. */
+  decimals(digits: number): string[] {
+    return this.coordinates().map((x) => x.toDecimal(digits));
+  }
+
+  /** Doubles near the coordinates (each the exact rounding to 17 digits). */
+  toNumbers(): number[] {
+    return this.coordinates().map((x) => x.toNumber());
+  }
+
+  /** f at the point, exactly: a polynomial with rational coefficients in as many variables as the point has coordinates. */
+  evaluate(f: Poly<Rat>, options: PointOptions = {}): RealAlgebraicNumber {
+    const K = this.root.ring;
+    const n = this.dimension;
+    if (f.mons.length === 0) return this.rational(rat(0n));
+    let delta = 0;
+    for (const m of f.mons) {
+      if (m.length !== n) throw new MathError('dimension', `the polynomial has ${m.length} variables but the point has ${n} coordinates`);
+      delta = Math.max(delta, totalDegree(m));
+    }
+    const powers: Residue[][] = this.common.numerators.map((x) => [K.one, x]);
+    const dPowers: Residue[] = [K.one, this.common.denominator];
+    const power = (table: Residue[], e: number): Residue => {
+      while (table.length <= e) table.push(K.mul(table[table.length - 1]!, table[1]!));
+      return table[e]!;
+    };
+    let sum = K.zero;
+    f.mons.forEach((m, k) => {
+      checkInterrupt(options.signal);
+      let t = power(dPowers, delta - totalDegree(m));
+      for (let i = 0; i < n; i++) if (m[i]! > 0) t = K.mul(t, power(powers[i]!, m[i]!));
+      sum = K.add(sum, K.scale(t, f.coeffs[k]!));
+    });
+    return RealAlgebraicNumber.ofResidues(this.root, sum, power(dPowers, delta), { nonZero: true });
+  }
+
+  /** Whether two points are the same point (the same root of the same representation). */
+  sameAs(other: RealAlgebraicPoint): boolean {
+    return this.root === other.root && this.common === other.common;
+  }
+}
