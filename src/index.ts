@@ -28,6 +28,7 @@ export type { Json } from './lang/print.js';
 export { toText, toJson, toLatex } from './lang/print.js';
 export { formatDiagnostic } from './lang/diagnostics.js';
 export { provenanceOf, jsonWithProvenance } from './lang/provenance.js';
+export { typedJson, typedPrintJson, diagnosticJson, type JsonObject } from './lang/typed-json.js';
 export { describeProvenance, isCertified, type Provenance } from './math/provenance.js';
 
 /** Parse only: the AST (with spans) and every syntax error. */

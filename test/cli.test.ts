@@ -37,7 +37,8 @@ describe('vdl command', () => {
   it('runs a script as text and as JSON lines', () => {
     const file = script('ok.vdl', 'print 1/2, 2^60;\nprint [1, "a"], {real: 2};\nprint 2^53;\n');
     expect(vdl(['run', file])).toMatchObject({ code: 0, stdout: '1/2, 1152921504606846976\n[1, "a"], {real: 2}\n9007199254740992\n' });
-    const json = vdl(['run', file, '--json']);
+    // The contract's encoding (LANGUAGE.md "Output"), kept behind --json-plain; --json is typed (test/cli-json.test.ts).
+    const json = vdl(['run', file, '--json-plain']);
     expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([['1/2', '1152921504606846976'], [[1, 'a'], { real: 2 }], '9007199254740992']);
   });
 

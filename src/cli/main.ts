@@ -4,9 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { check, formatDiagnostics, run } from '../lang/run.js';
 import { describeProgress } from '../lang/progress-text.js';
-import type { PrintRecord } from '../lang/evaluator.js';
-import { jsonWithProvenance } from '../lang/provenance.js';
-import type { Json } from '../lang/print.js';
+import { diagnosticJson, typedPrintJson } from '../lang/typed-json.js';
 import type { ProgressEvent } from '../math/progress.js';
 import { nodeResolver } from '../node/resolver.js';
 import { parseArguments, usage, type Command } from './args.js';
@@ -45,11 +43,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function readSource(file: string): string | null {
+function readSource(file: string, json = false): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    process.stderr.write(`vdl: cannot read ${file}\n`);
+    const message = `cannot read ${file}`;
+    process.stderr.write(json ? `${JSON.stringify({ type: 'error', file, code: 'cannot-read', message })}\n` : `vdl: ${message}\n`);
     return null;
   }
 }
@@ -68,7 +67,7 @@ function checkFile(file: string): number {
 }
 
 function runFile(command: Extract<Command, { name: 'run' }>): number {
-  const source = readSource(command.file);
+  const source = readSource(command.file, command.json && command.provenance);
   if (source === null) return 2;
   const controller = new AbortController();
   const timer = command.timeout !== undefined ? setTimeout(() => controller.abort(), command.timeout * 1000) : undefined;
@@ -86,21 +85,18 @@ function runFile(command: Extract<Command, { name: 'run' }>): number {
     seed: command.seed,
     signal,
     onProgress,
-    onPrint: (record) => process.stdout.write(`${command.json ? JSON.stringify(command.provenance ? printJson(record) : record.json) : record.text}\n`),
+    onPrint: (record) => process.stdout.write(`${command.json ? JSON.stringify(command.provenance ? typedPrintJson(record) : record.json) : record.text}\n`),
   });
   if (timer) clearTimeout(timer);
   if (!result.ok) {
     const diagnostics = result.diagnostics.map((d) =>
       d.code === 'interrupted' && command.timeout !== undefined ? { ...d, message: `timed out after ${command.timeout} s` } : d,
     );
-    process.stderr.write(`${formatDiagnostics(diagnostics, result.sources)}\n`);
+    // --json: one JSON object per diagnostic (docs/json.md); --json-plain keeps the contract's text.
+    if (command.json && command.provenance) for (const d of diagnostics) process.stderr.write(`${JSON.stringify(diagnosticJson(d))}\n`);
+    else process.stderr.write(`${formatDiagnostics(diagnostics, result.sources)}\n`);
     return 1;
   }
   if (command.verbose) process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(3)} s\n`);
   return 0;
-}
-
-/** `--json`: the record's values, each with its provenance when it has one (src/lang/provenance.ts). */
-function printJson(record: PrintRecord): Json {
-  return record.values.length === 1 ? jsonWithProvenance(record.values[0]!) : record.values.map(jsonWithProvenance);
 }

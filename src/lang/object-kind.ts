@@ -31,8 +31,15 @@ export interface ObjectKind<T> {
   readonly summary: string;
   /** What `print` shows. */
   text(data: T): string;
-  /** The JSON encoding (`vdl run --json`, the library API). */
+  /** The contract's plain JSON encoding (`vdl run --json-plain`, the library API's print records). */
   json(data: T): Json;
+  /**
+   * The typed JSON encoding (`vdl run --json`, docs/json.md): the members that follow
+   * `"type": <name>` (the type tag is added by src/lang/typed-json.ts, and so is `"how"`). Use strings
+   * for exact numbers (`"1/2"`) and ringJson/polySympy (print.ts) for polynomials. Without it the
+   * typed encoding is `{"type": <name>, "value": <json(data)>}`.
+   */
+  typed?(data: T): { [key: string]: Json };
   latex(data: T): string;
   /** `==`: mathematical equality (varieties as sets, forms as matrices). May throw a MathError. */
   equals(a: T, b: T): boolean;

@@ -1,5 +1,6 @@
-// The three printers of values: text (what `print` shows), JSON (the contract's encoding, used by
-// `vdl run --json` and the library API) and LaTeX. Each works on the value's data: a polynomial's
+// The printers of values: text (what `print` shows), JSON (the contract's plain encoding, used by
+// `vdl run --json-plain` and the library API's print records) and LaTeX; the typed JSON of
+// `vdl run --json` (src/lang/typed-json.ts) reuses the ring and SymPy helpers below. Each works on the value's data: a polynomial's
 // LaTeX is built term by term from its monomials and coefficients, and an indexed variable's
 // subscript comes from the ring's per-variable descriptor (values.ts VariableInfo), never from
 // rewriting text. Objects of later layers (varieties, forms, networks) print through their
@@ -105,6 +106,47 @@ export function polyLatex(ring: RingData, p: Poly<unknown>): string {
     out += k === 0 ? (negative ? `-${body}` : body) : negative ? ` - ${body}` : ` + ${body}`;
   });
   return out;
+}
+
+// --- SymPy names and the typed JSON of rings (docs/json.md) ---------------------------------------
+
+/** A name SymPy's `parse_expr` reads as one symbol: `x` stays `x`, `w[1,2]` becomes `w_1_2`. */
+export function variableSympy(v: VariableInfo): string {
+  return v.family === undefined ? v.name : `${v.family}_${v.index!.join('_')}`;
+}
+
+/** A polynomial in SymPy's syntax from its terms: `w_1**2*w_2 - 1/2*x` (coefficients by the field's text). */
+export function polySympy(ring: RingData, p: Poly<unknown>): string {
+  if (p.mons.length === 0) return '0';
+  const F = ring.poly.field;
+  let out = '';
+  p.mons.forEach((m, k) => {
+    const c = p.coeffs[k];
+    const negative = F.isNegative(c);
+    const abs = negative ? F.neg(c) : c;
+    const factors: string[] = [];
+    m.forEach((e, i) => {
+      if (e === 0) return;
+      const x = variableSympy(ring.variables[i]!);
+      factors.push(e === 1 ? x : `${x}**${e}`);
+    });
+    const mono = factors.join('*');
+    const coeff = F.toString(abs);
+    const body = mono === '' ? coeff : F.isOne(abs) ? mono : `${coeff}*${mono}`;
+    out += k === 0 ? (negative ? `-${body}` : body) : negative ? ` - ${body}` : ` + ${body}`;
+  });
+  return out;
+}
+
+/** A ring in the typed JSON: its name, field, variables (canonical and SymPy names) and order. */
+export function ringJson(ring: RingData): { [key: string]: Json } {
+  return {
+    name: ring.name,
+    field: ring.poly.field.name,
+    variables: ring.variables.map((v) => v.name),
+    sympy: ring.variables.map(variableSympy),
+    order: orderText(ring.poly.order.spec),
+  };
 }
 
 /** `\mathbb{Q}[x, w_{1}, w_{2}]`, with the order when it is not grevlex. */

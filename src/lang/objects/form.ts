@@ -14,6 +14,11 @@ export function ratMatrixValue(M: RatMatrix): Value {
   return list(M.map((r) => list(r.map((x) => num(x)))));
 }
 
+/** The typed JSON of an exact matrix: rows of exact numbers as strings ("1/2"). */
+function ratMatrixStrings(M: RatMatrix): string[][] {
+  return M.map((r) => r.map(ratText));
+}
+
 function matricesEqual(x: RatMatrix, y: RatMatrix): boolean {
   return x.length === y.length && x.every((r, i) => r.length === y[i]!.length && r.every((v, j) => QQ.eq(v, y[i]![j]!)));
 }
@@ -25,6 +30,7 @@ export const FORM: ObjectKind<G.Form> = {
   summary: 'A quadratic form on C^n given by a symmetric rational matrix; it prints as diag(...) when diagonal, else form(M); == compares the matrices.',
   text: (Q) => (G.isDiagonal(Q) ? `diag(${Q.matrix.map((r, i) => ratText(r[i]!)).join(', ')})` : `form(${ratMatrixText(Q.matrix)})`),
   json: (Q) => ({ form: ratMatrixJson(Q.matrix) }),
+  typed: (Q) => ({ matrix: ratMatrixStrings(Q.matrix) }),
   latex: (Q) => ratMatrixLatex(Q.matrix),
   equals: (a, b) => G.formsEqual(a, b),
   fields: { matrix: (Q) => ratMatrixValue(Q.matrix) },
@@ -38,6 +44,7 @@ export const PROJECTION: ObjectKind<G.Projection> = {
   summary: 'A linear map C^n -> C^k given by a full-row-rank rational matrix (from a form: along its kernel); it prints as projection(A); == compares the matrices.',
   text: (p) => `projection(${ratMatrixText(p.matrix)})`,
   json: (p) => ({ projection: ratMatrixJson(p.matrix) }),
+  typed: (p) => ({ matrix: ratMatrixStrings(p.matrix) }),
   latex: (p) => ratMatrixLatex(p.matrix),
   equals: (a, b) => matricesEqual(a.matrix, b.matrix),
   fields: { matrix: (p) => ratMatrixValue(p.matrix) },

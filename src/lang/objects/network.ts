@@ -59,6 +59,7 @@ export const NETWORK: ObjectKind<NetworkData> = {
   summary: 'A network architecture (linear, shallow or diagonal) with its parameter ring; it prints as its architecture, and two networks are equal when their architectures are.',
   text: ({ network }) => network.description,
   json: ({ network }) => ({ network: network.description, parameters: network.ring.nvars }),
+  typed: ({ network }) => ({ value: network.description, parameters: network.ring.nvars, inputs: network.inputs, outputs: network.outputs }),
   latex: ({ network }) => `\\text{${network.description}}`,
   equals: (a, b) => a.network.description === b.network.description,
   fields: {

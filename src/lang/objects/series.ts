@@ -23,10 +23,21 @@ function numeratorText({ numerator }: SeriesData, times: string, power: (k: numb
   return out === '' ? '0' : out;
 }
 
+/** The numerator as a factor of a quotient: in parentheses when it is a sum. */
+function numeratorFactor(s: SeriesData, times: string, power: (k: number) => string): string {
+  const num = numeratorText(s, times, power);
+  return s.numerator.filter((c) => c !== 0n).length > 1 ? `(${num})` : num;
+}
+
 function seriesText(s: SeriesData): string {
-  const num = numeratorText(s, '*', (k) => `^${k}`);
-  if (s.power === 0) return num;
-  return `(${num})/(1 - t)${s.power === 1 ? '' : `^${s.power}`}`;
+  if (s.power === 0) return numeratorText(s, '*', (k) => `^${k}`);
+  return `${numeratorFactor(s, '*', (k) => `^${k}`)}/(1 - t)${s.power === 1 ? '' : `^${s.power}`}`;
+}
+
+/** SymPy's syntax: `(1 + t)/(1 - t)**2`. */
+function seriesSympy(s: SeriesData): string {
+  if (s.power === 0) return numeratorText(s, '*', (k) => `**${k}`);
+  return `${numeratorFactor(s, '*', (k) => `**${k}`)}/(1 - t)${s.power === 1 ? '' : `**${s.power}`}`;
 }
 
 export const SERIES: ObjectKind<SeriesData> = {
@@ -36,6 +47,7 @@ export const SERIES: ObjectKind<SeriesData> = {
   summary: 'A Hilbert series numerator(t)/(1 - t)^power in lowest terms; it prints as (1 + t)/(1 - t)^2, and its JSON is {numerator, power, text}.',
   text: seriesText,
   json: (s) => ({ numerator: s.numerator.map((c) => ratJson({ num: c, den: 1n })), power: s.power, text: seriesText(s) }),
+  typed: (s) => ({ numerator: s.numerator.map((c) => c.toString()), power: s.power, value: seriesText(s), sympy: seriesSympy(s) }),
   latex: (s) => {
     const num = numeratorText(s, ' ', (k) => `^{${k}}`);
     if (s.power === 0) return num;

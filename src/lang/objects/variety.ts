@@ -10,7 +10,7 @@ import type { Derived, Ideal } from '../../math/ideal-handle.js';
 import type { Provenance } from '../../math/provenance.js';
 import { computeOptions } from '../builtins/convert.js';
 import type { ObjectKind } from '../object-kind.js';
-import { polyLatex, polyText } from '../print.js';
+import { polyLatex, polySympy, polyText, ringJson } from '../print.js';
 import { provenanceOf, withProvenance } from '../provenance.js';
 import { idealValue, int, list, object, poly, type ObjectValue, type RingData, type Value } from '../values.js';
 
@@ -46,6 +46,11 @@ export const VARIETY: ObjectKind<VarietyData> = {
   summary: 'An affine variety over QQ with the ring of its coordinates; it prints as V(f, ...), and == compares varieties as sets (their ideals by reduced Gröbner bases).',
   text: ({ ring, variety }) => `V(${variety.gens.map((g) => polyText(ring, g)).join(', ')})`,
   json: ({ ring, variety }) => ({ variety: variety.gens.map((g) => polyText(ring, g)), ring: ring.poly.toString() }),
+  typed: ({ ring, variety }) => ({
+    generators: variety.gens.map((g) => polyText(ring, g)),
+    sympy: variety.gens.map((g) => polySympy(ring, g)),
+    ring: ringJson(ring),
+  }),
   latex: ({ ring, variety }) => `V\\left(${variety.gens.map((g) => polyLatex(ring, g)).join(', ')}\\right)`,
   equals: (x, y) => x.ring.id === y.ring.id && varietyIdeal(x.variety).equals(varietyIdeal(y.variety)),
   fields: {
