@@ -1,0 +1,186 @@
+// The total-degree homotopy in projective coordinates, with the gamma trick.
+//
+// Representation: the target system F = (f_1..f_n) over QQ in n unknowns is homogenized with a new
+// coordinate z_0 (z = (z_0, z_1..z_n), x_i = z_i / z_0), each f_i scaled by a power of two so that
+// its largest coefficient has modulus in [1, 2) (exact, so the zeros do not move). The start system
+// is g_i = z_i^{d_i} - z_0^{d_i} (d_i = deg f_i), whose Π d_i solutions are the roots of unity; the
+// homotopy is H(z, t) = (1 - t)·γ·G(z) + t·F(z) for t from 0 to 1, with γ a random complex number of
+// modulus 1 (Morgan's gamma trick: for all but finitely many arguments of γ the paths are smooth for
+// t in [0, 1) and every isolated solution of F is the end of some path; A. Morgan, "Solving
+// Polynomial Systems Using Continuation for Engineering and Scientific Problems", 1987, and Sommese
+// and Wampler, "The Numerical Solution of Systems of Polynomials", 2005, ch. 8). A random affine chart
+// a·z = 1 (the last equation) keeps the paths bounded: paths to solutions at infinity end at z_0 = 0
+// instead of diverging (Morgan's projective transformation, ibid. §3.7). Complex vectors interleave
+// re/im in Float64Arrays; the Jacobian is row-major, (n+1)×(n+1).
+import { MathError } from '../errors.js';
+import type { Rat } from '../field.js';
+import type { Poly } from '../poly.js';
+import type { Random } from '../random.js';
+import { ComplexSystem, type ComplexPolynomial, ratToFloat } from './slp.js';
+
+/** A square homotopy H(z, t): `dim` equations in `dim` unknowns, evaluated without allocation. */
+export interface Homotopy {
+  readonly dim: number;
+  /** H(z, t) into H (2·dim), ∂H/∂z into Hz (2·dim², row-major), ∂H/∂t into Ht (2·dim) when given. */
+  evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void;
+}
+
+/** The power of two 2^k with 2^k ≤ max |c| < 2^(k+1) over the coefficients of f. */
+function scaleExponent(f: Poly<Rat>): number {
+  let best = 0;
+  for (const c of f.coeffs) best = Math.max(best, Math.abs(ratToFloat(c)));
+  return best > 0 ? Math.floor(Math.log2(best)) : 0;
+}
+
+/** f homogenized with a new variable in front (index 0), as a ComplexPolynomial scaled by 2^-k. */
+function homogenized(f: Poly<Rat>, n: number): { poly: ComplexPolynomial; degree: number } {
+  let d = 0;
+  for (const m of f.mons) {
+    let s = 0;
+    for (let v = 0; v < n; v++) s += m[v]!;
+    d = Math.max(d, s);
+  }
+  const scale = 2 ** -scaleExponent(f);
+  const coeffs = new Float64Array(2 * f.mons.length);
+  const exponents = f.mons.map((m, k) => {
+    coeffs[2 * k] = ratToFloat(f.coeffs[k]!) * scale;
+    let s = 0;
+    for (let v = 0; v < n; v++) s += m[v]!;
+    return [d - s, ...Array.from(m)];
+  });
+  return { poly: { coeffs, exponents }, degree: d };
+}
+
+export class TotalDegreeHomotopy implements Homotopy {
+  readonly dim: number;
+  readonly degrees: readonly number[];
+  /** γ (re, im). */
+  readonly gamma: readonly [number, number];
+  /** The chart a (interleaved), a·z = 1. */
+  readonly chart: Float64Array;
+  private readonly target: ComplexSystem;
+  private readonly start: ComplexSystem;
+  private readonly fv: Float64Array;
+  private readonly fj: Float64Array;
+  private readonly gv: Float64Array;
+  private readonly gj: Float64Array;
+
+  constructor(
+    readonly n: number,
+    gens: readonly Poly<Rat>[],
+    random: Random,
+  ) {
+    if (gens.length !== n) throw new MathError('not-square', `the numerical solver needs as many equations as unknowns (${gens.length} equations, ${n} unknowns)`);
+    const hom = gens.map((f) => homogenized(f, n));
+    this.degrees = hom.map((h) => h.degree);
+    if (this.degrees.some((d) => d === 0)) throw new MathError('no-solutions', 'a nonzero constant equation has no solutions');
+    this.dim = n + 1;
+    this.target = new ComplexSystem(n + 1, hom.map((h) => h.poly));
+    this.start = new ComplexSystem(
+      n + 1,
+      this.degrees.map((d, i) => {
+        const a = new Array<number>(n + 1).fill(0);
+        const b = new Array<number>(n + 1).fill(0);
+        a[i + 1] = d;
+        b[0] = d;
+        return { coeffs: Float64Array.of(1, 0, -1, 0), exponents: [a, b] };
+      }),
+    );
+    const angle = 2 * Math.PI * random.nextFloat();
+    this.gamma = [Math.cos(angle), Math.sin(angle)];
+    this.chart = new Float64Array(2 * (n + 1));
+    for (let i = 0; i < 2 * (n + 1); i++) this.chart[i] = 2 * random.nextFloat() - 1;
+    this.fv = new Float64Array(2 * n);
+    this.fj = new Float64Array(2 * n * (n + 1));
+    this.gv = new Float64Array(2 * n);
+    this.gj = new Float64Array(2 * n * (n + 1));
+  }
+
+  /** The number of start solutions (the Bézout number Π d_i), as a bigint (it may be large). */
+  get pathCount(): bigint {
+    return this.degrees.reduce((p, d) => p * BigInt(d), 1n);
+  }
+
+  /** The start solution number k (mixed radix over the degrees), on the chart. */
+  startSolution(k: number, z: Float64Array): void {
+    const n = this.n;
+    z[0] = 1;
+    z[1] = 0;
+    let r = k;
+    for (let i = 0; i < n; i++) {
+      const d = this.degrees[i]!;
+      const j = r % d;
+      r = Math.floor(r / d);
+      const angle = (2 * Math.PI * j) / d;
+      z[2 * (i + 1)] = Math.cos(angle);
+      z[2 * (i + 1) + 1] = Math.sin(angle);
+    }
+    toChart(this.chart, z, n + 1);
+  }
+
+  evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+    const n = this.n;
+    const m = n + 1;
+    this.target.evaluate(z, this.fv, this.fj);
+    this.start.evaluate(z, this.gv, this.gj);
+    const [gr, gi] = this.gamma;
+    const sr = (1 - t) * gr;
+    const si = (1 - t) * gi;
+    for (let i = 0; i < n; i++) {
+      const fr = this.fv[2 * i]!;
+      const fi = this.fv[2 * i + 1]!;
+      const ar = this.gv[2 * i]!;
+      const ai = this.gv[2 * i + 1]!;
+      const cr = ar * gr - ai * gi;
+      const ci = ar * gi + ai * gr;
+      H[2 * i] = (1 - t) * cr + t * fr;
+      H[2 * i + 1] = (1 - t) * ci + t * fi;
+      if (Ht) {
+        Ht[2 * i] = fr - cr;
+        Ht[2 * i + 1] = fi - ci;
+      }
+      for (let j = 0; j < m; j++) {
+        const o = 2 * (i * m + j);
+        const br = this.gj[o]!;
+        const bi = this.gj[o + 1]!;
+        Hz[o] = sr * br - si * bi + t * this.fj[o]!;
+        Hz[o + 1] = sr * bi + si * br + t * this.fj[o + 1]!;
+      }
+    }
+    let lr = -1;
+    let li = 0;
+    for (let j = 0; j < m; j++) {
+      const ar = this.chart[2 * j]!;
+      const ai = this.chart[2 * j + 1]!;
+      lr += ar * z[2 * j]! - ai * z[2 * j + 1]!;
+      li += ar * z[2 * j + 1]! + ai * z[2 * j]!;
+      Hz[2 * (n * m + j)] = ar;
+      Hz[2 * (n * m + j) + 1] = ai;
+    }
+    H[2 * n] = lr;
+    H[2 * n + 1] = li;
+    if (Ht) {
+      Ht[2 * n] = 0;
+      Ht[2 * n + 1] = 0;
+    }
+  }
+}
+
+/** Scales z so that a·z = 1. */
+function toChart(a: Float64Array, z: Float64Array, m: number): void {
+  let sr = 0;
+  let si = 0;
+  for (let j = 0; j < m; j++) {
+    sr += a[2 * j]! * z[2 * j]! - a[2 * j + 1]! * z[2 * j + 1]!;
+    si += a[2 * j]! * z[2 * j + 1]! + a[2 * j + 1]! * z[2 * j]!;
+  }
+  const d = sr * sr + si * si;
+  const ir = sr / d;
+  const ii = -si / d;
+  for (let j = 0; j < m; j++) {
+    const xr = z[2 * j]!;
+    const xi = z[2 * j + 1]!;
+    z[2 * j] = xr * ir - xi * ii;
+    z[2 * j + 1] = xr * ii + xi * ir;
+  }
+}
