@@ -30,6 +30,7 @@ import {
   expectVariables,
   ringOfValues,
 } from './convert.js';
+import { numericalMethod, numericalSolveValue, rationalSystem } from './numeric.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 
@@ -306,18 +307,23 @@ defineBuiltins([
   },
   {
     name: 'solve',
-    signature: 'solve(I, digits = 30)',
+    signature: 'solve(I, digits = 30, method = "exact")',
     summary:
-      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points to 30 significant digits (decimal strings). A lazy record: .complex alone does not isolate real roots; .real and .points do (printing the record computes every field).',
+      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points to 30 significant digits (decimal strings). A lazy record: .complex alone does not isolate real roots; .real and .points do (printing the record computes every field). method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
     examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['digits'],
+    keywords: ['digits', 'method'],
     call(ctx, [I], kwargs) {
       const { I: handle } = idealArgument(ctx, I!);
       const d = kwargs.get('digits');
       const digits = d ? expectSmallInt(ctx, d, 1, 1, 1000) : 30;
+      if (numericalMethod(ctx, kwargs, 2)) {
+        const R = rationalSystem(ctx, handle.ring);
+        const { value: count, provenance } = ideals.countIdealSolutions(handle, options(ctx));
+        return numericalSolveValue(ctx, R, handle.gens as readonly Poly<Rat>[], digits, { complex: count.complex, provenance });
+      }
       // A lazy record: the grevlex basis (and so the dimension check) at the call; `.complex` by the
       // distinct count on the quotient algebra; `.real` and `.points` by the full solve (real roots).
       const seed = ctx.random.nextUint32();

@@ -1,0 +1,74 @@
+// The numerical routes of `solve` and `stationary` (method = "numerical"): homotopy continuation
+// with Krawczyk-certified endpoints (src/math/numeric/), complete when the number of distinct
+// certified solutions reaches the exact count. The entries of `solve` (algebra.ts) and `stationary`
+// (networks.ts) call these when their `method` keyword says "numerical"; nothing mathematical
+// happens here.
+import { isRationalField } from '../../math/domain.js';
+import type { Rat } from '../../math/field.js';
+import type { Poly, PolyRing } from '../../math/poly.js';
+import type { Provenance } from '../../math/provenance.js';
+import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
+import { fail } from '../diagnostics.js';
+import { seedOf, withProvenance } from '../provenance.js';
+import { bool, int, list, record, str, type Value } from '../values.js';
+import { expectString } from './convert.js';
+import type { CallContext } from './registry.js';
+
+/** The `method` keyword of solve and stationary: true for "numerical", false for "exact" or none. */
+export function numericalMethod(ctx: CallContext, kwargs: ReadonlyMap<string, Value>, index: number): boolean {
+  const m = kwargs.get('method');
+  if (!m) return false;
+  const method = expectString(ctx, m, index);
+  if (method !== 'numerical' && method !== 'exact') fail('domain', `unknown method "${method}" (exact or numerical)`, ctx.kwargSpans.get('method') ?? ctx.span);
+  return method === 'numerical';
+}
+
+/** The system as polynomials over QQ, or a diagnostic at the call. */
+export function rationalSystem(ctx: CallContext, R: PolyRing<unknown>): PolyRing<Rat> {
+  if (!isRationalField(R.field)) fail('domain', 'method = "numerical" needs a ring over QQ', ctx.span);
+  return R as unknown as PolyRing<Rat>;
+}
+
+/** The provenance of a numerical result: certified only when complete against a count that is itself certified. */
+export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult, seconds: number, count: Provenance | undefined, expected: number): Provenance {
+  const s = r.statistics;
+  const completeText = r.complete
+    ? `complete: ${r.complex} distinct certified solutions = the exact count ${expected}`
+    : `incomplete: ${r.complex} distinct certified solutions of the ${expected} counted`;
+  const note =
+    `total-degree homotopy (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; ` +
+    `${s.paths} paths (${s.retracked} tracked again), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
+    `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic ` +
+    `(outward rounding), distinct by disjoint boxes, realness by conjugation-symmetric boxes; ${completeText}`;
+  return {
+    algorithm: 'homotopy-krawczyk',
+    field: 'QQ',
+    certified: r.certified && r.complete === true,
+    ...(r.certified && r.complete === true ? {} : { errorBound: r.complete ? 'realness or distinctness of some solutions undecided' : 'solutions missing: the count is a certified lower bound' }),
+    seed: seedOf(ctx.random),
+    seconds,
+    note,
+    ...(count ? { from: [count] } : {}),
+  };
+}
+
+/** solve(I, method = "numerical"): the record of the exact route plus {certified, complete, expected, paths, failed}. */
+export function numericalSolveValue(ctx: CallContext, R: PolyRing<Rat>, gens: readonly Poly<Rat>[], digits: number, expected: { readonly complex: number; readonly provenance?: Provenance }): Value {
+  const seed = ctx.random.nextUint32();
+  const start = performance.now();
+  const r = solveNumerical(R, gens, { seed, expected: expected.complex, digits: Math.min(digits, 15), signal: ctx.signal, onProgress: ctx.onProgress });
+  const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, expected.provenance, expected.complex);
+  return withProvenance(
+    record({
+      complex: int(r.complex),
+      real: int(r.real),
+      points: list(r.points.map((p) => list(p.map((x) => str(x))))),
+      certified: bool(r.certified),
+      complete: bool(r.complete === true),
+      expected: int(expected.complex),
+      paths: int(r.statistics.paths),
+      failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
+    }),
+    how,
+  );
+}

@@ -1,0 +1,34 @@
+// solve(I, method = "numerical") in the language: the record of the exact route plus
+// {certified, complete, expected, paths, failed}, checked against the exact route in the same
+// script; how(...) names the homotopy and the count it rests on; bad methods and non-square
+// systems are diagnostics at the call.
+import { describe, expect, it } from 'vitest';
+import { runErrors, runLines } from '../../helpers.js';
+
+describe('solve(I, method = "numerical")', () => {
+  it('agrees with the exact route on counts and real points, complete and certified', () => {
+    const out = runLines(
+      [
+        'ring R = QQ[x, y];',
+        'let I = ideal(x^2 + y^2 - 4, x*y - 1);',
+        'let s = solve(I, method = "numerical");',
+        'let e = solve(I, digits = 10);',
+        'print s.complex == e.complex, s.real == e.real, s.complete, s.certified, s.expected, s.paths, s.failed;',
+        'print s.points[1][1], e.points[1][1];',
+        'print how(s).algorithm;',
+      ].join('\n'),
+    );
+    expect(out[0]).toBe('true, true, true, true, 4, 4, 0');
+    const [a, b] = out[1]!.split(', ').map((t) => Number(t.replace(/"/g, '')));
+    expect(Math.abs(a! - b!)).toBeLessThan(1e-9);
+    expect(out[2]).toBe('homotopy-krawczyk');
+  });
+
+  it('rejects an unknown method and a non-square system with a located error', () => {
+    const [bad] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x, y), method = "newton");');
+    expect(bad!.message).toContain('unknown method "newton"');
+    const [square] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x - 1, y - 2, x + y - 3), method = "numerical");');
+    expect(square!.message).toContain('as many equations as unknowns');
+    expect(square!.span.startLine).toBe(2);
+  });
+});
