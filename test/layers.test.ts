@@ -17,12 +17,14 @@ const allowed: Record<string, string[]> = {
   grammar: ['chevrotain'],
   'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain', 'fraction.js'],
   'src/node': ['src/lang'],
-  'src/cli': ['src/lang', 'src/math', 'src/repl', 'src/node', 'grammar'],
+  'src/browser': ['src/index.js', 'src/lang', 'src/math', 'grammar'],
+  'src/lsp': ['src/lang', 'src/math', 'src/node', 'grammar', 'vscode-languageserver', 'vscode-languageserver-textdocument'],
+  'src/cli': ['src/lang', 'src/math', 'src/repl', 'src/node', 'src/lsp', 'grammar'],
   'src/repl': ['src/lang', 'src/math', 'src/cli', 'src/node', 'grammar', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library'],
 };
 
 /** The library core: what `import 'vdl'` loads, which must run where there is no Node (a browser). */
-const core = ['grammar', 'src/math', 'src/geometry', 'src/networks', 'src/lang', 'src/index.ts'];
+const core = ['grammar', 'src/math', 'src/geometry', 'src/networks', 'src/lang', 'src/index.ts', 'src/browser'];
 
 function isNodeBuiltin(spec: string): boolean {
   return spec.startsWith('node:') || builtinModules.includes(spec) || builtinModules.includes(spec.split('/')[0]!);
@@ -97,7 +99,7 @@ describe('layers', () => {
     expect(core.flatMap(files).length).toBeGreaterThan(50);
   });
 
-  it('the library API does not reach ink or react', () => {
+  it('the library API (and its browser entry) does not reach ink or react', () => {
     const seen = new Set<string>();
     const visit = (file: string): void => {
       if (seen.has(file)) return;
@@ -108,6 +110,8 @@ describe('layers', () => {
       }
     };
     visit('src/index.ts');
+    visit('src/browser/index.ts');
+    visit('src/browser/worker.ts');
     expect(seen.size).toBeGreaterThan(5);
   });
 });

@@ -9,6 +9,13 @@ export async function startRepl(options: { seed?: number }): Promise<number> {
   // environment once, when Ink loads). A terminal on both ends means a person is typing, so hide the
   // CI variables before Ink is imported.
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name];
-  const { inkRepl } = await import('./ink.js');
-  return inkRepl({ seed: options.seed });
+  // Ink and React are optional peer dependencies (an embedding install leaves them out): without them
+  // the plain line mode serves.
+  const ink = await import('./ink.js').catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    process.stderr.write('vdl: ink and react are not installed (npm install ink react); using the plain line mode\n');
+    return null;
+  });
+  if (!ink) return plainRepl({ seed: options.seed, prompt: true });
+  return ink.inkRepl({ seed: options.seed });
 }
