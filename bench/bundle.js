@@ -1,0 +1,58 @@
+// Bundle size of vdl for the browser, against a budget: esbuild (minified, platform browser, ESM for
+// the library, IIFE for the playground) and the gzip size of each output (zlib level 9, as a static
+// server would send it). Measured: the library's browser entry (src/browser/index.ts, what
+// `import 'vdl'` pulls into a web app), the library entry alone (src/index.ts), the evaluation
+// worker (src/browser/worker.ts) and the playground page with everything inlined (web/build.js).
+// Exits 1 when a size exceeds its budget (test/web/bundle.test.ts runs the same check).
+//   node bench/bundle.js [--json]
+import { Buffer } from 'node:buffer';
+import { gzipSync } from 'node:zlib';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { bundlePlayground } from '../web/build.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Budgets in KiB (minified, gzip): about 25% above the sizes measured when they were set. */
+export const BUDGETS = {
+  'library (src/browser/index.ts)': { min: 560, gzip: 180 },
+  'library API only (src/index.ts)': { min: 560, gzip: 180 },
+  'worker (src/browser/worker.ts)': { min: 560, gzip: 180 },
+  'playground page (web/build.js, worker inlined)': { min: 800, gzip: 250 },
+};
+
+async function esm(entry) {
+  const r = await build({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent', legalComments: 'none' });
+  return r.outputFiles[0].text;
+}
+
+/** The measured sizes in bytes, with their budgets and whether each is within. */
+export async function measureBundles() {
+  const { workerCode, appCode } = await bundlePlayground();
+  const texts = {
+    'library (src/browser/index.ts)': await esm('src/browser/index.ts'),
+    'library API only (src/index.ts)': await esm('src/index.ts'),
+    'worker (src/browser/worker.ts)': workerCode,
+    'playground page (web/build.js, worker inlined)': appCode,
+  };
+  return Object.entries(texts).map(([name, text]) => {
+    const bytes = Buffer.byteLength(text);
+    const gzip = gzipSync(text, { level: 9 }).length;
+    const budget = BUDGETS[name];
+    return { name, bytes, gzip, budget, within: bytes <= budget.min * 1024 && gzip <= budget.gzip * 1024 };
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rows = await measureBundles();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(rows, null, 2));
+  } else {
+    const kib = (n) => (n / 1024).toFixed(1);
+    console.log('| bundle | minified KiB | gzip KiB | budget KiB (min / gzip) | within |');
+    console.log('|---|---:|---:|---:|---|');
+    for (const r of rows) console.log(`| ${r.name} | ${kib(r.bytes)} | ${kib(r.gzip)} | ${r.budget.min} / ${r.budget.gzip} | ${r.within ? 'yes' : '**no**'} |`);
+  }
+  process.exitCode = rows.every((r) => r.within) ? 0 : 1;
+}

@@ -1,0 +1,3 @@
+// Types of web/serve.js.
+import type { Server } from 'node:http';
+export function servePlayground(dir?: string, port?: number): Promise<{ server: Server; url: string }>;
