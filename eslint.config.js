@@ -26,7 +26,7 @@ const layers = [
   { files: ['src/index.ts'], regex: [into('node', 'repl', 'cli'), packagesExcept()] },
   // The browser entry and worker: the library core plus the worker protocol, nothing of Node.
   { files: ['src/browser/**'], regex: [into('node', 'repl', 'cli', 'lsp', 'geometry', 'networks'), packagesExcept('chevrotain')] },
-  { files: ['src/lsp/**'], regex: [into('geometry', 'networks', 'repl', 'cli'), packagesExcept(EDGE, 'vscode-languageserver', 'vscode-languageserver-textdocument')], edge: true },
+  { files: ['src/lsp/**'], regex: [into('geometry', 'networks', 'cli'), packagesExcept(EDGE, 'vscode-languageserver', 'vscode-languageserver-textdocument')], edge: true },
   { files: ['src/node/**'], regex: [into('math', 'geometry', 'networks', 'repl', 'cli', 'grammar'), packagesExcept(EDGE)], edge: true },
   { files: ['src/cli/**'], regex: [into('geometry', 'networks'), packagesExcept(EDGE)], edge: true },
   { files: ['src/repl/**'], regex: [into('geometry', 'networks'), packagesExcept(EDGE, 'ink', 'react', 'ink-testing-library')], edge: true },

@@ -18,7 +18,7 @@ const allowed: Record<string, string[]> = {
   'src/lang': ['grammar', 'src/math', 'src/geometry', 'src/networks', 'chevrotain', 'fraction.js'],
   'src/node': ['src/lang'],
   'src/browser': ['src/index.js', 'src/lang', 'src/math', 'grammar'],
-  'src/lsp': ['src/lang', 'src/math', 'src/node', 'grammar', 'vscode-languageserver', 'vscode-languageserver-textdocument'],
+  'src/lsp': ['src/lang', 'src/math', 'src/node', 'src/repl', 'grammar', 'vscode-languageserver', 'vscode-languageserver-textdocument'],
   'src/cli': ['src/lang', 'src/math', 'src/repl', 'src/node', 'src/lsp', 'grammar'],
   'src/repl': ['src/lang', 'src/math', 'src/cli', 'src/node', 'grammar', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library'],
 };
