@@ -446,6 +446,7 @@ export class Interpreter {
     let current: Value = target;
     for (let k = 0; k < indices.length; k++) {
       const v = indices[k]!;
+      if (current.kind === 'object' && current.of.items) current = list(current.of.items(current.data));
       if (current.kind !== 'list') return fail('type', `cannot index ${kindWord(current)}`, e.span);
       if (v.kind !== 'number' || v.value.den !== 1n) return fail('type', `an index must be an integer, got ${kindWord(v)}`, e.indices[k]!.span);
       const n = current.items.length;

@@ -17,6 +17,18 @@ export type ObjectMethod<T> = {
   method(ctx: CallContext, self: T, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value;
 }['method'];
 
+/**
+ * The operators on a kind of numbers (`algebraic`): each receives both operands (at least one of this
+ * kind) and returns undefined when the operation does not apply, so the usual type error follows.
+ * They may throw a MathError (raised at the operator).
+ */
+export interface ObjectOperators {
+  arithmetic(op: '+' | '-' | '*' | '/' | '^', a: Value, b: Value): Value | undefined;
+  negate(a: Value): Value | undefined;
+  /** sign(a - b); used by < <= > >= == !=. */
+  compare(a: Value, b: Value): -1 | 0 | 1 | undefined;
+}
+
 /** A field readable with `.` (`N.parameters`). */
 export type ObjectField<T> = { read(self: T): Value }['read'];
 
@@ -50,4 +62,8 @@ export interface ObjectKind<T> {
    * arity; the method runs instead of it when its first argument is such an object.
    */
   readonly methods: Readonly<Record<string, ObjectMethod<T>>>;
+  /** For kinds of numbers: + - * / ^ and comparisons (see ObjectOperators). */
+  readonly operators?: ObjectOperators;
+  /** For kinds indexed like lists (`p[i]` of a point): the items, from index 1. */
+  items?(data: T): readonly Value[];
 }

@@ -5,6 +5,7 @@
 import { QQ, compareRat, rat, type Rat } from '../math/field.js';
 import type { Poly } from '../math/poly.js';
 import type { BinaryOp, Span } from './ast.js';
+import type { ObjectOperators } from './object-kind.js';
 import { fail } from './diagnostics.js';
 import { bool, float, isMatrix, kindWord, list, num, poly, type RingData, type Value } from './values.js';
 
@@ -128,8 +129,15 @@ function dot(xs: readonly Value[], ys: readonly Value[], span: Span): Value {
   return acc;
 }
 
+/** The operators of an object kind of numbers among the operands, if any (ObjectKind.operators). */
+function objectOperators(a: Value, b: Value): ObjectOperators | undefined {
+  return (a.kind === 'object' ? a.of.operators : undefined) ?? (b.kind === 'object' ? b.of.operators : undefined);
+}
+
 export function arithmetic(op: '+' | '-' | '*' | '/', a: Value, b: Value, span: Span): Value {
   if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b, span);
+  const viaObject = objectOperators(a, b)?.arithmetic(op, a, b);
+  if (viaObject) return viaObject;
   const ring = commonRing(a, b, span);
   if (ring && (a.kind === 'poly' || isNumeric(a)) && (b.kind === 'poly' || isNumeric(b))) return polyOp(op, ring, a, b, span);
   if (op === '+' && a.kind === 'string' && b.kind === 'string') return { kind: 'string', value: a.value + b.value };
@@ -189,6 +197,8 @@ export function power(a: Value, b: Value, span: Span): Value {
     }
   }
   if (isNumeric(a) && isNumeric(b)) return float(toFloat(a) ** toFloat(b));
+  const viaObject = objectOperators(a, b)?.arithmetic('^', a, b);
+  if (viaObject) return viaObject;
   return fail('type', `cannot raise ${kindWord(a)} to the power ${kindWord(b)}`, span, ['exponents of polynomials must be non-negative integers']);
 }
 
@@ -202,6 +212,8 @@ export function negate(a: Value, span: Span): Value {
       return poly(a.ring, a.ring.poly.neg(a.poly));
     case 'list':
       return list(a.items.map((x) => negate(x, span)));
+    case 'object':
+      return a.of.operators?.negate(a) ?? fail('type', `cannot negate ${kindWord(a)}`, span);
     default:
       return fail('type', `cannot negate ${kindWord(a)}`, span);
   }
@@ -209,6 +221,8 @@ export function negate(a: Value, span: Span): Value {
 
 /** Structural equality; ideals compare as sets (by reduced Gröbner bases), objects by their kind's equality. */
 export function valuesEqual(a: Value, b: Value, span: Span): boolean {
+  const viaObject = objectOperators(a, b)?.compare(a, b);
+  if (viaObject !== undefined) return viaObject === 0;
   if (isNumeric(a) && isNumeric(b)) {
     if (a.kind === 'number' && b.kind === 'number') return QQ.eq(a.value, b.value);
     return toFloat(a) === toFloat(b);
@@ -246,6 +260,8 @@ export function valuesEqual(a: Value, b: Value, span: Span): boolean {
 }
 
 export function compare(op: '<' | '<=' | '>' | '>=', a: Value, b: Value, span: Span): Value {
+  const viaObject = objectOperators(a, b)?.compare(a, b);
+  if (viaObject !== undefined) return bool(op === '<' ? viaObject < 0 : op === '<=' ? viaObject <= 0 : op === '>' ? viaObject > 0 : viaObject >= 0);
   if (!isNumeric(a) || !isNumeric(b)) {
     if (a.kind === 'string' && b.kind === 'string') {
       const c = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;

@@ -89,7 +89,7 @@ describe('solve(I) is lazy', () => {
     expect(t.fieldsComputed('s')).toEqual(['complex']);
     // The eager route (real roots) on a fresh record: the same count; vdim counts the double root twice.
     expect(t.evaluate('let t = solve(I);\nprint t.points;\nprint t.complex, t.real, vdim(I);')).toEqual([
-      '[["0", "-1.41421356237309504880168872421"], ["0", "1.41421356237309504880168872421"], ["1", "-1.41421356237309504880168872421"], ["1", "1.41421356237309504880168872421"]]',
+      '[[0, -1.41421356237309504880168872421], [0, 1.41421356237309504880168872421], [1, -1.41421356237309504880168872421], [1, 1.41421356237309504880168872421]]',
       '4, 4, 6',
     ]);
     expect(t.fieldsComputed('t')).toEqual(['complex', 'real', 'points']);

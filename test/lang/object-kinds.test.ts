@@ -25,6 +25,8 @@ const EXAMPLES: Record<string, string> = {
   projection: 'print projection(diag(0, 1, 1));',
   network: 'print linear(2, 3, 2);',
   series: 'ring R = QQ[x, y];\nprint hilbertSeries(ideal(x^2));',
+  point: 'ring R = QQ[x, y];\nprint solve(ideal(x^2 - 2, y - x)).points[1];',
+  algebraic: 'ring R = QQ[x, y];\nprint solve(ideal(x^2 - 2, y - x)).points[1][2];',
 };
 
 /** The kinds that have a typed declaration (`variety X = ...`). */

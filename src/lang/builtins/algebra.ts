@@ -16,9 +16,12 @@ import { determinant, inverse, kernel, rank } from '../../math/linalg/matrix.js'
 import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/polymatrix.js';
 import { fail } from '../diagnostics.js';
 import { seriesValue } from '../objects/series.js';
+import { POINT, type PointData, algebraicValue, pointValue } from '../objects/point.js';
+import { MathError } from '../../math/errors.js';
+import { RealAlgebraicPoint } from '../../math/realroots/point.js';
 import { coerceToPoly } from '../ops.js';
 import { provenanceOf, provenanceRecord, seedOf, withProvenance } from '../provenance.js';
-import { NONE, bool, idealValue, int, isMatrix, kindWord, list, num, poly, record, str, type RingData, type Value } from '../values.js';
+import { NONE, bool, idealValue, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type ObjectValue, type RingData, type Value } from '../values.js';
 import {
   expectGenerators,
   expectIdeal,
@@ -36,6 +39,22 @@ import { defineBuiltins, type CallContext } from './registry.js';
 
 function options(ctx: CallContext) {
   return { signal: ctx.signal, onProgress: ctx.onProgress };
+}
+
+/** The exact real points of a solve result, in the order of their decimals (as solve's decimal points). */
+function realPoints(ctx: CallContext, ring: RingData, s: SolveResult, digits: number): Value[] {
+  if (!s.representation || !s.real) return [];
+  const points = RealAlgebraicPoint.inDecimalOrder(RealAlgebraicPoint.all(s.representation, options(ctx)), digits);
+  if (points.length !== s.real) throw new MathError('internal', `the representation has ${points.length} real points, solve counted ${s.real}`);
+  return points.map((p) => pointValue(p, ring, digits));
+}
+
+/** A real point argument whose coordinates are the variables of `ring`. */
+function pointOfRing(ctx: CallContext, ring: RingData, v: ObjectValue<PointData>, index: number): PointData {
+  if (v.data.ring.id !== ring.id) {
+    fail('ring-mismatch', `the point is a point of ${v.data.ring.poly.toString()}, not of ${ring.poly.toString()}`, ctx.argSpans[index]!);
+  }
+  return v.data;
 }
 
 /** The ring and handle of an ideal-like argument (an ideal, a polynomial or a list). */
@@ -309,14 +328,14 @@ defineBuiltins([
     name: 'solve',
     signature: 'solve(I, digits = 30, method = "exact")',
     summary:
-      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points to 30 significant digits (decimal strings). A lazy record: .complex alone does not isolate real roots; .real and .points do (printing the record computes every field). method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
-    examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2'],
+      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number). A lazy record: .complex alone does not isolate real roots; .real and .points do (printing the record computes every field). method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
+    examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2', 'ring R = QQ[x, y];\nlet p = solve(ideal(x^2 + y^2 - 1, x - y)).points[2];\np[1]^2 == 1/2  // true'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
     keywords: ['digits', 'method'],
     call(ctx, [I], kwargs) {
-      const { I: handle } = idealArgument(ctx, I!);
+      const { I: handle, ring } = idealArgument(ctx, I!);
       const d = kwargs.get('digits');
       const digits = d ? expectSmallInt(ctx, d, 1, 1, 1000) : 30;
       if (numericalMethod(ctx, kwargs, 2)) {
@@ -350,7 +369,7 @@ defineBuiltins([
           return withProvenance(int(count.complex), { ...provenance, seed: seedOf(ctx.random) });
         },
         real: field((s) => (s.real === null ? str('n/a') : int(s.real))),
-        points: field((s) => list(s.points.map((p: readonly string[]) => list(p.map((x) => str(x)))))),
+        points: field((s) => list(realPoints(ctx, ring, s, digits))),
       });
       if (handle.dimension(opts).value > 0) full(); // raises the solver's positive-dimensional error at the call
       return withProvenance(result, derivedProvenance('solve', [g.provenance], 0, {
@@ -389,14 +408,20 @@ defineBuiltins([
   },
   {
     name: 'hessian',
-    signature: 'hessian(f, [x, y, ...])',
-    summary: 'The Hessian matrix of second partial derivatives.',
-    examples: ['ring R = QQ[x, y];\nhessian(x^2*y, [x, y])'],
+    signature: 'hessian(f, [x, y, ...]) or hessian(f, p)',
+    summary: 'The Hessian matrix of second partial derivatives; at a real point p (solve(I).points) a matrix of exact numbers.',
+    examples: ['ring R = QQ[x, y];\nhessian(x^2*y, [x, y])', 'ring R = QQ[x, y];\nhessian(x^3 + x*y^2, solve(ideal(x^2 - 2, y - 1)).points[1])  // [[-8.48528137423857029281013234526, 2], [2, -2.82842712474619009760337744842]]'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 2,
     call(ctx, [f, xs]) {
       const ring = ringOfValues(ctx, [f!]);
+      if (xs && isObject(POINT, xs)) {
+        // The Hessian at a real point: each second derivative evaluated exactly.
+        const at = pointOfRing(ctx, ring, xs, 1);
+        const H = hessian(ring.poly, expectPoly(ctx, ring, f!, 0), ring.poly.vars.map((_: string, i: number) => i));
+        return list(H.map((row: Poly<unknown>[]) => list(row.map((h) => algebraicValue(at.point.evaluate(h as Poly<Rat>, options(ctx)), at.digits)))));
+      }
       const vars = xs ? expectVariables(ctx, ring, xs, 1) : ring.poly.vars.map((_: string, i: number) => i);
       return list(hessian(ring.poly, expectPoly(ctx, ring, f!, 0), vars).map((row: Poly<unknown>[]) => polyList(ring, row)));
     },
@@ -467,9 +492,9 @@ defineBuiltins([
   },
   {
     name: 'subs',
-    signature: 'subs(f, x = a, y = b, ...) or subs(f, [x, y], [a, b])',
-    summary: 'Substitutes values or polynomials for variables (simultaneously).',
-    examples: ['ring R = QQ[x, y, t];\nsubs(x^2 + y, x = 1, y = t)  // t + 1'],
+    signature: 'subs(f, x = a, y = b, ...) or subs(f, [x, y], [a, b]) or subs(f, p)',
+    summary: 'Substitutes values or polynomials for variables (simultaneously); subs(f, p) is the exact value of f at a real point p (solve(I).points).',
+    examples: ['ring R = QQ[x, y, t];\nsubs(x^2 + y, x = 1, y = t)  // t + 1', 'ring R = QQ[x, y];\nsubs(x^2 + y^2, solve(ideal(x^2 + y^2 - 1, x - y)).points[1])  // 1'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 3,
@@ -478,6 +503,11 @@ defineBuiltins([
       const f = args[0]!;
       const ring = ringOfValues(ctx, [f]);
       const R = ring.poly;
+      if (args.length === 2 && isObject(POINT, args[1])) {
+        const at = pointOfRing(ctx, ring, args[1], 1);
+        if (kwargs.size > 0) fail('keyword', 'subs(f, p) takes no substitutions besides the point', ctx.span);
+        return algebraicValue(at.point.evaluate(expectPoly(ctx, ring, f, 0) as Poly<Rat>, options(ctx)), at.digits);
+      }
       const images = R.vars.map((_: string, i: number) => R.variable(i));
       if (args.length === 3) {
         const vars = expectVariables(ctx, ring, args[1]!, 1);
@@ -485,7 +515,7 @@ defineBuiltins([
         if (values.length !== vars.length) fail('shape', 'subs needs as many values as variables', ctx.span);
         vars.forEach((v, i) => (images[v] = coerceToPoly(ring, values[i]!, ctx.argSpans[2]!)));
       } else if (args.length === 2) {
-        fail('arity', 'subs takes f and keyword substitutions, or f, a list of variables and a list of values', ctx.span);
+        fail('arity', 'subs takes f and keyword substitutions, f, a list of variables and a list of values, or f and a real point', ctx.span);
       }
       for (const [name, value] of kwargs) {
         const i = R.vars.indexOf(name);

@@ -1,6 +1,7 @@
 // Loads every built-in module so that the registry is complete. Order does not matter.
 import './core.js';
 import './decimals.js';
+import './points.js';
 import './algebra.js';
 import './geometry.js';
 import './networks.js';

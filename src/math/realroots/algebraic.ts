@@ -32,6 +32,7 @@ import { primitivePart } from '../univariate/integer-poly.js';
 import type { RealRoot } from '../univariate/isolate.js';
 import { signsAtRoot } from '../univariate/refine.js';
 import { type Residue, ResidueRing } from '../univariate/residue.js';
+import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js';
 import { type IsolatedRoot, refineRoot, widthExponent } from './root.js';
 import { signAtDyadic } from './sign.js';
 
@@ -122,6 +123,37 @@ export class AlgebraicRoot {
     const narrower = compareDyadic(lo, this.current.lo) >= 0 && compareDyadic(hi, this.current.hi) <= 0;
     if (narrower) this.current = { poly: this.w, lo, hi, signLo: signAtDyadic(this.w, lo) as -1 | 1 };
   }
+}
+
+/** The exact data of a root: w and t's isolating interval [lo, hi] (dyadic rationals; lo = hi for an exact root). */
+export interface ExactRootData {
+  readonly w: readonly bigint[];
+  readonly lo: Rat;
+  readonly hi: Rat;
+}
+
+/** The exact data of a number: its root's, and num, den as rational polynomials in T. */
+export interface ExactNumberData extends ExactRootData {
+  readonly numerator: readonly Rat[];
+  readonly denominator: readonly Rat[];
+}
+
+/**
+ * The root of some exact data: w square-free of degree >= 1 and [lo, hi] dyadic with lo = hi a root
+ * of w, or lo < hi and w(lo)·w(hi) < 0 (refinement keeps that sign change, so it converges to a root
+ * of w in the interval; the data `toData` writes isolates exactly one). MathError('bad-point') otherwise.
+ */
+export function rootOfData(data: ExactRootData): AlgebraicRoot {
+  const w = primitivePart(data.w);
+  const lo = dyadicOf(data.lo);
+  const hi = dyadicOf(data.hi);
+  if (w.length < 2 || !lo || !hi) throw new MathError('bad-point', 'a root needs a polynomial of degree >= 1 and an interval with dyadic endpoints');
+  if (!isSquareFreeModular(w) && intSquareFree(w).length !== w.length) throw new MathError('bad-point', 'the polynomial of a root must be square-free');
+  const c = compareDyadic(lo, hi);
+  const sLo = signAtDyadic(w, lo);
+  if (c === 0 && sLo === 0) return new AlgebraicRoot(w, { poly: w, lo, hi, signLo: 0 });
+  if (c < 0 && sLo !== 0 && sLo * signAtDyadic(w, hi) < 0) return new AlgebraicRoot(w, { poly: w, lo, hi, signLo: sLo });
+  throw new MathError('bad-point', 'the interval does not isolate a root of the polynomial');
 }
 
 /** Integer coefficients and a positive denominator of a rational polynomial. */
@@ -300,6 +332,17 @@ export class RealAlgebraicNumber {
         if (this.compare(RealAlgebraicNumber.rational(this.root, dyadicToRat(mid)), options) === 0) return roundToDouble(mid);
       }
     }
+  }
+
+  /** The exact data of the number (see rootOfData and fromData). */
+  toData(): ExactNumberData {
+    const { lo, hi } = this.root.realRoot();
+    return { w: this.root.w.slice(), lo, hi, numerator: this.root.ring.toRational(this.num), denominator: this.root.ring.toRational(this.den) };
+  }
+
+  /** The number of some exact data (as `toData` writes it); MathError('bad-point') or ('division-by-zero') when it is not one. */
+  static fromData(data: ExactNumberData): RealAlgebraicNumber {
+    return RealAlgebraicNumber.fraction(rootOfData(data), data.numerator, data.denominator);
   }
 
   /** num(T)/den(T) as text, with T the root: `(T^2 - 3)/(2*T)`. */

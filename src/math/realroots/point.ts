@@ -15,7 +15,8 @@
 // f(N/D) = (Σ_m c_m Π N_i^{m_i} D^{δ-|m|}) / D^δ with δ = deg f, reduced modulo w (the "denominator
 // cleared" evaluation of a RUR, Rouillier 1999 §5), so no inverse modulo w is ever formed.
 import { MathError } from '../errors.js';
-import { type Rat, QQ, rat } from '../field.js';
+import { type Rat, QQ, compareRat, rat } from '../field.js';
+import { compareDyadic } from '../interval/dyadic.js';
 import type { Interval } from '../interval/interval.js';
 import { totalDegree } from '../monomial.js';
 import type { Poly } from '../poly.js';
@@ -23,7 +24,8 @@ import { type Interrupt, checkInterrupt } from '../progress.js';
 import { integerPoly, primitivePart } from '../univariate/integer-poly.js';
 import { type Residue, ResidueRing } from '../univariate/residue.js';
 import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js';
-import { AlgebraicRoot, RealAlgebraicNumber, signAt } from './algebraic.js';
+import { AlgebraicRoot, type ExactRootData, RealAlgebraicNumber, rootOfData, signAt } from './algebraic.js';
+import { decimalToRational } from '../solve.js';
 import { isolateSquareFree } from './descartes.js';
 
 export interface PointOptions {
@@ -175,8 +177,58 @@ export class RealAlgebraicPoint {
     return RealAlgebraicNumber.ofResidues(this.root, sum, power(dPowers, delta), { nonZero: true });
   }
 
-  /** Whether two points are the same point (the same root of the same representation). */
-  sameAs(other: RealAlgebraicPoint): boolean {
-    return this.root === other.root && this.common === other.common;
+  /** The exact data of the point (w, t's isolating interval, the coordinates' numerators over the common denominator). */
+  toData(): ExactPointData {
+    const K = this.root.ring;
+    const { lo, hi } = this.root.realRoot();
+    return { w: this.root.w.slice(), lo, hi, numerators: this.common.numerators.map((n) => K.toRational(n)), denominator: K.toRational(this.common.denominator) };
   }
+
+  /**
+   * The point of some exact data (as `toData` writes it): [lo, hi] must isolate a root of w (lo = hi a
+   * root, or w(lo)·w(hi) < 0 with w square-free); MathError('bad-point') otherwise.
+   */
+  static fromData(data: ExactPointData, options: PointOptions = {}): RealAlgebraicPoint {
+    return RealAlgebraicPoint.at(rootOfData(data), data.numerators.map((numerator) => ({ numerator, denominator: data.denominator })), options);
+  }
+
+  /**
+   * Whether two points are equal: on the same root t (AlgebraicRoot.sameRoot), coordinate by
+   * coordinate exactly; points of the same representation on different roots are different; otherwise
+   * (different polynomials) boxes are narrowed to 2^-512 and any separated coordinate proves the points
+   * different, and MathError('undecided') is raised when none separates.
+   */
+  equals(other: RealAlgebraicPoint, options: PointOptions = {}): boolean {
+    if (this.dimension !== other.dimension) return false;
+    if (this.root.sameRoot(other.root)) return this.coordinates().every((x, i) => x.equals(other.coordinate(i), options));
+    if (this.common === other.common) return false;
+    for (let bits = 32; bits <= 512; bits *= 2) {
+      const a = this.box(bits, options);
+      const b = other.box(bits, options);
+      if (a.some((x, i) => compareDyadic(x.hi, b[i]!.lo) < 0 || compareDyadic(b[i]!.hi, x.lo) < 0)) return false;
+    }
+    throw new MathError('undecided', 'the two points come from different polynomials and agree to 512 bits: their equality is not decided');
+  }
+
+  /**
+   * Points sorted lexicographically by their coordinates rounded to `digits` digits (the order of
+   * solve's decimal points), ties kept in the given order.
+   */
+  static inDecimalOrder(points: readonly RealAlgebraicPoint[], digits: number): RealAlgebraicPoint[] {
+    const keyed = points.map((p) => ({ p, key: p.coordinates().map((x) => decimalToRational(x.toDecimal(digits))) }));
+    keyed.sort((a, b) => {
+      for (let i = 0; i < a.key.length; i++) {
+        const c = compareRat(a.key[i]!, b.key[i]!);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    return keyed.map((k) => k.p);
+  }
+}
+
+/** The exact data of a point: its root's, and the coordinates' numerators over the common denominator. */
+export interface ExactPointData extends ExactRootData {
+  readonly numerators: readonly (readonly Rat[])[];
+  readonly denominator: readonly Rat[];
 }
