@@ -169,6 +169,27 @@ describe('real algebraic points', () => {
     expect(key(a)).toEqual(solve(R, gens, { seed: 5, digits: 25 }).points.map((p) => p.join(' ')).sort());
   });
 
+  it('writes its exact data and reads it back; equality is exact on one root and refuses to guess across polynomials', () => {
+    const gens = [P('x^2 + y^2 - 1'), P('x - y')];
+    const a = RealAlgebraicPoint.all(solve(R, gens, { seed: 5 }).representation!);
+    const b = RealAlgebraicPoint.all(solve(R, gens, { method: 'rur', seed: 11 }).representation!);
+    for (const p of a) {
+      const back = RealAlgebraicPoint.fromData(p.toData());
+      expect(back.equals(p)).toBe(true);
+      expect(back.decimals(20)).toEqual(p.decimals(20));
+    }
+    expect(a[0]!.equals(a[1]!)).toBe(false);
+    // Across the two representations (different polynomials w): different points are told apart by
+    // their boxes, the same point is not decided.
+    for (const p of a) {
+      for (const q of b) {
+        if (p.decimals(20).join() === q.decimals(20).join()) expect(() => p.equals(q)).toThrow(/not decided/);
+        else expect(p.equals(q)).toBe(false);
+      }
+    }
+    expect(() => RealAlgebraicPoint.fromData({ ...a[0]!.toData(), lo: rat(5n), hi: rat(6n) })).toThrow(/does not isolate/);
+  });
+
   it('refuses a polynomial in the wrong number of variables and a coordinate out of range', () => {
     const [p] = RealAlgebraicPoint.all({ polynomial: [-2n, 0n, 1n], coordinates: [{ numerator: [0n, 1n], denominator: [1n] }] });
     expect(() => p!.evaluate(P('x + y'))).toThrow(/2 variables/);
