@@ -723,7 +723,7 @@ function solveByTraces<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Sol
     method: hermite ? 'hermite+rur' : 'rur',
     multiplicityCount: D,
     linearForm: rur.linearForm,
-    representation: { polynomial: rur.polynomial, coordinates: rur.numerators.map((numerator) => ({ numerator, denominator: rur.denominator })) },
+    representation: { polynomial: rur.polynomial, coordinates: rur.numerators.map((numerator) => ({ numerator, denominator: rur.denominator })), characteristic: rur.characteristic },
   };
 }
 

@@ -106,6 +106,30 @@ describe('solve(I).points are exact real points', () => {
   });
 });
 
+describe('solve(I).solutions: every complex solution, certified', () => {
+  it('x^2 + y^2 + 1 = 0, x = y: the two non-real solutions ±(i/√2, i/√2), within the stated error', () => {
+    const src = [
+      'ring R = QQ[x, y];',
+      'let s = solve(ideal(x^2 + y^2 + 1, x - y));',
+      'print s.complex, s.real, length(s.solutions), s.points;',
+      'for z in s.solutions { print z.real, z.multiplicity, abs(abs(z.point[1][2]) - sqrt(1/2)) <= z.error + 1e-16, abs(z.point[2][1]) <= z.error, z.error < 1e-12; }',
+    ].join('\n');
+    expect(runLines(src)).toEqual(['2, 0, 2, []', 'false, 1, true, true, true', 'false, 1, true, true, true']);
+  });
+
+  it('flags the real solutions and counts multiplicities (the vdim in all)', () => {
+    const src = [
+      'ring R = QQ[x, y];',
+      'let s = solve(ideal(x^2 - 2, y^2 + 1));',
+      'fn mult(z) = z.multiplicity;',
+      'print length(s.solutions), s.real, sum(map(mult, s.solutions));',
+      'let t = solve(ideal(x^2, y^2 - 2*y + 1, x*y));',
+      'print length(t.solutions), t.solutions[1].real, t.solutions[1].multiplicity == vdim(ideal(x^2, y^2 - 2*y + 1, x*y)), t.solutions[1].point;',
+    ].join('\n');
+    expect(runLines(src)).toEqual(['4, 0, 4', '1, true, true, [[0.0, 0.0], [1.0, 0.0]]']);
+  });
+});
+
 describe('printing real points', () => {
   it('JSON carries the decimals and the exact data, and reads back to the same point', () => {
     const p = valueOf(`${CIRCLE}print q;`);

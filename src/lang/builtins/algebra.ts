@@ -19,9 +19,10 @@ import { seriesValue } from '../objects/series.js';
 import { POINT, type PointData, algebraicValue, pointValue } from '../objects/point.js';
 import { MathError } from '../../math/errors.js';
 import { RealAlgebraicPoint } from '../../math/realroots/point.js';
+import { complexSolutions, midpointAndError } from '../../math/realroots/complex.js';
 import { coerceToPoly } from '../ops.js';
 import { provenanceOf, provenanceRecord, seedOf, withProvenance } from '../provenance.js';
-import { NONE, bool, idealValue, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type ObjectValue, type RingData, type Value } from '../values.js';
+import { NONE, bool, float, idealValue, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type ObjectValue, type RingData, type Value } from '../values.js';
 import {
   expectGenerators,
   expectIdeal,
@@ -47,6 +48,29 @@ function realPoints(ctx: CallContext, ring: RingData, s: SolveResult, digits: nu
   const points = RealAlgebraicPoint.inDecimalOrder(RealAlgebraicPoint.all(s.representation, options(ctx)), digits);
   if (points.length !== s.real) throw new MathError('internal', `the representation has ${points.length} real points, solve counted ${s.real}`);
   return points.map((p) => pointValue(p, ring, digits));
+}
+
+/**
+ * Every complex solution, certified (src/math/realroots/complex.ts): a record {point, error, real,
+ * multiplicity} per solution, point a list of [re, im] floats per coordinate within `error` (a
+ * certified bound on |x - printed| for every coordinate); "n/a" over GF(p).
+ */
+function complexSolutionValues(ctx: CallContext, s: SolveResult): Value {
+  if (!s.representation) return s.complex === 0 ? list([]) : str('n/a');
+  const solutions = complexSolutions(s.representation, s.representation.characteristic, options(ctx));
+  if (solutions.length !== s.complex) throw new MathError('internal', `${solutions.length} certified complex solutions, solve counted ${s.complex}`);
+  return list(
+    solutions.map((z) => {
+      let error = 0;
+      const point = z.coordinates.map((c) => {
+        const re = midpointAndError(c.re);
+        const im = midpointAndError(c.im);
+        error = Math.max(error, re.error + im.error);
+        return list([float(re.value), float(im.value)]);
+      });
+      return record({ point: list(point), error: float(error), real: bool(z.disk.real), multiplicity: int(z.multiplicity) });
+    }),
+  );
 }
 
 /** A real point argument whose coordinates are the variables of `ring`. */
@@ -328,8 +352,8 @@ defineBuiltins([
     name: 'solve',
     signature: 'solve(I, digits = 30, method = "exact")',
     summary:
-      'Solves a zero-dimensional system: {complex, real, points} with the exact numbers of distinct complex and real solutions and the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number). A lazy record: .complex alone does not isolate real roots; .real and .points do (printing the record computes every field). method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
-    examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2', 'ring R = QQ[x, y];\nlet p = solve(ideal(x^2 + y^2 - 1, x - y)).points[2];\np[1]^2 == 1/2  // true'],
+      'Solves a zero-dimensional system: {complex, real, points, solutions} with the exact numbers of distinct complex and real solutions, the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number), and every complex solution certified: {point: [[re, im], ...] floats, error (a certified bound on the distance of every printed coordinate to the exact one), real, multiplicity}. A lazy record: .complex alone does not isolate real roots; .real and .points do, .solutions certifies complex roots (printing the record computes every field). method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
+    examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2', 'ring R = QQ[x, y];\nlet p = solve(ideal(x^2 + y^2 - 1, x - y)).points[2];\np[1]^2 == 1/2  // true', 'ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 + 1, x - y)).solutions[1].real  // false'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
@@ -370,6 +394,7 @@ defineBuiltins([
         },
         real: field((s) => (s.real === null ? str('n/a') : int(s.real))),
         points: field((s) => list(realPoints(ctx, ring, s, digits))),
+        solutions: field((s) => complexSolutionValues(ctx, s)),
       });
       if (handle.dimension(opts).value > 0) full(); // raises the solver's positive-dimensional error at the call
       return withProvenance(result, derivedProvenance('solve', [g.provenance], 0, {

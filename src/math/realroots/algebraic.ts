@@ -365,7 +365,7 @@ export function roundToDouble(x: Dyadic): number {
 }
 
 /** A finite double as a dyadic, exactly. */
-function doubleToDyadic(x: number): Dyadic {
+export function doubleToDyadic(x: number): Dyadic {
   if (x === 0) return { m: 0n, e: 0 };
   let e = 0;
   let y = x;

@@ -7,3 +7,4 @@ export * from './descartes.js';
 export * from './parametrization.js';
 export * from './algebraic.js';
 export * from './point.js';
+export * from './complex.js';

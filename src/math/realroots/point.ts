@@ -43,6 +43,12 @@ export interface UnivariateRepresentation {
   /** Square-free (the points are in bijection with its roots). */
   readonly polynomial: readonly (bigint | Rat)[];
   readonly coordinates: readonly RepresentedCoordinate[];
+  /**
+   * The multiplicity-weighted polynomial (the trace route's characteristic polynomial χ_t, whose
+   * square-free part is `polynomial`): a root of multiplicity k in it is a solution of multiplicity k.
+   * Absent: every solution is simple (the modular parametrization exists only for radical ideals).
+   */
+  readonly characteristic?: readonly (bigint | Rat)[];
 }
 
 /** The coordinates over one common denominator, as residues modulo w (shared by the points of one w). */
