@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ALGEBRAIC, POINT, pointFromJson } from '../../src/lang/objects/point.js';
 import { valuesEqual } from '../../src/lang/ops.js';
 import { toJson, toLatex, toText } from '../../src/lang/print.js';
+import { typedJson } from '../../src/lang/typed-json.js';
 import { run } from '../../src/lang/run.js';
 import { isObject, type Value } from '../../src/lang/values.js';
 import { runErrors, runLines } from '../helpers.js';
@@ -143,6 +144,20 @@ describe('printing real points', () => {
     expect(toText(back)).toBe(toText(p));
     const other = valueOf(`${CIRCLE}print p;`);
     expect(valuesEqual(back, other, SPAN)).toBe(false);
+  });
+
+  it('typed JSON: {type: "point", value, variables, digits, exact} with exact numbers as strings, and it reads back', () => {
+    const p = valueOf(`${CIRCLE}print q;`);
+    if (!isObject(POINT, p)) throw new Error('not a point');
+    const t = typedJson(p) as { type: string; value: string[]; variables: string[]; exact: { w: string[]; interval: string[] } };
+    expect(t.type).toBe('point');
+    expect(t.value).toEqual([HALF_SQRT2, HALF_SQRT2]);
+    expect(t.variables).toEqual(['x', 'y']);
+    expect(t.exact.w.every((c) => typeof c === 'string')).toBe(true);
+    // The plain reader takes the typed exact part too (rationals as strings).
+    expect(valuesEqual(pointFromJson({ exact: t.exact, digits: 30 }, p.data.ring), p, SPAN)).toBe(true);
+    const x = typedJson(valueOf(`${CIRCLE}print q[1];`)) as { type: string; value: string };
+    expect([x.type, x.value]).toEqual(['algebraic', HALF_SQRT2]);
   });
 
   it('a number prints its decimals in text and LaTeX, and its JSON has the exact data', () => {

@@ -69,6 +69,13 @@ function exactJson(d: ExactPointData | ExactNumberData): { [key: string]: Json }
   return { w: d.w.map((c) => ratJson(rat(c))), interval: [ratJson(d.lo), ratJson(d.hi)] };
 }
 
+/** The exact data with every number as a string (the typed JSON's convention for exact numbers). */
+function exactStrings(d: ExactPointData | ExactNumberData): { [key: string]: Json } {
+  const r = (x: Rat) => (x.den === 1n ? `${x.num}` : `${x.num}/${x.den}`);
+  const polys: { [key: string]: Json } = 'numerators' in d ? { numerators: d.numerators.map((n) => n.map(r)) } : { numerator: d.numerator.map(r) };
+  return { w: d.w.map((c) => c.toString()), interval: [r(d.lo), r(d.hi)], ...polys, denominator: d.denominator.map(r) };
+}
+
 function pointJson(p: PointData): Json {
   const d = p.point.toData();
   return {
@@ -112,6 +119,7 @@ export const POINT: ObjectKind<PointData> = {
     'An exact real solution of a zero-dimensional system (solve(I).points): a univariate representation and one isolated real root. It prints as the list of its coordinates rounded exactly to its digits (30 by default); p[i] is the i-th coordinate (an exact real algebraic number), p.box a list of [lo, hi] rational intervals of width < 10^-digits around the coordinates; float(p), decimal(p, d), subs(f, p) and hessian(f, p) evaluate; == is exact.',
   text: (p) => `[${p.point.decimals(p.digits).join(', ')}]`,
   json: pointJson,
+  typed: (p) => ({ value: p.point.decimals(p.digits), variables: p.ring.variables.map((v) => v.name), digits: p.digits, exact: exactStrings(p.point.toData()) }),
   latex: (p) => `\\left( ${p.point.decimals(p.digits).map(decimalLatex).join(', ')} \\right)`,
   equals: (a, b) => a.point.equals(b.point),
   fields: {
@@ -206,6 +214,7 @@ export const ALGEBRAIC: ObjectKind<AlgebraicData> = {
     'An exact real number of a real point: a coordinate p[i], a value subs(f, p), or what + - * / ^ make of them with rationals and numbers of the same point. It prints rounded exactly to its digits (30 by default); comparisons, == and sign are exact; float(x) is the nearest double, decimal(x, d) any number of digits. Numbers of different points do not mix.',
   text: (a) => a.value.toDecimal(a.digits),
   json: numberJson,
+  typed: (a) => ({ value: a.value.toDecimal(a.digits), digits: a.digits, exact: exactStrings(a.value.toData()) }),
   latex: (a) => decimalLatex(a.value.toDecimal(a.digits)),
   equals: (a, b) => a.value.equals(b.value),
   fields: {},
