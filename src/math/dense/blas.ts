@@ -1,0 +1,109 @@
+// Products of dense float matrices (the BLAS levels 2 and 3 vdl needs), on the row-major `Dense`
+// of ./matrix.ts.
+//
+// matmul: the i-k-j loop order (the inner loop is an axpy along a row of B and of C, contiguous), in
+// blocks of KB rows of B × JB columns so that the block of B stays in cache while the rows of A
+// stream past it (Golub–Van Loan, "Matrix Computations", 4th ed., §1.5, blocked gaxpy). A^T B and
+// A^T A (gram) accumulate rank-one updates row by row of A and B, which reads both row-major;
+// gram fills the upper triangle and mirrors it.
+import { MathError } from '../errors.js';
+import { type Dense, zeros } from './matrix.js';
+
+const KB = 64;
+const JB = 512;
+
+/** C = A B. */
+export function matmul(A: Dense, B: Dense): Dense {
+  if (A.cols !== B.rows) throw new MathError('shape', `cannot multiply ${A.rows}×${A.cols} by ${B.rows}×${B.cols}`);
+  const m = A.rows, p = A.cols, n = B.cols;
+  const C = zeros(m, n);
+  const a = A.data, b = B.data, c = C.data, sa = A.stride, sb = B.stride;
+  for (let jj = 0; jj < n; jj += JB) {
+    const jEnd = Math.min(n, jj + JB);
+    for (let kk = 0; kk < p; kk += KB) {
+      const kEnd = Math.min(p, kk + KB);
+      for (let i = 0; i < m; i++) {
+        const ci = i * n, ai = i * sa;
+        for (let k = kk; k < kEnd; k++) {
+          const aik = a[ai + k]!;
+          if (aik === 0) continue;
+          const bk = k * sb;
+          for (let j = jj; j < jEnd; j++) c[ci + j]! += aik * b[bk + j]!;
+        }
+      }
+    }
+  }
+  return C;
+}
+
+/** C = A^T B (A: m×p, B: m×n). */
+export function matTmul(A: Dense, B: Dense): Dense {
+  if (A.rows !== B.rows) throw new MathError('shape', `cannot multiply the transpose of ${A.rows}×${A.cols} by ${B.rows}×${B.cols}`);
+  const m = A.rows, p = A.cols, n = B.cols;
+  const C = zeros(p, n);
+  const a = A.data, b = B.data, c = C.data, sa = A.stride, sb = B.stride;
+  // Blocks of IB rows of C keep the updated part of C in cache.
+  const IB = Math.max(1, Math.floor(32768 / Math.max(1, n)));
+  for (let ii = 0; ii < p; ii += IB) {
+    const iEnd = Math.min(p, ii + IB);
+    for (let r = 0; r < m; r++) {
+      const ar = r * sa, br = r * sb;
+      for (let i = ii; i < iEnd; i++) {
+        const ari = a[ar + i]!;
+        if (ari === 0) continue;
+        const ci = i * n;
+        for (let j = 0; j < n; j++) c[ci + j]! += ari * b[br + j]!;
+      }
+    }
+  }
+  return C;
+}
+
+/** G = A^T A (symmetric, both triangles filled). */
+export function gram(A: Dense): Dense {
+  const m = A.rows, n = A.cols;
+  const G = zeros(n, n);
+  const a = A.data, g = G.data, sa = A.stride;
+  const IB = Math.max(1, Math.floor(32768 / Math.max(1, n)));
+  for (let ii = 0; ii < n; ii += IB) {
+    const iEnd = Math.min(n, ii + IB);
+    for (let r = 0; r < m; r++) {
+      const ar = r * sa;
+      for (let i = ii; i < iEnd; i++) {
+        const ari = a[ar + i]!;
+        if (ari === 0) continue;
+        const gi = i * n;
+        for (let j = i; j < n; j++) g[gi + j]! += ari * a[ar + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) g[i * n + j] = g[j * n + i]!;
+  return G;
+}
+
+/** y = A x. */
+export function matVec(A: Dense, x: ArrayLike<number>, out = new Float64Array(A.rows)): Float64Array {
+  if (x.length !== A.cols) throw new MathError('shape', `a ${A.rows}×${A.cols} matrix needs a vector of ${A.cols} entries, got ${x.length}`);
+  const a = A.data, n = A.cols, s = A.stride;
+  for (let i = 0; i < A.rows; i++) {
+    let t = 0;
+    const ai = i * s;
+    for (let j = 0; j < n; j++) t += a[ai + j]! * x[j]!;
+    out[i] = t;
+  }
+  return out;
+}
+
+/** y = A^T x. */
+export function matTVec(A: Dense, x: ArrayLike<number>, out = new Float64Array(A.cols)): Float64Array {
+  if (x.length !== A.rows) throw new MathError('shape', `the transpose of a ${A.rows}×${A.cols} matrix needs a vector of ${A.rows} entries, got ${x.length}`);
+  const a = A.data, n = A.cols, s = A.stride;
+  out.fill(0);
+  for (let i = 0; i < A.rows; i++) {
+    const xi = x[i]!;
+    if (xi === 0) continue;
+    const ai = i * s;
+    for (let j = 0; j < n; j++) out[j]! += a[ai + j]! * xi;
+  }
+  return out;
+}
