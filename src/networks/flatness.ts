@@ -7,8 +7,12 @@
 //   fixed R (and conversely), tr ∇²f = 2 (n1 ||R||²_F + n2 ||L||²_F) identically. Over the factorizations
 //   of M it is minimized at the balanced SVD factorization L = c U Σ^{1/2}, R = c^{-1} V Σ^{1/2} with
 //   c = (n1/n2)^{1/4}, with value 4 √(n1 n2) ||M||_*: by AM–GM, n1||R||² + n2||L||² ≥ 2√(n1 n2)||L||·||R||
-//   ≥ 2√(n1 n2) ||M||_*. The SVD is computed in floating point (one-sided Jacobi).
+//   ≥ 2√(n1 n2) ||M||_*. The SVD is computed in floating point (one-sided Jacobi, src/math/dense);
+//   the trace at the point by the identity above in floats, or on request from the exact trace
+//   polynomial (the independent check: it never uses the identity).
+import { type Dense, entry, frobenius, fromRows, matmul, svd, transposeDense } from '../math/dense/index.js';
 import { MathError } from '../math/errors.js';
+import type { ComputeOptions } from '../math/progress.js';
 import { QQ, type Rat, rat } from '../math/field.js';
 import { type Poly, PolyRing } from '../math/poly.js';
 import { ratToFloat } from './nnls.js';
@@ -53,67 +57,11 @@ export function factorizationLoss(M: readonly (readonly Rat[])[], k: number): { 
   return { ring: P, loss };
 }
 
-// ---------------------------------------------------------------------------------------------
-// SVD (one-sided Jacobi, Hestenes): A V = U Σ, columns orthogonalized by plane rotations.
-
-export interface Svd {
-  readonly U: number[][];
-  readonly singular: number[];
-  readonly V: number[][];
-}
-
-export function svd(A: readonly (readonly number[])[]): Svd {
-  const m = A.length, n = A[0]!.length;
-  if (m < n) {
-    const t = svd(transposeF(A));
-    return { U: t.V, singular: t.singular, V: t.U };
-  }
-  const W = A.map((row) => [...row]);
-  const V: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        let alpha = 0, beta = 0, gamma = 0;
-        for (let i = 0; i < m; i++) {
-          alpha += W[i]![p]! ** 2;
-          beta += W[i]![q]! ** 2;
-          gamma += W[i]![p]! * W[i]![q]!;
-        }
-        if (Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta) || gamma === 0) continue;
-        off = Math.max(off, Math.abs(gamma) / Math.sqrt(alpha * beta));
-        const zeta = (beta - alpha) / (2 * gamma);
-        const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t * t), s = c * t;
-        for (let i = 0; i < m; i++) {
-          const a = W[i]![p]!, b = W[i]![q]!;
-          W[i]![p] = c * a - s * b;
-          W[i]![q] = s * a + c * b;
-        }
-        for (let i = 0; i < n; i++) {
-          const a = V[i]![p]!, b = V[i]![q]!;
-          V[i]![p] = c * a - s * b;
-          V[i]![q] = s * a + c * b;
-        }
-      }
-    }
-    if (off < 1e-15) break;
-  }
-  const singular = Array.from({ length: n }, (_, j) => Math.sqrt(W.reduce((s, row) => s + row[j]! ** 2, 0)));
-  const order = [...singular.keys()].sort((a, b) => singular[b]! - singular[a]!);
-  const U = W.map((row) => order.map((j) => (singular[j]! > 0 ? row[j]! / singular[j]! : 0)));
-  return { U, singular: order.map((j) => singular[j]!), V: V.map((row) => order.map((j) => row[j]!)) };
-}
-
-function transposeF(A: readonly (readonly number[])[]): number[][] {
-  return A[0]!.map((_, j) => A.map((row) => row[j]!));
-}
-
 export interface FlatMinimum {
   /** The balanced factors L (n1×k) and R (n2×k), L R^T = M. */
   readonly L: number[][];
   readonly R: number[][];
-  /** tr ∇²f at (L, R), from the exact polynomial tr ∇²f evaluated in floating point. */
+  /** tr ∇²f at (L, R): by the identity 2 (n1 ||R||²_F + n2 ||L||²_F) in floats, or (exact route) the exact trace polynomial evaluated in floats. */
   readonly trace: number;
   /** The closed form 4 √(n1 n2) ||M||_*. */
   readonly bound: number;
@@ -121,35 +69,58 @@ export interface FlatMinimum {
   readonly singularValues: number[];
   /** ||L R^T - M||_F (zero up to rounding: a global minimum). */
   readonly residual: number;
+  /** How the trace was obtained. */
+  readonly method: 'svd' | 'exact-trace-polynomial';
+}
+
+export interface FlatMinimumOptions extends ComputeOptions {
+  /** Evaluate the exact trace polynomial of the loss instead of the identity (needs exact M; cost grows with (n1 + n2)·k·n1·n2). */
+  readonly exact?: boolean;
 }
 
 /**
  * The flattest global minimum of f(L, R) = ||L R^T - M||²_F (k ≥ rank M): the balanced SVD
- * factorization, with tr ∇²f computed from the exact trace polynomial and compared by the caller
- * with the closed form 4 √(n1 n2) ||M||_*.
+ * factorization (one-sided Jacobi SVD on Float64Array, src/math/dense/svd.ts). tr ∇²f there comes from
+ * the identity tr ∇²f = 2 (n1 ||R||²_F + n2 ||L||²_F) (exact: factorizationTraceFormula), or with
+ * `exact: true` from the exact trace polynomial of the loss; the caller compares it with the closed
+ * form 4 √(n1 n2) ||M||_*.
  */
-export function flattestFactorization(M: readonly (readonly Rat[])[], k: number): FlatMinimum {
-  const { ring, loss } = factorizationLoss(M, k);
-  const n1 = M.length, n2 = M[0]!.length;
-  const Mf = M.map((row) => row.map(ratToFloat));
-  const { U, singular, V } = svd(Mf);
-  const rankM = singular.filter((s) => s > 1e-12 * (singular[0] || 1)).length;
+export function flattestFactorization(M: Dense | readonly (readonly Rat[])[], k: number, options: FlatMinimumOptions = {}): FlatMinimum {
+  const Mf = isDenseMatrix(M) ? M : fromRows(M.map((row) => row.map(ratToFloat)));
+  const n1 = Mf.rows, n2 = Mf.cols;
+  if (n1 === 0 || n2 === 0) throw new MathError('shape', 'M must be a non-empty matrix');
+  if (options.exact && isDenseMatrix(M)) throw new MathError('domain', 'the exact trace polynomial needs an exact matrix M (not floats)');
+  const { U, singular, V, rank: rankM } = svd(Mf, options);
   if (k < rankM) throw new MathError('domain', `k = ${k} is below the rank of M (${rankM}): no factorization L R^T = M exists`);
   const c = (n1 / n2) ** 0.25;
-  const L = Array.from({ length: n1 }, (_, i) => Array.from({ length: k }, (_, t) => (t < singular.length ? c * U[i]![t]! * Math.sqrt(singular[t]!) : 0)));
-  const R = Array.from({ length: n2 }, (_, i) => Array.from({ length: k }, (_, t) => (t < singular.length ? (V[i]![t]! * Math.sqrt(singular[t]!)) / c : 0)));
-  const point = [...L.flat(), ...R.flat()];
-  const trace = evaluateFloat(ring, traceHessian(ring, loss), point);
-  const nuclearNorm = singular.reduce((s, x) => s + x, 0);
-  let residual = 0;
-  for (let i = 0; i < n1; i++) {
-    for (let j = 0; j < n2; j++) {
-      let e = -Mf[i]![j]!;
-      for (let t = 0; t < k; t++) e += L[i]![t]! * R[j]![t]!;
-      residual += e * e;
-    }
+  const r = singular.length;
+  const L = Array.from({ length: n1 }, (_, i) => Array.from({ length: k }, (_, t) => (t < r ? c * entry(U, i, t) * Math.sqrt(singular[t]!) : 0)));
+  const R = Array.from({ length: n2 }, (_, i) => Array.from({ length: k }, (_, t) => (t < r ? (entry(V, i, t) * Math.sqrt(singular[t]!)) / c : 0)));
+  let trace: number;
+  if (options.exact) {
+    const { ring, loss } = factorizationLoss(M as readonly (readonly Rat[])[], k);
+    trace = evaluateFloat(ring, traceHessian(ring, loss), [...L.flat(), ...R.flat()]);
+  } else {
+    const sq = (X: number[][]) => X.reduce((s, row) => s + row.reduce((t, v) => t + v * v, 0), 0);
+    trace = 2 * (n1 * sq(R) + n2 * sq(L));
   }
-  return { L, R, trace, bound: 4 * Math.sqrt(n1 * n2) * nuclearNorm, nuclearNorm, singularValues: singular, residual: Math.sqrt(residual) };
+  const nuclearNorm = singular.reduce((s, x) => s + x, 0);
+  const LRt = matmul(fromRows(L), transposeDense(fromRows(R)));
+  for (let i = 0; i < n1; i++) for (let j = 0; j < n2; j++) LRt.data[i * n2 + j]! -= entry(Mf, i, j);
+  return {
+    L,
+    R,
+    trace,
+    bound: 4 * Math.sqrt(n1 * n2) * nuclearNorm,
+    nuclearNorm,
+    singularValues: Array.from(singular),
+    residual: frobenius(LRt),
+    method: options.exact ? 'exact-trace-polynomial' : 'svd',
+  };
+}
+
+function isDenseMatrix(M: unknown): M is Dense {
+  return typeof M === 'object' && M !== null && (M as Dense).data instanceof Float64Array;
 }
 
 /** 2 (n1 ||R||² + n2 ||L||²) as a polynomial in the ring of factorizationLoss (the closed form of tr ∇²f). */

@@ -9,9 +9,9 @@ import {
   factorizationLoss,
   factorizationTraceFormula,
   flattestFactorization,
-  svd,
   traceHessian,
 } from '../../src/networks/flatness.js';
+import { fromRows, gaussianDense, matmul, toRows } from '../../src/math/dense/index.js';
 
 const q = (n: number, d = 1): Rat => rat(BigInt(n), BigInt(d));
 
@@ -92,12 +92,33 @@ describe('the flattest global minimum of matrix factorization', () => {
     }
   });
 
-  it('svd reconstructs its matrix', () => {
-    const A = [[1, 2], [3, 4], [5, 6]];
-    const { U, singular, V } = svd(A);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) {
-      const v = U[i]!.reduce((s, u, t) => s + u * singular[t]! * V[j]![t]!, 0);
-      expect(v).toBeCloseTo(A[i]![j]!, 12);
+  it('the SVD route equals the exact trace polynomial route (the independent check) and the closed form', () => {
+    const random = new Random(23);
+    for (const [n1, n2, k] of [[3, 4, 2], [5, 3, 3]] as const) {
+      // M of rank 2: a product of integer factors.
+      const X = Array.from({ length: n1 }, () => [random.int(-4, 4), random.int(-4, 4)]);
+      const Y = Array.from({ length: 2 }, () => Array.from({ length: n2 }, () => random.int(-4, 4)));
+      const M = X.map((r) => Y[0]!.map((_, j) => q(r[0]! * Y[0]![j]! + r[1]! * Y[1]![j]!)));
+      const fast = flattestFactorization(M, k);
+      const exact = flattestFactorization(M, k, { exact: true });
+      expect(fast.method).toBe('svd');
+      expect(exact.method).toBe('exact-trace-polynomial');
+      expect(Math.abs(fast.trace - exact.trace) / exact.trace).toBeLessThan(1e-12);
+      expect(Math.abs(fast.trace - fast.bound) / fast.bound).toBeLessThan(1e-12);
+      expect(() => flattestFactorization(M, 1)).toThrow(/below the rank of M \(2\)/);
     }
+  });
+
+  it('40×30 of rank 10 (float data): zero residual, trace = 4 √(n1 n2) ||M||_*, Σσ² = ||M||²_F', () => {
+    const random = new Random(24);
+    const M = matmul(gaussianDense(random, 40, 10), gaussianDense(random, 10, 30));
+    const flat = flattestFactorization(M, 10);
+    expect(flat.residual).toBeLessThan(1e-10 * Math.sqrt(toRows(M).flat().reduce((s, v) => s + v * v, 0)));
+    expect(Math.abs(flat.trace - flat.bound) / flat.bound).toBeLessThan(1e-12);
+    expect(flat.singularValues.slice(10).every((s) => s < 1e-10 * flat.singularValues[0]!)).toBe(true);
+    // ||M||_* = tr sqrt(M^T M): the singular values squared are the eigenvalues of M^T M, whose sum is ||M||_F².
+    const frob2 = toRows(M).flat().reduce((s, v) => s + v * v, 0);
+    expect(Math.abs(flat.singularValues.reduce((s, v) => s + v * v, 0) - frob2) / frob2).toBeLessThan(1e-12);
+    expect(() => flattestFactorization(fromRows([[1, 2]]), 1, { exact: true })).toThrow(/exact matrix/);
   });
 });

@@ -1,15 +1,18 @@
-// NNLS (background §6): the three methods agree to 1e-8 on seeded random problems with known
-// solutions; exact Lawson–Hanson; the conserved ratio x1/x2 for A = [1 1], y = 1; the active
-// constraint for A = 1, y = -1; progress and interruption.
+// NNLS (background §6): the four methods agree to 1e-8 on seeded random problems with known
+// solutions; exact Lawson–Hanson; the conserved ratio x1/x2 for A = [1 1], y = 1 (reparametrized
+// methods); the active constraint for A = 1, y = -1; progress and interruption; histories;
+// float Lawson–Hanson against exact Lawson–Hanson and against scipy.optimize.nnls on the same data.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { fromRows, gaussianDense, matVec, toRows } from '../../src/math/dense/index.js';
 import { MathError } from '../../src/math/errors.js';
 import { QQ, type Rat, rat } from '../../src/math/field.js';
 import { solveLinear } from '../../src/math/linalg/matrix.js';
 import { Random } from '../../src/math/random.js';
-import { type NnlsMethod, kktResidual, nnls, randomNnlsProblem } from '../../src/networks/nnls.js';
+import { type NnlsMethod, NNLS_METHODS, kktResidual, nnls, randomNnlsProblem } from '../../src/networks/nnls.js';
 
 const q = (n: number, d = 1): Rat => rat(BigInt(n), BigInt(d));
-const METHODS: NnlsMethod[] = ['lawson-hanson', 'reparam', 'accelerated'];
+const METHODS: readonly NnlsMethod[] = NNLS_METHODS; // lawson-hanson, reparam, reparam-accelerated, accelerated
 const maxDiff = (a: readonly number[], b: readonly number[]) => Math.max(...a.map((x, i) => Math.abs(x - b[i]!)));
 
 describe('the three methods agree', () => {
@@ -22,9 +25,11 @@ describe('the three methods agree', () => {
         expect(maxDiff(r.x as number[], P.solution)).toBeLessThan(1e-8);
       }
       expect(maxDiff(results[1]!.x as number[], results[2]!.x as number[])).toBeLessThan(1e-8);
+      expect(maxDiff(results[1]!.x as number[], results[3]!.x as number[])).toBeLessThan(1e-8);
       expect(Math.abs(results[0]!.residual - results[1]!.residual)).toBeLessThan(1e-8);
-      // The accelerated variant needs fewer iterations than plain reparametrized descent.
+      // Both accelerated variants need fewer iterations than plain reparametrized descent.
       expect(results[2]!.iterations).toBeLessThan(results[1]!.iterations);
+      expect(results[3]!.iterations).toBeLessThan(results[1]!.iterations);
     });
   }
 
@@ -44,8 +49,9 @@ describe('the three methods agree', () => {
       expect(exact.kkt).toEqual(QQ.zero);
       expect(exact.x).toEqual(xStar);
       const floatX = xStar.map((v) => Number(v.num) / Number(v.den));
-      for (const method of ['reparam', 'accelerated'] as const) {
+      for (const method of ['reparam', 'reparam-accelerated', 'accelerated'] as const) {
         const r = nnls(A, b, method);
+        expect(r.converted).toBe(true);
         expect(maxDiff(r.x as number[], floatX)).toBeLessThan(1e-8);
       }
       const approx = nnls(A, b, 'lawson-hanson', { exact: false });
@@ -60,8 +66,8 @@ describe('the three methods agree', () => {
 });
 
 describe('background §6 values', () => {
-  it('A = [1 1], y = 1: the ratio x1/x2 is conserved and x(∞) = (a/(a+b), b/(a+b))', () => {
-    for (const method of ['reparam', 'accelerated'] as const) {
+  it('A = [1 1], y = 1: the ratio x1/x2 is conserved and x(∞) = (a/(a+b), b/(a+b)) (reparametrized methods)', () => {
+    for (const method of ['reparam', 'reparam-accelerated'] as const) {
       for (const [a, b] of [[0.1, 0.3], [2, 0.5], [1e-3, 4e-3]] as const) {
         const r = nnls([[1, 1]], [1], method, { init: [a, b] });
         const [x1, x2] = r.x as number[];
@@ -70,13 +76,18 @@ describe('background §6 values', () => {
         expect(x2!).toBeCloseTo(b / (a + b), 10);
       }
     }
+    // Projected gradient adds the same amount to both entries: from (a, b) it ends at the solution
+    // (a, b) + t (1, 1) with t = (1 - a - b)/2 (one step of length 1/L, L = ||A||² = 2, then KKT holds).
+    const pg = nnls([[1, 1]], [1], 'accelerated', { init: [0.1, 0.3] }).x as number[];
+    expect(pg[0]).toBeCloseTo(0.4, 12);
+    expect(pg[1]).toBeCloseTo(0.6, 12);
     // Lawson–Hanson picks a vertex instead (a different, equally optimal solution).
     const lh = nnls([[q(1), q(1)]], [q(1)], 'lawson-hanson');
     expect(lh.x).toEqual([q(1), q(0)]);
   });
 
   it('n = 1, A = 1, y = -1: the constraint is active, x → 0', () => {
-    for (const method of ['reparam', 'accelerated'] as const) {
+    for (const method of ['reparam', 'reparam-accelerated', 'accelerated'] as const) {
       const r = nnls([[1]], [-1], method, { init: [0.5] });
       expect((r.x as number[])[0]).toBeLessThan(1e-12);
       expect(r.residual).toBeCloseTo(1, 12);
@@ -107,5 +118,109 @@ describe('long runs', () => {
   it('the KKT residual is zero exactly at KKT points', () => {
     expect(kktResidual([0, 2], [3, 0])).toBe(0);
     expect(kktResidual([1, 2], [3, 0])).toBe(1);
+  });
+});
+
+describe('float Lawson–Hanson on the dense kernels', () => {
+  it('equals exact Lawson–Hanson on integer data, also with a repeated column and with dependent columns', () => {
+    const random = new Random(21);
+    for (const [m, n] of [[15, 8], [6, 10], [10, 10]] as const) {
+      const rows = Array.from({ length: m }, () => Array.from({ length: n }, () => random.int(-6, 6)));
+      // Column n-1 repeats column 0 and column n-2 is the sum of columns 1 and 2: G is singular.
+      for (const r of rows) {
+        r[n - 1] = r[0]!;
+        r[n - 2] = r[1]! + r[2]!;
+      }
+      const b = Array.from({ length: m }, () => random.int(-9, 9));
+      const exact = nnls(rows.map((r) => r.map((v) => q(v))), b.map((v) => q(v)), 'lawson-hanson');
+      expect(exact.exact).toBe(true);
+      const float = nnls(fromRows(rows), Float64Array.from(b), 'lawson-hanson');
+      expect(float.exact).toBe(false);
+      expect(float.converged).toBe(true);
+      expect(Math.abs(float.residual - exact.residual)).toBeLessThan(1e-12 * Math.max(1, exact.residual));
+      expect(float.kkt as number).toBeLessThan(1e-12);
+      expect(Math.min(...(float.x as number[]))).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('exact data above the exact size limit are converted to floats (and say so)', () => {
+    const random = new Random(22);
+    const A = Array.from({ length: 60 }, () => Array.from({ length: 50 }, () => q(random.int(-5, 5))));
+    const b = Array.from({ length: 60 }, () => q(random.int(-5, 5)));
+    const r = nnls(A, b, 'lawson-hanson');
+    expect(r.exact).toBe(false);
+    expect(r.converted).toBe(true);
+    expect(r.kkt as number).toBeLessThan(1e-11);
+  });
+
+  it('returns its history: one entry per outer step, F non-increasing, ending at the result', () => {
+    const P = randomNnlsProblem(31, 40, 25);
+    const r = nnls(P.A, P.b, 'lawson-hanson', { exact: false });
+    const h = r.history;
+    const len = h.iteration.length;
+    for (const column of [h.objective, h.residual, h.kkt, h.support, h.step]) expect(column).toHaveLength(len);
+    expect(h.iteration[0]).toBe(0);
+    expect(h.iteration[len - 1]).toBe(r.iterations);
+    expect(h.residual[len - 1]).toBe(r.residual);
+    for (let k = 1; k < len; k++) expect(h.objective[k]!).toBeLessThanOrEqual(h.objective[k - 1]! * (1 + 1e-12) + 1e-12);
+    expect(h.support[len - 1]).toBe((r.x as number[]).filter((v) => v > 0).length);
+  });
+});
+
+describe('the iterative methods', () => {
+  it('accelerated (projected Nesterov) converges on an underdetermined problem to a zero-residual solution', () => {
+    const random = new Random(41);
+    const A = gaussianDense(random, 30, 60);
+    const x0 = Float64Array.from({ length: 60 }, (_, j) => (j % 3 === 0 ? random.nextFloat() : 0));
+    const b = matVec(A, x0);
+    const r = nnls(A, b, 'accelerated', { tolerance: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.kkt as number).toBeLessThanOrEqual(1e-10);
+    expect(Math.min(...(r.x as number[]))).toBeGreaterThanOrEqual(0);
+    expect(r.residual).toBeLessThan(1e-8);
+    // Lawson–Hanson reaches the same (zero) objective.
+    expect(nnls(A, b, 'lawson-hanson').residual).toBeLessThan(1e-12);
+  });
+
+  it('keeps at most 4096 history entries on long runs, first and last iteration included', () => {
+    const P = randomNnlsProblem(5, 40, 20);
+    const r = nnls(P.A, P.b, 'reparam', { tolerance: 0, maxIterations: 20_000 });
+    const h = r.history;
+    expect(r.iterations).toBe(20_000);
+    expect(h.iteration.length).toBeLessThanOrEqual(4096);
+    expect(h.iteration.length).toBeGreaterThan(1000);
+    expect(h.iteration[0]).toBe(0);
+    expect(h.iteration.at(-1)).toBe(20_000);
+    expect(h.kkt.at(-1)).toBe(r.kkt);
+  });
+});
+
+const scipy = spawnSync('python3', ['-c', 'import scipy.optimize'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!scipy)('against scipy.optimize.nnls on the same data (skipped: python3 with scipy is not installed)', () => {
+  it('the same solution and residual on seeded Gaussian problems, over- and underdetermined', () => {
+    const random = new Random(51);
+    const cases = [
+      { A: gaussianDense(random, 80, 50), b: gaussianDense(random, 80, 1).data },
+      { A: gaussianDense(random, 40, 90), b: gaussianDense(random, 40, 1).data },
+    ];
+    const script = [
+      'import json, sys, numpy as np',
+      'from scipy.optimize import nnls',
+      'out = []',
+      'for c in json.load(sys.stdin):',
+      '    A = np.array(c["A"]); b = np.array(c["b"]); x, rnorm = nnls(A, b)',
+      '    out.append({"x": x.tolist(), "residual": float(np.linalg.norm(A @ x - b))})',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const input = JSON.stringify(cases.map((c) => ({ A: toRows(c.A), b: Array.from(c.b) })));
+    const run = spawnSync('python3', ['-c', script], { input, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const ref = JSON.parse(run.stdout) as { x: number[]; residual: number }[];
+    cases.forEach((c, k) => {
+      const r = nnls(c.A, c.b, 'lawson-hanson');
+      expect(Math.abs(r.residual - ref[k]!.residual)).toBeLessThan(1e-12 * Math.max(1, ref[k]!.residual));
+      if (c.A.rows >= c.A.cols) expect(maxDiff(r.x as number[], ref[k]!.x)).toBeLessThan(1e-12);
+    });
   });
 });

@@ -25,7 +25,7 @@ import {
   targetFromQuadraticForm,
   teacherLoss,
 } from '../../networks/losses.js';
-import { type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
+import { NNLS_METHODS, type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import {
   type StationaryRealCount,
   type StationaryResult,
@@ -517,17 +517,21 @@ defineBuiltins([
   },
   {
     name: 'flatMinimum',
-    signature: 'flatMinimum(M, k)',
+    signature: 'flatMinimum(M, k, exact = false)',
     summary:
-      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization, with {L, R, trace, bound, nuclear, singular, residual}: trace = tr ∇² of the loss there (the exact trace polynomial evaluated in floating point), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it.',
+      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it.',
     examples: ['flatMinimum([[4, 0], [0, 9]], 2).bound  // 104.0'],
     category: 'networks',
     minArgs: 2,
     maxArgs: 2,
-    call(ctx, [M, k]) {
+    keywords: ['exact'],
+    call(ctx, [M, k], kwargs) {
+      const exactV = kwargs.get('exact');
+      if (exactV && exactV.kind !== 'bool') fail('type', 'exact must be true or false', kwSpan(ctx, 'exact'));
+      const exact = exactV ? (exactV as { value: boolean }).value : false;
       const A = expectRationalMatrix(ctx, M!, 0);
-      const f = flattestFactorization(A, expectSmallInt(ctx, k!, 1, 1, 64));
-      return record({
+      const { value: f, seconds } = timed(() => flattestFactorization(A, expectSmallInt(ctx, k!, 1, 1, 4096), { ...options(ctx), exact }));
+      const result = record({
         L: floatMatrixValue(f.L),
         R: floatMatrixValue(f.R),
         trace: float(f.trace),
@@ -535,6 +539,14 @@ defineBuiltins([
         nuclear: float(f.nuclearNorm),
         singular: list(f.singularValues.map((s) => float(s))),
         residual: float(f.residual),
+        method: str(f.method),
+      });
+      return withProvenance(result, {
+        algorithm: f.method === 'svd' ? 'one-sided-jacobi-svd' : 'svd+exact-trace-polynomial',
+        field: 'float64',
+        certified: false,
+        seconds,
+        note: f.method === 'svd' ? 'floating point; trace by the identity tr ∇² = 2(n1||R||² + n2||L||²)' : 'floating point SVD; trace from the exact trace polynomial evaluated in floats',
       });
     },
   },
@@ -542,7 +554,7 @@ defineBuiltins([
     name: 'nnls',
     signature: 'nnls(A, b, method = "lawson-hanson")',
     summary:
-      'Non-negative least squares min_{x ≥ 0} ½||A x - b||²: {x, iterations, residual, kkt, converged, method}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries, else floats), "reparam" (gradient descent on x = u ⊙ u, step 1/(2||∇F||_∞ + 4||A||₂²||x||_∞)) or "accelerated" (Nesterov with restart on u). Options: init = x(0) > 0 (default 0.001 each), tolerance (KKT residual ||min(x, ∇F(x))||_∞), maxIterations, exact. residual = ||A x - b||₂.',
+      'Non-negative least squares min_{x ≥ 0} ½||A x - b||²: {x, iterations, residual, kkt, converged, method, history}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries or with exact = true, else floats with an updated Cholesky factor and a refinement step: scipy\'s accuracy), "reparam" (gradient descent on x = u ⊙ u, step 1/(2||∇F||_∞ + 4||A||₂²||x||_∞)), "reparam-accelerated" (Nesterov with restart on u: keeps the reparametrization\'s implicit bias) or "accelerated" (projected gradient on x with Nesterov momentum, gradient restart and step 1/L, L ≥ ||A||₂² by power iteration and backtracking; converges also on underdetermined problems). Options: init = x(0) (reparam: > 0, default 0.001 each; accelerated: ≥ 0, default 0), tolerance (KKT residual ||min(x, ∇F(x))||_∞, default 1e-12·max(1, ||A^T b||_∞)), maxIterations, exact. residual = ||A x - b||₂. history: {iteration, objective, residual, kkt, support, step}, lists with one entry per recorded iteration (at most 4096: long runs are sampled).',
     examples: ['nnls([[1, 0], [0, 1]], [1, -1]).x  // [1, 0]'],
     category: 'networks',
     minArgs: 2,
@@ -555,29 +567,49 @@ defineBuiltins([
       const b = (bv as { items: readonly Value[] }).items.map((x) => scalarOf(ctx, x, 1));
       const m = kwargs.get('method');
       const method = (m ? expectString(ctx, m, 2) : 'lawson-hanson') as NnlsMethod;
-      if (!['lawson-hanson', 'reparam', 'accelerated'].includes(method)) {
-        fail('domain', `unknown method "${method}" (lawson-hanson, reparam or accelerated)`, kwSpan(ctx, 'method'));
-      }
+      if (!NNLS_METHODS.includes(method)) fail('domain', `unknown method "${method}" (${NNLS_METHODS.join(', ')})`, kwSpan(ctx, 'method'));
       const init = kwargs.get('init');
-      if (init && init.kind !== 'list') fail('type', 'init must be a list of positive numbers', kwSpan(ctx, 'init'));
+      if (init && init.kind !== 'list') fail('type', 'init must be a list of numbers', kwSpan(ctx, 'init'));
       const tol = kwargs.get('tolerance');
       const maxIt = kwargs.get('maxIterations');
       const exact = kwargs.get('exact');
       if (exact && exact.kind !== 'bool') fail('type', 'exact must be true or false', kwSpan(ctx, 'exact'));
-      const result = nnls(A, b, method, {
-        ...options(ctx),
-        ...(init ? { init: (init as { items: readonly Value[] }).items.map((x) => floatOf(ctx, x, kwSpan(ctx, 'init'))) } : {}),
-        ...(tol ? { tolerance: floatOf(ctx, tol, kwSpan(ctx, 'tolerance')) } : {}),
-        ...(maxIt ? { maxIterations: expectSmallInt(ctx, maxIt, 2, 1, 100_000_000) } : {}),
-        ...(exact ? { exact: (exact as { value: boolean }).value } : {}),
-      });
-      return record({
+      const { value: result, seconds } = timed(() =>
+        nnls(A, b, method, {
+          ...options(ctx),
+          ...(init ? { init: (init as { items: readonly Value[] }).items.map((x) => floatOf(ctx, x, kwSpan(ctx, 'init'))) } : {}),
+          ...(tol ? { tolerance: floatOf(ctx, tol, kwSpan(ctx, 'tolerance')) } : {}),
+          ...(maxIt ? { maxIterations: expectSmallInt(ctx, maxIt, 2, 1, 100_000_000) } : {}),
+          ...(exact ? { exact: (exact as { value: boolean }).value } : {}),
+        }),
+      );
+      const h = result.history;
+      const floats = (xs: readonly number[]) => list(xs.map((v) => float(v)));
+      const value = record({
         x: list((result.x as readonly Scalar[]).map(scalarValue)),
         iterations: int(result.iterations),
         residual: float(result.residual),
         kkt: scalarValue(result.kkt),
         converged: bool(result.converged),
         method: str(result.description),
+        history: () =>
+          record({
+            iteration: list(h.iteration.map((k) => int(k))),
+            objective: floats(h.objective),
+            residual: floats(h.residual),
+            kkt: floats(h.kkt),
+            support: list(h.support.map((k) => int(k))),
+            step: floats(h.step),
+          }),
+      });
+      return withProvenance(value, {
+        algorithm: `nnls-${result.method}`,
+        field: result.exact ? 'QQ' : 'float64',
+        certified: result.exact,
+        seconds,
+        note: result.exact
+          ? 'exact rational arithmetic; the KKT conditions hold exactly'
+          : `floating point${result.converted ? ' (the exact input was converted to floats)' : ''}; KKT residual ${(result.kkt as number).toExponential(2)}${result.converged ? '' : ', not converged'}`,
       });
     },
   },

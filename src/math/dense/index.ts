@@ -10,3 +10,4 @@ export * from './cholesky.js';
 export * from './qr.js';
 export * from './symmetric-eigen.js';
 export * from './svd.js';
+export * from './random.js';

@@ -4,6 +4,12 @@
 import { MathError } from '../errors.js';
 import type { Dense } from './matrix.js';
 
+function copyPrefix(b: ArrayLike<number>, n: number): Float64Array {
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = b[i]!;
+  return x;
+}
+
 function pivot(d: number, i: number): number {
   if (d === 0 || !Number.isFinite(d)) throw new MathError('singular', `the triangular matrix has a zero pivot at ${i + 1}`);
   return d;
@@ -35,7 +41,7 @@ export function solveUpper(T: Dense, b: ArrayLike<number>, n = T.cols): Float64A
 
 /** Solves U^T x = b (U upper triangular): column-oriented forward substitution reading U by rows. */
 export function solveUpperTransposed(T: Dense, b: ArrayLike<number>, n = T.cols): Float64Array {
-  const x = Float64Array.from({ length: n }, (_, i) => b[i]!), t = T.data, s = T.stride;
+  const x = copyPrefix(b, n), t = T.data, s = T.stride;
   for (let i = 0; i < n; i++) {
     const ti = i * s;
     const xi = (x[i] = x[i]! / pivot(t[ti + i]!, i));
@@ -46,7 +52,7 @@ export function solveUpperTransposed(T: Dense, b: ArrayLike<number>, n = T.cols)
 
 /** Solves L^T x = b (L lower triangular): column-oriented back substitution reading L by rows. */
 export function solveLowerTransposed(T: Dense, b: ArrayLike<number>, n = T.cols): Float64Array {
-  const x = Float64Array.from({ length: n }, (_, i) => b[i]!), t = T.data, s = T.stride;
+  const x = copyPrefix(b, n), t = T.data, s = T.stride;
   for (let i = n - 1; i >= 0; i--) {
     const ti = i * s;
     const xi = (x[i] = x[i]! / pivot(t[ti + i]!, i));
