@@ -49,6 +49,23 @@ export class Random {
     return lo + (r % span);
   }
 
+  /**
+   * `count` draws of bigint(lo, lo + span - 1) as offsets from lo (0 ≤ offset < span): the same draws in
+   * the same order, without bigint arithmetic. Needs 1 ≤ span < 2^21, so that (r·2^32 + w) mod span
+   * stays below 2^53 (exact in doubles).
+   */
+  offsets(span: number, count: number): Int32Array {
+    if (!(Number.isInteger(span) && span >= 1 && span < 2 ** 21)) throw new RangeError('Random.offsets needs an integer span in [1, 2^21)');
+    const words = Math.ceil((span.toString(2).length + 64) / 32);
+    const out = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      let r = 0;
+      for (let w = 0; w < words; w++) r = (r * 4294967296 + this.nextUint32()) % span;
+      out[k] = r;
+    }
+    return out;
+  }
+
   /** An independent copy in the same state (the REPL restores it after an interrupted statement). */
   clone(): Random {
     const r = new Random(this.seed);

@@ -1,9 +1,12 @@
 // Core built-ins: lists, vectors and matrices of numbers, numeric helpers, randomness and timing.
+import { gaussianDense, zeros } from '../../math/dense/index.js';
 import { QQ, rat } from '../../math/field.js';
 import { bigSqrt } from '../../math/integers.js';
 import { fail } from '../diagnostics.js';
 import { arithmetic, compare, ratToFloat, valuesEqual } from '../ops.js';
+import { floatMatrixValue } from '../objects/float-matrix.js';
 import { toText } from '../print.js';
+import { withProvenance, seedOf } from '../provenance.js';
 import { bool, float, int, isMatrix, kindWord, list, num, record, str, type Value } from '../values.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 import { expectInteger, expectList, expectRational } from './convert.js';
@@ -39,9 +42,28 @@ function sqrtValue(ctx: CallContext, v: Value): Value {
   return fail('type', `sqrt needs a number, got ${kindWord(v)}`, ctx.span);
 }
 
+/** A matrix of numbers (exact or float) as a float matrix, entry by entry without rational arithmetic; undefined when an entry is not a number. */
+function floatMatrixOf(v: Value): Value | undefined {
+  if (!isMatrix(v)) return undefined;
+  const rows = v.items.length, cols = v.items[0]!.items.length;
+  const M = zeros(rows, cols);
+  for (let i = 0; i < rows; i++) {
+    const row = v.items[i]!.items;
+    for (let j = 0; j < cols; j++) {
+      const x = row[j]!;
+      if (x.kind === 'float') M.data[i * cols + j] = x.value;
+      else if (x.kind === 'number') M.data[i * cols + j] = x.value.den === 1n ? Number(x.value.num) : ratToFloat(x.value);
+      else return undefined;
+    }
+  }
+  return floatMatrixValue(M);
+}
+
 function toFloatValue(ctx: CallContext, v: Value): Value {
   if (v.kind === 'number') return float(ratToFloat(v.value));
   if (v.kind === 'float') return v;
+  const matrix = floatMatrixOf(v);
+  if (matrix) return matrix;
   if (v.kind === 'list') return list(v.items.map((x) => toFloatValue(ctx, x)));
   if (v.kind === 'record') return record(new Map([...v.fields].map(([k, x]) => [k, toFloatValue(ctx, x)])));
   return fail('type', `float needs a number, got ${kindWord(v)}`, ctx.span);
@@ -206,7 +228,7 @@ defineBuiltins([
   {
     name: 'float',
     signature: 'float(x)',
-    summary: 'A floating-point approximation of a number (or of every number in a list or record).',
+    summary: 'A floating-point approximation of a number (or of every number in a list or record). A matrix of numbers becomes a float matrix (the value kind of the numerical built-ins; `.entries` gives back a list of lists of floats).',
     examples: ['float(1/3)  // 0.3333333333333333'],
     category: 'core',
     minArgs: 1,
@@ -353,7 +375,7 @@ defineBuiltins([
   {
     name: 'randomMatrix',
     signature: 'randomMatrix(rows, cols, n)',
-    summary: 'A rows×cols matrix of random integers in [-n, n] (seeded).',
+    summary: 'A rows×cols matrix of random integers in [-n, n] (seeded; exact, for the algebraic routes: gaussianMatrix gives float data).',
     examples: ['seed 1;\nrandomMatrix(2, 3, 5)'],
     category: 'core',
     minArgs: 3,
@@ -361,8 +383,55 @@ defineBuiltins([
     call(ctx, [r, c, n]) {
       const rows = Number(expectInteger(ctx, r!, 0)), cols = Number(expectInteger(ctx, c!, 1));
       const bound = expectInteger(ctx, n!, 2);
-      if (rows < 1 || cols < 1 || rows * cols > 1_000_000) fail('domain', 'randomMatrix needs positive sizes', ctx.span);
-      return list(Array.from({ length: rows }, () => list(Array.from({ length: cols }, () => int(ctx.random.bigint(-bound, bound))))));
+      if (rows < 1 || cols < 1 || rows * cols > 10_000_000) fail('domain', 'randomMatrix needs positive sizes (at most 10^7 entries)', ctx.span);
+      if (bound < 0n) fail('domain', 'randomMatrix(rows, cols, n) needs n >= 0', ctx.argSpans[2] ?? ctx.span);
+      const out: Value[] = new Array(rows);
+      if (2n * bound + 1n < 1n << 21n) {
+        // The same draws as bigint(-n, n) entry by entry (Random.offsets), each a shared immutable value.
+        const span = Number(2n * bound + 1n);
+        const table = Array.from({ length: span }, (_, k) => int(BigInt(k) - bound));
+        const draws = ctx.random.offsets(span, rows * cols);
+        for (let i = 0; i < rows; i++) {
+          const row: Value[] = new Array(cols);
+          for (let j = 0; j < cols; j++) row[j] = table[draws[i * cols + j]!]!;
+          out[i] = list(row);
+        }
+      } else {
+        for (let i = 0; i < rows; i++) out[i] = list(Array.from({ length: cols }, () => int(ctx.random.bigint(-bound, bound))));
+      }
+      return list(out);
+    },
+  },
+  {
+    name: 'gaussianMatrix',
+    signature: 'gaussianMatrix(rows, cols, mean = 0, sd = 1)',
+    summary:
+      "A rows×cols float matrix with independent N(mean, sd²) entries, drawn from the run's seeded random stream by the Box–Muller transform (two normal draws per pair of uniform 53-bit draws, row-major). how(...) records the seed.",
+    examples: ['seed 1;\ngaussianMatrix(2, 3).rows  // 2'],
+    category: 'core',
+    minArgs: 2,
+    maxArgs: 4,
+    call(ctx, [r, c, mean, sd]) {
+      const rows = Number(expectInteger(ctx, r!, 0)), cols = Number(expectInteger(ctx, c!, 1));
+      if (rows < 1 || cols < 1 || rows * cols > 50_000_000) fail('domain', 'gaussianMatrix needs positive sizes (at most 5·10^7 entries)', ctx.span);
+      const real = (v: Value | undefined, index: number, fallback: number): number => {
+        if (!v) return fallback;
+        if (v.kind === 'float') return v.value;
+        if (v.kind === 'number') return ratToFloat(v.value);
+        return fail('type', `argument ${index + 1} must be a number, got ${kindWord(v)}`, ctx.argSpans[index] ?? ctx.span);
+      };
+      const mu = real(mean, 2, 0), sigma = real(sd, 3, 1);
+      if (!(sigma >= 0) || !Number.isFinite(sigma) || !Number.isFinite(mu)) fail('domain', 'gaussianMatrix needs a finite mean and a finite sd >= 0', ctx.argSpans[sd ? 3 : 2] ?? ctx.span);
+      const start = performance.now();
+      const M = gaussianDense(ctx.random, rows, cols, mu, sigma);
+      return withProvenance(floatMatrixValue(M), {
+        algorithm: 'box-muller',
+        field: 'float64',
+        certified: true,
+        seed: seedOf(ctx.random),
+        seconds: (performance.now() - start) / 1000,
+        note: `random data: N(${mu}, ${sigma}²) entries from the seeded sfc32 stream`,
+      });
     },
   },
   {

@@ -36,6 +36,7 @@ import {
 } from '../../networks/stationary.js';
 import { timed, type Provenance } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
+import { FLOAT_MATRIX } from '../objects/float-matrix.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
@@ -519,7 +520,7 @@ defineBuiltins([
     name: 'flatMinimum',
     signature: 'flatMinimum(M, k, exact = false)',
     summary:
-      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it.',
+      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (M exact or a float matrix; L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it.',
     examples: ['flatMinimum([[4, 0], [0, 9]], 2).bound  // 104.0'],
     category: 'networks',
     minArgs: 2,
@@ -529,7 +530,8 @@ defineBuiltins([
       const exactV = kwargs.get('exact');
       if (exactV && exactV.kind !== 'bool') fail('type', 'exact must be true or false', kwSpan(ctx, 'exact'));
       const exact = exactV ? (exactV as { value: boolean }).value : false;
-      const A = expectRationalMatrix(ctx, M!, 0);
+      if (exact && isObject(FLOAT_MATRIX, M)) fail('domain', 'exact = true needs an exact matrix M, got a float matrix', kwSpan(ctx, 'exact'));
+      const A = isObject(FLOAT_MATRIX, M) ? M.data : expectRationalMatrix(ctx, M!, 0);
       const { value: f, seconds } = timed(() => flattestFactorization(A, expectSmallInt(ctx, k!, 1, 1, 4096), { ...options(ctx), exact }));
       const result = record({
         L: floatMatrixValue(f.L),
@@ -554,15 +556,17 @@ defineBuiltins([
     name: 'nnls',
     signature: 'nnls(A, b, method = "lawson-hanson")',
     summary:
-      'Non-negative least squares min_{x ≥ 0} ½||A x - b||²: {x, iterations, residual, kkt, converged, method, history}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries or with exact = true, else floats with an updated Cholesky factor and a refinement step: scipy\'s accuracy), "reparam" (gradient descent on x = u ⊙ u, step 1/(2||∇F||_∞ + 4||A||₂²||x||_∞)), "reparam-accelerated" (Nesterov with restart on u: keeps the reparametrization\'s implicit bias) or "accelerated" (projected gradient on x with Nesterov momentum, gradient restart and step 1/L, L ≥ ||A||₂² by power iteration and backtracking; converges also on underdetermined problems). Options: init = x(0) (reparam: > 0, default 0.001 each; accelerated: ≥ 0, default 0), tolerance (KKT residual ||min(x, ∇F(x))||_∞, default 1e-12·max(1, ||A^T b||_∞)), maxIterations, exact. residual = ||A x - b||₂. history: {iteration, objective, residual, kkt, support, step}, lists with one entry per recorded iteration (at most 4096: long runs are sampled).',
+      'Non-negative least squares min_{x ≥ 0} ½||A x - b||² (A a matrix or a float matrix, b a list): {x, iterations, residual, kkt, converged, method, history}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries or with exact = true, else floats with an updated Cholesky factor and a refinement step: scipy\'s accuracy), "reparam" (gradient descent on x = u ⊙ u, step 1/(2||∇F||_∞ + 4||A||₂²||x||_∞)), "reparam-accelerated" (Nesterov with restart on u: keeps the reparametrization\'s implicit bias) or "accelerated" (projected gradient on x with Nesterov momentum, gradient restart and step 1/L, L ≥ ||A||₂² by power iteration and backtracking; converges also on underdetermined problems). Options: init = x(0) (reparam: > 0, default 0.001 each; accelerated: ≥ 0, default 0), tolerance (KKT residual ||min(x, ∇F(x))||_∞, default 1e-12·max(1, ||A^T b||_∞)), maxIterations, exact. residual = ||A x - b||₂. history: {iteration, objective, residual, kkt, support, step}, lists with one entry per recorded iteration (at most 4096: long runs are sampled).',
     examples: ['nnls([[1, 0], [0, 1]], [1, -1]).x  // [1, 0]'],
     category: 'networks',
     minArgs: 2,
     maxArgs: 2,
     keywords: ['method', 'init', 'tolerance', 'maxIterations', 'exact'],
     call(ctx, [Av, bv], kwargs) {
-      if (!isMatrix(Av!)) fail('type', `argument 1 must be a matrix, got ${kindWord(Av!)}`, spanOf(ctx, 0));
-      const A = (Av as { items: readonly { items: readonly Value[] }[] }).items.map((row) => row.items.map((x) => scalarOf(ctx, x, 0)));
+      if (!isMatrix(Av!) && !isObject(FLOAT_MATRIX, Av)) fail('type', `argument 1 must be a matrix, got ${kindWord(Av!)}`, spanOf(ctx, 0));
+      const A = isObject(FLOAT_MATRIX, Av)
+        ? Av.data
+        : (Av as { items: readonly { items: readonly Value[] }[] }).items.map((row) => row.items.map((x) => scalarOf(ctx, x, 0)));
       if (bv!.kind !== 'list') fail('type', `argument 2 must be a vector, got ${kindWord(bv!)}`, spanOf(ctx, 1));
       const b = (bv as { items: readonly Value[] }).items.map((x) => scalarOf(ctx, x, 1));
       const m = kwargs.get('method');
