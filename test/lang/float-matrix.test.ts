@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { provenanceOf } from '../../src/lang/provenance.js';
 import { toJson, toLatex, toText } from '../../src/lang/print.js';
+import { typedJson } from '../../src/lang/typed-json.js';
 import { run } from '../../src/lang/run.js';
 import type { Value } from '../../src/lang/values.js';
 import { runErrors, runLines } from '../helpers.js';
@@ -28,6 +29,7 @@ describe('float(M) and the printers', () => {
   it('JSON carries every entry; LaTeX is a pmatrix; large matrices print their corners', () => {
     const F = valueOf('print float([[1, 2], [3, 4]]);');
     expect(toJson(F)).toEqual({ floatMatrix: [[1, 2], [3, 4]], rows: 2, cols: 2 });
+    expect(typedJson(F)).toEqual({ type: 'floatmatrix', rows: 2, cols: 2, matrix: [[1, 2], [3, 4]] });
     expect(toLatex(F)).toBe('\\begin{pmatrix} 1.0 & 2.0 \\\\ 3.0 & 4.0 \\end{pmatrix}');
     const big = valueOf('let M = [];\nfor i in 1..30 { let row = []; for j in 1..20 { row = append(row, 100*i + j); } M = append(M, row); }\nprint float(M);');
     expect(toText(big)).toBe('float matrix 30×20 [[101.0, 102.0, 103.0, …, 120.0], [201.0, 202.0, 203.0, …, 220.0], [301.0, 302.0, 303.0, …, 320.0], …, [3001.0, 3002.0, 3003.0, …, 3020.0]]');

@@ -5,7 +5,8 @@
 // (`.entries` converts it back to a list of lists of floats, explicitly).
 // Text: `float([[1.0, 2.5], [3.0, 4.0]])` (it reads back as the same value) up to 400 entries; larger
 // ones print their corners: `float matrix 1000×500 [[a, b, …, c], …, [d, e, …, f]]`. JSON
-// `{floatMatrix: [[...]], rows, cols}` (every entry; non-finite entries as text, like floats);
+// `{floatMatrix: [[...]], rows, cols}` (every entry; non-finite entries as text, like floats), typed
+// JSON `{"type": "floatmatrix", rows, cols, matrix}`;
 // LaTeX a pmatrix (corners with \cdots, \vdots, \ddots beyond 400 entries).
 import { type Dense, entry, frobenius, svd, transposeDense } from '../../math/dense/index.js';
 import { MathError } from '../../math/errors.js';
@@ -24,6 +25,10 @@ function shown(n: number, full: boolean): number[] {
 
 function floatJson(x: number): Json {
   return Number.isFinite(x) ? x : String(x);
+}
+
+function rowsJson(M: Dense): Json[] {
+  return Array.from({ length: M.rows }, (_, i) => Array.from({ length: M.cols }, (_, j) => floatJson(entry(M, i, j))));
 }
 
 function text(M: Dense): string {
@@ -51,7 +56,8 @@ export const FLOAT_MATRIX: ObjectKind<Dense> = {
   summary:
     'A dense matrix of floating-point numbers (IEEE doubles), distinct from exact matrices: made by float(M) and gaussianMatrix, used by the numerical built-ins (nnls, flatMinimum) without conversion. It prints as float([[1.0, 2.5], [3.0, 4.0]]) up to 400 entries, larger ones as their corners (float matrix 1000×500 [[…]]); its JSON is {floatMatrix, rows, cols}. Fields: rows, cols, entries (a list of lists of floats: the explicit conversion for exact built-ins, which refuse float matrices). == compares shapes and entries. transpose, rank (numerical, by SVD: σ > max(m, n)·ε·σ₁) and norm (Frobenius) accept it.',
   text,
-  json: (M) => ({ floatMatrix: Array.from({ length: M.rows }, (_, i) => Array.from({ length: M.cols }, (_, j) => floatJson(entry(M, i, j)))), rows: M.rows, cols: M.cols }),
+  json: (M) => ({ floatMatrix: rowsJson(M), rows: M.rows, cols: M.cols }),
+  typed: (M) => ({ rows: M.rows, cols: M.cols, matrix: rowsJson(M) }),
   latex,
   equals: (a, b) => {
     if (a.rows !== b.rows || a.cols !== b.cols) return false;
