@@ -383,7 +383,7 @@ defineBuiltins([
     call(ctx, [r, c, n]) {
       const rows = Number(expectInteger(ctx, r!, 0)), cols = Number(expectInteger(ctx, c!, 1));
       const bound = expectInteger(ctx, n!, 2);
-      if (rows < 1 || cols < 1 || rows * cols > 10_000_000) fail('domain', 'randomMatrix needs positive sizes (at most 10^7 entries)', ctx.span);
+      if (rows < 1 || cols < 1 || rows * cols > 1_000_000) fail('domain', 'randomMatrix needs positive sizes (at most 10^6 entries)', ctx.span);
       if (bound < 0n) fail('domain', 'randomMatrix(rows, cols, n) needs n >= 0', ctx.argSpans[2] ?? ctx.span);
       const out: Value[] = new Array(rows);
       if (2n * bound + 1n < 1n << 21n) {
@@ -413,7 +413,7 @@ defineBuiltins([
     maxArgs: 4,
     call(ctx, [r, c, mean, sd]) {
       const rows = Number(expectInteger(ctx, r!, 0)), cols = Number(expectInteger(ctx, c!, 1));
-      if (rows < 1 || cols < 1 || rows * cols > 50_000_000) fail('domain', 'gaussianMatrix needs positive sizes (at most 5·10^7 entries)', ctx.span);
+      if (rows < 1 || cols < 1 || rows * cols > 10_000_000) fail('domain', 'gaussianMatrix needs positive sizes (at most 10^7 entries)', ctx.span);
       const real = (v: Value | undefined, index: number, fallback: number): number => {
         if (!v) return fallback;
         if (v.kind === 'float') return v.value;
