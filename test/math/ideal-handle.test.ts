@@ -115,13 +115,20 @@ describe('Ideal handle: provenance', () => {
   });
 
   it('certified = true on input the modular check cannot prove falls back to exact Buchberger', () => {
-    // Affine and positive-dimensional: the modular full verification does not prove ideal equality.
-    const I = ideal(R, 'x*y - z^2 + 1', 'x^2 - y + z');
+    // Affine in grevlex: certified through the homogenized ideal (groebner/modular.ts).
+    const J = ideal(R, 'x*y - z^2 + 1', 'x^2 - y + z');
+    const c = J.groebner({ certified: true });
+    expect(c.provenance).toMatchObject({ algorithm: 'modular', certified: true });
+    expect(c.provenance.note).toContain('homogenization');
+    expect(sameBasis(R, c.basis, buchberger(R, J.gens))).toBe(true);
+    // Affine in lex: the modular full verification does not prove ideal equality.
+    const L = R.withOrder({ kind: 'lex' });
+    const I = ideal(L, 'x*y - z^2 + 1', 'x^2 - y + z');
     const g = I.groebner({ certified: true });
     expect(g.provenance.certified).toBe(true);
     expect(g.provenance.algorithm).toBe('buchberger');
     expect(g.provenance.note).toContain('recomputed by Buchberger');
-    expect(sameBasis(R, g.basis, buchberger(R, I.gens))).toBe(true);
+    expect(sameBasis(L, g.basis, buchberger(L, I.gens))).toBe(true);
   });
 
   it('over GF(p) F4 is exact: certified, no primes, no error bound', () => {

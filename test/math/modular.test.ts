@@ -176,10 +176,44 @@ describe('multi-modular Gröbner bases over QQ', () => {
     const R = new PolyRing(QQ, ['x', 'y', 'z', 'w']);
     const twisted = ['x*z - y^2', 'y*w - z^2', 'x*w - y*z'].map((s) => parsePoly(R, s));
     expect(modularGroebner(R, twisted, { verify: 'full' }).certified).toBe(true);
-    // Affine and positive-dimensional: a Gröbner basis of an ideal containing the input, not more.
-    const affine = modularGroebner(R, ['x*z - y^2 + 1', 'y*w - z^2'].map((s) => parsePoly(R, s)), { verify: 'full' });
-    expect(affine.certified).toBe(false);
-    expect(affine.note).toMatch(/S-pairs reduce to zero/);
+    // Affine and positive-dimensional: certified through the homogenization (grevlex).
+    const affineGens = ['x*z - y^2 + 1', 'y*w - z^2'].map((s) => parsePoly(R, s));
+    const affine = modularGroebner(R, affineGens, { verify: 'full' });
+    expect(affine.certified).toBe(true);
+    expect(affine.note).toMatch(/S-pairs reduce to zero.*homogenization/);
+    expect(text(R, affine.basis)).toEqual(text(R, buchberger(R, affineGens)));
+  });
+
+  it('does not read a certificate of affine input off the Hilbert function modulo a prime (x + y, x + (1 + p) y - 1)', async () => {
+    const { f4 } = await import('../../src/math/groebner/f4.js');
+    const { SmallPrimeField } = await import('../../src/math/field.js');
+    const R = new PolyRing(QQ, ['x', 'y']);
+    const stream = primeStream();
+    const p = stream.next().value as number; // the first learning prime
+    const gens = [parsePoly(R, 'x + y'), parsePoly(R, `x + ${p + 1}*y - 1`)];
+    // Modulo p the ideal is the unit ideal (vdim 0) while over QQ it has one solution (vdim 1): the
+    // Hilbert function modulo a prime is no upper bound for affine input.
+    const Rp = new PolyRing(new SmallPrimeField(p), ['x', 'y']);
+    expect(f4(Rp, [parsePoly(Rp, 'x + y'), parsePoly(Rp, `x + ${p + 1}*y - 1`)]).map((g) => Rp.toText(g))).toEqual(['1']);
+    const exact = text(R, buchberger(R, gens));
+    expect(exact).toEqual([`y - 1/${p}`, `x + 1/${p}`]);
+    const full = modularGroebner(R, gens, { verify: 'full' });
+    expect(text(R, full.basis)).toEqual(exact);
+    // Certified only through the homogenized ideal, whose Hilbert function modulo p is an upper bound.
+    expect(full.certified).toBe(true);
+    expect(full.note).toMatch(/no equality of the ideals/);
+    expect(full.note).toMatch(/certified through the homogenization/);
+    // Zero-dimensional affine input is certified the same way, never by its vdim modulo a prime.
+    const { ring: K, gens: k4 } = katsura(QQ, 4);
+    const cert = modularGroebner(K, k4, { verify: 'full' });
+    expect(cert.certified).toBe(true);
+    expect(cert.note).toMatch(/homogenization/);
+    expect(text(K, cert.basis)).toEqual(text(K, buchberger(K, k4)));
+    // Affine input in another order is not certified (the ideal handle then falls back to Buchberger).
+    const L = new PolyRing(QQ, ['x', 'y'], { kind: 'lex' });
+    const lex = modularGroebner(L, [parsePoly(L, 'x + y'), parsePoly(L, `x + ${p + 1}*y - 1`)], { verify: 'full' });
+    expect(lex.certified).toBe(false);
+    expect(text(L, lex.basis)).toEqual(text(L, buchberger(L, lex.basis)));
   });
 
   it('reports progress and can be interrupted', () => {
