@@ -262,8 +262,8 @@ export function radical<E>(R: PolyRing<E>, gens: Gens<E>, options: BasisOptions 
 
 /**
  * Runs one of solve.ts's entry points on a handle: its grevlex basis is used (and filled) only by the
- * routes that need it, and a certified basis (asked for, or already cached) keeps the answer certified
- * by sending 'auto' to the exact trace route on it.
+ * routes that need it, and a certified basis (asked for, or already cached) keeps the answer certified:
+ * the parametrization is then certified (solve.ts `certify`), and the fallback routes use that basis.
  */
 function onHandle<E, T extends { readonly method: string; readonly provenance?: Provenance; readonly note?: string }>(
   I: Ideal<E>,
@@ -277,7 +277,7 @@ function onHandle<E, T extends { readonly method: string; readonly provenance?: 
   };
   const cached = I.cachedGroebner(I.ring.order.spec.kind === 'grevlex' ? I.ring.order.spec : { kind: 'grevlex' });
   const exact = options.certified === true || (cached !== undefined && isCertified(cached.provenance));
-  const routed: SolveOptions = exact && (options.method ?? 'auto') === 'auto' ? { ...options, method: 'traces' } : options;
+  const routed: SolveOptions = exact ? { ...options, certify: true } : options;
   const { value, seconds } = timed(() => entry(I.ring, I.gens, routed, basis));
   if (value.provenance) return { value, provenance: { ...value.provenance, seconds } };
   return { value, provenance: derivedProvenance(value.method, g ? [g.provenance] : [], seconds, value.note === undefined ? {} : { note: value.note }) };

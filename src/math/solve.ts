@@ -630,6 +630,7 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
     param = parametrize(QR, qgens, { seed: options.seed ?? 0, certify: options.certify ?? false, signal: options.signal, onProgress: options.onProgress });
   } catch (e) {
     if (!(e instanceof MathError)) throw e;
+    if (e.code === 'no-solutions' && options.certify) return solveByTraces(R, gens, options, digits, known);
     if (e.code === 'no-solutions') {
       const provenance: Provenance = { algorithm: 'modular-parametrization', field: 'QQ', order: 'grevlex', certified: false, seed: options.seed ?? 0, seconds: 0, note: `${e.message} (probabilistic: not a proof)` };
       return { complex: 0, real: 0, points: [], method: 'modular-parametrization', multiplicityCount: 0, provenance };
@@ -637,6 +638,10 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
     if (method === 'parametrization' || !FALLBACK_CODES.has(e.code)) throw e;
     const fallback = solveByTraces(R, gens, options, digits, known);
     return { ...fallback, note: `the modular parametrization does not apply (${e.code}: ${e.message}); solved by the ${fallback.method} route` };
+  }
+  if (options.certify && !param.provenance.certified) {
+    const fallback = solveByTraces(R, gens, options, digits, known);
+    return { ...fallback, note: `the modular parametrization could not be certified (${param.provenance.note ?? ''}); solved by the ${fallback.method} route` };
   }
   const { roots, points } = parametrizationPoints(param, digits);
   const complex = param.w.length - 1;
@@ -669,7 +674,8 @@ export function countSolutions<E>(R: PolyRing<E>, gens: readonly Poly<E>[], opti
         signal: options.signal,
         onProgress: options.onProgress,
       });
-      return { complex: param.w.length - 1, method: 'modular-parametrization', provenance: param.provenance };
+      if (!options.certify || param.provenance.certified) return { complex: param.w.length - 1, method: 'modular-parametrization', provenance: param.provenance };
+      note = `the modular parametrization could not be certified (${param.provenance.note ?? ''}); counted on the quotient algebra`;
     } catch (e) {
       if (!(e instanceof MathError)) throw e;
       if (e.code === 'no-solutions') return { complex: 0, method: 'modular-parametrization', note: `${e.message} (probabilistic: not a proof)` };

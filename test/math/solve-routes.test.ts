@@ -71,7 +71,24 @@ describe('solve over QQ: the modular parametrization is the default route', () =
     expect(s.provenance!.primes!.count).toBeGreaterThan(0);
     expect(s.provenance!.note).toMatch(/probabilistic/);
     expect(s.note).toBeUndefined();
-    expect(solve(R, gens, { digits: 5, certify: true }).provenance).toMatchObject({ certified: true });
+    const c = solve(R, gens, { digits: 5, certify: true });
+    expect(c.provenance).toMatchObject({ certified: true });
+    expect(c.provenance!.note).toMatch(/exact check in Q\[T\]\/\(W\)\), and the certified Gröbner basis over QQ has vdim 2, so there are no others/);
+    expect(counts(c)).toEqual(counts(s));
+  });
+
+  it('certify: true never certifies what only the primes say (a non-radical ideal, no solutions)', () => {
+    // Non-radical: the parametrization does not apply; the trace route on the grevlex basis.
+    const nr = system(['x', 'y'], ['(x - 1)^3*(x + 2)', '(y - x)^2']);
+    const I = new Ideal(nr.R, nr.gens);
+    const s = solveIdeal(I, { digits: 10, certified: true });
+    expect(s.value).toMatchObject({ complex: 2, real: 2, multiplicityCount: 8 });
+    expect(s.provenance.certified).toBe(true);
+    // No solutions: 1 in the ideal modulo two primes is no proof; the certified basis is.
+    const none = new Ideal(nr.R, system(['x', 'y'], ['x - y', 'x - y - 1']).gens);
+    const n = solveIdeal(none, { certified: true });
+    expect(n.value).toMatchObject({ complex: 0, real: 0 });
+    expect(n.provenance.certified).toBe(true);
   });
 
   it('a non-radical ideal falls back to the trace route with the distinct counts, and says so', () => {
@@ -102,7 +119,7 @@ describe('solve over QQ: the modular parametrization is the default route', () =
     const J = new Ideal(R, gens);
     J.graded({ certified: true });
     const t = solveIdeal(J, { digits: 5 });
-    expect(t.value.method).toBe('hermite+rur');
+    expect(t.value.method).toBe('modular-parametrization');
     expect(t.provenance.certified).toBe(true);
     expect(counts(t.value)).toEqual(counts(s.value));
     const K = new Ideal(R, system(['x', 'y'], ['x^2', 'y']).gens);

@@ -13,7 +13,7 @@ describe('REPL type line', () => {
     expect(e.submit('dim(I);').type).toMatch(/^Integer · hilbert-series over QQ, from modular \(\d+ primes?\), probabilistic, .* s$/);
     expect(e.submit('degree(I);')).toMatchObject({ value: '2' });
     expect(e.submit('gb(I, certified = true);').type).toMatch(/^List \(2\) · modular over QQ, \d+ primes?, certified, /);
-    expect(e.submit('solve(I);').type).toMatch(/^Record · hermite\+rur over QQ, from modular \(\d+ primes?\), certified, seed 0, /);
+    expect(e.submit('solve(I);').type).toMatch(/^Record · modular-parametrization over QQ, \d+ primes?, certified, seed 0, /);
   });
 
   it('shows only the type for values without provenance, also in :type', () => {

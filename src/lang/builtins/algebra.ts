@@ -350,33 +350,36 @@ defineBuiltins([
   },
   {
     name: 'solve',
-    signature: 'solve(I, digits = 30, method = "exact")',
+    signature: 'solve(I, digits = 30, method = "exact", certified = false)',
     summary:
-      'Solves a zero-dimensional system: {complex, real, points, solutions} with the exact numbers of distinct complex and real solutions, the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number), and every complex solution certified: {point: [[re, im], ...] floats, error (a certified bound on the distance of every printed coordinate to the exact one), real, multiplicity}. A lazy record: .complex alone does not isolate real roots; .real and .points do, .solutions certifies complex roots (printing the record computes every field). method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
+      'Solves a zero-dimensional system: {complex, real, points, solutions} with the exact numbers of distinct complex and real solutions, the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number), and every complex solution certified: {point: [[re, im], ...] floats, error (a certified bound on the distance of every printed coordinate to the exact one), real, multiplicity}. A lazy record: .complex alone does not isolate real roots; .real and .points do, .solutions certifies complex roots (printing the record computes every field). Over QQ the counts come from a parametrization lifted from primes (probabilistic, see how(...)); certified = true proves them: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of solutions. method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove).',
     examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2', 'ring R = QQ[x, y];\nlet p = solve(ideal(x^2 + y^2 - 1, x - y)).points[2];\np[1]^2 == 1/2  // true', 'ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 + 1, x - y)).solutions[1].real  // false'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['digits', 'method'],
+    keywords: ['digits', 'method', 'certified'],
     call(ctx, [I], kwargs) {
       const { I: handle, ring } = idealArgument(ctx, I!);
       const d = kwargs.get('digits');
       const digits = d ? expectSmallInt(ctx, d, 1, 1, 1000) : 30;
+      const c = kwargs.get('certified');
+      if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);
+      const certified = c?.kind === 'bool' && c.value;
       if (numericalMethod(ctx, kwargs, 2)) {
         const R = rationalSystem(ctx, handle.ring);
-        const { value: count, provenance } = ideals.countIdealSolutions(handle, options(ctx));
+        const { value: count, provenance } = ideals.countIdealSolutions(handle, { ...options(ctx), certified });
         return numericalSolveValue(ctx, R, handle.gens as readonly Poly<Rat>[], digits, { complex: count.complex, provenance });
       }
       // A lazy record: the grevlex basis (and so the dimension check) at the call; `.complex` by the
       // distinct count on the quotient algebra; `.real` and `.points` by the full solve (real roots).
       const seed = ctx.random.nextUint32();
-      const opts = { ...options(ctx), seed, digits };
+      const opts = { ...options(ctx), seed, digits, certified };
       const g = handle.graded(opts);
       let solved: { readonly s: SolveResult; readonly how: Provenance } | undefined;
       const full = () => {
         if (!solved) {
           const { value: s, provenance } = ideals.solveIdeal(handle, opts);
-          solved = { s, how: { ...provenance, seed: seedOf(ctx.random), note: 'the separating linear form of the points is drawn from the random stream of the run' } };
+          solved = { s, how: { ...provenance, seed: seedOf(ctx.random), note: `${provenance.note ? `${provenance.note}; ` : ''}the separating linear form of the points is drawn from the random stream of the run` } };
           // The record now says how its most complete route went (the REPL's type line, --json).
           withProvenance(result, solved.how);
         }

@@ -24,9 +24,11 @@
 //     learning prime.
 //  5. `certify: true`: the same check exactly over QQ in Q[T]/(W). It proves that the deg W roots of W
 //     give deg W distinct exact solutions (W is square-free: it is square-free modulo the check prime
-//     with the same degree). `certified` is then true; the remaining, unproved, statement is that
-//     there are no further solutions, which rests on the vdim of the basis modulo the learning prime
-//     (the note says so).
+//     with the same degree). That there are no further solutions (and that each is simple) needs an
+//     upper bound, which no computation modulo primes gives (the vdim modulo p can be smaller or
+//     larger than over QQ): the certified grevlex basis over QQ (../groebner/modular.ts, verify
+//     'full') must have vdim deg W. Only then is `certified` true; a larger vdim means solutions or
+//     multiplicities the parametrization misses (MathError 'modular-failed': the caller falls back).
 // Decisions taken at the learning prime alone (positive dimension, not radical, no separating form)
 // are exact for the ideal modulo that prime and right over QQ unless the prime is unlucky; "no
 // solutions" is confirmed at a second prime first.
@@ -36,7 +38,8 @@ import { type Rat, invModNumber } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { f4Ids, replayF4, type F4Trace } from '../groebner/f4.js';
 import { MonomialTable } from '../groebner/f4-monomials.js';
-import { MixedRadix, bigMod, inputsModulo, integerGenerators, primeStream, rationalReconstruction } from '../groebner/modular.js';
+import { MixedRadix, bigMod, inputsModulo, integerGenerators, modularGroebner, primeStream, rationalReconstruction } from '../groebner/modular.js';
+import { standardMonomials } from '../hilbert.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import type { Provenance } from '../provenance.js';
@@ -331,9 +334,15 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     if (options.certify) {
       const exact = timed('certify', () => checkExactly(data, inputs, options.signal));
       if (!exact) throw new MathError('modular-failed', 'the parametrization fails the exact check over QQ');
-      certified = true;
-      note +=
-        `; certified over QQ: the ${D} roots of W give ${D} distinct exact solutions (the no-further-solutions part rests on the vdim modulo the learning prime)`;
+      const bound = timed('certify', () => modularGroebner(G, converted, { verify: 'full', signal: options.signal }));
+      const vdim = bound.certified ? standardMonomials(G, bound.basis).length : null;
+      if (vdim !== null && vdim !== D) {
+        throw new MathError('modular-failed', `the certified basis has vdim ${vdim}, the parametrization ${D} solutions: multiplicities or solutions it does not see`);
+      }
+      certified = vdim === D;
+      note += certified
+        ? `; certified over QQ: the ${D} roots of W give ${D} distinct exact solutions (exact check in Q[T]/(W)), and the certified Gröbner basis over QQ has vdim ${D}, so there are no others and each is simple`
+        : `; the ${D} roots of W give ${D} distinct exact solutions (exact check in Q[T]/(W)); that there are no others is not proved (${bound.note})`;
     } else {
       note += ' (probabilistic: not a proof)';
     }
