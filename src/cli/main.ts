@@ -7,10 +7,12 @@ import { describeProgress } from '../lang/progress-text.js';
 import { diagnosticJson, typedPrintJson } from '../lang/typed-json.js';
 import type { ProgressEvent } from '../math/progress.js';
 import { nodeResolver } from '../node/resolver.js';
+import { installPrimeWorkers } from '../node/prime-pool.js';
 import { parseArguments, usage, type Command } from './args.js';
 import { version } from './version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  installPrimeWorkers(); // the primes of modular computations on worker threads
   // `vdl run x.vdl | head` closes our stdout early: stop quietly, as other command-line tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

@@ -11,6 +11,7 @@ import { typeName, type Value } from '../lang/values.js';
 import { provenanceOf } from '../lang/provenance.js';
 import { describeProvenance } from '../math/provenance.js';
 import { nodeResolver } from '../node/resolver.js';
+import { installPrimeWorkers } from '../node/prime-pool.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
 import { builtinNames, helpFor, KEYWORDS, overview, stdlibFunctions } from './help.js';
 
@@ -81,6 +82,7 @@ export class ReplEngine {
   private readonly streamed: (line: string) => void;
 
   constructor(options: EngineOptions = {}) {
+    installPrimeWorkers(); // the primes of modular computations on worker threads
     this.format = options.format ?? 'text';
     this.streaming = options.onPrint !== undefined;
     this.streamed = options.onPrint ?? (() => {});

@@ -292,3 +292,34 @@ describe('parametrization over QQ', () => {
     expect(errorCode(() => parametrize(R, system(R, ['x - 1', 'x - 2'])))).toBe('no-solutions');
   });
 });
+
+describe('prime runners (./prime-runner.ts)', () => {
+  it('the parametrization does not depend on the runner: batches of 3, reversed, and the prepared job in a fresh table', async () => {
+    const { sequentialPrimeRunner } = await import('../../src/math/zerodim/prime-runner.js');
+    const { PRIME_TASKS } = await import('../../src/math/zerodim/prime-tasks.js');
+    const { ring, gens } = katsura(QQ, 4);
+    const sequential = parametrize(ring, gens, { seed: 3, runner: sequentialPrimeRunner });
+    let batches = 0;
+    const reversed = parametrize(ring, gens, {
+      seed: 3,
+      runner: {
+        name: 'reversed batches of 3',
+        parallelism: 3,
+        images(job, primes, options) {
+          batches++;
+          // Each batch computed last prime first, by a task prepared from the job's plain data alone
+          // (what a worker thread receives, after a structured clone).
+          const task = PRIME_TASKS[job.task](structuredClone(job.setup));
+          const out = [...primes].reverse().map((p) => task.image(p, options?.signal));
+          return out.reverse();
+        },
+      },
+    });
+    expect(batches).toBeGreaterThan(0);
+    expect(reversed.w).toEqual(sequential.w);
+    expect(reversed.numerators).toEqual(sequential.numerators);
+    expect(reversed.provenance.note).toMatch(/the others on reversed batches of 3/);
+    // The same solutions as the Hermite/RUR route: 16 for katsura-4.
+    expect(sequential.w.length - 1).toBe(solve(ring, gens, { method: 'traces' }).complex);
+  });
+});

@@ -36,7 +36,7 @@ import { isRationalField } from '../domain.js';
 import { MathError } from '../errors.js';
 import { type Rat, invModNumber } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
-import { f4Ids, replayF4, type F4Trace } from '../groebner/f4.js';
+import { f4Ids, type F4Trace } from '../groebner/f4.js';
 import { MonomialTable } from '../groebner/f4-monomials.js';
 import { MixedRadix, bigMod, inputsModulo, integerGenerators, modularGroebner, primeStream, rationalReconstruction } from '../groebner/modular.js';
 import { standardMonomials } from '../hilbert.js';
@@ -45,8 +45,12 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import type { Provenance } from '../provenance.js';
 import { Random } from '../random.js';
 import { checkExactly, checkModulo } from './check.js';
-import { NormalForms } from './normal-forms.js';
-import { FORM_ATTEMPTS, type PrimeParametrization, formModulo, linearFormFor, noFormFound, normalFormsOf, tryForm } from './prime.js';
+import { FORM_ATTEMPTS, formModulo, linearFormFor, noFormFound, normalFormsOf, tryForm } from './prime.js';
+import { type PrimeRunner, defaultPrimeRunner, sequentialPrimeRunner } from './prime-runner.js';
+import { type PrimeImage, type PrimeJob, flatImage, newJobKey, tableData, traceData } from './prime-tasks.js';
+
+/** Below this many solutions the primes run in the calling thread unless a runner is given. */
+export const PARALLEL_MIN_SOLUTIONS = 32;
 
 export interface ParametrizeOptions extends ComputeOptions {
   /** Seed of the linear form and of the projections (default 0). */
@@ -55,6 +59,8 @@ export interface ParametrizeOptions extends ComputeOptions {
   readonly certify?: boolean;
   /** Give up (MathError 'modular-failed') after this many primes (default 2000). */
   readonly maxPrimes?: number;
+  /** Where the primes after the first are computed (default: defaultPrimeRunner(), see ./prime-runner.ts). */
+  readonly runner?: PrimeRunner;
 }
 
 export interface Parametrization {
@@ -85,14 +91,6 @@ export interface ParametrizeTimings {
 interface RationalPoly {
   readonly nums: bigint[];
   readonly den: bigint;
-}
-
-/** The image of one prime as a flat vector: w_0..w_{D-1} (w monic), then each v_i padded to D. */
-function flatImage(param: PrimeParametrization, D: number): Float64Array {
-  const out = new Float64Array(D * (1 + param.v.length));
-  for (let k = 0; k < D; k++) out[k] = param.w[k]!;
-  param.v.forEach((v, i) => v.forEach((c, k) => (out[(i + 1) * D + k] = c)));
-  return out;
 }
 
 /**
@@ -203,6 +201,7 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
   const table = new MonomialTable(n, spec);
   const inputMons = inputs.map((f) => Int32Array.from(f.mons, (m) => table.fromMonomial(m)));
   const maxPrimes = options.maxPrimes ?? 2000;
+
   const seed = options.seed ?? 0;
   const random = new Random(seed);
   const primes = primeStream();
@@ -256,17 +255,30 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     const c = chosen.form;
     progress(`learned at ${first.p}: ${D} solutions, linear form ${c.join(', ')}`, first.p);
 
-    // 2-3. Further primes until the reconstruction is stable.
+    // 2-3. Further primes until the reconstruction is stable, computed by the runner in batches of
+    // its parallelism (the images do not depend on the runner: see ./prime-tasks.ts).
     const count = 1 + n;
     const residues = new MixedRadix(D * count);
     timed('reconstruct', () => residues.add(first.p, flatImage(firstImage, D)));
-    const imageAt = (): { p: number; image: Float64Array } | 'replay-failed' | 'rejected' => {
-      const { p, coefs } = nextPrime();
-      const basis = timed('replay', () => replayF4(trace, p, coefs, { signal: options.signal }));
-      if (!basis) return 'replay-failed';
-      const result = timed('sequences', () => tryForm(new NormalForms(normalSet, basis, p, options.signal), formModulo(c, p), random, options.signal));
-      if (typeof result === 'string') return 'rejected';
-      return { p, image: flatImage(result, D) };
+    // The default runner only for systems where a prime costs more than handing it to a worker.
+    const runner = options.runner ?? (D >= PARALLEL_MIN_SOLUTIONS ? defaultPrimeRunner() : sequentialPrimeRunner);
+    const job: PrimeJob = {
+      key: newJobKey(),
+      task: 'parametrization',
+      setup: { table: tableData(table, spec), trace: traceData(trace), coeffs: inputs.map((f) => f.coeffs), leads: normalSet.leads, form: c, seed },
+    };
+    const queue: PrimeImage[] = [];
+    const imageAt = (): { p: number; image: Float64Array } | 'failed' => {
+      if (queue.length === 0) {
+        const batch = Array.from({ length: runner.parallelism }, () => nextPrime().p);
+        for (const image of runner.images(job, batch, options)) {
+          timings.replay += image.replayMs;
+          timings.sequences += image.sequencesMs;
+          queue.push(image);
+        }
+      }
+      const next = queue.shift()!;
+      return next.image ? { p: next.p, image: next.image } : 'failed';
     };
     let failures = 0;
     let successes = 0;
@@ -328,6 +340,7 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
       `sparse FGLM (Berlekamp–Massey) parametrization modulo ${used.length} primes below 2^22 (F4 learned at ${used[0]}` +
       (restarts > 0 ? `, ${restarts} restart(s)` : '') +
       (skipped > 0 ? `, ${skipped} prime(s) skipped` : '') +
+      `, the others on ${runner.name}` +
       `), lifted by CRT and rational reconstruction, stable over one further prime; checked modulo ${checkPrime}: ` +
       `W square-free of degree ${D}, t(x(θ)) = θ, every generator vanishes at the parametrization`;
     let certified = false;
