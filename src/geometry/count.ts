@@ -8,6 +8,11 @@
 // "unlucky" primes (those dividing some leading coefficient or discriminant met on the way); with a
 // prime near 10^8 and data of the sizes used here that probability is tiny but not zero, and the
 // result says `certified: false` in that case.
+// The modular route over QQ (`modular: true`): the count over GF(p) at MODULAR_COUNT_PRIMES, which
+// must agree (otherwise the exact route runs); labelled with field 'QQ', `certified: false`, the
+// primes and what is known of the error. No Gröbner basis over QQ is formed. `certify: true` asks the
+// exact route for a certified basis (the multi-modular basis with its full verification,
+// ../math/groebner/modular.ts), so the count is `certified` when that verification proves the basis.
 import { MathError } from '../math/errors.js';
 import { isRationalField } from '../math/domain.js';
 import type { Rat } from '../math/field.js';
@@ -19,9 +24,16 @@ import { rank } from '../math/linalg/matrix.js';
 import { type QuotientAlgebra, countDistinctSolutions, hermiteForm, quotientAlgebra, traceVector } from '../math/quotient.js';
 import { DEFAULT_PRIME, modularImage, type QQRing } from './common.js';
 
+/** The primes of the modular count over QQ (near 2^26.5, so GF(p) arithmetic is exact in doubles). */
+export const MODULAR_COUNT_PRIMES: readonly number[] = [DEFAULT_PRIME, 94906247];
+
 export interface CountOptions {
   /** Count over GF(prime) instead of QQ. */
   readonly prime?: number;
+  /** Over QQ: count modulo MODULAR_COUNT_PRIMES (they must agree) instead of exactly. */
+  readonly modular?: boolean;
+  /** Over QQ, exact route: a certified Gröbner basis (then the count is certified). */
+  readonly certify?: boolean;
   readonly signal?: Interrupt;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -37,11 +49,15 @@ export interface SolutionCount {
   readonly algorithm: string;
   /** False when the answer holds only with high probability (a modular count or an unverified lift). */
   readonly certified: boolean;
+  /** The primes of a modular count over QQ. */
+  readonly primes?: readonly number[];
+  /** What is known of the chance of a wrong answer, when not certified and the route knows it. */
+  readonly errorBound?: string;
 }
 
 function countIn<E>(S: PolyRing<E>, gens: readonly Poly<E>[], options: CountOptions, field: string, certifiedField: boolean): SolutionCount {
   const compute = { signal: options.signal, onProgress: options.onProgress };
-  const result = groebner(S, gens, compute);
+  const result = groebner(S, gens, { ...compute, ...(options.certify ? { verify: 'full' } : {}) } as typeof compute);
   const basis = result.basis;
   const certified = certifiedField && result.certified;
   if (basis.length === 1 && S.isConstant(basis[0]!)) return { distinct: 0, multiplicity: 0, field, algorithm: result.algorithm, certified };
@@ -101,6 +117,30 @@ export function countSolutions(S: QQRing, gens: readonly Poly<Rat>[], options: C
   if (options.prime !== undefined) {
     const { ring, convert } = modularImage(S, options.prime);
     return countIn(ring, gens.map(convert), options, `GF(${options.prime})`, false);
+  }
+  if (options.modular) {
+    const counts = MODULAR_COUNT_PRIMES.map((p) => {
+      try {
+        return countSolutions(S, gens, { ...options, prime: p, modular: false });
+      } catch (e) {
+        if (e instanceof MathError && e.code === 'bad-prime') return null;
+        throw e;
+      }
+    });
+    const [first] = counts;
+    if (first && counts.every((c) => c !== null && c.distinct === first.distinct && c.multiplicity === first.multiplicity)) {
+      const primes = MODULAR_COUNT_PRIMES.join(' and ');
+      return {
+        distinct: first.distinct,
+        multiplicity: first.multiplicity,
+        field: 'QQ',
+        algorithm: `${first.algorithm} modulo ${primes}`,
+        certified: false,
+        primes: MODULAR_COUNT_PRIMES,
+        errorBound: `not bounded; counted modulo ${primes} (the counts agree), equal to the count over QQ except for finitely many primes`,
+      };
+    }
+    // A prime divides a denominator, or the primes disagree (one is unlucky): the exact route.
   }
   return countIn(S, gens, options, 'QQ', true);
 }

@@ -1,8 +1,10 @@
 // ED degrees: the number of complex critical points of d_u on the smooth points of X for generic u.
 //
 // u is drawn from the seeded generator (integers in [-1000, 1000]); the count is the number of
-// distinct solutions of a zero-dimensional system (./count.ts: exact over QQ by Seidenberg's lemma, or
-// over GF(p)). Routes (`method`):
+// distinct solutions of a zero-dimensional system (./count.ts). Over QQ it is counted modulo two
+// fixed primes by default (the modular route: no Gröbner basis over QQ, labelled probabilistic with
+// the primes), exactly over QQ with `exact: true` (a certified basis: `certified` when its
+// verification proves it), or over GF(p) with `prime`. Routes (`method`):
 // - 'lagrange' (default): the Lagrange system of ./critical.ts in (x, λ, z);
 // - 'minors': the critical ideal of DHOST 2016, eq. (2.1), in (x, z);
 // - 'parametric': the parametric system, divided by the degree of the parametrization (counted the
@@ -43,6 +45,8 @@ export interface EDOptions extends ComputeOptions {
   /** Count over GF(prime) instead of QQ. */
   readonly prime?: number;
   readonly method?: EDMethod;
+  /** Over QQ: count exactly with a certified Gröbner basis instead of modulo primes. */
+  readonly exact?: boolean;
   /** The data point u (default: random). */
   readonly data?: readonly Rat[];
 }
@@ -63,6 +67,8 @@ export interface EDResult {
   readonly method: string;
   readonly field: string;
   readonly certified: boolean;
+  /** What is known of the chance of a wrong count (the modular route over QQ). */
+  readonly errorBound?: string;
   /** The data point used. */
   readonly data: Rat[];
 }
@@ -88,11 +94,17 @@ export function projectedSetInfo(system: PointSystem, base: QQRing, options: Com
   return { dimension: ideals.dimension(base, down, options), degree: Number(ideals.degree(base, down, options)) };
 }
 
-function describe(count: SolutionCount, method: string, N: NormalData | null): { field: string; certified: boolean; method: string } {
+function describe(count: SolutionCount, method: string, N: NormalData | null): { field: string; certified: boolean; method: string; errorBound?: string } {
   const notes: string[] = [method];
   if (N?.randomized) notes.push('random combinations and guard (seeded)');
   notes.push(`distinct solutions over ${count.field} (${count.algorithm})`);
-  return { field: count.field, certified: count.certified, method: notes.join('; ') };
+  return { field: count.field, certified: count.certified, method: notes.join('; '), ...(count.errorBound === undefined ? {} : { errorBound: count.errorBound }) };
+}
+
+/** How ./count.ts counts for these options: over GF(prime), modulo primes (QQ, default) or exactly. */
+function countRoute(options: EDOptions): { prime?: number; modular?: boolean; certify?: boolean } {
+  if (options.prime !== undefined) return { prime: options.prime };
+  return options.exact ? { certify: true } : { modular: true };
 }
 
 /** The ED degree of X with respect to Q (the number of isolated complex critical points for generic u). */
@@ -101,7 +113,7 @@ export function edDegree(X: Variety, Q: Form, options: EDOptions): EDResult {
   const random = options.random;
   const u = options.data ? options.data.slice() : randomData(X.ring.nvars, random);
   const compute = { signal: options.signal, onProgress: options.onProgress };
-  const countOptions = { ...compute, prime: options.prime };
+  const countOptions = { ...compute, ...countRoute(options) };
   const method = options.method ?? 'lagrange';
   if (method === 'parametric') return parametricED(X, Q, u, options);
   const N = normalData(X, random, compute);
@@ -134,7 +146,7 @@ export function edDegree(X: Variety, Q: Form, options: EDOptions): EDResult {
 export function parametrizationDegree(phi: { ring: QQRing; map: readonly QQPoly[] }, options: EDOptions): number {
   const t0 = Array.from({ length: phi.ring.nvars }, () => randomRat(options.random, -20, 20));
   const sys = fibreOfParametrization(phi, t0, options.random);
-  const c = countSolutions(sys.ring, sys.gens, { prime: options.prime, signal: options.signal, onProgress: options.onProgress });
+  const c = countSolutions(sys.ring, sys.gens, { ...countRoute(options), signal: options.signal, onProgress: options.onProgress });
   if (c.distinct === null || c.distinct === 0) throw new MathError('not-generically-finite', 'the parametrization is not generically finite (its general fibre is not a finite set)');
   return c.distinct;
 }
@@ -148,7 +160,7 @@ function parametricED(X: Variety, Q: Form, u: Rat[], options: EDOptions): EDResu
   }
   const deg = phi.degree ?? parametrizationDegree(phi, options);
   const sys = parametricSystem(phi, Q, u, options.random);
-  const c = countSolutions(sys.ring, sys.gens, { prime: options.prime, signal: options.signal, onProgress: options.onProgress });
+  const c = countSolutions(sys.ring, sys.gens, { ...countRoute(options), signal: options.signal, onProgress: options.onProgress });
   if (c.distinct === null) throw new MathError('not-zero-dimensional', 'the parametric critical system is not zero-dimensional');
   if (c.distinct % deg !== 0) throw new MathError('internal', `the parametric count ${c.distinct} is not a multiple of the degree ${deg} of the parametrization`);
   return {

@@ -413,16 +413,19 @@ defineBuiltins([
   },
   {
     name: 'edDegree',
-    signature: 'edDegree(X, Q = identity, method = "lagrange", prime = p, details = false)',
+    signature: 'edDegree(X, Q = identity, method = "lagrange", prime = p, certified = false, details = false)',
     summary:
-      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Exact over QQ unless prime = p. details = true gives {count, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree.',
+      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo two primes by default (probabilistic, see how(...)); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree.',
     examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3'],
     category: 'geometry',
     minArgs: 1,
     maxArgs: 2,
-    keywords: ['method', 'prime', 'details'],
+    keywords: ['method', 'prime', 'certified', 'details'],
     call(ctx, args, kwargs) {
       const { variety } = expectVariety(ctx, args[0]!, 0);
+      const c = kwargs.get('certified');
+      if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);
+      const exact = c?.kind === 'bool' && c.value;
       const n = variety.ring.nvars;
       const m = kwargs.get('method');
       const method = m ? expectString(ctx, m, 1) : 'lagrange';
@@ -443,9 +446,9 @@ defineBuiltins([
         );
       }
       const form = args.length > 1 ? expectForm(ctx, args[1]!, 1, n) : G.identityForm(n);
-      const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, method: method as G.EDMethod, ...options(ctx) }));
+      const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, exact, method: method as G.EDMethod, ...options(ctx) }));
       const how = reportedProvenance(
-        { algorithm: `ed-degree (${method})`, field: res.field, certified: res.certified, note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special` },
+        { algorithm: `ed-degree (${method})`, field: res.field, certified: res.certified, ...(res.errorBound === undefined ? {} : { errorBound: res.errorBound }), note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special` },
         seconds,
         ctx.random,
       );
