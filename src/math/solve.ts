@@ -76,6 +76,11 @@ import {
   ratPoly,
 } from './univariate/index.js';
 import { type Parametrization, parametrize } from './zerodim/parametrize.js';
+import { f4Ids } from './groebner/f4.js';
+import { MonomialTable } from './groebner/f4-monomials.js';
+import { inputsModulo, integerGenerators, primeStream } from './groebner/modular.js';
+import { hilbertSeriesOfLeads, seriesDimension } from './hilbert.js';
+import type { ComputeOptions } from './progress.js';
 import type { UnivariateRepresentation } from './realroots/point.js';
 
 
@@ -605,6 +610,30 @@ export function parametrizationPoints(param: Parametrization, digits: number): {
 export function parametrizationRepresentation(param: Parametrization): UnivariateRepresentation {
   const dw = intDerivative(param.w);
   return { polynomial: param.w, coordinates: param.numerators.map((numerator, i) => ({ numerator, denominator: dw.map((c) => c * param.denominators[i]!) })) };
+}
+
+/**
+ * The Krull dimension of the ideal of `gens` (QQ coefficients) modulo one prime, with no Gröbner basis
+ * over QQ: F4 over GF(p) in grevlex for the first prime of the modular stream (../groebner/modular.ts)
+ * that divides no coefficient of the integer generators, and the dimension read off the leading
+ * monomials (./hilbert.ts). -1 for the unit ideal. It equals the dimension over QQ except for finitely
+ * many primes (an unlucky prime can make it larger or smaller), so a caller that reports a positive
+ * dimension confirms it exactly first.
+ */
+export function dimensionModulo(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: ComputeOptions = {}): { dimension: number; prime: number } {
+  const G = R.order.spec.kind === 'grevlex' ? R : R.withOrder({ kind: 'grevlex' });
+  const inputs = integerGenerators(G === R ? gens : gens.map((f) => R.convert(f, G, (c) => c)));
+  if (inputs.length === 0) return { dimension: R.nvars, prime: 0 };
+  const table = new MonomialTable(G.nvars, G.order.spec);
+  const mons = inputs.map((f) => Int32Array.from(f.mons, (m) => table.fromMonomial(m)));
+  for (const p of primeStream()) {
+    const coefs = inputsModulo(inputs, p);
+    if (!coefs) continue;
+    const { basis } = f4Ids(table, p, G.order.spec, mons.map((m, k) => ({ mons: m, coefs: coefs[k]! })), options);
+    const leads = basis.map((g) => table.monomial(g.mons[0]!));
+    return { dimension: seriesDimension(hilbertSeriesOfLeads(leads, G.nvars)), prime: p };
+  }
+  throw new MathError('modular-failed', 'no prime divides no coefficient');
 }
 
 /** Errors after which the default route falls back from the parametrization to the trace route. */

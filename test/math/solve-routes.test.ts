@@ -10,7 +10,7 @@ import { solveIdeal } from '../../src/math/ideal.js';
 import { type Poly, PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
 import { Random } from '../../src/math/random.js';
-import { decimalToRational, solve } from '../../src/math/solve.js';
+import { decimalToRational, dimensionModulo, solve } from '../../src/math/solve.js';
 import { katsura } from '../../src/math/systems.js';
 
 function system(vars: string[], texts: string[]) {
@@ -127,4 +127,18 @@ describe('solve over QQ: the modular parametrization is the default route', () =
     expect(k.value).toMatchObject({ complex: 1, multiplicityCount: 2 });
     expect(k.provenance.note).toMatch(/not-radical/);
   });
+
+  it('dimensionModulo: the dimension modulo one prime, no basis over QQ (and why a positive answer is confirmed)', () => {
+    const line = system(['x', 'y'], ['x*y', 'x']);
+    expect(dimensionModulo(line.R, line.gens).dimension).toBe(1);
+    const k = katsura(QQ, 3);
+    expect(dimensionModulo(k.ring, k.gens).dimension).toBe(0);
+    expect(dimensionModulo(line.R, [line.R.one()]).dimension).toBe(-1);
+    // Modulo the first prime p the ideal (x + y, x + (1 + p)·y - 1) is the unit ideal, over QQ a point.
+    const p = dimensionModulo(line.R, line.gens).prime;
+    const unlucky = system(['x', 'y'], ['x + y', `x + ${p + 1}*y - 1`]);
+    expect(dimensionModulo(unlucky.R, unlucky.gens)).toEqual({ dimension: -1, prime: p });
+    expect(new Ideal(unlucky.R, unlucky.gens).dimension().value).toBe(0);
+  });
 });
+

@@ -11,7 +11,7 @@ import type { GroebnerAlgorithm } from '../../math/groebner/index.js';
 import * as ideals from '../../math/ideal.js';
 import { derivedProvenance, type Ideal } from '../../math/ideal-handle.js';
 import type { Provenance } from '../../math/provenance.js';
-import type { SolveResult } from '../../math/solve.js';
+import { dimensionModulo, type SolveResult } from '../../math/solve.js';
 import { determinant, inverse, kernel, rank } from '../../math/linalg/matrix.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/polymatrix.js';
 import { fail } from '../diagnostics.js';
@@ -370,11 +370,13 @@ defineBuiltins([
         const { value: count, provenance } = ideals.countIdealSolutions(handle, { ...options(ctx), certified });
         return numericalSolveValue(ctx, R, handle.gens as readonly Poly<Rat>[], digits, { complex: count.complex, provenance });
       }
-      // A lazy record: the grevlex basis (and so the dimension check) at the call; `.complex` by the
-      // distinct count on the quotient algebra; `.real` and `.points` by the full solve (real roots).
+      // A lazy record: the dimension check at the call (over QQ modulo one prime, with no basis over QQ,
+      // a positive dimension confirmed on the exact basis; on the handle's basis otherwise); `.complex`
+      // by the count; `.real` and `.points` by the full solve (real roots).
       const seed = ctx.random.nextUint32();
       const opts = { ...options(ctx), seed, digits, certified };
-      const g = handle.graded(opts);
+      const modulo = !certified && isRationalField(handle.ring.field);
+      const g = modulo ? undefined : handle.graded(opts);
       let solved: { readonly s: SolveResult; readonly how: Provenance } | undefined;
       const full = () => {
         if (!solved) {
@@ -399,8 +401,11 @@ defineBuiltins([
         points: field((s) => list(realPoints(ctx, ring, s, digits))),
         solutions: field((s) => complexSolutionValues(ctx, s)),
       });
-      if (handle.dimension(opts).value > 0) full(); // raises the solver's positive-dimensional error at the call
-      return withProvenance(result, derivedProvenance('solve', [g.provenance], 0, {
+      const check = modulo ? dimensionModulo(handle.ring as PolyRing<Rat>, handle.gens as readonly Poly<Rat>[], opts) : undefined;
+      const positive = check ? check.dimension > 0 && handle.dimension(opts).value > 0 : handle.dimension(opts).value > 0;
+      if (positive) full(); // raises the solver's positive-dimensional error at the call
+      return withProvenance(result, derivedProvenance('solve', g ? [g.provenance] : [], 0, {
+        field: handle.ring.field.name,
         seed: seedOf(ctx.random),
         note: 'fields computed on first read: .complex by the degree of the modular parametrization over QQ (the distinct count on the quotient algebra where it does not apply), .real and .points by real-root isolation (the record then says how they went)',
       }));
