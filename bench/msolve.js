@@ -12,7 +12,12 @@
 //                             indices), msolve real-solves the same gradient equations ∂L/∂θ_i = 0
 //                             exported from vdl;
 //   Gröbner bases             katsura-7/8, cyclic-6/7 over GF(32003) and QQ: vdl's F4 and
-//                             multi-modular F4 against msolve -g 2 (reduced grevlex basis).
+//                             multi-modular F4 against msolve -g 2 (reduced grevlex basis);
+//   primes on worker threads  katsura-7/8 (`workers-katsura-7`, ...): the modular parametrization
+//                             (zerodim/parametrize.ts) with the sequential prime runner and with the
+//                             worker pool of src/node/prime-pool.ts (os.availableParallelism()
+//                             workers, warmed up first), wall-clock seconds (the point of the pool), against
+//                             msolve -P 1 with -t 1 and -t 2 (its own timer).
 // Counts: complex = degree of msolve's eliminating polynomial (distinct solutions), real = number of
 // its isolating boxes; vdl's are the record's. Each case checks that the counts agree.
 //
@@ -41,6 +46,9 @@ import { linearNetwork } from '../dist/src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient } from '../dist/src/networks/stationary.js';
 import { run } from '../dist/src/index.js';
+import { parametrize } from '../dist/src/math/zerodim/parametrize.js';
+import { sequentialPrimeRunner } from '../dist/src/math/zerodim/prime-runner.js';
+import { WorkerPrimeRunner } from '../dist/src/node/prime-pool.js';
 import { MSOLVE_VERSION, basisLength, locateMsolve, msolveInput, msolvePolynomial, msolveVariables, readSolutions, runMsolve } from './peers/msolve.js';
 
 const args = process.argv.slice(2);
@@ -232,6 +240,36 @@ for (const c of GROEBNER) {
         `${vSize ?? ''} | ${v ? fmt(v.seconds) : `> ${limit} s`} | ${v ? ratio(v.seconds, m.seconds) : ''}${mSize !== null && v && mSize !== vSize ? ' **sizes differ**' : ''} |`,
     );
   }
+}
+
+const WORKERS = [7, 8].map((n) => ({ name: `workers-katsura-${n}`, n }));
+if (selected.length === 0 || WORKERS.some((c) => selected.includes(c.name))) {
+  const pool = new WorkerPrimeRunner();
+  // Warm-up: starts the workers and lets V8 compile their kernels.
+  parametrize(katsura(QQ, 5).ring, katsura(QQ, 5).gens, { runner: pool });
+  out('');
+  out(`| parametrization | msolve -t 1 s | msolve -t 2 s | vdl 1 thread s | vdl ${pool.parallelism} workers s | speed-up | vdl ${pool.parallelism} workers / msolve -t 1 | / msolve -t 2 |`);
+  out('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of WORKERS) {
+    if (selected.length > 0 && !selected.includes(c.name)) continue;
+    const { ring, gens } = katsura(QQ, c.n);
+    const input = msolveInput(ring.nvars, gens, 0);
+    const m1 = runMsolve(msolve.path, input, { parametrization: 1, threads: 1, timeoutSeconds: 10 * limit });
+    const m2 = runMsolve(msolve.path, input, { parametrization: 1, threads: 2, timeoutSeconds: 10 * limit });
+    const wall = (runner) => {
+      const t0 = performance.now();
+      const r = parametrize(ring, gens, { runner });
+      return { seconds: (performance.now() - t0) / 1000, degree: r.w.length - 1 };
+    };
+    const one = wall(sequentialPrimeRunner);
+    const two = wall(pool);
+    if (one.degree !== two.degree) disagreements++;
+    out(
+      `| katsura-${c.n} (${one.degree} solutions) | ${fmt(m1.seconds)} | ${fmt(m2.seconds)} | ${fmt(one.seconds)} | ${fmt(two.seconds)} | ` +
+        `${(one.seconds / two.seconds).toFixed(2)}× | ${ratio(two.seconds, m1.seconds)} | ${ratio(two.seconds, m2.seconds)} |`,
+    );
+  }
+  pool.stop();
 }
 
 if (disagreements > 0) console.log(`\n${disagreements} case(s) where vdl and msolve disagree`);
