@@ -2,6 +2,7 @@
 // 2 on a usage error. Errors print as `file:line:col: error: message` with the source line and a
 // caret; an internal failure never shows a stack trace unless --debug is given.
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { check, formatDiagnostics, run } from '../lang/run.js';
 import { describeProgress } from '../lang/progress-text.js';
 import { diagnosticJson, typedPrintJson } from '../lang/typed-json.js';
@@ -55,10 +56,15 @@ function readSource(file: string, json = false): string | null {
   }
 }
 
+/** Imports of a script stay under the script's folder (src/node/resolver.ts). */
+function scriptResolver(file: string) {
+  return nodeResolver({ roots: [path.dirname(path.resolve(file))] });
+}
+
 function checkFile(file: string): number {
   const source = readSource(file);
   if (source === null) return 2;
-  const { ok, diagnostics, sources } = check(source, { file, resolver: nodeResolver() });
+  const { ok, diagnostics, sources } = check(source, { file, resolver: scriptResolver(file) });
   if (!ok) {
     process.stderr.write(`${formatDiagnostics(diagnostics, sources)}\n`);
     process.stderr.write(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} found\n`);
@@ -82,7 +88,7 @@ function runFile(command: Extract<Command, { name: 'run' }>): number {
     : undefined;
   const result = run(source, {
     file: command.file,
-    resolver: nodeResolver(),
+    resolver: scriptResolver(command.file),
     debug: command.debug,
     seed: command.seed,
     signal,

@@ -4,33 +4,90 @@
 // folder of the importing file, or to the working directory for input that is not a file (a REPL line).
 // Representation: a file's id is its absolute path; its display name is the path relative to the
 // working directory when the file lies under it (`examples/a.vdl`), else the absolute path.
-import { readFileSync } from 'node:fs';
+//
+// Confinement (scripts are not always written by the person running them): a module must lie under
+// one of the resolver's roots (by default the working directory; the CLI passes the main script's
+// folder), both as written (`..` and absolute paths are resolved first) and after following symbolic
+// links (realpath). A path outside is refused before the file system is asked whether it exists, so
+// imports cannot probe for files. Only regular files of at most `maxModuleBytes` are read, through one
+// open descriptor (fstat, then read the same file: no check-then-read race, no blocking on a FIFO or
+// /dev/zero). A refused file is never read, so its content cannot appear in a diagnostic.
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { isStdlibSpec, stdlibResolver, type ModuleResolver } from '../lang/modules.js';
 
 export interface NodeResolverOptions {
   /** The folder that names are relative to when the importer is not a file (default: process.cwd()). */
   readonly cwd?: string;
+  /** The folders imports may read from (default: [cwd]); `stdlib/...` is always available. */
+  readonly roots?: readonly string[];
+  /** The largest module read, in bytes (default 4 MB). */
+  readonly maxModuleBytes?: number;
+}
+
+export const DEFAULT_MAX_MODULE_BYTES = 4 * 1024 * 1024;
+
+/** Is `target` the folder `root` or inside it (both absolute, normalized)? */
+function within(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 export function nodeResolver(options: NodeResolverOptions = {}): ModuleResolver {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const roots = (options.roots ?? [cwd]).map((r) => path.resolve(cwd, r));
+  const realRoots = roots.map(realpathOrSelf);
+  const maxBytes = options.maxModuleBytes ?? DEFAULT_MAX_MODULE_BYTES;
+  const rootText = roots.length === 1 ? `the folder ${roots[0]}` : `the folders ${roots.join(', ')}`;
   return {
     locate(spec, importer) {
       if (isStdlibSpec(spec) || (importer !== null && isStdlibSpec(importer))) return stdlibResolver.locate(spec, importer);
+      if (spec.includes('\0')) return { error: `cannot import '${spec.replace(/\0/g, '\\0')}': a module name cannot contain a NUL character` };
       const id = path.resolve(importer === null ? cwd : path.dirname(importer), spec);
+      if (!roots.some((root) => within(root, id))) {
+        return { error: `cannot import '${spec}': it is outside ${rootText} (imports stay under the script's folder)` };
+      }
       const relative = path.relative(cwd, id);
       const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
       return { id, name: inside ? relative.split(path.sep).join('/') : id };
     },
     read(location) {
       if (isStdlibSpec(location.id)) return stdlibResolver.read(location);
+      const refuse = (why: string) => ({ error: `cannot read module '${location.name}' (${why})` });
+      let real: string;
       try {
-        return readFileSync(location.id, 'utf8');
+        real = realpathSync(location.id);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
-        return { error: `cannot read module '${location.name}' (${why}: ${location.id})` };
+        return refuse(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file: ${location.id}` : (code ?? 'unreadable'));
+      }
+      if (!realRoots.some((root) => within(root, real))) return refuse(`it links to a file outside ${rootText}`);
+      let fd: number;
+      try {
+        fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      } catch (e) {
+        return refuse((e as NodeJS.ErrnoException).code ?? 'unreadable');
+      }
+      try {
+        const stat = fstatSync(fd);
+        if (stat.isDirectory()) return refuse('it is a folder');
+        if (!stat.isFile()) return refuse('it is not a regular file');
+        if (stat.size > maxBytes) return refuse(`it has ${stat.size} bytes, more than the limit of ${maxBytes} for a module`);
+        const text = readFileSync(fd, 'utf8');
+        if (Buffer.byteLength(text) > maxBytes) return refuse(`it has more than the limit of ${maxBytes} bytes for a module`);
+        return text;
+      } catch (e) {
+        return refuse((e as NodeJS.ErrnoException).code ?? 'unreadable');
+      } finally {
+        closeSync(fd);
       }
     },
   };
