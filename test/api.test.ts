@@ -54,7 +54,9 @@ describe('library API', () => {
       const expected = [...code.matchAll(/console\.log\(.*\/\/ → (.*)$/gm)].map((m) => m[1]!);
       expect(expected.length).toBeGreaterThan(0);
       const file = path.join(dir, `api-${i + 1}.mjs`);
-      writeFileSync(file, code);
+      // An example must not keep the process alive after it finishes (no timer or socket left behind).
+      const leftBehind = "\nconst left = process.getActiveResourcesInfo().filter((r) => /Timeout|Immediate|TCP|UDP/.test(r));\nif (left.length > 0) console.error(`left behind: ${left.join(', ')}`);\n";
+      writeFileSync(file, code + leftBehind);
       const r = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: root });
       expect(r.stderr).toBe('');
       expect(r.stdout.trimEnd().split('\n')).toEqual(expected);

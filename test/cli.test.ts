@@ -42,6 +42,20 @@ describe('vdl command', () => {
     expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([['1/2', '1152921504606846976'], [[1, 'a'], { real: 2 }], '9007199254740992']);
   });
 
+  it('runs a script from standard input (-) and from the command line (-e)', () => {
+    expect(vdl(['run', '-'], 'print 6*7;\n')).toMatchObject({ code: 0, stdout: '42\n' });
+    expect(vdl(['-e', 'print 1/2 + 1/3;'])).toMatchObject({ code: 0, stdout: '5/6\n' });
+    const bad = vdl(['run', '-e', 'print nosuch;']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("<-e>:1:7: error: unknown name 'nosuch'\n  print nosuch;\n        ^~~~~~");
+  });
+
+  it('points at an unknown option and exits 2', () => {
+    const r = vdl(['run', 'x.vdl', '--sed=5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vdl: error: unknown option '--sed'; did you mean --seed\?\n {2}vdl run x\.vdl --sed=5\n {16}\^~{6}\n/);
+  });
+
   it('reports an error with file, line, column and a caret, and exits 1', () => {
     const file = script('bad.vdl', 'let a = 1;\nprint a + b;\n');
     const r = vdl(['run', file]);
@@ -69,7 +83,7 @@ describe('vdl command', () => {
 
   it('uses the seed', () => {
     const file = script('seed.vdl', 'print random(1000000);');
-    expect(vdl(['run', file, '--seed', '5']).stdout).toBe(vdl(['run', file, '--seed', '5']).stdout);
+    expect(vdl(['run', file, '--seed=5']).stdout).toBe(vdl(['run', file, '--seed', '5']).stdout);
     expect(vdl(['run', file, '--seed', '5']).stdout).not.toBe(vdl(['run', file, '--seed', '6']).stdout);
   });
 

@@ -6,6 +6,8 @@
 import type * as A from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import { importCycle, type ModuleLoader, type ModuleLocation } from './modules.js';
+import { stdlibDefinition } from './stdlib-names.js';
+import { aliasOf, editDistance } from './suggest.js';
 import type { Value } from './values.js';
 import { acceptsKeyword, allBuiltins, builtin, keywordList } from './builtins/registry.js';
 
@@ -282,8 +284,14 @@ class Checker {
   }
 
   private unknown(name: string, span: A.Span, scope: StaticScope): void {
+    // A standard-library name says which import defines it; another system's name, vdl's name for it.
+    const std = stdlibDefinition(name);
+    if (std) {
+      this.report('unknown-name', `unknown name '${name}'`, span, [`import "${std.file}"; defines ${name}`]);
+      return;
+    }
     const candidates = [...scope.allNames(), ...allBuiltins().map((b) => b.name)];
-    const best = closest(name, candidates);
+    const best = aliasOf(name) ?? closest(name, candidates);
     this.report('unknown-name', `unknown name '${name}'`, span, best ? [`did you mean '${best}'?`] : undefined);
   }
 
@@ -334,18 +342,4 @@ function closest(name: string, candidates: readonly string[]): string | null {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }

@@ -66,14 +66,24 @@ function familyText(f: VariableFamily): string {
   return `${f.name}[${f.ranges.map(([lo, hi]) => `${lo}..${hi}`).join(', ')}]`;
 }
 
-/** A name in LaTeX math: multi-letter names stay together, underscores are escaped. */
+/**
+ * A name in LaTeX math: trailing digits become a subscript (`x1`, `x_1` -> `x_{1}`), a multi-letter
+ * stem is set upright-italic as one word (`\\mathit{ab}`), other underscores are escaped.
+ */
 function nameLatex(name: string): string {
+  const m = /^([A-Za-z]+)_?(\d+)$/.exec(name);
+  const stem = (s: string) => (s.length > 1 ? `\\mathit{${s.replaceAll('_', '\\_')}}` : s);
+  return m ? `${stem(m[1]!)}_{${m[2]}}` : stem(name);
+}
+
+/** A family's name (`w`, `W1`): its index is the subscript, so the name stays as it is, underscores escaped. */
+function stemLatex(name: string): string {
   return name.replaceAll('_', '\\_');
 }
 
 /** `x`, or `w_{1,2}` for the variable w[1,2] of a family. */
 export function variableLatex(v: VariableInfo): string {
-  return v.family === undefined ? nameLatex(v.name) : `${nameLatex(v.family)}_{${v.index!.join(',')}}`;
+  return v.family === undefined ? nameLatex(v.name) : `${stemLatex(v.family)}_{${v.index!.join(',')}}`;
 }
 
 function monomialLatex(ring: RingData, m: Monomial): string {
@@ -170,8 +180,43 @@ interface Printer<V> {
   latex(v: V): string;
 }
 
-function textLatex(s: string): string {
-  return `\\text{${s.replace(/([\\{}$&#^_%~])/g, '\\$1')}}`;
+/** Characters that LaTeX's text mode treats specially, each with its printable form. */
+const TEXT_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '^': '\\textasciicircum{}',
+  _: '\\_',
+  '%': '\\%',
+  '~': '\\textasciitilde{}',
+};
+
+/** A string as upright text in math mode, every special character escaped. */
+export function textLatex(s: string): string {
+  return `\\text{${s.replace(/[\\{}$&#^_%~]/g, (c) => TEXT_ESCAPES[c]!)}}`;
+}
+
+/** A decimal number (`-1.414`, `2.5e-7`) typeset as a number: a real minus sign, `\\times 10^{k}`. */
+function decimalLatex(text: string): string {
+  const m = /^(-?\d+(?:\.\d+)?)(?:e([+-]?\d+))?$/i.exec(text)!;
+  return m[2] === undefined ? m[1]! : `${m[1]} \\times 10^{${Number(m[2])}}`;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** A string: a decimal number (as `solve` and `decimal` give them) typesets as a number, other text as text. */
+function stringLatex(s: string): string {
+  return DECIMAL.test(s) ? decimalLatex(s) : textLatex(s);
+}
+
+/** A float: finite ones as decimal numbers, the others by name. */
+function floatLatex(x: number): string {
+  if (Number.isNaN(x)) return '\\mathrm{NaN}';
+  if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
+  return decimalLatex(floatText(x));
 }
 
 /** The rarely typeset kinds (functions, nothing) print their text in LaTeX and JSON. */
@@ -181,9 +226,9 @@ function textual<V extends Value>(text: (v: V) => string): Printer<V> {
 
 const PRINTERS: { readonly [K in Kind]: Printer<Of<K>> } = {
   number: { text: (v) => ratText(v.value), json: (v) => ratJson(v.value), latex: (v) => ratLatex(v.value) },
-  float: { text: (v) => floatText(v.value), json: (v) => (Number.isFinite(v.value) ? v.value : String(v.value)), latex: (v) => floatText(v.value) },
+  float: { text: (v) => floatText(v.value), json: (v) => (Number.isFinite(v.value) ? v.value : String(v.value)), latex: (v) => floatLatex(v.value) },
   bool: { text: (v) => String(v.value), json: (v) => v.value, latex: (v) => `\\mathrm{${v.value}}` },
-  string: { text: (v, nested) => (nested ? JSON.stringify(v.value) : v.value), json: (v) => v.value, latex: (v) => textLatex(v.value) },
+  string: { text: (v, nested) => (nested ? JSON.stringify(v.value) : v.value), json: (v) => v.value, latex: (v) => stringLatex(v.value) },
   list: {
     text: (v) => `[${v.items.map((x) => toText(x, true)).join(', ')}]`,
     json: (v) => v.items.map(toJson),
@@ -192,13 +237,13 @@ const PRINTERS: { readonly [K in Kind]: Printer<Of<K>> } = {
   record: {
     text: (v) => `{${[...v.fields].map(([k, x]) => `${k}: ${toText(x, true)}`).join(', ')}}`,
     json: (v) => Object.fromEntries([...v.fields].map(([k, x]) => [k, toJson(x)])),
-    latex: (v) => `\\left\\{ ${[...v.fields].map(([k, x]) => `\\mathrm{${nameLatex(k)}}: ${toLatex(x)}`).join(', ')} \\right\\}`,
+    latex: (v) => `\\left\\{ ${[...v.fields].map(([k, x]) => `\\mathrm{${k.replaceAll('_', '\\_')}}: ${toLatex(x)}`).join(', ')} \\right\\}`,
   },
   ring: { text: (v) => v.ring.poly.toString(), json: (v) => ({ ring: v.ring.poly.toString() }), latex: (v) => ringLatex(v.ring) },
   family: {
     text: (v) => familyText(v.family),
     json: (v) => familyText(v.family),
-    latex: (v) => `${nameLatex(v.family.name)}_{${v.family.ranges.map(([lo, hi]) => `${lo}..${hi}`).join(',\\,')}}`,
+    latex: (v) => `${stemLatex(v.family.name)}_{${v.family.ranges.map(([lo, hi]) => `${lo}..${hi}`).join(',\\,')}}`,
   },
   poly: { text: (v) => polyText(v.ring, v.poly), json: (v) => polyText(v.ring, v.poly), latex: (v) => polyLatex(v.ring, v.poly) },
   ideal: {

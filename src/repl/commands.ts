@@ -1,5 +1,6 @@
 // REPL commands (`:help`, `:type`, ...): the table and a pure parser. An input is a command when its
 // first non-blank character is ':' (no vdl statement starts with a colon).
+import { editDistance } from '../lang/suggest.js';
 
 export type OutputFormat = 'text' | 'json' | 'latex';
 
@@ -40,18 +41,7 @@ export function findCommand(word: string): CommandInfo | undefined {
   return COMMANDS.find((c) => c.name === w || c.aliases.includes(w));
 }
 
-/** Levenshtein distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
+export { editDistance } from '../lang/suggest.js';
 
 export function parseCommand(input: string): Command {
   const m = /^\s*:(\S*)\s*([\s\S]*?)\s*$/.exec(input)!;

@@ -3,8 +3,6 @@
 // it and renders its snapshot; tests drive it directly or through the view.
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { highlightTokens } from '../../grammar/lexer.js';
-import { isIncompleteInput, parseProgram } from '../lang/parse.js';
 import { describeProgress } from '../lang/progress-text.js';
 import { RestartError, type EvalClient, type Finished } from './client.js';
 import type { CompletionSources } from './completion.js';
@@ -12,6 +10,7 @@ import { isCommand } from './commands.js';
 import { appendHistory, loadHistory } from './history.js';
 import { initialInput, reduceInput, type Effect, type InputState } from './input.js';
 import { decodeInput, type KeyAction } from './keys.js';
+import { language, loadLanguage } from './language.js';
 
 export type EntryKind = 'input' | 'cancelled' | 'print' | 'value' | 'type' | 'error' | 'interrupted' | 'info' | 'timing';
 
@@ -51,6 +50,9 @@ export interface ControllerOptions {
 }
 
 /** "0.4 s", "3.2 s", "2 min 05 s". */
+/** The least pause between two Ctrl-C at an empty prompt for the second to exit (and after a statement ends). */
+export const EXIT_PAUSE_MS = 400;
+
 export function formatElapsed(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;
@@ -64,6 +66,9 @@ export function formatElapsed(ms: number): string {
  * added (`1 + 2` shows 3), while an open block, bracket or trailing operator keeps reading.
  */
 export function completedInput(text: string): string | null {
+  const lang = language();
+  if (!lang) throw new Error('completedInput before loadLanguage()');
+  const { highlightTokens, isIncompleteInput, parseProgram } = lang;
   if (!isIncompleteInput(parseProgram(text, '<input>').diagnostics)) return text;
   // After the last token that is not a comment (`1 + 2  // three` becomes `1 + 2;  // three`).
   const last = highlightTokens(text).filter((t) => t.category !== 'comment').pop();
@@ -100,6 +105,10 @@ export class Controller {
   private nextEntry = 1;
   /** Keys typed while a statement runs, replayed when it ends. */
   private typeahead: KeyAction[] = [];
+  /** When a Ctrl-C at an empty prompt asked to exit (undefined: no request pending). */
+  private exitArmedAt: number | undefined;
+  /** When the prompt last became idle (the end of the last statement). */
+  private idleSince = -Infinity;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private exitResolve!: () => void;
   /** Resolves when the user leaves (Ctrl-D, :quit, Ctrl-C at an empty prompt). */
@@ -117,8 +126,9 @@ export class Controller {
     };
     this.exited = new Promise((resolve) => (this.exitResolve = resolve));
     if (options.banner) this.append({ kind: 'info', text: options.banner });
-    this.client.ready.then(
-      (ready) => {
+    // Idle (keys typed so far are replayed) once the evaluator is ready and the parser is loaded.
+    Promise.all([this.client.ready, loadLanguage()]).then(
+      ([ready]) => {
         this.completion = { ...this.completion, ...ready.names, scope: ready.scope };
         if (this.state.phase === 'starting') this.set({ phase: 'idle' });
         this.drain();
@@ -164,10 +174,30 @@ export class Controller {
     if (phase === 'idle') this.drain();
   };
 
+  /**
+   * Ctrl-C at an empty prompt, as in Node's REPL: the first one says how to leave; a second one exits,
+   * but only at an idle prompt, at least EXIT_PAUSE_MS after the first and after the prompt came back
+   * (a double press, or a Ctrl-C meant for a computation that just ended, never loses the session).
+   * Any other key cancels the request.
+   */
+  private requestExit(): void {
+    const now = this.clock();
+    const armed = this.exitArmedAt;
+    if (armed !== undefined && now - armed >= EXIT_PAUSE_MS && now - this.idleSince >= EXIT_PAUSE_MS) {
+      this.exit();
+      return;
+    }
+    if (armed === undefined) {
+      this.exitArmedAt = now;
+      this.append({ kind: 'info', text: '(to exit, press Ctrl-C again, or Ctrl-D, or type :quit)' });
+    }
+  }
+
   /** Apply queued keys until one of them starts a statement. */
   private drain(): void {
     while (this.typeahead.length > 0 && this.state.phase === 'idle') {
       const key = this.typeahead.shift()!;
+      if (!('action' in key && key.action === 'interrupt')) this.exitArmedAt = undefined;
       const { state, effect } = reduceInput(this.state.input, key, { isComplete: isCompleteInput, completion: this.completion });
       const before = this.state.input.history.entries;
       this.set({ input: state });
@@ -182,6 +212,9 @@ export class Controller {
     switch (effect.kind) {
       case 'exit':
         this.exit();
+        return;
+      case 'exitRequest':
+        this.requestExit();
         return;
       case 'cancel':
         this.append({ kind: 'cancelled', text: effect.text });
@@ -215,7 +248,9 @@ export class Controller {
     const elapsed = this.clock() - started;
     if (finished) this.report(finished, elapsed);
     if (this.state.phase === 'exiting') return;
-    this.set({ phase: 'idle', running: null, now: this.clock() });
+    this.exitArmedAt = undefined;
+    this.idleSince = this.clock();
+    this.set({ phase: 'idle', running: null, now: this.idleSince });
     this.drain();
   }
 

@@ -4,45 +4,15 @@
 import { allTokens, tokenCategory } from '../../grammar/lexer.js';
 import { allBuiltins, builtin } from '../lang/builtins/index.js';
 import { helpText } from '../lang/builtins/docs.js';
-import { parseProgram } from '../lang/parse.js';
-import { stdlibModules, stdlibResolver, isFailure } from '../lang/modules.js';
-import { COMMANDS, editDistance, findCommand } from './commands.js';
+import { stdlibDefinitions, type StdlibDefinition } from '../lang/stdlib-names.js';
+import { aliasOf, nearest } from '../lang/suggest.js';
+import { COMMANDS, findCommand } from './commands.js';
 
-export interface StdlibFunction {
-  readonly name: string;
-  readonly params: readonly string[];
-  /** The file, relative to the package (stdlib/systems.vdl). */
-  readonly file: string;
-  /** The comment lines just above the definition, without the slashes. */
-  readonly doc: string;
-}
-
-let stdlibCache: StdlibFunction[] | undefined;
+export type StdlibFunction = StdlibDefinition;
 
 /** Top-level functions (and `let` names) of every standard-library module (the embedded sources). */
-export function stdlibFunctions(): StdlibFunction[] {
-  if (stdlibCache) return stdlibCache;
-  const out: StdlibFunction[] = [];
-  for (const file of stdlibModules()) {
-    const location = stdlibResolver.locate(file, null);
-    const source = isFailure(location) ? location : stdlibResolver.read(location);
-    if (isFailure(source)) continue;
-    const lines = source.split('\n');
-    const { program } = parseProgram(source, file);
-    for (const stmt of program.body) {
-      if (stmt.kind !== 'Fn' && stmt.kind !== 'Let') continue;
-      const doc: string[] = [];
-      for (let i = stmt.span.startLine - 2; i >= 0 && /^\s*\/\//.test(lines[i]!); i--) doc.unshift(lines[i]!.replace(/^\s*\/\/ ?/, ''));
-      out.push({
-        name: stmt.name.name,
-        params: stmt.kind === 'Fn' ? stmt.params.map((p) => p.name) : [],
-        file,
-        doc: doc.join('\n'),
-      });
-    }
-  }
-  stdlibCache = out;
-  return out;
+export function stdlibFunctions(): readonly StdlibFunction[] {
+  return stdlibDefinitions();
 }
 
 export function builtinNames(): string[] {
@@ -120,13 +90,12 @@ export function helpFor(name: string): { ok: boolean; text: string } {
   const command = findCommand(name);
   if (command) return { ok: true, text: `${command.usage}\n\n${command.summary}` };
   if (KEYWORDS.includes(name)) return { ok: true, text: `'${name}' is a keyword of the language; see docs/language.md` };
+  // Another system's name first (groebner -> gb), then names that start with it, then near spellings
+  // (edit distance with transpositions: slove -> solve).
   const all = [...builtinNames(), ...stdlibFunctions().map((s) => s.name)];
-  const near = all
-    .map((n) => ({ n, d: n.toLowerCase().startsWith(name.toLowerCase()) ? 0 : editDistance(n.toLowerCase(), name.toLowerCase()) }))
-    .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 3)))
-    .sort((x, y) => x.d - y.d || x.n.localeCompare(y.n))
-    .slice(0, 5)
-    .map((x) => x.n);
+  const alias = aliasOf(name);
+  const prefixed = all.filter((n) => n.toLowerCase().startsWith(name.toLowerCase()));
+  const near = [...new Set([...(alias ? [alias] : []), ...prefixed, ...nearest(name, all, 5)])].slice(0, 5);
   const hint = near.length ? `; did you mean ${near.join(', ')}?` : '; :help lists them all';
   return { ok: false, text: `no built-in or stdlib function named '${name}'${hint}` };
 }

@@ -1,6 +1,8 @@
 // Syntax colouring from the project's own lexer (grammar/lexer.ts), so that colouring and parsing never
-// disagree. Pure: text -> lines of styled runs; the Ink view maps categories to colours.
-import { highlightTokens, type TokenCategory } from '../../grammar/lexer.js';
+// disagree. Pure: text -> lines of styled runs; the Ink view maps categories to colours. The lexer is
+// loaded after the first prompt (./language.ts); until then text is plain.
+import type { TokenCategory } from '../../grammar/lexer.js';
+import { language } from './language.js';
 
 export type Category = TokenCategory | 'plain' | 'command';
 
@@ -22,7 +24,7 @@ export function categories(text: string): Category[] {
     for (let i = m[0].length; i < text.length; i++) out[i] = rest[i]!;
     return out;
   }
-  for (const t of highlightTokens(text)) out.fill(t.category, t.start, t.end);
+  for (const t of language()?.highlightTokens(text) ?? []) out.fill(t.category, t.start, t.end);
   return out;
 }
 

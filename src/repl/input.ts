@@ -20,7 +20,9 @@ export type Effect =
   | { readonly kind: 'submit'; readonly text: string }
   /** Ctrl-C with text typed: the text is dropped (shown in the transcript with ^C). */
   | { readonly kind: 'cancel'; readonly text: string }
-  | { readonly kind: 'exit' };
+  | { readonly kind: 'exit' }
+  /** Ctrl-C at an empty prompt: exits only when confirmed by a second one after a pause (controller.ts). */
+  | { readonly kind: 'exitRequest' };
 
 export interface InputContext {
   /** False while the text is merely unfinished (an open block, a trailing operator, ...). */
@@ -126,7 +128,7 @@ export function reduceInput(s: InputState, key: KeyAction, ctx: InputContext): {
       return /^\s*$/.test(before) ? { state: withBuffer(s, B.insert(b, '  ')) } : { state: s };
     }
     case 'interrupt':
-      if (b.text === '') return { state: s, effect: { kind: 'exit' } };
+      if (b.text === '') return { state: s, effect: { kind: 'exitRequest' } };
       return { state: { ...s, buffer: B.EMPTY, pasting: false, completions: [], history: { ...s.history, index: s.history.entries.length, draft: '' } }, effect: { kind: 'cancel', text: b.text } };
     case 'eof':
       if (b.text === '') return { state: s, effect: { kind: 'exit' } };

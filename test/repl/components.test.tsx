@@ -1,11 +1,16 @@
 // The Ink view over the controller, driven through ink-testing-library with a scripted evaluation
 // client (the real engine and worker are tested in engine.test.ts and e2e.test.ts).
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { Repl, Status } from '../../src/repl/App.js';
 import type { EvalClient, Finished, Handlers, Ready } from '../../src/repl/client.js';
-import { Controller, formatElapsed } from '../../src/repl/controller.js';
+import { Controller, EXIT_PAUSE_MS, formatElapsed } from '../../src/repl/controller.js';
+import { loadLanguage } from '../../src/repl/language.js';
+
+// The REPL loads the lexer and parser after its first prompt (src/repl/language.ts); load them once
+// here, so that every test's controller becomes idle at once.
+beforeAll(() => loadLanguage());
 
 const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
@@ -158,13 +163,55 @@ describe('REPL view', () => {
     expect(exited).toBe(true);
   });
 
-  it('drops typed text on Ctrl-C and exits on Ctrl-C at an empty prompt', async () => {
-    const { controller, screen, type } = setup();
+  it('drops typed text on Ctrl-C; at an empty prompt a second Ctrl-C after a pause exits', async () => {
+    let clock = 1000;
+    const { controller, screen, type } = setup(() => clock);
     await type('let half');
     await type('\x03');
     expect(screen()).toContain('vdl> let half ^C');
     let exited = false;
     void controller.exited.then(() => (exited = true));
+    await type('\x03');
+    expect(exited).toBe(false);
+    expect(screen()).toContain('(to exit, press Ctrl-C again, or Ctrl-D, or type :quit)');
+    clock += 50; // a second press 50 ms after the first: a bounce, not a decision
+    await type('\x03');
+    expect(exited).toBe(false);
+    clock += EXIT_PAUSE_MS;
+    await type('\x03');
+    expect(exited).toBe(true);
+  });
+
+  it('another key cancels the request to exit', async () => {
+    let clock = 1000;
+    const { controller, type } = setup(() => clock);
+    let exited = false;
+    void controller.exited.then(() => (exited = true));
+    await type('\x03');
+    clock += 5000;
+    await type('a', '\x7f', '\x03');
+    expect(exited).toBe(false);
+    clock += EXIT_PAUSE_MS;
+    await type('\x03');
+    expect(exited).toBe(true);
+  });
+
+  it('a Ctrl-C just after a long computation ends does not exit', async () => {
+    let clock = 1000;
+    const { client, controller, screen, type } = setup(() => clock);
+    let exited = false;
+    void controller.exited.then(() => (exited = true));
+    await type('let G = gb(katsura(9));\r');
+    clock += 60_000;
+    await type('\x03'); // interrupts the computation
+    expect(client.interrupts).toBe(1);
+    client.answer({ ok: false, prints: [], interrupted: true, error: 'interrupted' });
+    await tick();
+    clock += 100; // the user presses again, meaning the computation, as the prompt comes back
+    await type('\x03');
+    clock += EXIT_PAUSE_MS;
+    expect(exited).toBe(false);
+    expect(screen()).toContain('(to exit, press Ctrl-C again');
     await type('\x03');
     expect(exited).toBe(true);
   });

@@ -1,7 +1,11 @@
 // The prompt's state machine: typing, Enter (submit or continue, decided by the parser), history,
 // Tab, Ctrl-C / Ctrl-D, bracketed paste.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completedInput, isCompleteInput } from '../../src/repl/controller.js';
+import { loadLanguage } from '../../src/repl/language.js';
+
+// The parser comes in after the first prompt (src/repl/language.ts); here, before the tests.
+beforeAll(() => loadLanguage());
 import { initialInput, reduceInput, type Effect, type InputState } from '../../src/repl/input.js';
 import { decodeInput } from '../../src/repl/keys.js';
 
@@ -106,11 +110,11 @@ describe('input reducer', () => {
     expect(r.state.buffer.text).toBe('x = gb(I) + ideal');
   });
 
-  it('Ctrl-C drops the typed text; Ctrl-C or Ctrl-D at an empty prompt exits', () => {
+  it('Ctrl-C drops the typed text; at an empty prompt it asks to exit, Ctrl-D exits', () => {
     let r = feed(initialInput(), 'let a', '\x03');
     expect(r.effects).toEqual([{ kind: 'cancel', text: 'let a' }]);
     expect(r.state.buffer.text).toBe('');
-    expect(feed(r.state, '\x03').effects).toEqual([{ kind: 'exit' }]);
+    expect(feed(r.state, '\x03').effects).toEqual([{ kind: 'exitRequest' }]);
     expect(feed(initialInput(), '\x04').effects).toEqual([{ kind: 'exit' }]);
     r = feed(initialInput(), 'ab', '\x01', '\x04');
     expect(r.effects).toEqual([]);
