@@ -1,8 +1,12 @@
 // `vdl run` and `vdl check`: read the script (a file, standard input or -e CODE), check or run it, and
-// print its output as text, typed JSON (docs/json.md) or the contract's plain JSON. Loaded on demand
-// by main.ts, so that this module is where the compiler comes in.
-import { readFileSync } from 'node:fs';
+// print its output as text, typed JSON (docs/json.md) or the contract's plain JSON. A printed plot is
+// also written as an SVG file (plotFile). Loaded on demand by main.ts, so that this module is where
+// the compiler comes in.
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { PrintRecord } from '../lang/evaluator.js';
+import { PLOT } from '../lang/objects/plot.js';
+import { isObject } from '../lang/values.js';
 import { check, formatDiagnostics, run } from '../lang/run.js';
 import { diagnosticJson, typedPrintJson } from '../lang/typed-json.js';
 import { installPrimeWorkers } from '../node/prime-pool.js';
@@ -29,6 +33,25 @@ function readSource(source: Source, json: boolean): { file: string; text: string
  */
 function scriptResolver(source: Source) {
   return source.kind === 'file' ? nodeResolver({ roots: [path.dirname(path.resolve(source.file))] }) : nodeResolver();
+}
+
+/**
+ * Where a printed plot goes: beside the script, named after it and the line of the print
+ * (`tour.vdl` line 12 -> `tour-12.svg`, `tour-12-2.svg` for a second plot in the same print); for
+ * standard input and -e, `vdl-12.svg` in the working directory.
+ */
+export function plotFile(script: string, fromFile: boolean, line: number, k: number): string {
+  const base = fromFile ? path.join(path.dirname(script), path.basename(script, path.extname(script))) : 'vdl';
+  return `${base}-${line}${k > 0 ? `-${k + 1}` : ''}.svg`;
+}
+
+/** Writes the plots of a print record to their files; returns the file names. */
+function writePlots(record: PrintRecord, script: string, fromFile: boolean): string[] {
+  return record.values.flatMap((v) => (isObject(PLOT, v) ? [v.data.svg] : [])).map((svg, k) => {
+    const file = plotFile(script, fromFile, record.span.startLine, k);
+    writeFileSync(file, svg);
+    return file;
+  });
 }
 
 export function checkScript(command: Extract<Command, { name: 'check' }>): number {
@@ -67,7 +90,11 @@ export function runScript(command: Extract<Command, { name: 'run' }>): number {
     onProgress: progress.onProgress,
     onPrint: (record) => {
       const line = command.json ? JSON.stringify(command.provenance ? typedPrintJson(record) : record.json) : record.text;
-      progress.around(() => process.stdout.write(`${line}\n`));
+      const plots = writePlots(record, script.file, command.source.kind === 'file');
+      progress.around(() => {
+        process.stdout.write(`${line}\n`);
+        for (const file of plots) process.stderr.write(`vdl: wrote ${file}\n`);
+      });
     },
   });
   if (timer) clearTimeout(timer);

@@ -5,11 +5,12 @@ import type { ObjectKind } from './object-kind.js';
 import { FLOAT_MATRIX } from './objects/float-matrix.js';
 import { FORM, PROJECTION } from './objects/form.js';
 import { NETWORK } from './objects/network.js';
+import { PLOT } from './objects/plot.js';
 import { ALGEBRAIC, POINT } from './objects/point.js';
 import { SERIES } from './objects/series.js';
 import { VARIETY } from './objects/variety.js';
 
-export const OBJECT_KINDS: readonly ObjectKind<unknown>[] = [VARIETY, FORM, PROJECTION, NETWORK, SERIES, POINT, ALGEBRAIC, FLOAT_MATRIX];
+export const OBJECT_KINDS: readonly ObjectKind<unknown>[] = [VARIETY, FORM, PROJECTION, NETWORK, SERIES, POINT, ALGEBRAIC, FLOAT_MATRIX, PLOT];
 
 /** The kind with that type word ('variety', 'form', ...), if any. */
 export function objectKindNamed(name: string): ObjectKind<unknown> | undefined {

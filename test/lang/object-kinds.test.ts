@@ -28,6 +28,7 @@ const EXAMPLES: Record<string, string> = {
   point: 'ring R = QQ[x, y];\nprint solve(ideal(x^2 - 2, y - x)).points[1];',
   algebraic: 'ring R = QQ[x, y];\nprint solve(ideal(x^2 - 2, y - x)).points[1][2];',
   floatmatrix: 'print float([[1, 2], [3, 4]]);',
+  plot: 'print plot([1, 1/2, 1/4]);',
 };
 
 /** The kinds that have a typed declaration (`variety X = ...`). */

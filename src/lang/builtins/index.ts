@@ -5,5 +5,6 @@ import './points.js';
 import './algebra.js';
 import './geometry.js';
 import './networks.js';
+import './plots.js';
 
 export { allBuiltins, builtin } from './registry.js';

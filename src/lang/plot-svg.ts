@@ -1,0 +1,112 @@
+// A minimal SVG writer for plots: a line plot of a series (an iteration history), a scatter plot of
+// points in the plane, a histogram of values. The representation is plain data (PlotData: the
+// coordinates as doubles, or the bars); the output is one self-contained SVG document with axes,
+// ticks at "nice numbers" (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990: steps of
+// 1, 2 or 5 times a power of ten) and an optional title. No dependency: the text is built here, with
+// every piece of user text escaped for XML.
+
+export type PlotData =
+  | { readonly kind: 'line' | 'scatter'; readonly title: string; readonly xs: readonly number[]; readonly ys: readonly number[] }
+  | { readonly kind: 'histogram'; readonly title: string; readonly bars: readonly Bar[]; readonly values: number };
+
+/** A bar of a histogram: the values in [lo, hi) (the last bar includes hi), and how many there are. */
+export interface Bar {
+  readonly lo: number;
+  readonly hi: number;
+  readonly count: number;
+}
+
+/** Tick positions covering [lo, hi], about `count` of them, at multiples of 1, 2 or 5 times a power of ten. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  return ticks;
+}
+
+/**
+ * The bars of a histogram: one bar per value when all values are integers and there are at most 40
+ * distinct ones (Morse indices, counts), else Sturges' rule, ceil(log2 n) + 1 bars of equal width.
+ */
+export function histogramBars(values: readonly number[]): Bar[] {
+  if (values.length === 0) return [];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (values.every(Number.isInteger) && hi - lo < 40) {
+    const bars: Bar[] = [];
+    for (let v = lo; v <= hi; v++) bars.push({ lo: v - 0.5, hi: v + 0.5, count: values.filter((x) => x === v).length });
+    return bars;
+  }
+  const k = Math.ceil(Math.log2(values.length)) + 1;
+  const width = hi > lo ? (hi - lo) / k : 1;
+  const bars = Array.from({ length: k }, (_, i) => ({ lo: lo + i * width, hi: lo + (i + 1) * width, count: 0 }));
+  for (const x of values) bars[Math.min(k - 1, Math.floor((x - lo) / width))]!.count++;
+  return bars;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** A tick label: short, without floating-point noise (0.30000000000000004 -> 0.3). */
+function label(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+const WIDTH = 480;
+const HEIGHT = 320;
+const MARGIN = { left: 56, right: 16, top: 28, bottom: 36 };
+
+/** The SVG document of a plot. */
+export function plotSvg(p: PlotData): string {
+  const xs = p.kind === 'histogram' ? p.bars.flatMap((b) => [b.lo, b.hi]) : p.xs;
+  const ys = p.kind === 'histogram' ? [0, ...p.bars.map((b) => b.count)] : p.ys;
+  const span = (v: readonly number[]): [number, number] => {
+    if (v.length === 0) return [0, 1];
+    const lo = Math.min(...v);
+    const hi = Math.max(...v);
+    return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+  };
+  const xTicks = niceTicks(...span(xs));
+  const yTicks = niceTicks(...span(ys));
+  const [x0, x1] = [Math.min(xTicks[0]!, ...xs), Math.max(xTicks.at(-1)!, ...xs)];
+  const [y0, y1] = [Math.min(yTicks[0]!, ...ys), Math.max(yTicks.at(-1)!, ...ys)];
+  const w = WIDTH - MARGIN.left - MARGIN.right;
+  const h = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const sx = (x: number) => (MARGIN.left + ((x - x0) / (x1 - x0 || 1)) * w).toFixed(2);
+  const sy = (y: number) => (MARGIN.top + h - ((y - y0) / (y1 - y0 || 1)) * h).toFixed(2);
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
+  ];
+  if (p.title) out.push(`<text x="${WIDTH / 2}" y="18" text-anchor="middle" font-size="13">${escapeXml(p.title)}</text>`);
+  // Axes, ticks and labels.
+  out.push(`<g stroke="#444" fill="none"><rect x="${MARGIN.left}" y="${MARGIN.top}" width="${w}" height="${h}"/></g>`);
+  for (const t of xTicks) {
+    out.push(`<line x1="${sx(t)}" y1="${sy(y0)}" x2="${sx(t)}" y2="${(Number(sy(y0)) + 4).toFixed(2)}" stroke="#444"/>`);
+    out.push(`<text x="${sx(t)}" y="${(Number(sy(y0)) + 16).toFixed(2)}" text-anchor="middle">${label(t)}</text>`);
+  }
+  for (const t of yTicks) {
+    out.push(`<line x1="${(MARGIN.left - 4).toFixed(2)}" y1="${sy(t)}" x2="${MARGIN.left}" y2="${sy(t)}" stroke="#444"/>`);
+    out.push(`<text x="${MARGIN.left - 7}" y="${(Number(sy(t)) + 4).toFixed(2)}" text-anchor="end">${label(t)}</text>`);
+  }
+  switch (p.kind) {
+    case 'line':
+      out.push(`<polyline fill="none" stroke="#1f77b4" stroke-width="1.5" points="${p.xs.map((x, i) => `${sx(x)},${sy(p.ys[i]!)}`).join(' ')}"/>`);
+      break;
+    case 'scatter':
+      for (let i = 0; i < p.xs.length; i++) out.push(`<circle cx="${sx(p.xs[i]!)}" cy="${sy(p.ys[i]!)}" r="3" fill="#d62728"/>`);
+      break;
+    case 'histogram':
+      for (const b of p.bars) {
+        const top = Number(sy(b.count));
+        out.push(`<rect x="${sx(b.lo)}" y="${top.toFixed(2)}" width="${(Number(sx(b.hi)) - Number(sx(b.lo))).toFixed(2)}" height="${(Number(sy(0)) - top).toFixed(2)}" fill="#2ca02c" stroke="white"/>`);
+      }
+      break;
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
