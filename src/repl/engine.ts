@@ -10,6 +10,7 @@ import type { PrintRecord } from '../lang/evaluator.js';
 import { typeName, type Value } from '../lang/values.js';
 import { provenanceOf } from '../lang/provenance.js';
 import { describeProvenance } from '../math/provenance.js';
+import * as path from 'node:path';
 import { nodeResolver } from '../node/resolver.js';
 import { installPrimeWorkers } from '../node/prime-pool.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
@@ -80,9 +81,12 @@ export class ReplEngine {
   format: OutputFormat;
   private readonly streaming: boolean;
   private readonly streamed: (line: string) => void;
+  /** A host's resolver reads :load files too; the default file access reads them where they are. */
+  private readonly ownResolver: boolean;
 
   constructor(options: EngineOptions = {}) {
     installPrimeWorkers(); // the primes of modular computations on worker threads
+    this.ownResolver = options.resolver !== undefined;
     this.format = options.format ?? 'text';
     this.streaming = options.onPrint !== undefined;
     this.streamed = options.onPrint ?? (() => {});
@@ -152,7 +156,9 @@ export class ReplEngine {
         return { ok: true, prints: r.prints, type: r.type ?? 'Nothing' };
       }
       case 'load': {
-        const resolver = this.session.resolver;
+        // The file the user names is read wherever it is (on Node: a resolver rooted at its folder);
+        // the imports it makes go through the session's resolver, confined to its roots.
+        const resolver = this.ownResolver ? this.session.resolver : nodeResolver({ roots: [path.dirname(path.resolve(c.file))] });
         const location = resolver.locate(c.file, null);
         const source = isFailure(location) ? location : resolver.read(location);
         if (isFailure(source)) return { ok: false, prints: [], error: source.error };
