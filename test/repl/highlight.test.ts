@@ -1,6 +1,10 @@
 // Colouring comes from the lexer; the cursor is a run of its own.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { categories, styledLines } from '../../src/repl/highlight.js';
+import { loadLanguage } from '../../src/repl/language.js';
+
+// The lexer comes in after the REPL's first prompt (src/repl/language.ts); here, before the tests.
+beforeAll(() => loadLanguage());
 
 describe('highlight', () => {
   it('classes keywords, numbers, strings and comments', () => {
