@@ -44,9 +44,9 @@ describe('LaTeX of values', () => {
     expect(series).toEqual(['\\frac{1}{(1 - t)^{2}}', '\\frac{1 + t}{(1 - t)^{4}}']);
   });
 
-  it('typesets the decimals of solve with a real minus sign', () => {
-    const [points] = latexOf('ring R = QQ[x, y];\nprint solve(ideal(x^2 - 2, y + 1)).points;')[0]!;
-    expect(points).toBe('\\begin{pmatrix} -1.41421356237309504880168872421 & -1 \\\\ 1.41421356237309504880168872421 & -1 \\end{pmatrix}');
+  it('typesets decimal strings (decimal(x)) with a real minus sign', () => {
+    const [[decimals]] = latexOf('print [decimal(-2/3, 5), decimal(3/2), "2.5e-7"];') as [[string]];
+    expect(decimals).toBe('\\left[ -0.66667, 1.5, 2.5 \\times 10^{-7} \\right]');
   });
 });
 

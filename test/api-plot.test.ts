@@ -72,10 +72,6 @@ describe('the plot built-in', () => {
     expect(svg(hist!).match(/<rect [^>]*fill="#2ca02c"/g)!.length).toBe(3);
   });
 
-  it('plots the real points of a plane system from solve', () => {
-    const [p] = printed('ring R = QQ[x, y];\nprint plot(solve(ideal(x^2 + y^2 - 4, x - y)).points);');
-    expect(toText(p!)).toBe('plot(scatter: 2 points)');
-  });
 
   it('says what is wrong with its input', () => {
     const r = run('print plot([[1, 2, 3]]);');

@@ -1,5 +1,5 @@
 // The `plot` built-in: `plot(L)` of a list of numbers draws the series against 1..n (an iteration
-// history); of a list of points [x, y] (numbers, floats or decimal strings, as solve's points are) a
+// history); of a list of points [x, y] (numbers, floats or decimal strings) a
 // scatter plot; `plot(L, kind = "histogram")` counts the values. The value is a `plot` object
 // (src/lang/objects/plot.ts) holding the SVG document from src/lang/plot-svg.ts.
 import { fail } from '../diagnostics.js';
@@ -8,7 +8,7 @@ import { histogramBars, plotSvg, type PlotData } from '../plot-svg.js';
 import { kindWord, object, type Value } from '../values.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
-/** A number for the picture: exact numbers and floats, and decimal strings (solve's coordinates). */
+/** A number for the picture: exact numbers and floats, and decimal strings. */
 function coordinate(ctx: CallContext, v: Value): number {
   const x = v.kind === 'float' ? v.value : v.kind === 'number' ? Number(v.value.num) / Number(v.value.den) : v.kind === 'string' && v.value.trim() !== '' ? Number(v.value) : NaN;
   if (!Number.isFinite(x)) fail('type', `plot needs numbers (or decimal strings), got ${v.kind === 'string' ? `"${v.value}"` : kindWord(v)}`, ctx.argSpans[0]!);
@@ -36,7 +36,7 @@ defineBuiltins([
     name: 'plot',
     signature: 'plot(L, kind = "auto", title = "")',
     summary:
-      'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot (solve(I).points of a plane system), and kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
+      'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot, and kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
     examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)'],
     category: 'core',
     minArgs: 1,
