@@ -1,5 +1,5 @@
 // Certified real roots: Descartes isolation with fast Taylor shifts, refinement, real points of a
-// rational parametrization. See the headers of each module.
+// rational parametrization, inertia and values at them (Morse indices). See the headers of each module.
 export * from './taylor-shift.js';
 export * from './sign.js';
 export * from './root.js';
@@ -8,3 +8,4 @@ export * from './parametrization.js';
 export * from './algebraic.js';
 export * from './point.js';
 export * from './complex.js';
+export * from './point-inertia.js';

@@ -75,6 +75,23 @@ export function realParametrizedPoints(
   return roots.map((root) => pointBox(root, w, dw, coordinates, bound, targetExponent, options));
 }
 
+/**
+ * The same point with a box whose sides are all of width <= 2^exponent: its root t refined further
+ * (or kept, when its box is already that narrow) and the box evaluated again at a precision that
+ * suits the width. Used to narrow a point's box step by step until a decision on it is certain.
+ */
+export function narrowPoint(
+  point: RealParametrizedPoint,
+  w: readonly bigint[],
+  coordinates: readonly ParametrizedCoordinate[],
+  exponent: number,
+  options: RealPointsOptions = {},
+): RealParametrizedPoint {
+  if (!Number.isInteger(exponent)) throw new MathError('bad-width', `the width exponent must be an integer, got ${exponent}`);
+  const bound = { m: 1n, e: exponent };
+  return pointBox(point.t, w, derivative(w), coordinates, bound, exponent - 1, options);
+}
+
 function pointBox(
   root: IsolatedRoot,
   w: readonly bigint[],
