@@ -5,17 +5,27 @@
 // real points the bordered Hessian B = [[Q - Σ λ_k Hess g̃_k, J^T], [J, 0]] (J of rank c there) has
 // n-(B) = index + c and n0(B) = the nullity of the Hessian of the Lagrangian restricted to T_x X, so
 // the Morse index is n-(B) - c (the bordered-Hessian test; Haynsworth inertia additivity). Its inertia
-// is computed exactly by ../math/real-inertia.ts (RUR, Berkowitz in Q[T]/(f), exact signs, Descartes).
-// The loss d_u, the entries of P(x - u) (fibre membership) and the ramification minors (ramification
-// membership) are evaluated at each real point with exact signs.
+// is decided on the modular rational parametrization of the Lagrange system (../math/zerodim/: W(T),
+// coordinates V_i(T)/(d_i W'(T)), lifted from primes) by interval LDLᵀ on each real point's box,
+// narrowed until certain (../math/realroots/point-inertia.ts); a simple solution of the Lagrange
+// system has an invertible bordered Hessian (its Jacobian), so the intervals decide, and anything left
+// undecided goes to the exact route in Q[T]/(W). When the parametrization does not apply (a
+// non-radical Lagrange ideal: a degenerate critical point, singular B, is a multiple solution), the
+// exact route of ../math/real-inertia.ts (RUR, Berkowitz in Q[T]/(f), exact signs, Descartes) runs.
+// The loss d_u (value and sign), the entries of P(x - u) (fibre membership) and the ramification
+// minors (ramification membership) get exact signs at each real point (zero by a gcd with W).
 //
 // Classes of complex critical points (disjoint): fibre = Q(x-u) = 0 (zero loss, x ∈ u + ker Q);
 // ramification = on the ramification locus of π along ker Q and not in the fibre; regular = the rest.
 import { MathError } from '../math/errors.js';
-import type { Rat } from '../math/field.js';
+import { type Rat, compareRat } from '../math/field.js';
 import type { ComputeOptions } from '../math/progress.js';
+import type { Provenance } from '../math/provenance.js';
 import type { Random } from '../math/random.js';
 import { inertiaAtRealSolutions } from '../math/real-inertia.js';
+import { inertiaAtParametrizedPoints } from '../math/realroots/index.js';
+import { decimalToRational } from '../math/solve.js';
+import { type Parametrization, parametrize } from '../math/zerodim/index.js';
 import { countSolutions } from './count.js';
 import {
   borderedHessian,
@@ -57,16 +67,22 @@ export interface CriticalPointsResult {
   readonly fibre: number | null;
   readonly ramification: number | null;
   readonly regular: number | null;
+  /** The real critical points, sorted by loss, then coordinates. */
   readonly points: CriticalPointInfo[];
   /** The positive-dimensional critical set, when the set is not finite. */
   readonly positiveDimensional?: SetInfo;
   readonly method: string;
+  /** The parametrization's provenance (primes, certified or probabilistic), when that route ran. */
+  readonly provenance?: Provenance;
 }
 
 export interface CriticalPointsOptions extends ComputeOptions {
   readonly random: Random;
   readonly digits?: number;
 }
+
+/** Codes of parametrize's failures after which the exact route of real-inertia.ts runs instead. */
+const FALLBACK_CODES = new Set(['not-radical', 'no-separating-form', 'modular-failed', 'not-zero-dimensional']);
 
 export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: CriticalPointsOptions): CriticalPointsResult {
   const R = X.ring;
@@ -76,9 +92,23 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
   const compute = { signal: options.signal, onProgress: options.onProgress };
   const N = normalData(X, options.random, compute);
   const system = lagrangeSystem(N, Q, u);
-  const total = countSolutions(system.ring, system.gens, compute);
+  const seed = options.random.nextUint32();
+  let param: Parametrization | null | undefined; // null: no solutions; undefined: the parametrization does not apply
+  let fallback = '';
+  try {
+    param = parametrize(system.ring, system.gens, { ...compute, seed });
+  } catch (e) {
+    if (!(e instanceof MathError)) throw e;
+    if (e.code === 'no-solutions') param = null;
+    else if (FALLBACK_CODES.has(e.code)) fallback = `${e.code}: ${e.message}`;
+    else throw e;
+  }
+  const total = param === undefined ? countSolutions(system.ring, system.gens, compute) : { distinct: param === null ? 0 : param.w.length - 1 };
   const P = rowSpaceBasis(Q);
-  const method = 'lagrange system; exact inertia of the bordered Hessian (rur+berkowitz+descartes)';
+  const method =
+    param === undefined
+      ? `lagrange system; the modular parametrization does not apply (${fallback}); exact inertia of the bordered Hessian (rur+berkowitz+descartes)`
+      : 'lagrange system; modular parametrization; inertia of the bordered Hessian by interval LDLᵀ on each real point\'s box (exact in Q[T]/(W) where undecided)';
   if (total.distinct === null) {
     return {
       complex: null,
@@ -109,9 +139,17 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
     e.set(m);
     return [e, f.coeffs[k]!] as const;
   }));
-  const evaluate = [objective(R, Q, u), ...fibreEqs, ...ramEqs].map(lift);
-  const info = inertiaAtRealSolutions(S, system.gens, B, { seed: options.random.nextUint32(), digits: options.digits ?? 10, evaluate, ...compute });
-  if (info.complex !== total.distinct) throw new MathError('internal', `two counts of the critical points disagree (${info.complex} and ${total.distinct})`);
+  const loss = lift(objective(R, Q, u));
+  const membership = [...fibreEqs, ...ramEqs].map(lift);
+  const digits = options.digits ?? 10;
+  let info: { points: { coordinates: string[]; inertia: { negative: number; zero: number }; values: string[]; signs: number[] }[] };
+  if (param === null) info = { points: [] };
+  else if (param) info = inertiaAtParametrizedPoints(S, param, B, { digits, evaluate: [loss], signsOf: membership, signal: options.signal });
+  else {
+    const exact = inertiaAtRealSolutions(S, system.gens, B, { seed, digits, evaluate: [loss, ...membership], ...compute });
+    if (exact.complex !== total.distinct) throw new MathError('internal', `two counts of the critical points disagree (${exact.complex} and ${total.distinct})`);
+    info = exact;
+  }
   const m = N.m;
   const indices = new Array<number>(Math.max(m, 0) + 1).fill(0);
   const points: CriticalPointInfo[] = info.points.map((pt) => {
@@ -130,9 +168,19 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
       kind,
     };
   });
+  // Sorted by loss, then coordinates (exact comparisons of the decimals): independent of the route and the seed.
+  const key = (x: string) => decimalToRational(x);
+  const compareTexts = (a: readonly string[], b: readonly string[]) => {
+    for (let i = 0; i < a.length; i++) {
+      const c = compareRat(key(a[i]!), key(b[i]!));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+  points.sort((a, b) => compareTexts([a.loss], [b.loss]) || compareTexts(a.point, b.point));
   return {
     complex: total.distinct,
-    real: info.real,
+    real: points.length,
     minima: points.filter((p) => p.index === 0 && p.nullity === 0).length,
     indices,
     degenerate: points.filter((p) => p.nullity > 0).length,
@@ -141,6 +189,6 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
     regular: total.distinct - fibreCount - ramCount,
     points,
     method,
+    ...(param ? { provenance: param.provenance } : {}),
   };
 }
-

@@ -1,5 +1,10 @@
 // Exact inertia of a symmetric polynomial matrix at the real solutions of a zero-dimensional system.
 //
+// Role: the Morse indices of `stationary` and `criticalPoints` come from the modular parametrization
+// and interval inertia (./realroots/point-inertia.ts). This module is kept as the exact fallback for
+// systems where the parametrization does not apply (a non-radical ideal: the case of degenerate
+// points, whose zero eigenvalues it reports exactly) and as the independent second route in tests.
+//
 // Input: a zero-dimensional ideal I = (gens) of QQ[x_1..x_n] (radical or not), a symmetric matrix
 // S(x) of polynomials and some extra polynomials h_j (loss values, say). Output: the numbers of
 // distinct complex and real solutions and, for each distinct real solution ξ, the exact inertia

@@ -1,18 +1,26 @@
-// Stationary points of polynomial losses: counts, loss values and exact Morse indices; and the
+// Stationary points of polynomial losses: counts, loss values and certified Morse indices; and the
 // pure / spurious classification of the critical points of an unregularized linear network.
 //
 // stationaryPoints(R, L):
-// 1. The gradient ideal I = (∂L/∂θ_1, ..., ∂L/∂θ_N). Its dimension (../math/ideal.ts) decides the case:
-//    positive: the stationary points form a positive-dimensional set (typical without regularization,
-//    from the symmetries of the parametrization): reported with its dimension (PositiveDimensionalError),
-//    never counted; -1: no stationary points.
-// 2. Zero-dimensional: `inertiaAtRealSolutions` (../math/real-inertia.ts) gives the number of distinct
-//    complex and real stationary points, and at each real point the exact inertia of the Hessian of L
-//    (its Morse index is the number of negative eigenvalues) and the exact sign and a decimal of the
-//    loss value: a rational univariate representation, the characteristic polynomial of the Hessian
-//    over Q[T]/(f), exact signs at the isolated real roots, Descartes' rule. Nothing is decided in
-//    floating point.
-// 3. The Bézout bound Π deg(∂L/∂θ_i) (for a deep linear network with H hidden layers and generalized
+// 1. The gradient ideal I = (∂L/∂θ_1, ..., ∂L/∂θ_N) and its modular rational parametrization
+//    (../math/zerodim/parametrize.ts, msolve's design: F4 and sparse FGLM modulo primes, lifted once):
+//    W(T) and θ_i = V_i(T) / (d_i W'(T)), deg W = the number of complex stationary points. It exists
+//    when I is zero-dimensional and radical. Positive dimension: the stationary points form a
+//    positive-dimensional set (typical without regularization, from the symmetries of the
+//    parametrization), reported with its dimension (PositiveDimensionalError), never counted; no
+//    solutions: none.
+// 2. At each real root of W: the Hessian of L evaluated in interval arithmetic on the point's box and
+//    its inertia decided by interval LDLᵀ, the box narrowed until it is certain, the loss value a
+//    decimal read off its interval (../math/realroots/point-inertia.ts); only what stays undecided
+//    goes to the exact algebraic route in Q[T]/(W). The Morse index is the number of negative
+//    eigenvalues. Nothing is decided in floating point. A radical gradient ideal has only simple
+//    stationary points, where the Hessian (the Jacobian of the gradient) is invertible, so the
+//    intervals decide every point.
+// 3. A non-radical gradient ideal is exactly the case of a degenerate stationary point (a singular
+//    Hessian at a multiple solution): then the exact route of ../math/real-inertia.ts runs (a rational
+//    univariate representation of the radical, the characteristic polynomial of the Hessian over
+//    Q[T]/(f), exact signs), which reports the degenerate points as such.
+// 4. The Bézout bound Π deg(∂L/∂θ_i) (for a deep linear network with H hidden layers and generalized
 //    L2: (2H + 1)^N, Mehta, Chen, Tang, Hauenstein, arXiv:1810.07716).
 //
 // linearNetworkPurity(N, X, Y): Trager, Kohn, Bruna (ICLR 2020) call a critical θ of L = ℓ∘μ pure when
@@ -26,13 +34,16 @@
 // per real point by exact signs.
 import { MathError } from '../math/errors.js';
 import { isRationalField } from '../math/domain.js';
-import { QQ, type Rat } from '../math/field.js';
+import { QQ, type Rat, compareRat } from '../math/field.js';
 import * as ideals from '../math/ideal.js';
 import { hessian, minors } from '../math/linalg/polymatrix.js';
 import { type Poly, PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
+import type { Provenance } from '../math/provenance.js';
 import { inertiaAtRealSolutions } from '../math/real-inertia.js';
-import { solve } from '../math/solve.js';
+import { inertiaAtParametrizedPoints, isolateSquareFree } from '../math/realroots/index.js';
+import { decimalToRational, solve } from '../math/solve.js';
+import { type Parametrization, parametrize } from '../math/zerodim/index.js';
 import { countSolutions } from '../geometry/count.js';
 import { type Network, ambientDimension } from './architectures.js';
 import { functionSpaceLoss, squaredLoss } from './losses.js';
@@ -49,6 +60,10 @@ export interface StationaryOptions extends ComputeOptions {
   readonly seed?: number;
   /** Significant digits of the decimals (default 30). */
   readonly digits?: number;
+  /** Check the parametrization exactly over QQ (the indices are then certified). */
+  readonly certify?: boolean;
+  /** The parametrization of the gradient ideal, when the caller has it already (stationaryRealCount). */
+  readonly parametrization?: Parametrization;
 }
 
 export interface Inertia {
@@ -88,6 +103,8 @@ export interface StationaryResult {
   /** The real points sorted by loss value (then coordinates). */
   readonly points: RealStationaryPoint[];
   readonly method: string;
+  /** How the indices were obtained: the route, its primes, certified or probabilistic, the seed. */
+  readonly provenance: Provenance;
 }
 
 /** The gradient (∂L/∂θ_i) over all variables. */
@@ -113,72 +130,146 @@ export interface StationaryRealCount {
   readonly complex: number;
   readonly real: number;
   readonly method: string;
+  /** The parametrization it counted on (reusable by stationaryPoints), when it applied. */
+  readonly parametrization?: Parametrization;
+}
+
+/** Codes of parametrize's failures after which the exact route of real-inertia.ts runs instead. */
+const FALLBACK_CODES = new Set(['not-radical', 'no-separating-form', 'modular-failed']);
+
+type GradientParametrization =
+  | { readonly kind: 'parametrization'; readonly param: Parametrization }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'fallback'; readonly reason: string };
+
+/** The parametrization of the gradient ideal, or why there is none (positive dimension is an error). */
+function parametrizeGradient(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: StationaryOptions): GradientParametrization {
+  if (options.parametrization) return { kind: 'parametrization', param: options.parametrization };
+  if (gens.length === 0) throw new PositiveDimensionalError(R.nvars, `the loss is constant: every point is stationary (dimension ${R.nvars})`);
+  const compute = { signal: options.signal, onProgress: options.onProgress };
+  try {
+    return { kind: 'parametrization', param: parametrize(R, gens, { ...compute, seed: options.seed ?? 0, certify: options.certify ?? false }) };
+  } catch (e) {
+    if (!(e instanceof MathError)) throw e;
+    if (e.code === 'no-solutions') return { kind: 'none' };
+    if (e.code === 'not-zero-dimensional') {
+      const d = ideals.dimension(R, gens, compute);
+      if (d > 0) {
+        throw new PositiveDimensionalError(
+          d,
+          `the stationary points form a positive-dimensional set (dimension ${d}), so they are not counted; ` +
+            'regularize the loss (e.g. reg = "random", a generalized L2) to make them isolated; for an unregularized linear network, ' +
+            'purity(N, X = ..., Y = ...) classifies the critical points by their finitely many images',
+        );
+      }
+      if (d < 0) return { kind: 'none' };
+      return { kind: 'fallback', reason: `the parametrization found positive dimension at its learning prime, the exact dimension is ${d}` };
+    }
+    if (FALLBACK_CODES.has(e.code)) return { kind: 'fallback', reason: `${e.code}: ${e.message}` };
+    throw e;
+  }
 }
 
 /**
- * The numbers of distinct complex and real stationary points without the Morse indices: solve.ts on
- * the gradient ideal (exact real-root counting of the eliminating polynomial), no Hessian. The
- * language's `stationary(L).real` reads this when the indices have not been asked for.
+ * The numbers of distinct complex and real stationary points without the Morse indices: the degree of
+ * W and the number of its real roots (Descartes isolation), no Hessian; solve.ts (whose fallback is the
+ * trace route) when the parametrization does not apply. The language's `stationary(L).real` reads this
+ * when the indices have not been asked for.
  */
 export function stationaryRealCount(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryRealCount {
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
   const gens = gradient(R, L).filter((g) => !R.isZero(g));
-  if (gens.length === 0) throw new PositiveDimensionalError(R.nvars, `the loss is constant: every point is stationary (dimension ${R.nvars})`);
   options.onProgress?.({ stage: 'stationary', message: 'real count of the gradient ideal, without the Hessian' });
-  let s;
-  try {
-    s = solve(R, gens, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, digits: options.digits ?? 30 });
-  } catch (e) {
-    if (!(e instanceof MathError) || e.code !== 'not-zero-dimensional') throw e;
-    const d = ideals.dimension(R, gens, { signal: options.signal });
-    throw new PositiveDimensionalError(d, `the stationary points form a positive-dimensional set (dimension ${d}), so they are not counted`);
+  const p = parametrizeGradient(R, gens, options);
+  if (p.kind === 'none') return { complex: 0, real: 0, method: 'gradient ideal: no solutions (1 is in the ideal modulo two primes)' };
+  if (p.kind === 'parametrization') {
+    const real = isolateSquareFree(p.param.w, { signal: options.signal }).length;
+    return { complex: p.param.w.length - 1, real, method: `gradient ideal (zero-dimensional); ${p.param.provenance.note}; real roots of W by Descartes' rule`, parametrization: p.param };
   }
-  return { complex: s.complex, real: s.real ?? 0, method: `gradient ideal (zero-dimensional); ${s.method}` };
+  const s = solve(R, gens, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, digits: options.digits ?? 30, method: 'traces' });
+  return { complex: s.complex, real: s.real ?? 0, method: `gradient ideal (zero-dimensional); ${p.reason}; ${s.method}` };
+}
+
+/** Exact order of two decimal texts (the sort of the points; display order only). */
+function compareDecimals(a: string, b: string): number {
+  return compareRat(decimalToRational(a), decimalToRational(b));
+}
+
+function compareCoordinates(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compareDecimals(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
 export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryResult {
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
+  const start = performance.now();
   const grad = gradient(R, L);
   const bezout = bezoutBound(R, grad);
   const gens = grad.filter((g) => !R.isZero(g));
   const compute = { signal: options.signal, onProgress: options.onProgress };
-  const dimension = gens.length === 0 ? R.nvars : ideals.dimension(R, gens, compute);
   const n = R.nvars;
-  if (dimension > 0) {
-    throw new PositiveDimensionalError(
-      dimension,
-      `the stationary points form a positive-dimensional set (dimension ${dimension}), so they are not counted; ` +
-        'regularize the loss (e.g. reg = "random", a generalized L2) to make them isolated; for an unregularized linear network, ' +
-        'purity(N, X = ..., Y = ...) classifies the critical points by their finitely many images',
-    );
+  const seed = options.seed ?? 0;
+  const digits = options.digits ?? 30;
+  const p = parametrizeGradient(R, gens, options);
+  const seconds = () => (performance.now() - start) / 1000;
+  if (p.kind === 'none') {
+    const method = 'gradient ideal is the unit ideal';
+    return {
+      dimension: -1, complex: 0, real: 0, minima: 0, indices: new Array<number>(n + 1).fill(0), degenerate: 0, bezout, points: [], method,
+      provenance: { algorithm: 'parametrization', field: 'QQ', certified: false, seed, seconds: seconds(), note: `${method} (1 is in the ideal modulo two primes; probabilistic)` },
+    };
   }
-  const empty = (): StationaryResult => ({
-    dimension: -1, complex: 0, real: 0, minima: 0, indices: new Array<number>(n + 1).fill(0), degenerate: 0, bezout, points: [], method: 'gradient ideal is the unit ideal',
-  });
-  if (dimension < 0) return empty();
-  options.onProgress?.({ stage: 'stationary', message: `zero-dimensional gradient ideal in ${n} variables (Bézout bound ${bezout}): exact Morse indices at the real points` });
+  options.onProgress?.({ stage: 'stationary', message: `zero-dimensional gradient ideal in ${n} variables (Bézout bound ${bezout}): Morse indices at the real points` });
   const H = hessian(R, L);
-  const info = inertiaAtRealSolutions(R, gens, H, { seed: options.seed ?? 0, digits: options.digits ?? 30, evaluate: [L], ...compute });
-  const points: RealStationaryPoint[] = info.points.map((p) => ({
-    coordinates: p.coordinates,
-    value: p.values[0]!,
-    inertia: p.inertia,
-    index: p.inertia.negative,
-    degenerate: p.inertia.zero > 0,
-  }));
+  let points: RealStationaryPoint[];
+  let complex: number;
+  let method: string;
+  let provenance: Omit<Provenance, 'seconds'>;
+  if (p.kind === 'parametrization') {
+    const param = p.param;
+    const info = inertiaAtParametrizedPoints(R, param, H, { digits, evaluate: [L], signal: options.signal });
+    complex = param.w.length - 1;
+    points = info.points.map((pt) => ({ coordinates: pt.coordinates, value: pt.values[0]!, inertia: pt.inertia, index: pt.inertia.negative, degenerate: pt.inertia.zero > 0 }));
+    method = `gradient ideal (zero-dimensional); parametrization + interval inertia: ${info.method}`;
+    provenance = {
+      algorithm: 'parametrization + interval inertia',
+      field: 'QQ',
+      order: 'grevlex',
+      ...(param.provenance.primes ? { primes: param.provenance.primes } : {}),
+      certified: param.provenance.certified,
+      seed,
+      note: `${param.provenance.note}; ${info.method}: every index is certain for this parametrization`,
+    };
+  } else {
+    const info = inertiaAtRealSolutions(R, gens, H, { seed, digits, evaluate: [L], ...compute });
+    complex = info.complex;
+    points = info.points.map((pt) => ({ coordinates: pt.coordinates, value: pt.values[0]!, inertia: pt.inertia, index: pt.inertia.negative, degenerate: pt.inertia.zero > 0 }));
+    method = `gradient ideal (zero-dimensional); the parametrization does not apply (${p.reason}); exact inertia: ${info.method}`;
+    provenance = {
+      algorithm: 'rur + exact inertia',
+      field: 'QQ',
+      certified: false,
+      seed,
+      note: `${method}; the rational univariate representation rests on a multi-modular Gröbner basis over QQ`,
+    };
+  }
   points.sort((a, b) => compareDecimals(a.value, b.value) || compareCoordinates(a.coordinates, b.coordinates));
   const indices = new Array<number>(n + 1).fill(0);
-  for (const p of points) indices[p.index]!++;
+  for (const pt of points) indices[pt.index]!++;
   return {
     dimension: 0,
-    complex: info.complex,
-    real: info.real,
-    minima: points.filter((p) => p.index === 0 && !p.degenerate).length,
+    complex,
+    real: points.length,
+    minima: points.filter((pt) => pt.index === 0 && !pt.degenerate).length,
     indices,
-    degenerate: points.filter((p) => p.degenerate).length,
+    degenerate: points.filter((pt) => pt.degenerate).length,
     bezout,
     points,
-    method: `gradient ideal (zero-dimensional); ${info.method}`,
+    method,
+    provenance: { ...provenance, seconds: seconds() },
   };
 }
 
@@ -207,19 +298,6 @@ export function stationaryCountModular(R: PolyRing<Rat>, L: Poly<Rat>, prime: nu
     bezout: bezoutBound(R, grad),
     method: `gradient ideal over ${count.field} (${count.algorithm}); equal to the count over QQ except for finitely many primes`,
   };
-}
-
-function compareDecimals(a: string, b: string): number {
-  const x = Number(a), y = Number(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function compareCoordinates(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const c = compareDecimals(a[i]!, b[i]!);
-    if (c !== 0) return c;
-  }
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------

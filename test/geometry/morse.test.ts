@@ -47,6 +47,9 @@ describe('Morse indices', () => {
     expect([res.complex, res.real, res.minima]).toEqual([3, 3, 2]);
     expect(res.indices).toEqual([2, 1]);
     expect(pairs).toEqual(['0:1.75', '0:1.75', '1:4']);
+    // The route: the Lagrange system's modular parametrization and interval inertia on its point boxes.
+    expect(res.method).toContain('modular parametrization');
+    expect(res.provenance?.algorithm).toBe('modular-parametrization');
     expect(pairs).toEqual(parametricIndices(X, G.identityForm(2), [r(0), r(2)], 2));
   });
 

@@ -483,7 +483,7 @@ defineBuiltins([
     name: 'criticalPoints',
     signature: 'criticalPoints(X, Q, u, digits = 10)',
     summary:
-      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (decided exactly); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one with its coordinates, loss, index and kind. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree}.',
+      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (certain: interval LDLᵀ of the bordered Hessian on the modular parametrization\'s point boxes, exact where undecided); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one with its coordinates, loss, index and kind. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree}.',
     examples: ['ring R = QQ[x, y];\ncriticalPoints(V(y - x^2), identity(2), [0, 2]).indices  // [2, 1]'],
     category: 'geometry',
     minArgs: 3,
@@ -496,8 +496,16 @@ defineBuiltins([
       const d = kwargs.get('digits');
       const digits = d ? expectSmallInt(ctx, d, 3, 1, 1000) : 10;
       const { value: res, seconds } = timed(() => G.criticalPoints(variety, form, expectPoint(ctx, u!, 2, n), { random: ctx.random, digits, ...options(ctx) }));
-      // The engine does not certify its Gröbner bases over QQ (multi-modular by default): say so.
-      const how = reportedProvenance({ algorithm: 'critical-points', field: 'QQ', certified: false, note: res.method }, seconds, ctx.random);
+      // The engine does not certify its Gröbner bases or parametrizations over QQ (multi-modular by default): say so.
+      const param = res.provenance;
+      const how = {
+        ...reportedProvenance(
+          { algorithm: param ? 'critical-points: parametrization + interval inertia' : 'critical-points', field: 'QQ', certified: false, note: param ? `${res.method}; ${param.note}` : res.method },
+          seconds,
+          ctx.random,
+        ),
+        ...(param?.primes ? { primes: param.primes } : {}),
+      };
       if (res.complex === null) {
         const info = res.positiveDimensional!;
         return withProvenance(record({ complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) }), how);

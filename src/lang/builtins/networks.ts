@@ -71,8 +71,9 @@ const RANDOM_PRIME_BOUND =
  * which also detects a positive-dimensional set of stationary points (then the exact route runs at
  * once, to report its dimension). `.complex` is that count (probabilistic, labelled so), unless an
  * exact route already ran; `.real` counts real roots exactly without Morse indices
- * (stationaryRealCount); `.minima`, `.indices`, `.degenerate` and `.points` run the exact inertia
- * route (stationaryPoints), whose counts then answer `.complex` and `.real` too. The seed and the
+ * (stationaryRealCount: the real roots of the parametrization's W); `.minima`, `.indices`,
+ * `.degenerate` and `.points` run the Morse-index route (stationaryPoints: interval inertia on the
+ * parametrization, reusing the one `.real` computed), whose counts then answer `.complex` and `.real` too. The seed and the
  * prime are drawn at the call, so the values do not depend on the order of the reads.
  */
 function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Value {
@@ -84,8 +85,18 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
   let exact: { readonly s: StationaryResult; readonly how: Provenance } | undefined;
   const exactRoute = () => {
     if (!exact) {
-      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed }));
-      exact = { s, how: reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: s.method }, seconds, ctx.random) };
+      // The parametrization of an earlier .real is reused.
+      const parametrization = real?.r.parametrization;
+      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed, ...(parametrization ? { parametrization } : {}) }));
+      const p = s.provenance;
+      exact = {
+        s,
+        how: {
+          ...reportedProvenance({ algorithm: p.algorithm, field: p.field, certified: p.certified, note: p.note }, seconds, ctx.random),
+          ...(p.primes ? { primes: p.primes } : {}),
+          ...(p.order ? { order: p.order } : {}),
+        },
+      };
       // The record now says how its most complete route went (the REPL's type line, --json).
       withProvenance(result, exact.how);
     }
@@ -96,7 +107,14 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
     if (exact) return { complex: exact.s.complex, real: exact.s.real, how: exact.how };
     if (!real) {
       const { value: r, seconds } = timed(() => stationaryRealCount(R, f, { ...compute, seed, digits: 5 }));
-      real = { r, how: reportedProvenance({ algorithm: 'gradient-ideal', field: 'QQ', certified: false, note: r.method }, seconds) };
+      const primes = r.parametrization?.provenance.primes;
+      real = {
+        r,
+        how: {
+          ...reportedProvenance({ algorithm: r.parametrization ? 'parametrization + Descartes' : 'gradient-ideal', field: 'QQ', certified: r.parametrization?.provenance.certified ?? false, note: r.method }, seconds),
+          ...(primes ? { primes } : {}),
+        },
+      };
     }
     return { complex: real.r.complex, real: real.r.real, how: real.how };
   };
@@ -132,7 +150,7 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
         algorithm: 'gradient-ideal',
         field: 'QQ',
         certified: false,
-        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by exact real-root counting; .minima, .indices, .degenerate, .points by exact Morse indices`,
+        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by the real roots of the modular parametrization; .minima, .indices, .degenerate, .points by certified Morse indices on it (parametrization + interval inertia)`,
       },
       seconds,
       ctx.random,
@@ -444,7 +462,7 @@ defineBuiltins([
     name: 'stationary',
     signature: 'stationary(L) or stationary(L, prime = p)',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, exact); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts real points without Morse indices, the other fields run the exact route (printing the record computes every field).',
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field).',
     examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
