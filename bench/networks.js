@@ -4,7 +4,9 @@
 // the "## Networks" heading (replacing that section only) and prints them.
 //
 // Environment: NETWORKS_BENCH_LIMIT = seconds allowed for each exact stationary-point computation
-// (default 900; a computation that exceeds it is interrupted and reported as such).
+// (default 900; a computation that exceeds it is interrupted and reported as such);
+// NETWORKS_MSOLVE_LIMIT = the same for the comparison with msolve (default: NETWORKS_BENCH_LIMIT);
+// NETWORKS_MSOLVE_CASES = the networks of that comparison (default 2-1-2,2-2-1,2-2-2,3-2-3).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
@@ -14,6 +16,8 @@ import { countSolutions } from '../dist/src/geometry/count.js';
 import { linearNetwork, shallowNetwork, functionSpaceDimension } from '../dist/src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient, stationaryPoints } from '../dist/src/networks/stationary.js';
+import { parametrize } from '../dist/src/math/zerodim/index.js';
+import { MSOLVE_VERSION, locateMsolve, msolveInput, readSolutions, runMsolve } from './peers/msolve.js';
 import { nnls, randomNnlsProblem } from '../dist/src/networks/nnls.js';
 
 const limit = Number(process.env.NETWORKS_BENCH_LIMIT ?? 900);
@@ -43,10 +47,9 @@ out('### Stationary points of deep linear networks');
 out();
 out('Generalized L2 with independent random weights n/100 (n uniform in 1..100, seed 1), data: 3 points');
 out('(X = [[1, 2, -1], [0, 1, 3]], Y = [[2, -1, 1], [1, 1, 0]], first d0 / dL rows). Exact counts and Morse indices');
-out('(`stationaryPoints`: gradient ideal, RUR, exact inertia); the complex count modulo p (F4 over GF(94906249),');
-out('`countSolutions`) as a fast cross-check. The exact route spends its time in the rational univariate representation');
-out('and the exact inertia of the Hessian at each real point (src/math/solve.ts, src/math/real-inertia.ts); times vary');
-out('with the load of the (shared) machine.');
+out('(`stationaryPoints`: modular parametrization of the gradient ideal, interval inertia of the Hessian on the real points\'');
+out('boxes); the complex count modulo p (F4 over GF(94906249), `countSolutions`) as a fast cross-check. Times vary with the');
+out('load of the (shared) machine.');
 out();
 out('| widths | weights | Bézout | complex (mod p) | time mod p | complex | real | indices | minima | time exact |');
 out('|---|---|---|---|---|---|---|---|---|---|');
@@ -71,6 +74,64 @@ for (const widths of [[1, 1, 1], [1, 2, 1], [2, 1, 2], [1, 1, 1, 1], [2, 2, 1], 
     tExact = `> ${limit}`;
   }
   out(`| ${widths.join('-')} | ${N.ring.nvars} | ${bezout} | ${modular.distinct} | ${tModular} ${exact} ${tExact} |`);
+}
+out();
+
+// --- Full stationary analysis against msolve (issue 9, items 4 and 6) ---------------------------
+// The same gradient systems, two data points, in the same run: vdl's stationaryPoints (modular
+// parametrization, then Morse indices by interval LDLᵀ on the real points' boxes) against msolve's
+// real solving of the gradient equations (-P 1, single thread). vdl's time is split into the
+// parametrization and the rest (real points, Hessians on boxes, interval inertia, decimals).
+const msolve = locateMsolve({ build: false });
+out('### Full stationary analysis against msolve');
+out();
+if (msolve.path === null) {
+  out(`Skipped: ${msolve.reason}`);
+} else {
+  const msolveLimit = Number(process.env.NETWORKS_MSOLVE_LIMIT ?? limit);
+  out(`Two data points (X = [[1, 2], [0, 1]] and a third input row [1, -1] for 3-2-3; Y = [[2, -1], [1, 1]] and a third output`);
+  out('row [0, 1]), generalized L2 with weights n/100 (seed 1). vdl: `stationaryPoints` = `parametrize` on the gradient ideal, then');
+  out('`inertiaAtParametrizedPoints` (boxes of the real points, the Hessian on each box, interval LDLᵀ, the loss value and the');
+  out('coordinates to 30 digits); msolve ' + MSOLVE_VERSION + ' `-P 1 -t 1` on the same gradient equations. Times: min(CPU, real) seconds');
+  out(`inside each program (msolve's own timer); vdl limit ${msolveLimit} s per case (interrupted beyond).`);
+  out();
+  out('| network | weights | msolve complex / real | msolve s | vdl complex / real | vdl indices | vdl parametrization s | vdl indices s | vdl total s | vdl / msolve |');
+  out('|---|---|---|---:|---|---|---:|---:|---:|---:|');
+  const X2 = [[1, 2], [0, 1], [1, -1]].map((r) => r.map(q));
+  const Y2 = [[2, -1], [1, 1], [0, 1]].map((r) => r.map(q));
+  const cpuTimed = (f) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const value = f();
+    const c = process.cpuUsage(c0);
+    return { value, seconds: Math.min((c.user + c.system) / 1e6, (performance.now() - t0) / 1000) };
+  };
+  // Warm-up: V8 compiles the kernels on first use.
+  {
+    const N = linearNetwork([1, 2, 1]);
+    stationaryPoints(N.ring, squaredLoss(N, X2.slice(0, 1), Y2.slice(0, 1), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) }), { seed: 1 });
+  }
+  for (const widths of (process.env.NETWORKS_MSOLVE_CASES ?? '2-1-2,2-2-1,2-2-2,3-2-3').split(',').map((w) => w.split('-').map(Number))) {
+    const N = linearNetwork(widths);
+    const L = squaredLoss(N, X2.slice(0, widths[0]), Y2.slice(0, widths[widths.length - 1]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
+    const grad = gradient(N.ring, L);
+    const m = runMsolve(msolve.path, msolveInput(N.ring.nvars, grad, 0), { parametrization: 1, timeoutSeconds: 10 * msolveLimit });
+    const ms = m.ok ? readSolutions(m.output) : null;
+    const msText = ms ? `${ms.complex} / ${ms.real}` : m.timedOut ? 'timed out' : 'failed';
+    let row;
+    try {
+      const signal = deadline(msolveLimit);
+      const p = cpuTimed(() => parametrize(N.ring, grad.filter((g) => !N.ring.isZero(g)), { seed: 1, signal }));
+      const s = cpuTimed(() => stationaryPoints(N.ring, L, { seed: 1, signal, parametrization: p.value }));
+      const total = p.seconds + s.seconds;
+      const agree = !ms || (ms.complex === s.value.complex && ms.real === s.value.real);
+      row = `${s.value.complex} / ${s.value.real}${agree ? '' : ' **counts differ**'} | [${s.value.indices.join(', ')}] | ${p.seconds.toFixed(2)} | ${s.seconds.toFixed(2)} | ${total.toFixed(2)} | ${m.seconds ? `${(total / m.seconds).toFixed(1)}×` : ''}`;
+    } catch (e) {
+      if (e?.code !== 'interrupted') throw e;
+      row = `not finished | | | | > ${msolveLimit} | `;
+    }
+    out(`| ${widths.join('-')} | ${N.ring.nvars} | ${msText} | ${m.seconds?.toFixed(2) ?? ''} | ${row} |`);
+  }
 }
 out();
 
