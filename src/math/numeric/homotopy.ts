@@ -71,6 +71,7 @@ export class TotalDegreeHomotopy implements Homotopy {
     random: Random,
   ) {
     if (gens.length !== n) throw new MathError('not-square', `the numerical solver needs as many equations as unknowns (${gens.length} equations, ${n} unknowns)`);
+    if (gens.some((f) => f.mons.length === 0)) throw new MathError('not-zero-dimensional', 'a zero equation: the solutions are not isolated');
     const hom = gens.map((f) => homogenized(f, n));
     this.degrees = hom.map((h) => h.degree);
     if (this.degrees.some((d) => d === 0)) throw new MathError('no-solutions', 'a nonzero constant equation has no solutions');

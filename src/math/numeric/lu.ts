@@ -29,11 +29,11 @@ export class ComplexLU {
   factor(A: Float64Array): boolean {
     const n = this.n;
     const a = this.lu;
-    a.set(A.subarray(0, 2 * n * n));
+    for (let i = 0; i < 2 * n * n; i++) a[i] = A[i]!;
     let norm = 0;
     for (let j = 0; j < n; j++) {
       let s = 0;
-      for (let i = 0; i < n; i++) s += Math.hypot(a[2 * (i * n + j)]!, a[2 * (i * n + j) + 1]!);
+      for (let i = 0; i < n; i++) s += modulus(a[2 * (i * n + j)]!, a[2 * (i * n + j) + 1]!);
       if (s > norm) norm = s;
     }
     this.norm1 = norm;
@@ -126,7 +126,7 @@ export class ComplexLU {
       w[2 * i] = (sr * dr + si * di) / d2;
       w[2 * i + 1] = (si * dr - sr * di) / d2;
     }
-    b.set(w.subarray(0, 2 * n));
+    for (let i = 0; i < 2 * n; i++) b[i] = w[i]!;
   }
 
   /** Solves A^H x = b in place (A^H = conjugate transpose): U^H L^H P x = b. */
@@ -189,7 +189,7 @@ export class ComplexLU {
     for (let iter = 0; iter < 5; iter++) {
       // ξ = sign(x), z = A^{-H} ξ
       for (let i = 0; i < n; i++) {
-        const m = Math.hypot(x[2 * i]!, x[2 * i + 1]!);
+        const m = modulus(x[2 * i]!, x[2 * i + 1]!);
         x[2 * i] = m > 0 ? x[2 * i]! / m : 1;
         x[2 * i + 1] = m > 0 ? x[2 * i + 1]! / m : 0;
       }
@@ -197,7 +197,7 @@ export class ComplexLU {
       let j = 0;
       let best = -1;
       for (let i = 0; i < n; i++) {
-        const m = Math.hypot(x[2 * i]!, x[2 * i + 1]!);
+        const m = modulus(x[2 * i]!, x[2 * i + 1]!);
         if (m > best) {
           best = m;
           j = i;
@@ -218,6 +218,11 @@ export class ComplexLU {
 
 function norm1(x: Float64Array, n: number): number {
   let s = 0;
-  for (let i = 0; i < n; i++) s += Math.hypot(x[2 * i]!, x[2 * i + 1]!);
+  for (let i = 0; i < n; i++) s += modulus(x[2 * i]!, x[2 * i + 1]!);
   return s;
+}
+
+/** |x + iy| (Math.hypot avoids overflow but is slow; the entries here are far from overflow). */
+function modulus(x: number, y: number): number {
+  return Math.sqrt(x * x + y * y);
 }

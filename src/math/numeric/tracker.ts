@@ -39,12 +39,17 @@ export interface PathResult {
 }
 
 export interface TrackerOptions {
-  /** Relative tolerance of the Newton corrector (default 1e-9). */
+  /** Relative tolerance of the Newton corrector while tracking (default 1e-7; endpoints are refined further). */
   readonly tolerance?: number;
-  /** The aimed size of the first Newton correction, relative (default 1e-5; smaller is safer and slower). */
+  /** The aimed size of the first Newton correction, relative (default 3e-4; smaller is safer and slower). */
   readonly aim?: number;
   /** Largest step in t (default 0.1). */
   readonly maxStep?: number;
+  /**
+   * Infinity is declared only when |z_0| < infinityBound·‖z‖ (and the valuation of z_0 is positive and
+   * stable); default 0.1, smaller is stricter and slower.
+   */
+  readonly infinityBound?: number;
   /** Steps allowed for one path (default 20000). */
   readonly maxSteps?: number;
   readonly signal?: Interrupt;
@@ -72,8 +77,11 @@ export class PathTracker {
   private readonly aim: number;
   private readonly maxStep: number;
   private readonly maxSteps: number;
+  private readonly infinityBound: number;
   private readonly signal?: Interrupt;
   private steps = 0;
+  /** The LU and Ht in the workspace are those of the current point (up to one correction below the tolerance). */
+  private tangentReady = false;
   private rejected = 0;
 
   constructor(
@@ -90,10 +98,11 @@ export class PathTracker {
     this.zt = new Float64Array(2 * n);
     this.zp = new Float64Array(2 * n);
     this.saved = new Float64Array(2 * n);
-    this.tolerance = options.tolerance ?? 1e-9;
-    this.aim = options.aim ?? 1e-5;
+    this.tolerance = options.tolerance ?? 1e-7;
+    this.aim = options.aim ?? 3e-4;
     this.maxStep = options.maxStep ?? 0.1;
     this.maxSteps = options.maxSteps ?? 20000;
+    this.infinityBound = options.infinityBound ?? 0.1;
     this.signal = options.signal;
   }
 
@@ -111,7 +120,12 @@ export class PathTracker {
     const [k1, k2, k3, k4] = this.k as [Float64Array, Float64Array, Float64Array, Float64Array];
     const zt = this.zt;
     const m = 2 * this.n;
-    if (!this.tangent(z, t, k1)) return false;
+    if (this.tangentReady) {
+      // the corrector's last Jacobian and ∂H/∂t, one Newton correction (below the tolerance) away from z
+      for (let i = 0; i < m; i++) k1[i] = -this.Ht[i]!;
+      this.lu.solve(k1);
+    } else if (!this.tangent(z, t, k1)) return false;
+    this.tangentReady = false;
     for (let i = 0; i < m; i++) zt[i] = z[i]! + 0.5 * h * k1[i]!;
     if (!this.tangent(zt, t + 0.5 * h, k2)) return false;
     for (let i = 0; i < m; i++) zt[i] = z[i]! + 0.5 * h * k2[i]!;
@@ -127,7 +141,8 @@ export class PathTracker {
    * of H_z at the point before the step stays available for `condition()`.
    */
   newtonStep(z: Float64Array, t: number): number {
-    this.homotopy.evaluate(z, t, this.H, this.Hz, null);
+    this.homotopy.evaluate(z, t, this.H, this.Hz, this.Ht);
+    this.tangentReady = false;
     if (!this.lu.factor(this.Hz)) return Infinity;
     const d = this.zt;
     for (let i = 0; i < 2 * this.n; i++) d[i] = -this.H[i]!;
@@ -145,6 +160,7 @@ export class PathTracker {
   private segment(z: Float64Array, t0: number, t1: number, budget: number): { result: Segment; t: number } {
     let t = t0;
     let h = Math.min(this.maxStep, t1 - t0);
+    this.tangentReady = false;
     const m = 2 * this.n;
     const stop = this.steps + this.rejected + budget;
     while (t < t1) {
@@ -175,6 +191,7 @@ export class PathTracker {
       if (ok) {
         for (let i = 0; i < m; i++) z[i] = this.zp[i]!;
         t = tn;
+        this.tangentReady = true;
         this.steps++;
         const grow = first > 0 ? 0.8 * Math.pow((this.aim * scale) / first, 0.2) : 2;
         h = Math.min(this.maxStep, h * Math.min(2, Math.max(0.5, grow)));
@@ -203,7 +220,7 @@ export class PathTracker {
     let nextFinish = sEnd;
     while (s > 1e-14) {
       const looksFinite = valuations.length >= 2 && Math.abs(valuations[valuations.length - 1]!) < 0.05 && Math.abs(valuations[valuations.length - 2]!) < 0.05;
-      if ((s === sEnd || looksFinite) && s <= nextFinish && finishTries < 4) {
+      if (looksFinite && s <= nextFinish && finishTries < 4) {
         finishTries++;
         nextFinish = s * 1e-3;
         this.saved.set(z.subarray(0, m));
@@ -225,10 +242,10 @@ export class PathTracker {
       valuations.push(Math.log(abs / prevAbs) / Math.log(1 / 4));
       prevAbs = abs;
       const k = valuations.length;
-      if (k >= 3) {
-        const [a, b, c] = [valuations[k - 3]!, valuations[k - 2]!, valuations[k - 1]!];
-        const stable = Math.abs(c - b) < 0.1 * c && Math.abs(b - a) < 0.2 * b;
-        if (c > 0.05 && stable && abs < 1e-3 * normInf(z, n)) return done('infinity', 1 - s);
+      if (k >= 2) {
+        const [b, c] = [valuations[k - 2]!, valuations[k - 1]!];
+        const stable = Math.abs(c - b) < 0.1 * c;
+        if (c > 0.05 && stable && abs < this.infinityBound * normInf(z, n)) return done('infinity', 1 - s);
       }
     }
     const last = valuations[valuations.length - 1] ?? 0;
