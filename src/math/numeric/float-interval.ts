@@ -14,7 +14,7 @@
 // doubles around it (exact rounding from ../interval/dyadic.ts), so evaluating it on a box encloses
 // the values of the exact polynomials at every point of the box (the inclusion property).
 import { type Rat, rat } from '../field.js';
-import { dyadicToNumber, ratToDyadic } from '../interval/dyadic.js';
+import { type Dyadic, dyadicToNumber, ratToDyadic } from '../interval/dyadic.js';
 import type { Poly } from '../poly.js';
 
 const f64 = new Float64Array(1);
@@ -170,14 +170,20 @@ export class IntervalSystem {
   }
 }
 
-/** The exact rational value of a finite double. */
-export function floatToRat(x: number): Rat {
+/** The exact value of a finite double as a dyadic number m·2^e. */
+export function floatToDyadic(x: number): Dyadic {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite double: ${x}`);
   let m = x;
   let e = 0;
   while (!Number.isInteger(m)) {
     m *= 2;
-    e++;
+    e--;
   }
-  return rat(BigInt(m), 1n << BigInt(e));
+  return { m: BigInt(m), e };
+}
+
+/** The exact rational value of a finite double. */
+export function floatToRat(x: number): Rat {
+  const d = floatToDyadic(x);
+  return rat(d.m, 1n << BigInt(-d.e));
 }

@@ -15,7 +15,7 @@
 // solutions (from the modular count of ../solve.ts, computed by the caller): the certified solutions
 // are then all of them. Real points are printed with the digits their enclosures prove.
 import { MathError } from '../errors.js';
-import type { Rat } from '../field.js';
+import { QQ, type Rat, compareRat, rat } from '../field.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { Random } from '../random.js';
@@ -23,6 +23,7 @@ import { formatDecimal } from '../univariate/decimal.js';
 import { type CI, floatToRat } from './float-interval.js';
 import { TotalDegreeHomotopy } from './homotopy.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
+import { ratToFloat } from './slp.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
 
 export interface NumericalSolveOptions extends ComputeOptions {
@@ -77,26 +78,37 @@ export interface NumericalSolveResult {
 }
 
 /** The rounds: the tracker's settings, safer each time. */
-const ROUNDS: readonly TrackerOptions[] = [{}, { aim: 1e-7, maxStep: 0.02 }, { aim: 1e-9, maxStep: 0.005 }];
+const ROUNDS: readonly (TrackerOptions & { readonly infinity?: boolean })[] = [
+  {},
+  { aim: 1e-6, maxStep: 0.02 },
+  { aim: 1e-8, maxStep: 0.005 },
+  // last resort when solutions are still missing: the paths declared at infinity too, strictly
+  { aim: 1e-6, maxStep: 0.02, infinityBound: 1e-8, infinity: true },
+];
 
 /**
- * The decimal text of a coordinate known to lie in [lo, hi]: the longest rounding (at most `digits`
- * significant digits) on which both ends agree, which is then the correct rounding of every number
- * in between; when even one digit does not agree (an interval around 0 or across a power of ten),
- * the midpoint to the digits its width allows, marked by nothing but documented in docs/numerical.md.
+ * The decimal text of a number known to lie in [lo, hi] (exact rationals): the longest rounding (at
+ * most `digits` significant digits) on which both ends agree, which is then the correct rounding of
+ * every number in between; when even one digit does not agree (an interval around 0 or across a power
+ * of ten), the midpoint to the digits its width allows, and 0 for an interval around 0 (see
+ * docs/numerical.md).
  */
-export function realPointText(lo: number, hi: number, digits: number): string {
-  const a = floatToRat(lo);
-  const b = floatToRat(hi);
+export function realIntervalText(lo: Rat, hi: Rat, digits: number): string {
   for (let d = digits; d >= 1; d--) {
-    const s = formatDecimal(a, d);
-    if (s === formatDecimal(b, d)) return s;
+    const s = formatDecimal(lo, d);
+    if (s === formatDecimal(hi, d)) return s;
   }
-  const mid = (lo + hi) / 2;
-  const width = hi - lo;
-  if (Math.abs(mid) <= width) return formatDecimal(floatToRat(0), 1);
-  const d = Math.max(1, Math.min(digits, Math.floor(Math.log10(Math.abs(mid) / width))));
-  return formatDecimal(floatToRat(mid), d);
+  const mid = QQ.div(QQ.add(lo, hi), rat(2n));
+  const width = QQ.sub(hi, lo);
+  const absMid = mid.num < 0n ? QQ.neg(mid) : mid;
+  if (compareRat(absMid, width) <= 0) return '0';
+  const d = Math.max(1, Math.min(digits, Math.floor(Math.log10(ratToFloat(absMid) / ratToFloat(width)))));
+  return formatDecimal(mid, d);
+}
+
+/** realIntervalText for an interval of doubles. */
+export function realPointText(lo: number, hi: number, digits: number): string {
+  return realIntervalText(floatToRat(lo), floatToRat(hi), digits);
 }
 
 /** Solves F = 0 (n equations in n unknowns over QQ) by homotopy continuation with certified endpoints. */
@@ -138,6 +150,10 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
   let rounds = 0;
   let todo = Array.from({ length: paths }, (_, k) => k);
   for (const settings of ROUNDS) {
+    if (settings.infinity) {
+      if (options.expected === undefined) break;
+      todo = [...new Set([...todo, ...status.flatMap((s, k) => (s === 'infinity' ? [k] : []))])].sort((a, b) => a - b);
+    }
     if (todo.length === 0) break;
     if (rounds > 0 && options.expected !== undefined && solutions.length >= options.expected) break;
     rounds++;
