@@ -16,3 +16,4 @@ export * as systems from './systems.js';
 export * as zerodim from './zerodim/index.js';
 export * as interval from './interval/index.js';
 export * as realroots from './realroots/index.js';
+export * as numeric from './numeric/index.js';

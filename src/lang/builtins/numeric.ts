@@ -8,6 +8,8 @@ import type { Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
 import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
+import { stationaryNumerical } from '../../math/numeric/stationary.js';
+import { countSolutions } from '../../math/solve.js';
 import { fail } from '../diagnostics.js';
 import { seedOf, withProvenance } from '../provenance.js';
 import { bool, int, list, record, str, type Value } from '../values.js';
@@ -70,5 +72,39 @@ export function numericalSolveValue(ctx: CallContext, R: PolyRing<Rat>, gens: re
       failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
     }),
     how,
+  );
+}
+
+/**
+ * stationary(L, method = "numerical"): the record of the exact route ({complex, real, minima, indices,
+ * degenerate, bezout, points}) plus {certified, complete, expected, paths, failed}; Morse indices by
+ * interval inertia of the Hessian on each certified real box; `degenerate` counts the real points whose
+ * inertia the intervals could not decide (their index prints as "undecided").
+ */
+export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Value {
+  const compute = { signal: ctx.signal, onProgress: ctx.onProgress };
+  const gradient = R.vars.map((_, i) => R.diff(f, i));
+  const count = countSolutions(R, gradient, compute);
+  const start = performance.now();
+  const seed = ctx.random.nextUint32();
+  const { solve: r, morse, bezout } = stationaryNumerical(R, f, { seed, expected: count.complex, ...compute });
+  const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, count.provenance, count.complex);
+  const decided = morse.undecided === 0;
+  return withProvenance(
+    record({
+      complex: int(r.complex),
+      real: int(r.real),
+      minima: int(morse.minima),
+      indices: list(morse.indices.map((k) => int(k))),
+      degenerate: int(morse.undecided),
+      bezout: int(bezout),
+      points: list(morse.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: p.index === null ? str('undecided') : int(p.index) }))),
+      certified: bool(r.certified && decided),
+      complete: bool(r.complete === true),
+      expected: int(count.complex),
+      paths: int(r.statistics.paths),
+      failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
+    }),
+    decided ? how : { ...how, certified: false, errorBound: `the Morse index of ${morse.undecided} real point(s) is undecided` },
   );
 }

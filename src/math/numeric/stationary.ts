@@ -1,0 +1,93 @@
+// Certified numerical stationary points of a polynomial loss, with Morse indices decided by interval
+// inertia of the Hessian on the Krawczyk boxes.
+//
+// Representation: the loss f over QQ; its gradient system (∂f/∂x_i) is solved by ./solve-numerical.ts.
+// At each solution proved real, the enclosure's real parts are converted to dyadic intervals exactly
+// (a double is a dyadic number), the Hessian ∂²f/∂x_i∂x_j is evaluated on that box with exact
+// rational coefficients (../interval/evaluate.ts), and the interval LDLᵀ of ../interval/ldl.ts
+// decides the inertia of every symmetric matrix in the intervals, so of the Hessian at the stationary
+// point, which lies in the box (the same certificate as the exact route's ../real-inertia.ts, with the
+// point known by a certified box instead of an exact parametrization). When the intervals cannot
+// decide (a degenerate Hessian, or one too ill-conditioned for the box) the index is left undecided
+// and the result says so; it is never guessed. The loss value is enclosed on the same box.
+import type { Rat } from '../field.js';
+import { dyadicToNumber, dyadicToRat } from '../interval/dyadic.js';
+import { evaluateOnBox } from '../interval/evaluate.js';
+import { type Interval, intervalInertia } from '../interval/index.js';
+import { hessian } from '../linalg/polymatrix.js';
+import type { Poly, PolyRing } from '../poly.js';
+import type { Interrupt } from '../progress.js';
+import { floatToDyadic, floatToRat } from './float-interval.js';
+import type { Certificate } from './krawczyk.js';
+import { type NumericalSolveOptions, type NumericalSolveResult, realIntervalText, solveNumerical } from './solve-numerical.js';
+
+export interface CertifiedStationaryPoint {
+  /** Coordinates (decimals, the digits their enclosures prove). */
+  readonly coordinates: string[];
+  /** The loss value (decimal, the digits its enclosure proves). */
+  readonly value: string;
+  /** The Morse index (negative eigenvalues of the Hessian), or null when the intervals could not decide it. */
+  readonly index: number | null;
+}
+
+export interface CertifiedMorseResult {
+  /** The real points sorted by loss value. */
+  readonly points: CertifiedStationaryPoint[];
+  /** indices[k]: the real points of Morse index k (decided ones). */
+  readonly indices: number[];
+  /** Non-degenerate local minima (index 0, decided). */
+  readonly minima: number;
+  /** Real points whose inertia the intervals could not decide. */
+  readonly undecided: number;
+}
+
+/** Morse indices and loss values at the solutions proved real, by interval inertia of the Hessian. */
+export function certifiedMorseIndices(R: PolyRing<Rat>, f: Poly<Rat>, solutions: readonly Certificate[], digits: number, signal?: Interrupt): CertifiedMorseResult {
+  const n = R.nvars;
+  const H = hessian(R, f);
+  const sorted: { point: CertifiedStationaryPoint; mid: number; coords: number[] }[] = [];
+  for (const c of solutions) {
+    if (c.real !== true) continue;
+    const box: Interval[] = c.enclosure.map((e) => ({ lo: floatToDyadic(e.rl), hi: floatToDyadic(e.rh) }));
+    const inertia = intervalInertia(
+      H.map((row) => row.map((h) => evaluateOnBox(h, box))),
+      { signal },
+    );
+    const value = evaluateOnBox(f, box);
+    sorted.push({
+      point: {
+        coordinates: c.enclosure.map((e) => realIntervalText(floatToRat(e.rl), floatToRat(e.rh), digits)),
+        value: realIntervalText(dyadicToRat(value.lo), dyadicToRat(value.hi), digits),
+        index: inertia.decided && inertia.positive + inertia.negative === n ? inertia.negative : null,
+      },
+      mid: (dyadicToNumber(value.lo) + dyadicToNumber(value.hi)) / 2,
+      coords: Array.from(c.center).filter((_, i) => i % 2 === 0),
+    });
+  }
+  sorted.sort((a, b) => a.mid - b.mid || compareVectors(a.coords, b.coords));
+  const points = sorted.map((s) => s.point);
+  const indices = new Array<number>(n + 1).fill(0);
+  for (const p of points) if (p.index !== null) indices[p.index]!++;
+  return { points, indices, minima: indices[0]!, undecided: points.filter((p) => p.index === null).length };
+}
+
+function compareVectors(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+export interface NumericalStationaryResult {
+  readonly solve: NumericalSolveResult;
+  readonly morse: CertifiedMorseResult;
+  /** The Bézout number Π deg ∂f/∂x_i (the paths of the total-degree homotopy). */
+  readonly bezout: bigint;
+}
+
+/** The stationary points of f by certified homotopy continuation on its gradient, with certified Morse indices. */
+export function stationaryNumerical(R: PolyRing<Rat>, f: Poly<Rat>, options: NumericalSolveOptions = {}): NumericalStationaryResult {
+  const gradient = R.vars.map((_, i) => R.diff(f, i));
+  const bezout = gradient.reduce((b, g) => b * BigInt(Math.max(0, R.degree(g))), 1n);
+  const solve = solveNumerical(R, gradient, options);
+  const morse = certifiedMorseIndices(R, f, solve.solutions, options.digits ?? 15, options.signal);
+  return { solve, morse, bezout };
+}
