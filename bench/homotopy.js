@@ -1,0 +1,166 @@
+// Certified numerical solving (src/math/numeric/) against PHCpack's blackbox solver (`phc -b`), run
+// after `npm run build`: `node bench/homotopy.js [cases] [--limit S] [--no-write]`. For each system,
+// vdl's homotopy route (total-degree homotopy, Krawczyk certification, completeness against the
+// exact count of src/math/solve.ts) and `phc -b` on the same polynomials (coefficients written as
+// 17-digit decimals), both timed (vdl: CPU seconds of the process, and wall; phc: its own "total
+// elapsed wall clock time", and the child's CPU seconds from /usr/bin/time when present). Reports
+// path failures and classifications of both. Writes the "## Homotopy" section of bench/RESULTS.md
+// (unless --no-write) and prints it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { QQ, rat } from '../dist/src/math/field.js';
+import { Random } from '../dist/src/math/random.js';
+import { countSolutions } from '../dist/src/math/solve.js';
+import { katsura } from '../dist/src/math/systems.js';
+import { solveNumerical } from '../dist/src/math/numeric/solve-numerical.js';
+import { stationaryNumerical } from '../dist/src/math/numeric/stationary.js';
+import { linearNetwork } from '../dist/src/networks/architectures.js';
+import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
+import { gradient } from '../dist/src/networks/stationary.js';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const limit = Number(option('--limit', 600));
+const chosen = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit');
+
+// The networks of bench/networks.js: generalized L2 with seeded weights, three data points.
+const q = (n) => rat(BigInt(n));
+const X = [[1, 2, -1], [0, 1, 3]].map((r) => r.map(q));
+const Y = [[2, -1, 1], [1, 1, 0]].map((r) => r.map(q));
+function network(widths) {
+  const N = linearNetwork(widths);
+  const L = squaredLoss(N, X.slice(0, widths[0]), Y.slice(0, widths[widths.length - 1]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
+  return { ring: N.ring, gens: gradient(N.ring, L), loss: L };
+}
+const cases = {
+  'katsura-6': () => katsura(QQ, 6),
+  'katsura-8': () => katsura(QQ, 8),
+  'katsura-10': () => katsura(QQ, 10),
+  'network-2-1-2': () => network([2, 1, 2]),
+  'network-2-2-1': () => network([2, 2, 1]),
+  'network-2-2-2': () => network([2, 2, 2]),
+};
+const names = chosen.length ? chosen : Object.keys(cases);
+
+/** The system in PHCpack's input format: variables x1..xn, coefficients as 17-digit decimals. */
+function phcInput(ring, gens) {
+  const text = gens.map((f) => {
+    const terms = f.mons.map((m, k) => {
+      const c = Number(f.coeffs[k].num) / Number(f.coeffs[k].den);
+      const factors = [];
+      for (let v = 0; v < ring.nvars; v++) if (m[v] > 0) factors.push(m[v] === 1 ? `x${v + 1}` : `x${v + 1}^${m[v]}`);
+      const coeff = c.toPrecision(17);
+      return factors.length ? `${coeff}*${factors.join('*')}` : coeff;
+    });
+    return ' ' + terms.join(' + ').replace(/\+ -/g, '- ') + ';';
+  });
+  return `${gens.length}\n${text.join('\n')}\n`;
+}
+
+function runPhc(ring, gens) {
+  const phc = spawnSync('sh', ['-c', 'command -v phc'], { encoding: 'utf8' }).stdout.trim();
+  if (!phc) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'vdl-phc-'));
+  writeFileSync(join(dir, 'in.txt'), phcInput(ring, gens));
+  const time = existsSync('/usr/bin/time');
+  const command = time ? '/usr/bin/time' : phc;
+  const argv = time ? ['-f', 'CPU %U %S', phc, '-b', 'in.txt', 'out.txt'] : ['-b', 'in.txt', 'out.txt'];
+  const t0 = performance.now();
+  const r = spawnSync(command, argv, { cwd: dir, encoding: 'utf8', timeout: limit * 1000, input: '' });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.error || !existsSync(join(dir, 'out.txt'))) return { timeout: true, wall };
+  const out = readFileSync(join(dir, 'out.txt'), 'utf8');
+  // phc -b refines its solutions in phases (e.g. the stable mixed volume's solutions with zero
+  // coordinates, then the rest), each with its own summary: the totals are the sums.
+  const number = (label) => {
+    const all = [...out.matchAll(new RegExp(`Number of ${label}\\s*:\\s*(\\d+)`, 'g'))];
+    return all.length ? all.reduce((s, m) => s + Number(m[1]), 0) : null;
+  };
+  const elapsed = /total elapsed wall clock time is ([\d.]+) seconds/.exec(out);
+  const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  const rootCount = /(mixed volume|total degree|m-homogeneous Bezout number|general linear-product Bezout number|set structure Bezout bound)\s*:\s*(\d+)/g;
+  const counts = [...out.matchAll(rootCount)].map((m) => `${m[1]} ${m[2]}`);
+  return {
+    regular: number('regular solutions'),
+    singular: number('singular solutions'),
+    real: number('real solutions'),
+    infinity: number('solutions at infinity'),
+    failures: number('failures'),
+    seconds: elapsed ? Number(elapsed[1]) : wall,
+    cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+    counts,
+  };
+}
+
+const lines = [];
+const out = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+out('## Homotopy: certified numerical solving against PHCpack');
+out();
+out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
+out('`node bench/homotopy.js` (after `npm run build`). vdl: `solveNumerical` (total-degree homotopy, one thread; every');
+out('solution certified by the Krawczyk test; complete when the certified count equals the exact count of');
+out('`countSolutions`, timed separately); for the networks also the certified Morse indices (`stationaryNumerical`).');
+out('Seconds: CPU (wall) of the process. PHCpack: `phc -b` (blackbox: root counts, start system, continuation, one');
+out('thread) on the same polynomials with 17-digit decimal coefficients; its own wall clock and its CPU seconds.');
+out();
+out('| system | paths | count (exact) | count s | vdl certified | complete | real | vdl failed | vdl s CPU (wall) | phc regular | phc singular | phc failures | phc real | phc s CPU (wall) |');
+out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+const details = [];
+let mismatch = false;
+for (const name of names) {
+  const make = cases[name];
+  if (!make) throw new Error(`unknown case ${name} (${Object.keys(cases).join(', ')})`);
+  const { ring, gens, loss } = make();
+  let t0 = performance.now();
+  const count = countSolutions(ring, gens);
+  const countSeconds = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const result = loss ? stationaryNumerical(ring, loss, { seed: 1, expected: count.complex }) : { solve: solveNumerical(ring, gens, { seed: 1, expected: count.complex }) };
+  const cpu = process.cpuUsage(c0);
+  const wall = (performance.now() - t0) / 1000;
+  const r = result.solve;
+  const s = r.statistics;
+  const phc = runPhc(ring, gens);
+  const phcText = !phc
+    ? '| n/a | | | | |'
+    : phc.timeout
+      ? `| > ${limit} s | | | | |`
+      : `| ${phc.regular} | ${phc.singular} | ${phc.failures} | ${phc.real} | ${phc.cpu === null ? '' : phc.cpu.toFixed(2)} (${phc.seconds.toFixed(2)}) |`;
+  out(`| ${name} | ${s.paths} | ${count.complex} | ${countSeconds.toFixed(2)} | ${r.complex} | ${r.complete} | ${r.real} | ${s.failed + s.singular + s.uncertified} | ${((cpu.user + cpu.system) / 1e6).toFixed(2)} (${wall.toFixed(2)}) ${phcText}`);
+  details.push(
+    `- ${name}: ${s.paths} paths, ${s.finite} certified, ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
+      `${s.steps} steps, ${s.rejected} rejected, ${s.rounds} round(s), ${s.retracked} paths tracked again` +
+      (result.morse ? `; Morse indices ${JSON.stringify(result.morse.indices)}, ${result.morse.undecided} undecided` : '') +
+      (phc && !phc.timeout ? `; phc root counts: ${phc.counts.join(', ')}, at infinity ${phc.infinity}` : ''),
+  );
+  if (r.complete !== true) mismatch = true;
+}
+out();
+for (const d of details) out(d);
+out();
+
+if (!flag('--no-write')) {
+  const file = new URL('./RESULTS.md', import.meta.url);
+  const section = lines.join('\n').trimEnd() + '\n';
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const start = text.indexOf('## Homotopy');
+  if (start >= 0) {
+    const next = text.indexOf('\n## ', start + 1);
+    text = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
+  } else {
+    text = text.trimEnd() + '\n\n' + section;
+  }
+  writeFileSync(file, text);
+}
+if (mismatch) process.exitCode = 1;
