@@ -4,7 +4,9 @@
 // box (rational arithmetic, no floats); refusal at a double root and on a tight cluster; realness
 // proved only for real solutions; seeded reproducibility.
 import { describe, expect, it } from 'vitest';
+import { MathError } from '../../../src/math/errors.js';
 import { QQ, type Rat, compareRat, rat } from '../../../src/math/field.js';
+import type { ProgressEvent } from '../../../src/math/progress.js';
 import { PolyRing } from '../../../src/math/poly.js';
 import { parsePoly } from '../../../src/math/poly-parse.js';
 import { Random } from '../../../src/math/random.js';
@@ -127,5 +129,27 @@ describe('realPointText', () => {
     expect(realPointText(1.4142135623730949, 1.4142135623730951, 30)).toBe('1.414213562373095');
     expect(realPointText(0.33, 0.34, 15)).toBe('0.3');
     expect(realPointText(-1e-300, 1e-300, 15)).toBe('0');
+  });
+});
+
+describe('progress and cancellation', () => {
+  it('reports the paths tracked and stops with an interrupted error when the signal is raised', () => {
+    const { ring, gens } = katsura(QQ, 4);
+    const events: ProgressEvent[] = [];
+    solveNumerical(ring, gens, { seed: 1, onProgress: (e) => events.push(e) });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.stage === 'homotopy')).toBe(true);
+    expect(events[0]!.message).toContain('path 1 of 16');
+    // raised after the first progress event: the tracker polls the signal and stops
+    let raised = false;
+    const signal = { get aborted() { return raised; } };
+    let caught: unknown;
+    try {
+      solveNumerical(ring, gens, { seed: 1, signal, onProgress: () => (raised = true) });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(MathError);
+    expect((caught as MathError).code).toBe('interrupted');
   });
 });
