@@ -34,7 +34,7 @@ import {
   expectVariables,
   ringOfValues,
 } from './convert.js';
-import { numericalMethod, numericalSolveValue, rationalSystem } from './numeric.js';
+import { expectedCount, numericalMethod, numericalSolveValue, rationalSystem } from './numeric.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 
@@ -367,8 +367,8 @@ defineBuiltins([
       const certified = c?.kind === 'bool' && c.value;
       if (numericalMethod(ctx, kwargs, 2)) {
         const R = rationalSystem(ctx, handle.ring);
-        const { value: count, provenance } = ideals.countIdealSolutions(handle, { ...options(ctx), certified });
-        return numericalSolveValue(ctx, R, handle.gens as readonly Poly<Rat>[], digits, { complex: count.complex, provenance });
+        const gens = handle.gens as readonly Poly<Rat>[];
+        return numericalSolveValue(ctx, R, gens, digits, expectedCount(ctx, R, gens));
       }
       // A lazy record: the dimension check at the call (over QQ modulo one prime, with no basis over QQ,
       // a positive dimension confirmed on the exact basis; on the handle's basis otherwise); `.complex`

@@ -9,9 +9,11 @@ import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
 import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
 import { stationaryNumerical } from '../../math/numeric/stationary.js';
-import { countSolutions } from '../../math/solve.js';
+import { timed } from '../../math/provenance.js';
+import { countSolutions } from '../../geometry/count.js';
+import { randomPrime } from '../../networks/architectures.js';
 import { fail } from '../diagnostics.js';
-import { seedOf, withProvenance } from '../provenance.js';
+import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
 import { bool, int, list, record, str, type Value } from '../values.js';
 import { expectString } from './convert.js';
 import type { CallContext } from './registry.js';
@@ -29,6 +31,20 @@ export function numericalMethod(ctx: CallContext, kwargs: ReadonlyMap<string, Va
 export function rationalSystem(ctx: CallContext, R: PolyRing<unknown>): PolyRing<Rat> {
   if (!isRationalField(R.field)) fail('domain', 'method = "numerical" needs a ring over QQ', ctx.span);
   return R as unknown as PolyRing<Rat>;
+}
+
+/**
+ * The count that completeness is judged by: the distinct solutions modulo a random 26-bit prime (F4,
+ * then Seidenberg's lemma on the quotient algebra: src/geometry/count.ts), equal to the number of
+ * distinct complex solutions over QQ except for finitely many primes; far cheaper than a count over QQ
+ * on the systems the numerical route is for. A positive-dimensional system is an error at the call.
+ */
+export function expectedCount(ctx: CallContext, R: PolyRing<Rat>, gens: readonly Poly<Rat>[]): { readonly complex: number; readonly provenance: Provenance } {
+  const prime = randomPrime(ctx.random);
+  const { value: c, seconds } = timed(() => countSolutions(R, gens, { prime, signal: ctx.signal, onProgress: ctx.onProgress }));
+  if (c.distinct === null) fail('not-zero-dimensional', 'the system is not zero-dimensional (modulo a random prime): its solutions are not isolated, so they are not solved numerically', ctx.span);
+  const note = `${c.algorithm} over GF(${prime}), distinct solutions by Seidenberg's lemma; equal to the count over QQ except for finitely many primes`;
+  return { complex: c.distinct, provenance: reportedProvenance({ algorithm: 'distinct-count', field: `GF(${prime})`, certified: false, note }, seconds) };
 }
 
 /** The provenance of a numerical result: certified only when complete against a count that is itself certified. */
@@ -84,7 +100,7 @@ export function numericalSolveValue(ctx: CallContext, R: PolyRing<Rat>, gens: re
 export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Value {
   const compute = { signal: ctx.signal, onProgress: ctx.onProgress };
   const gradient = R.vars.map((_, i) => R.diff(f, i));
-  const count = countSolutions(R, gradient, compute);
+  const count = expectedCount(ctx, R, gradient);
   const start = performance.now();
   const seed = ctx.random.nextUint32();
   const { solve: r, morse, bezout } = stationaryNumerical(R, f, { seed, expected: count.complex, ...compute });
