@@ -151,6 +151,18 @@ export function ratToDyadic(x: Rat, bits: number, up: boolean): Dyadic {
   return divideRounded(x.num, x.den, bits, up);
 }
 
+/** The exact value of a finite double as a dyadic m·2^e (e <= 0). */
+export function doubleToDyadic(x: number): Dyadic {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite double: ${x}`);
+  let m = x;
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  return { m: BigInt(m), e };
+}
+
 /** The exact rational value. */
 export function dyadicToRat(x: Dyadic): Rat {
   return x.e >= 0 ? rat(x.m << BigInt(x.e)) : rat(x.m, 1n << BigInt(-x.e));

@@ -14,7 +14,7 @@
 // doubles around it (exact rounding from ../interval/dyadic.ts), so evaluating it on a box encloses
 // the values of the exact polynomials at every point of the box (the inclusion property).
 import { type Rat, rat } from '../field.js';
-import { type Dyadic, dyadicToNumber, ratToDyadic } from '../interval/dyadic.js';
+import { doubleToDyadic, dyadicToNumber, ratToDyadic } from '../interval/dyadic.js';
 import type { Poly } from '../poly.js';
 
 const f64 = new Float64Array(1);
@@ -170,20 +170,8 @@ export class IntervalSystem {
   }
 }
 
-/** The exact value of a finite double as a dyadic number m·2^e. */
-export function floatToDyadic(x: number): Dyadic {
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite double: ${x}`);
-  let m = x;
-  let e = 0;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e--;
-  }
-  return { m: BigInt(m), e };
-}
-
 /** The exact rational value of a finite double. */
 export function floatToRat(x: number): Rat {
-  const d = floatToDyadic(x);
+  const d = doubleToDyadic(x);
   return rat(d.m, 1n << BigInt(-d.e));
 }

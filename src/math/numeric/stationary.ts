@@ -17,7 +17,8 @@ import { type Interval, intervalInertia } from '../interval/index.js';
 import { hessian } from '../linalg/polymatrix.js';
 import type { Poly, PolyRing } from '../poly.js';
 import type { Interrupt } from '../progress.js';
-import { floatToDyadic, floatToRat } from './float-interval.js';
+import { doubleToDyadic } from '../interval/dyadic.js';
+import { floatToRat } from './float-interval.js';
 import type { Certificate } from './krawczyk.js';
 import { type NumericalSolveOptions, type NumericalSolveResult, realIntervalText, solveNumerical } from './solve-numerical.js';
 
@@ -48,7 +49,7 @@ export function certifiedMorseIndices(R: PolyRing<Rat>, f: Poly<Rat>, solutions:
   const sorted: { point: CertifiedStationaryPoint; mid: number; coords: number[] }[] = [];
   for (const c of solutions) {
     if (c.real !== true) continue;
-    const box: Interval[] = c.enclosure.map((e) => ({ lo: floatToDyadic(e.rl), hi: floatToDyadic(e.rh) }));
+    const box: Interval[] = c.enclosure.map((e) => ({ lo: doubleToDyadic(e.rl), hi: doubleToDyadic(e.rh) }));
     const inertia = intervalInertia(
       H.map((row) => row.map((h) => evaluateOnBox(h, box))),
       { signal },

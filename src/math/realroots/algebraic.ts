@@ -23,7 +23,7 @@
 // not mix: their arithmetic raises MathError('different-points').
 import { MathError } from '../errors.js';
 import { type Rat, QQ, rat } from '../field.js';
-import { type Dyadic, bitLength, compareDyadic, dyadicMidpoint, dyadicToRat, ratToDyadic } from '../interval/dyadic.js';
+import { type Dyadic, bitLength, compareDyadic, doubleToDyadic, dyadicMidpoint, dyadicToRat, ratToDyadic } from '../interval/dyadic.js';
 import { evaluateUnivariate } from '../interval/evaluate.js';
 import { type Interval, intervalContainsZero, intervalDiv, intervalFromInt, intervalSign, intervalWidth } from '../interval/interval.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
@@ -364,17 +364,6 @@ export function roundToDouble(x: Dyadic): number {
   return Number(m) * 2 ** e;
 }
 
-/** A finite double as a dyadic, exactly. */
-export function doubleToDyadic(x: number): Dyadic {
-  if (x === 0) return { m: 0n, e: 0 };
-  let e = 0;
-  let y = x;
-  while (!Number.isInteger(y)) {
-    y *= 2;
-    e--;
-  }
-  return { m: BigInt(y), e };
-}
 
 /** The interval x / c for a positive integer c. */
 function quotientBy(x: Interval, c: bigint, bits: number): Interval {

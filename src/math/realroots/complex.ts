@@ -23,7 +23,7 @@
 // MathError('uncertified'): nothing uncertified is returned.
 import { MathError } from '../errors.js';
 import type { Rat } from '../field.js';
-import { type Dyadic, bitLength, compareDyadic, divideRounded, dyadicAbs, dyadicAdd, dyadicMax, dyadicMidpoint, dyadicMul, dyadicNeg, dyadicSub, roundDown, roundUp } from '../interval/dyadic.js';
+import { type Dyadic, bitLength, compareDyadic, divideRounded, doubleToDyadic, dyadicAbs, dyadicAdd, dyadicMax, dyadicMidpoint, dyadicMul, dyadicNeg, dyadicSub, roundDown, roundUp } from '../interval/dyadic.js';
 import { type Interval, intervalAdd, intervalContainsZero, intervalDiv, intervalFromRat, intervalMul, intervalPow, intervalSub } from '../interval/interval.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
 import { intDerivative, intDivExact, intGcd, integerPoly, primitivePart, subInt, trimInt } from '../univariate/integer-poly.js';
@@ -116,17 +116,6 @@ function aberth(p: readonly bigint[], options: ComplexOptions): { re: number[]; 
   return { re, im };
 }
 
-/** A finite double as a dyadic, exactly. */
-function doubleToDyadic(x: number): Dyadic {
-  if (x === 0) return { m: 0n, e: 0 };
-  let e = 0;
-  let y = x;
-  while (!Number.isInteger(y)) {
-    y *= 2;
-    e--;
-  }
-  return { m: BigInt(y), e };
-}
 
 /** An upper bound of √x for a dyadic x >= 0. */
 function sqrtUp(x: Dyadic): Dyadic {
