@@ -112,20 +112,22 @@ export function householderQR(A: Dense, options: QROptions = {}): QR {
   return { qr: F, tau, perm, rank };
 }
 
+/** y := (I - t v v^T) y for the k-th stored reflector v = (1, a[k+1..m-1][k]) (t = 0: the identity). */
+function reflect(y: Float64Array, a: Float64Array, m: number, n: number, k: number, t: number): void {
+  if (t === 0) return;
+  let s = y[k]!;
+  for (let i = k + 1; i < m; i++) s += a[i * n + k]! * y[i]!;
+  s *= t;
+  y[k]! -= s;
+  for (let i = k + 1; i < m; i++) y[i]! -= s * a[i * n + k]!;
+}
+
 /** Q^T b (b has m entries), in place on a copy. */
 export function applyQt(f: QR, b: ArrayLike<number>): Float64Array {
   const { qr, tau } = f, m = qr.rows, n = qr.cols, a = qr.data;
   if (b.length !== m) throw new MathError('shape', `Q^T b needs ${m} entries, got ${b.length}`);
   const y = Float64Array.from(b as ArrayLike<number>);
-  for (let k = 0; k < tau.length; k++) {
-    const t = tau[k]!;
-    if (t === 0) continue;
-    let s = y[k]!;
-    for (let i = k + 1; i < m; i++) s += a[i * n + k]! * y[i]!;
-    s *= t;
-    y[k]! -= s;
-    for (let i = k + 1; i < m; i++) y[i]! -= s * a[i * n + k]!;
-  }
+  for (let k = 0; k < tau.length; k++) reflect(y, a, m, n, k, tau[k]!);
   return y;
 }
 
@@ -133,15 +135,7 @@ export function applyQt(f: QR, b: ArrayLike<number>): Float64Array {
 export function applyQ(f: QR, b: ArrayLike<number>): Float64Array {
   const { qr, tau } = f, m = qr.rows, n = qr.cols, a = qr.data;
   const y = Float64Array.from(b as ArrayLike<number>);
-  for (let k = tau.length - 1; k >= 0; k--) {
-    const t = tau[k]!;
-    if (t === 0) continue;
-    let s = y[k]!;
-    for (let i = k + 1; i < m; i++) s += a[i * n + k]! * y[i]!;
-    s *= t;
-    y[k]! -= s;
-    for (let i = k + 1; i < m; i++) y[i]! -= s * a[i * n + k]!;
-  }
+  for (let k = tau.length - 1; k >= 0; k--) reflect(y, a, m, n, k, tau[k]!);
   return y;
 }
 
