@@ -103,16 +103,23 @@ function isRat(c: unknown): c is Rat {
 
 /** LaTeX of a polynomial from its terms, in the ring's order, signs as in the canonical text. */
 export function polyLatex(ring: RingData, p: Poly<unknown>): string {
+  const F = ring.poly.field;
+  return signedTerms(ring, p, (abs, m) => {
+    const mono = monomialLatex(ring, m);
+    const coeff = isRat(abs) ? ratLatex(abs) : F.toString(abs);
+    return mono === '' ? coeff : F.isOne(abs) ? mono : `${coeff} ${mono}`;
+  });
+}
+
+/** The terms of p joined with their signs (`a - b + c`, `-a` first), each |term| written by `term`. */
+function signedTerms(ring: RingData, p: Poly<unknown>, term: (abs: unknown, m: Poly<unknown>['mons'][number]) => string): string {
   if (p.mons.length === 0) return '0';
   const F = ring.poly.field;
   let out = '';
   p.mons.forEach((m, k) => {
     const c = p.coeffs[k];
     const negative = F.isNegative(c);
-    const abs = negative ? F.neg(c) : c;
-    const mono = monomialLatex(ring, m);
-    const coeff = isRat(abs) ? ratLatex(abs) : F.toString(abs);
-    const body = mono === '' ? coeff : F.isOne(abs) ? mono : `${coeff} ${mono}`;
+    const body = term(negative ? F.neg(c) : c, m);
     out += k === 0 ? (negative ? `-${body}` : body) : negative ? ` - ${body}` : ` + ${body}`;
   });
   return out;
@@ -127,13 +134,8 @@ export function variableSympy(v: VariableInfo): string {
 
 /** A polynomial in SymPy's syntax from its terms: `w_1**2*w_2 - 1/2*x` (coefficients by the field's text). */
 export function polySympy(ring: RingData, p: Poly<unknown>): string {
-  if (p.mons.length === 0) return '0';
   const F = ring.poly.field;
-  let out = '';
-  p.mons.forEach((m, k) => {
-    const c = p.coeffs[k];
-    const negative = F.isNegative(c);
-    const abs = negative ? F.neg(c) : c;
+  return signedTerms(ring, p, (abs, m) => {
     const factors: string[] = [];
     m.forEach((e, i) => {
       if (e === 0) return;
@@ -142,10 +144,8 @@ export function polySympy(ring: RingData, p: Poly<unknown>): string {
     });
     const mono = factors.join('*');
     const coeff = F.toString(abs);
-    const body = mono === '' ? coeff : F.isOne(abs) ? mono : `${coeff}*${mono}`;
-    out += k === 0 ? (negative ? `-${body}` : body) : negative ? ` - ${body}` : ` + ${body}`;
+    return mono === '' ? coeff : F.isOne(abs) ? mono : `${coeff}*${mono}`;
   });
-  return out;
 }
 
 /** A ring in the typed JSON: its name, field, variables (canonical and SymPy names) and order. */
