@@ -16,9 +16,11 @@
 //     kept for every prime; at each prime w and v_i = (q_i·w' mod w) come from sparse FGLM and
 //     Berlekamp–Massey (./prime.ts). A prime whose replay fails, or where the form is rejected (deg w
 //     < D or w not square-free: the prime divides a discriminant), is skipped.
-//  3. The coefficients of w (monic) and v_i are kept as Garner mixed-radix digits and rationally
-//     reconstructed (Wang) with one common denominator per polynomial; a reconstruction is accepted
-//     when the next prime's image agrees with it (early termination).
+//  3. Lifting (./lift.ts): the images are stored; at checkpoints (geometric in the prime count) a
+//     sample of coefficients is rationally reconstructed (Wang, Lehmer-accelerated) and compared with
+//     the newest image, and once it agrees every coefficient is reconstructed with one common
+//     denominator per polynomial; a candidate that agrees with a prime not used to build it is kept
+//     (early termination).
 //  4. Independent check at a fresh prime (./check.ts): W square-free of full degree, t(x(θ)) = θ, and
 //     every generator vanishes at the parametrization modulo W. If it fails, restart from a new
 //     learning prime.
@@ -34,17 +36,18 @@
 // solutions" is confirmed at a second prime first.
 import { isRationalField } from '../domain.js';
 import { MathError } from '../errors.js';
-import { type Rat, invModNumber } from '../field.js';
-import { bigGcd, bigSqrt } from '../integers.js';
+import type { Rat } from '../field.js';
 import { f4Ids, type F4Trace } from '../groebner/f4.js';
 import { MonomialTable } from '../groebner/f4-monomials.js';
-import { MixedRadix, bigMod, inputsModulo, integerGenerators, modularGroebner, primeStream, rationalReconstruction } from '../groebner/modular.js';
+import { inputsModulo, integerGenerators, modularGroebner, primeStream } from '../groebner/modular.js';
 import { standardMonomials } from '../hilbert.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import type { Provenance } from '../provenance.js';
 import { Random } from '../random.js';
 import { checkExactly, checkModulo } from './check.js';
+import { ParametrizationLift, type RationalPoly, toOutput } from './lift.js';
+import { shear, unshearImage } from './shear.js';
 import { FORM_ATTEMPTS, formModulo, linearFormFor, noFormFound, normalFormsOf, tryForm } from './prime.js';
 import { type PrimeRunner, defaultPrimeRunner, sequentialPrimeRunner } from './prime-runner.js';
 import { type PrimeImage, type PrimeJob, flatImage, newJobKey, tableData, traceData } from './prime-tasks.js';
@@ -87,92 +90,21 @@ export interface ParametrizeTimings {
   certify: number;
 }
 
-/** A reconstructed polynomial: coefficient k is nums[k] / den. */
-interface RationalPoly {
-  readonly nums: bigint[];
-  readonly den: bigint;
+/** The form t = x_n. */
+function lastVariable(n: number): bigint[] {
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? 1n : 0n));
 }
 
-/**
- * Rational reconstruction of coefficients [offset, offset + len) with one common denominator; the
- * index of the coefficient that failed otherwise.
- */
-function reconstructPoly(residues: MixedRadix, offset: number, len: number, m: bigint, bound: bigint): RationalPoly | number {
-  const half = m / 2n;
-  const nums = new Array<bigint>(len).fill(0n);
-  let den = 1n;
-  for (let k = len - 1; k >= 0; k--) {
-    let y = (residues.value(offset + k) * den) % m;
-    if (y > half) y -= m;
-    if ((y < 0n ? -y : y) <= bound) {
-      nums[k] = y;
-      continue;
-    }
-    const r = rationalReconstruction(y < 0n ? y + m : y, m, bound, bound);
-    if (r === null || den * r.den > bound) return k;
-    for (let j = len - 1; j > k; j--) nums[j] = nums[j]! * r.den;
-    nums[k] = r.num;
-    den *= r.den;
-  }
-  return { nums, den };
-}
-
-/** All polynomials, or where the first failure was (polynomial, coefficient). */
-function reconstructAll(residues: MixedRadix, D: number, count: number, lastFailed: { poly: number; at: number }): RationalPoly[] | { poly: number; at: number } {
-  const m = residues.product;
-  const bound = bigSqrt(m / 2n);
-  // The coefficient that failed last time usually fails again: probe it alone first.
-  const probe = lastFailed.poly * D + lastFailed.at;
-  if (rationalReconstruction(residues.value(probe), m, bound, bound) === null) return lastFailed;
-  const out: RationalPoly[] = new Array(count);
-  for (let step = 0; step < count; step++) {
-    const e = (lastFailed.poly + step) % count;
-    const r = reconstructPoly(residues, e * D, D, m, bound);
-    if (typeof r === 'number') return { poly: e, at: r };
-    out[e] = r;
-  }
-  return out;
-}
-
-/** The candidate's image modulo p, laid out as flatImage; null when p divides a denominator. */
-function candidateModulo(cand: readonly RationalPoly[], D: number, p: number): Float64Array | null {
-  const out = new Float64Array(D * cand.length);
-  for (let e = 0; e < cand.length; e++) {
-    const d = bigMod(cand[e]!.den, p);
-    if (d === 0) return null;
-    const inv = invModNumber(d, p);
-    cand[e]!.nums.forEach((x, k) => (out[e * D + k] = (bigMod(x, p) * inv) % p));
-  }
-  return out;
-}
-
-function sameVector(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** From monic w = (nums, den) and v_i = nums_i/den_i to W primitive and x_i = V_i / (d_i W'). */
-function toOutput(cand: readonly RationalPoly[]): { w: bigint[]; numerators: bigint[][]; denominators: bigint[] } {
-  const [wr, ...vs] = cand;
-  let w = [...wr!.nums, wr!.den];
-  let content = 0n;
-  for (const c of w) content = bigGcd(content, c);
-  w = w.map((c) => c / content);
-  const lead = w[w.length - 1]!; // positive: den > 0
-  // x_i = v_i / w_monic' = lead · v_i / W'.
-  const numerators: bigint[][] = [];
-  const denominators: bigint[] = [];
-  for (const v of vs) {
-    const nums = v!.nums.map((c) => c * lead);
-    let g = v!.den;
-    for (const c of nums) g = bigGcd(g, c);
-    let trimmed = nums.map((c) => c / g);
-    while (trimmed.length > 0 && trimmed[trimmed.length - 1] === 0n) trimmed = trimmed.slice(0, -1);
-    numerators.push(trimmed);
-    denominators.push(v!.den / g);
-  }
-  return { w, numerators, denominators };
+/** The system in the coordinates where `form` is the last variable, learned at p; null when p divides a coefficient. */
+function shearedSystem(G: PolyRing<Rat>, gens: readonly Poly<Rat>[], form: readonly bigint[], p: number, options: ComputeOptions) {
+  const inputs = integerGenerators(gens.map((f) => shear(G, f, form)));
+  const coefs = inputsModulo(inputs, p);
+  if (coefs === null) return null;
+  const table = new MonomialTable(G.nvars, G.order.spec);
+  const polys = inputs.map((f, k) => ({ mons: Int32Array.from(f.mons, (m) => table.fromMonomial(m)), coefs: coefs[k]! }));
+  const learned = f4Ids(table, p, G.order.spec, polys, { learn: true, signal: options.signal });
+  if (learned.basis.length === 1 && table.degrees[learned.basis[0]!.mons[0]!] === 0) return null;
+  return { table, trace: learned.trace as F4Trace, inputs, nf: normalFormsOf(table, learned.basis, p, options.signal) };
 }
 
 /**
@@ -242,30 +174,47 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     const nf0 = normalFormsOf(table, learned.basis, first.p, options.signal);
     const normalSet = nf0.normalSet;
     const D = normalSet.size;
+    // The form: x_n itself, else seeded random forms t, each made the last variable by a change of
+    // coordinates (./shear.ts) so that its multiplication matrix stays sparse.
     const chosen = timed('sequences', () => {
-      for (let attempt = 0; attempt <= FORM_ATTEMPTS; attempt++) {
+      const plain = tryForm(nf0, formModulo(linearFormFor(random, n, 0), first.p), random, options.signal);
+      if (typeof plain !== 'string') return { form: linearFormFor(random, n, 0), system: null, image: flatImage(plain, D) };
+      for (let attempt = 1; attempt <= FORM_ATTEMPTS && n > 1; attempt++) {
         const form = linearFormFor(random, n, attempt);
-        const image = tryForm(nf0, formModulo(form, first.p), random, options.signal);
-        if (typeof image !== 'string') return { form, image };
+        const system = shearedSystem(G, converted, form, first.p, options);
+        if (system === null || system.nf.size !== D) continue;
+        const image = tryForm(system.nf, formModulo(lastVariable(n), first.p), random, options.signal);
+        if (typeof image === 'string') continue;
+        const flat = flatImage(image, D);
+        unshearImage(flat.subarray(D), D, n, formModulo(form, first.p), first.p);
+        return { form, system, image: flat };
       }
       return null;
     });
     if (chosen === null) return noFormFound(nf0, G.vars, options);
-    const firstImage = chosen.image;
     const c = chosen.form;
-    progress(`learned at ${first.p}: ${D} solutions, linear form ${c.join(', ')}`, first.p);
+    progress(`learned at ${first.p}: ${D} solutions, linear form ${c.join(', ')}${chosen.system ? ' (made the last variable)' : ''}`, first.p);
 
     // 2-3. Further primes until the reconstruction is stable, computed by the runner in batches of
     // its parallelism (the images do not depend on the runner: see ./prime-tasks.ts).
     const count = 1 + n;
-    const residues = new MixedRadix(D * count);
-    timed('reconstruct', () => residues.add(first.p, flatImage(firstImage, D)));
+    const lift = new ParametrizationLift(D, count);
+    timed('reconstruct', () => lift.add(first.p, chosen.image));
     // The default runner only for systems where a prime costs more than handing it to a worker.
     const runner = options.runner ?? (D >= PARALLEL_MIN_SOLUTIONS ? defaultPrimeRunner() : sequentialPrimeRunner);
+    const learnedSystem = chosen.system ?? { table, trace, inputs, nf: nf0 };
     const job: PrimeJob = {
       key: newJobKey(),
       task: 'parametrization',
-      setup: { table: tableData(table, spec), trace: traceData(trace), coeffs: inputs.map((f) => f.coeffs), leads: normalSet.leads, form: c, seed },
+      setup: {
+        table: tableData(learnedSystem.table, spec),
+        trace: traceData(learnedSystem.trace),
+        coeffs: learnedSystem.inputs.map((f) => f.coeffs),
+        leads: learnedSystem.nf.normalSet.leads,
+        form: chosen.system ? lastVariable(n) : c,
+        ...(chosen.system ? { shear: c } : {}),
+        seed,
+      },
     };
     const queue: PrimeImage[] = [];
     const imageAt = (): { p: number; image: Float64Array } | 'failed' => {
@@ -282,7 +231,6 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     };
     let failures = 0;
     let successes = 0;
-    let lastFailed = { poly: 0, at: D - 1 };
     let candidate: RationalPoly[] | null = null;
     while (candidate === null) {
       checkInterrupt(options.signal);
@@ -294,25 +242,9 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
         continue;
       }
       successes++;
-      timed('reconstruct', () => residues.add(next.p, next.image));
-      progress(`prime ${residues.count}`, next.p);
-      const attempt = timed('reconstruct', () => reconstructAll(residues, D, count, lastFailed));
-      if (!Array.isArray(attempt)) {
-        lastFailed = attempt;
-        continue;
-      }
-      // Accept when a further prime agrees.
-      for (;;) {
-        const check = imageAt();
-        if (typeof check === 'string') {
-          skipped++;
-          continue;
-        }
-        const image = timed('reconstruct', () => candidateModulo(attempt, D, check.p));
-        if (image !== null && sameVector(image, check.image)) candidate = attempt;
-        else timed('reconstruct', () => residues.add(check.p, check.image));
-        break;
-      }
+      lift.add(next.p, next.image);
+      progress(`prime ${lift.primes.length}`, next.p);
+      candidate = timed('reconstruct', () => lift.attempt());
     }
     if (candidate === null) {
       if (++restarts > 3) throw new MathError('modular-failed', 'the F4 trace or the linear form failed at too many primes');
@@ -335,13 +267,13 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
       progress('restarting: the independent check failed');
       continue;
     }
-    const used = residues.primes;
+    const used = lift.primes;
     let note =
       `sparse FGLM (Berlekamp–Massey) parametrization modulo ${used.length} primes below 2^22 (F4 learned at ${used[0]}` +
       (restarts > 0 ? `, ${restarts} restart(s)` : '') +
       (skipped > 0 ? `, ${skipped} prime(s) skipped` : '') +
       `, the others on ${runner.name}` +
-      `), lifted by CRT and rational reconstruction, stable over one further prime; checked modulo ${checkPrime}: ` +
+      `), lifted from the first ${used.length - 1} by CRT and rational reconstruction (sampled coefficients at checkpoints, then all) and agreeing with the last; checked modulo ${checkPrime}: ` +
       `W square-free of degree ${D}, t(x(θ)) = θ, every generator vanishes at the parametrization`;
     let certified = false;
     if (options.certify) {

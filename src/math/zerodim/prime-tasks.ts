@@ -8,7 +8,8 @@
 //  - the F4 trace without its table (its steps are typed arrays of ids);
 //  - the integer generators' coefficients (their supports are the trace's input monomials);
 //  - the leading monomials of the learned basis (they define the normal set), the linear form, and
-//    the seed of the projections.
+//    the seed of the projections (and the form made the last variable, when the generators were
+//    sheared: ./shear.ts).
 // The image at p is the flat vector of ./parametrize.ts: w_0..w_{D-1} (w monic), then each v_i padded
 // to D; or why p gave none: 'bad-prime' (p divides an input coefficient), 'replay' (the trace does
 // not replay at p) or a PrimeFailure of ./prime.ts (the form or projection is rejected at p).
@@ -22,6 +23,7 @@ import type { Interrupt } from '../progress.js';
 import { Random } from '../random.js';
 import { NormalForms, NormalSet } from './normal-forms.js';
 import { type PrimeFailure, type PrimeParametrization, formModulo, tryForm } from './prime.js';
+import { unshearImage } from './shear.js';
 
 /** A monomial table as plain data. */
 export interface TableData {
@@ -41,6 +43,11 @@ export interface ParametrizationSetup {
   /** Leading monomial ids of the learned reduced basis. */
   readonly leads: Int32Array;
   readonly form: readonly bigint[];
+  /**
+   * When set, the generators are in the coordinates where this form is the last variable (./shear.ts,
+   * `form` is then x_n) and the images are turned back to the original coordinates.
+   */
+  readonly shear?: readonly bigint[];
   readonly seed: number;
 }
 
@@ -126,7 +133,9 @@ export function prepareParametrization(setup: ParametrizationSetup, signal?: Int
       const result = tryForm(new NormalForms(normalSet, basis, p, interrupt), formModulo(setup.form, p), projectionRandom(setup.seed, p), interrupt);
       const t2 = performance.now();
       if (typeof result === 'string') return { p, image: null, failure: result, replayMs: t1 - t0, sequencesMs: t2 - t1 };
-      return { p, image: flatImage(result, D), replayMs: t1 - t0, sequencesMs: t2 - t1 };
+      const image = flatImage(result, D);
+      if (setup.shear) unshearImage(image.subarray(D), D, setup.form.length, formModulo(setup.shear, p), p);
+      return { p, image, replayMs: t1 - t0, sequencesMs: t2 - t1 };
     },
   };
 }
