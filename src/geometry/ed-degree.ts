@@ -117,6 +117,8 @@ export function edDegree(X: Variety, Q: Form, options: EDOptions): EDResult {
   const method = options.method ?? 'lagrange';
   if (method === 'parametric') return parametricED(X, Q, u, options);
   const N = normalData(X, random, compute);
+  // The empty variety (unit ideal) has no points, hence no critical points: ED degree 0, exactly.
+  if (N.m < 0) return { count: 0, method: 'the variety is empty (its ideal is the unit ideal)', field: 'QQ', certified: true, data: u };
   const system = method === 'minors' ? minorsSystem(N, Q, u) : lagrangeSystem(N, Q, u);
   const counted = countSolutions(system.ring, system.gens, countOptions);
   if (counted.distinct !== null) return { count: counted.distinct, ...describe(counted, method, N), data: u };

@@ -3,10 +3,12 @@
 // its variable names in the current scope, so later `let`s can shadow them and functions see them.
 // Errors are VdlError diagnostics with spans; MathErrors from the engine are re-raised (by
 // `raisingAt`, applied in `eval`) at the span of the innermost expression that raised them.
+import { MAX_VARIABLES } from '../math/budget.js';
+import { MathError } from '../math/errors.js';
 import { QQ, primeField } from '../math/field.js';
 import type { OrderSpec } from '../math/monomial.js';
 import { PolyRing } from '../math/poly.js';
-import type { Interrupt, ProgressEvent } from '../math/progress.js';
+import { withInterrupt, type Interrupt, type ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
 import type * as A from './ast.js';
 import { VdlError, fail, raisingAt } from './diagnostics.js';
@@ -78,6 +80,8 @@ class ReturnSignal {
 }
 
 const MAX_CALL_DEPTH = 2000;
+/** The longest range built as a list (a for loop over a range never builds one). */
+const MAX_RANGE_LIST = 10_000_000;
 let nextRingId = 1;
 
 export class Interpreter {
@@ -89,6 +93,10 @@ export class Interpreter {
   /** The modules being imported, outermost (the importing input) first, to report cycles. */
   private importing: readonly ModuleLocation[] = [];
   private depth = 0;
+  /** The active calls of vdl functions, outermost first (see callUser). */
+  private readonly calls: { name: string; span: A.Span }[] = [];
+  /** The depth at which the JavaScript stack overflowed, while the error unwinds (0 otherwise). */
+  private overflowDepth = 0;
 
   constructor(readonly options: InterpreterOptions) {
     this.random = new Random(options.seed ?? 0);
@@ -96,12 +104,22 @@ export class Interpreter {
 
   // --- statements ----------------------------------------------------------------------------
 
+  /**
+   * Runs a program. Its statements run under the run's interrupt as the ambient one (progress.ts),
+   * which the kernels without a signal parameter poll.
+   */
   runProgram(program: A.Program, scope: Scope = this.globals): void {
-    for (const stmt of program.body) this.exec(stmt, scope);
+    withInterrupt(this.options.signal, () => {
+      for (const stmt of program.body) this.execStmt(stmt, scope);
+    });
   }
 
   /** Executes one statement; returns the value of a bare expression statement (for the REPL). */
   exec(stmt: A.Stmt, scope: Scope): Value | undefined {
+    return withInterrupt(this.options.signal, () => this.execStmt(stmt, scope));
+  }
+
+  private execStmt(stmt: A.Stmt, scope: Scope): Value | undefined {
     this.checkInterrupt(stmt.span);
     switch (stmt.kind) {
       case 'Ring':
@@ -154,6 +172,16 @@ export class Interpreter {
       case 'Return':
         throw new ReturnSignal(stmt.value ? this.eval(stmt.value, scope) : NONE);
       case 'For': {
+        if (stmt.iterable.kind === 'Range') {
+          // A range is counted through, never built as a list (for i in 1..10^7 uses no memory).
+          const [from, to] = this.rangeBounds(stmt.iterable, scope);
+          for (let k = from; k <= to; k++) {
+            const inner = new Scope(scope);
+            inner.vars.set(stmt.variable.name, int(k));
+            this.execBlock(stmt.body, inner);
+          }
+          return undefined;
+        }
         const iterable = this.eval(stmt.iterable, scope);
         if (iterable.kind !== 'list') fail('type', `for needs a list or a range to iterate over, got ${kindWord(iterable)}`, stmt.iterable.span);
         for (const item of iterable.items) {
@@ -168,7 +196,7 @@ export class Interpreter {
         if (c.kind !== 'bool') fail('type', `if needs a boolean condition, got ${kindWord(c)}`, stmt.condition.span);
         if (c.value) this.execBlock(stmt.then, new Scope(scope));
         else if (stmt.otherwise?.kind === 'Block') this.execBlock(stmt.otherwise, new Scope(scope));
-        else if (stmt.otherwise) this.exec(stmt.otherwise, scope);
+        else if (stmt.otherwise) this.execStmt(stmt.otherwise, scope);
         return undefined;
       }
       case 'Import':
@@ -196,7 +224,7 @@ export class Interpreter {
   }
 
   private execBlock(block: A.Block, scope: Scope): void {
-    for (const stmt of block.body) this.exec(stmt, scope);
+    for (const stmt of block.body) this.execStmt(stmt, scope);
   }
 
   private checkDeclaredKind(declKind: A.DeclKind, value: Value, span: A.Span): void {
@@ -216,6 +244,10 @@ export class Interpreter {
         continue;
       }
       const ranges = v.indices.map((e) => this.indexRange(e, scope));
+      const count = ranges.reduce((n, [lo, hi]) => n * Math.max(0, hi - lo + 1), 1);
+      if (names.length + count > MAX_VARIABLES) {
+        fail('too-large', `the ring would have ${names.length + count} variables, more than the limit of ${MAX_VARIABLES}`, v.name.span);
+      }
       families.set(v.name.name, { name: v.name.name, ranges });
       for (const tuple of indexTuples(ranges)) names.push(indexedName(v.name.name, tuple));
     }
@@ -350,7 +382,14 @@ export class Interpreter {
 
   /** The value of an expression; an engine error raised while computing it is reported at its span. */
   eval(e: A.Expr, scope: Scope): Value {
-    return raisingAt(e.span, () => this.evalExpr(e, scope));
+    // raisingAt (diagnostics.ts), written out: one stack frame per expression instead of three, so
+    // that deep recursion in vdl code fits the JavaScript stack.
+    try {
+      return this.evalExpr(e, scope);
+    } catch (err) {
+      if (err instanceof MathError) fail(err.code, err.message, e.span);
+      throw err;
+    }
   }
 
   private evalExpr(e: A.Expr, scope: Scope): Value {
@@ -413,17 +452,29 @@ export class Interpreter {
         return record(fields);
       }
       case 'Range': {
-        const from = this.eval(e.from, scope);
-        const to = this.eval(e.to, scope);
-        if (from.kind !== 'number' || from.value.den !== 1n || to.kind !== 'number' || to.value.den !== 1n) {
-          fail('type', 'a range a..b needs integers', e.span);
+        const [from, to] = this.rangeBounds(e, scope);
+        if (to - from >= BigInt(MAX_RANGE_LIST)) {
+          fail('too-large', `the range has ${to - from + 1n} elements, more than the limit of ${MAX_RANGE_LIST} for a list`, e.span, [
+            'a for loop over a range counts through it without a limit: for i in a..b { ... }',
+          ]);
         }
-        if (to.value.num - from.value.num > 10_000_000n) fail('too-large', 'the range is too long', e.span);
         const items: Value[] = [];
-        for (let k = from.value.num; k <= to.value.num; k++) items.push(int(k));
+        for (let k = from; k <= to; k++) {
+          if ((k & 0xffffn) === 0n) this.checkInterrupt(e.span);
+          items.push(int(k));
+        }
         return list(items);
       }
     }
+  }
+
+  private rangeBounds(e: A.Range, scope: Scope): [bigint, bigint] {
+    const from = this.eval(e.from, scope);
+    const to = this.eval(e.to, scope);
+    if (from.kind !== 'number' || from.value.den !== 1n || to.kind !== 'number' || to.value.den !== 1n) {
+      fail('type', 'a range a..b needs integers', e.span);
+    }
+    return [from.value.num, to.value.num];
   }
 
   private index(e: A.Index, scope: Scope): Value {
@@ -478,9 +529,12 @@ export class Interpreter {
     if (args.length !== f.params.length) {
       fail('arity', `${f.name} takes ${f.params.length} argument${f.params.length === 1 ? '' : 's'}, got ${args.length}`, span);
     }
-    if (this.depth >= MAX_CALL_DEPTH) fail('recursion-depth', `recursion deeper than ${MAX_CALL_DEPTH} calls in ${f.name}`, span);
+    if (this.depth >= MAX_CALL_DEPTH) this.recursionError(this.depth, `recursion deeper than ${MAX_CALL_DEPTH} calls`);
     const inner = new Scope(f.closure as Scope);
     f.params.forEach((p, i) => inner.vars.set(p, args[i]!));
+    // calls[k] is the k-th active call; entries past depth are stale, and are kept until overwritten
+    // so that the chain can still be read after a stack overflow unwinds.
+    this.calls[this.depth] = { name: f.name, span };
     this.depth++;
     try {
       if (f.body.kind !== 'Block') return this.eval(f.body, inner);
@@ -488,10 +542,37 @@ export class Interpreter {
       return NONE;
     } catch (signal) {
       if (signal instanceof ReturnSignal) return signal.value;
+      if (signal instanceof RangeError) {
+        // A stack overflow: note where, and build the error some frames up, where there is stack.
+        if (this.overflowDepth === 0) this.overflowDepth = this.depth;
+        if ((this.depth + 64 < this.overflowDepth || this.depth === 1) && /call stack/i.test(signal.message)) {
+          this.recursionError(this.overflowDepth, `recursion too deep: the stack overflowed after ${this.overflowDepth} nested calls`);
+        }
+      }
       throw signal;
     } finally {
       this.depth--;
+      if (this.depth === 0) this.overflowDepth = 0;
     }
+  }
+
+  /**
+   * The recursion error at the deepest call, with the chain of calls (outermost first, repeats of
+   * one call site folded: "f at main.vdl:3:12, then f at main.vdl:1:40 × 1999").
+   */
+  private recursionError(depth: number, message: string): never {
+    const chain: string[] = [];
+    let k = 0;
+    while (k < depth && chain.length < 8) {
+      const c = this.calls[k]!;
+      let j = k + 1;
+      while (j < depth && this.calls[j]!.span === c.span) j++;
+      chain.push(`${c.name} at ${c.span.file}:${c.span.startLine}:${c.span.startColumn}${j - k > 1 ? ` × ${j - k}` : ''}`);
+      k = j;
+    }
+    if (k < depth) chain.push(`... ${depth - k} more`);
+    const deepest = this.calls[Math.max(0, depth - 1)]!;
+    fail('recursion-depth', `${message} in ${deepest.name}`, deepest.span, [`the calls: ${chain.join(', then ')}`]);
   }
 
   /**

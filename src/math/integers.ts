@@ -1,4 +1,8 @@
-// Integer helpers on native bigint.
+// Integer helpers on native bigint. Functions whose result size depends on the arguments' values
+// (binomial) are bounded up front by budget.ts and poll the interrupt (progress.ts) as they go.
+import { checkIntegerSize, log2Binomial } from './budget.js';
+import { checkInterrupt } from './progress.js';
+
 export function bigAbs(a: bigint): bigint {
   return a < 0n ? -a : a;
 }
@@ -32,10 +36,21 @@ export function bigSqrt(n: bigint): bigint {
   }
 }
 
-export function binomial(n: number, k: number): bigint {
-  if (k < 0 || k > n) return 0n;
-  k = Math.min(k, n - k);
+/**
+ * C(n, k) for integers n >= 0 (0 outside 0 <= k <= n), by the product (n-k+1)/1 · ... · n/k, each
+ * partial product an integer. Refused (MathError 'too-large') when log2 C(n, k) passes the integer
+ * limit of budget.ts; polls the interrupt every 256 factors.
+ */
+export function binomial(n: number | bigint, k: number | bigint): bigint {
+  const N = BigInt(n);
+  let K = BigInt(k);
+  if (K < 0n || K > N) return 0n;
+  if (N - K < K) K = N - K;
+  checkIntegerSize(`binomial(${N}, ${k})`, log2Binomial(Number(N), Number(K)));
   let r = 1n;
-  for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
+  for (let i = 1n; i <= K; i++) {
+    if ((i & 255n) === 0n) checkInterrupt();
+    r = (r * (N - K + i)) / i;
+  }
   return r;
 }

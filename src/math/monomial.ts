@@ -3,6 +3,11 @@
 // compare(a, b) > 0 when a is larger. Orders: lex, grevlex, weighted (weight vector, ties by grevlex)
 // and block orders (a sequence of blocks, each with its own order; the first block dominates, so a
 // block order eliminates the variables of its first block).
+//
+// Exponent bound: every monomial made here has total degree at most MAX_DEGREE = 2^31 - 1, so each
+// exponent and the total degree fit an Int32 slot; products are checked (monomialMul) and throw a
+// MathError('too-large') instead of wrapping around. Kernels that pack exponents themselves (F4's
+// monomial table) check the sum of total degrees against MAX_DEGREE before adding.
 import { MathError } from './errors.js';
 
 export type Monomial = Int32Array;
@@ -86,10 +91,32 @@ export function makeOrder(spec: OrderSpec, nvars: number): MonomialOrder {
   }
 }
 
+/** The largest total degree (hence exponent) a monomial may have: the largest Int32. */
+export const MAX_DEGREE = 2 ** 31 - 1;
+
+/** The error for a monomial of total degree `degree` > MAX_DEGREE (never a wrapped exponent). */
+export function degreeOverflow(degree: number | bigint): MathError {
+  return new MathError('too-large', `a monomial of degree ${degree} is beyond the largest degree ${MAX_DEGREE} that exponents can hold`);
+}
+
+/** a * b; a MathError when the product's total degree exceeds MAX_DEGREE (no wrap-around). */
 export function monomialMul(a: Monomial, b: Monomial): Monomial {
   const r = new Int32Array(a.length);
-  for (let i = 0; i < a.length; i++) r[i] = a[i]! + b[i]!;
+  let degree = 0;
+  for (let i = 0; i < a.length; i++) {
+    const e = a[i]! + b[i]!;
+    degree += e;
+    r[i] = e;
+  }
+  if (degree > MAX_DEGREE) throw degreeOverflow(degree);
   return r;
+}
+
+/** m^k; a MathError when its total degree exceeds MAX_DEGREE. */
+export function monomialPow(m: Monomial, k: number): Monomial {
+  const degree = totalDegree(m) * k;
+  if (!Number.isSafeInteger(degree) || degree > MAX_DEGREE) throw degreeOverflow(BigInt(totalDegree(m)) * BigInt(k));
+  return m.map((e) => e * k);
 }
 
 /** a / b, assuming b divides a. */

@@ -3,8 +3,10 @@
 // sorted in strictly decreasing monomial order of the ring, no zero coefficients, and monomials that
 // are never mutated once in a polynomial (so they may be shared). The PolyRing object does all the
 // arithmetic, following the rule "the ring is an object, elements are plain data".
+import { checkPolySize, checkVariableCount, log2Binomial } from './budget.js';
 import { power } from './domain.js';
 import { MathError } from './errors.js';
+import { bitLength } from './interval/dyadic.js';
 import type { Field } from './field.js';
 import {
   type Monomial,
@@ -13,9 +15,16 @@ import {
   divides,
   makeOrder,
   monomialDiv,
+  degreeOverflow,
+  MAX_DEGREE,
   monomialMul,
+  monomialPow,
   totalDegree,
 } from './monomial.js';
+import { checkInterrupt } from './progress.js';
+
+/** Products with more term pairs than this are checked against the size budget first. */
+const SIZE_CHECK_TERMS = 100_000;
 
 export interface Poly<E> {
   readonly mons: readonly Monomial[];
@@ -32,6 +41,7 @@ export class PolyRing<E> {
     readonly vars: readonly string[],
     orderSpec: OrderSpec = { kind: 'grevlex' },
   ) {
+    checkVariableCount(vars.length);
     this.nvars = vars.length;
     this.order = makeOrder(orderSpec, vars.length);
     this.zeroMonomial = new Int32Array(vars.length);
@@ -235,23 +245,71 @@ export class PolyRing<E> {
     };
   }
 
+  /**
+   * f * g. The partial products c·m·g (one per term of f) are merged like a binary counter: a merge
+   * of two partials of equal rank, so at most log2 |f| partials are alive at once (memory stays near
+   * the result's size) and the merge tree is balanced (|f| log |f| merges). Polls the interrupt per
+   * partial product; a product estimated beyond the size budget is refused before it starts.
+   */
   mul(f: Poly<E>, g: Poly<E>): Poly<E> {
     if (f.mons.length > g.mons.length) [f, g] = [g, f];
     if (f.mons.length === 0) return this.zero();
-    // Pairwise merging of the partial products keeps the merge tree balanced (n log n merges).
-    let parts: Poly<E>[] = f.mons.map((m, i) => this.mulTerm(g, f.coeffs[i]!, m));
-    while (parts.length > 1) {
-      const next: Poly<E>[] = [];
-      for (let i = 0; i + 1 < parts.length; i += 2) next.push(this.add(parts[i]!, parts[i + 1]!));
-      if (parts.length % 2 === 1) next.push(parts[parts.length - 1]!);
-      parts = next;
+    if (f.mons.length * g.mons.length > SIZE_CHECK_TERMS) this.checkProductSize(f, g);
+    const stack: { p: Poly<E>; rank: number }[] = [];
+    for (let i = 0; i < f.mons.length; i++) {
+      if ((i & 15) === 15) checkInterrupt();
+      let top = { p: this.mulTerm(g, f.coeffs[i]!, f.mons[i]!), rank: 0 };
+      while (stack.length > 0 && stack[stack.length - 1]!.rank === top.rank) {
+        const below = stack.pop()!;
+        top = { p: this.add(below.p, top.p), rank: top.rank + 1 };
+      }
+      stack.push(top);
     }
-    return parts[0]!;
+    let result = stack.pop()!.p;
+    while (stack.length > 0) result = this.add(stack.pop()!.p, result);
+    return result;
   }
 
+  /**
+   * f^k by repeated squaring. Refused up front (MathError 'too-large') when the degree k·deg f passes
+   * MAX_DEGREE or the estimated size (terms × coefficient bits, see budget.ts) passes the budget.
+   */
   pow(f: Poly<E>, k: number): Poly<E> {
     if (!Number.isInteger(k) || k < 0) throw new MathError('bad-exponent', `exponent ${k} must be a non-negative integer`);
+    if (k === 0) return this.one();
+    if (f.mons.length === 0 || k === 1) return f;
+    const degree = this.degree(f);
+    if (degree * k > MAX_DEGREE) throw degreeOverflow(BigInt(degree) * BigInt(k));
+    if (k > MAX_DEGREE) throw new MathError('too-large', `the exponent ${k} is beyond the largest exponent ${MAX_DEGREE}`);
+    const t = f.mons.length;
+    const log2Terms = t === 1 ? 0 : Math.min(log2Binomial(t + k - 1, k), log2Binomial(this.nvars + k * degree, this.nvars));
+    checkPolySize(`the power (a polynomial with ${t} term${t === 1 ? '' : 's'})^${k}`, log2Terms, this.coefficientBits(f, k), this.nvars);
+    if (t === 1) return this.term(power(this.field.one, (a, b) => this.field.mul(a, b), f.coeffs[0]!, k), monomialPow(f.mons[0]!, k));
     return power(this.one(), (a, b) => this.mul(a, b), f, k);
+  }
+
+  private checkProductSize(f: Poly<E>, g: Poly<E>): void {
+    const log2Terms = Math.min(
+      Math.log2(f.mons.length) + Math.log2(g.mons.length),
+      log2Binomial(this.nvars + this.degree(f) + this.degree(g), this.nvars),
+    );
+    const bits = this.coefficientBits(f, 1) + this.coefficientBits(g, 1) + Math.log2(f.mons.length);
+    checkPolySize(`the product of polynomials with ${f.mons.length} and ${g.mons.length} terms`, log2Terms, bits, this.nvars);
+  }
+
+  /**
+   * A bound on the coefficient bits of f^k: k·(log2 t + max numerator bits + max denominator bits)
+   * for rational coefficients (|coefficients of f^k| <= (Σ|c_i|)^k); 64 for machine-number fields.
+   */
+  private coefficientBits(f: Poly<E>, k: number): number {
+    let num = 0, den = 0;
+    for (const c of f.coeffs) {
+      if (typeof c !== 'object' || c === null || typeof (c as { num?: unknown }).num !== 'bigint') return 64;
+      const r = c as unknown as { num: bigint; den: bigint };
+      num = Math.max(num, bitLength(r.num));
+      den = Math.max(den, bitLength(r.den) - 1);
+    }
+    return Math.max(64, k * (Math.log2(f.mons.length) + num + den));
   }
 
   /** f divided by its leading coefficient (zero stays zero). */

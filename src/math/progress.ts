@@ -1,6 +1,12 @@
 // Progress and interruption for long kernels. `Interrupt` is anything with an `aborted` flag: an
 // AbortSignal works, and so does an object reading a SharedArrayBuffer flag (the REPL's worker thread
 // cannot receive an abort event while a synchronous kernel runs, so it polls shared memory instead).
+//
+// Kernels whose signature carries no signal (polynomial arithmetic, constructors, determinants,
+// univariate code, integer functions) poll the *ambient* interrupt: the evaluator runs each statement
+// under `withInterrupt(signal, ...)`, and `checkInterrupt` (with or without a signal of its own) also
+// reads the ambient one. Polls must come at a bounded interval of work (bench/cancel.js measures the
+// latency from an abort to the error).
 import { MathError } from './errors.js';
 
 export interface Interrupt {
@@ -24,6 +30,20 @@ export interface ComputeOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
-export function checkInterrupt(signal: Interrupt | undefined): void {
-  if (signal?.aborted) throw new MathError('interrupted', 'computation interrupted');
+let ambient: Interrupt | undefined;
+
+/** Runs f with `signal` as the ambient interrupt (restored afterwards, so runs may nest). */
+export function withInterrupt<T>(signal: Interrupt | undefined, f: () => T): T {
+  const saved = ambient;
+  ambient = signal ?? saved;
+  try {
+    return f();
+  } finally {
+    ambient = saved;
+  }
+}
+
+/** Throws MathError('interrupted') when `signal` or the ambient interrupt has been aborted. */
+export function checkInterrupt(signal?: Interrupt): void {
+  if (signal?.aborted || ambient?.aborted) throw new MathError('interrupted', 'computation interrupted');
 }

@@ -1,7 +1,7 @@
 // Core built-ins: lists, vectors and matrices of numbers, numeric helpers, randomness and timing.
 import { gaussianDense, zeros } from '../../math/dense/index.js';
 import { QQ, rat } from '../../math/field.js';
-import { bigSqrt } from '../../math/integers.js';
+import { bigSqrt, binomial as binomialOf } from '../../math/integers.js';
 import { fail } from '../diagnostics.js';
 import { arithmetic, compare, ratToFloat, valuesEqual } from '../ops.js';
 import { floatMatrixValue } from '../objects/float-matrix.js';
@@ -264,11 +264,7 @@ defineBuiltins([
     minArgs: 2,
     maxArgs: 2,
     call(ctx, [n, k]) {
-      const a = expectInteger(ctx, n!, 0), b = expectInteger(ctx, k!, 1);
-      if (b < 0n || b > a) return int(0);
-      let r = 1n;
-      for (let i = 1n; i <= b; i++) r = (r * (a - b + i)) / i;
-      return int(r);
+      return int(binomialOf(expectInteger(ctx, n!, 0), expectInteger(ctx, k!, 1)));
     },
   },
   {

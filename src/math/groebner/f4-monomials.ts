@@ -17,7 +17,7 @@
 //
 // The comparison `compare(a, b)` realises the ring's monomial order (lex, grevlex, weighted, block)
 // on the packed vectors and agrees with `makeOrder(spec).compare` of monomial.ts.
-import type { Monomial, OrderSpec } from '../monomial.js';
+import { degreeOverflow, MAX_DEGREE, type Monomial, type OrderSpec } from '../monomial.js';
 
 export class MonomialTable {
   readonly nvars: number;
@@ -92,6 +92,7 @@ export class MonomialTable {
 
   /** The id of a·b. */
   mul(a: number, b: number): number {
+    if (this.degrees[a]! + this.degrees[b]! > MAX_DEGREE) throw degreeOverflow(this.degrees[a]! + this.degrees[b]!);
     if (this.size === this.capacity) this.grow();
     const n = this.nvars;
     const h = (this.hashes[a]! + this.hashes[b]!) | 0;
