@@ -59,15 +59,23 @@ export const Integer = createToken({ name: 'Integer', pattern: /\d+/, categories
 
 /** Abstract category of the string tokens. */
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
+
+/**
+ * A list literal made only of numbers (signed) and nested such lists, `[[1, -2], [3, 4]]`, taken as
+ * one token: never matched by the lexer, made by the parse front end (src/lang/parse.ts) from the
+ * tokens of the list, which it keeps in `payload`, so that megabyte matrix literals are read in
+ * linear time instead of through the whole expression grammar per entry.
+ */
+export const NumericList = createToken({ name: 'NumericList', pattern: Lexer.NA, label: 'a list of numbers' });
 export const StringToken = createToken({
   name: 'String',
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/,
   categories: [StringLiteral],
 });
 /** `"...` up to the end of the line without the closing quote (reported as an error by parse.ts). */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*\\?/,
   categories: [StringLiteral],
 });
 
@@ -175,6 +183,7 @@ export const allTokens: TokenType[] = [
   // abstract categories (never matched, but the parser must know them)
   NumberLiteral,
   StringLiteral,
+  NumericList,
   Keyword,
   BooleanLiteral,
   DeclKeyword,

@@ -43,6 +43,7 @@ import {
   MultiplicativeOp,
   Not,
   NumberLiteral,
+  NumericList,
   Or,
   Print,
   RBrace,
@@ -536,6 +537,7 @@ export class VdlParser extends CstParser {
   public primary = this.RULE('primary', () => {
     this.OR([
       { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(NumericList) },
       { ALT: () => this.CONSUME(StringLiteral) },
       { ALT: () => this.CONSUME(BooleanLiteral) },
       { ALT: () => this.CONSUME(Identifier) },

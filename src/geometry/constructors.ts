@@ -22,7 +22,7 @@ import { QQ, rat } from '../math/field.js';
 import * as ideals from '../math/ideal.js';
 import { minors } from '../math/linalg/polymatrix.js';
 import { PolyRing } from '../math/poly.js';
-import type { ComputeOptions } from '../math/progress.js';
+import { checkInterrupt, type ComputeOptions } from '../math/progress.js';
 import { binomial, embed, type QQPoly, type QQRing } from './common.js';
 import { type Parametrization, type Variety, variety } from './variety.js';
 
@@ -77,6 +77,7 @@ export function determinantal(m: number, n: number, r: number): Constructed {
   const b = (k: number, j: number) => T.variable((m - rank) * rank + k * n + j);
   const map: QQPoly[] = [];
   for (let i = 0; i < m; i++) {
+    checkInterrupt();
     for (let j = 0; j < n; j++) {
       if (i < rank) map.push(b(i, j));
       else {
@@ -152,6 +153,7 @@ function symmetricSpace(n: number, d: number): SymmetricSpace {
 function powerMap(T: QQRing, tuples: readonly number[][], linearForms: readonly QQPoly[][]): QQPoly[] {
   // x_α = Σ_l Π_{i in α} ℓ_l[i]
   return tuples.map((t) => {
+    checkInterrupt();
     let s = T.zero();
     for (const l of linearForms) {
       let p = T.one();
@@ -206,6 +208,7 @@ export function segre(sizes: readonly number[]): Constructed {
   });
   const map: QQPoly[] = [];
   for (let v = 0; v < total; v++) {
+    checkInterrupt();
     let p = T.one();
     sizes.forEach((s, j) => {
       p = T.mul(p, factors[j]![Math.floor(v / strides[j]!) % s]!);
@@ -279,13 +282,16 @@ export function imageOfMap(T: QQRing, map: readonly QQPoly[], target: QQRing, op
   return variety(target, implicitize(T, map, target, options), { parametrization: { ring: T, map } });
 }
 
+/** The generators made monic, each once (in linear time, by their exact text as a key). */
 function dedupe(R: QQRing, gens: readonly QQPoly[]): QQPoly[] {
-  const out: QQPoly[] = [];
+  const seen = new Map<string, QQPoly>();
   for (const g of gens) {
+    checkInterrupt();
     const monic = R.monic(g);
-    if (!out.some((h) => R.equals(h, monic))) out.push(monic);
+    const key = monic.mons.map((m, k) => `${m.join(',')}:${monic.coeffs[k]!.num}/${monic.coeffs[k]!.den}`).join(';');
+    if (!seen.has(key)) seen.set(key, monic);
   }
-  return out;
+  return [...seen.values()];
 }
 
 /** Frobenius weights as a diagonal of rationals. */

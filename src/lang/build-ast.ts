@@ -579,6 +579,8 @@ class AstBuilder extends BaseVisitor {
   primary(ctx: Ctx): Expr | null {
     const num = this.token(ctx, 'NumberLiteral');
     if (num) return this.numberLit(num);
+    const numbers = this.token(ctx, 'NumericList');
+    if (numbers) return this.numericList(numbers.payload as IToken[]);
     const str = this.token(ctx, 'StringLiteral');
     if (str) return this.stringLit(str);
     const bool = this.token(ctx, 'BooleanLiteral');
@@ -622,6 +624,40 @@ class AstBuilder extends BaseVisitor {
     const value = this.expr(this.node(ctx, 'expression'));
     if (!key || !value) return null;
     return { key, value, span: merge(key.span, value.span)! };
+  }
+
+  /**
+   * A NumericList token (grammar/lexer.ts): its tokens are a well-formed list of signed numbers and
+   * such lists (checked by src/lang/parse.ts), read in one pass with a stack of open lists; the AST
+   * is the one the grammar would give (`-1` is Unary('-', 1)).
+   */
+  private numericList(tokens: readonly IToken[]): Expr | null {
+    const open: { items: Expr[]; start: IToken }[] = [];
+    let result: Expr | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const type = t.tokenType.name;
+      if (type === 'LBracket') {
+        open.push({ items: [], start: t });
+      } else if (type === 'RBracket') {
+        const list = open.pop()!;
+        const span = merge(this.tokenSpan(list.start), this.tokenSpan(t));
+        if (!span) return null;
+        const value: Expr = { kind: 'List', items: list.items, span };
+        if (open.length === 0) result = value;
+        else open[open.length - 1]!.items.push(value);
+      } else if (type === 'Minus') {
+        const n = this.numberLit(tokens[++i]!);
+        const span = merge(this.tokenSpan(t), n?.span ?? null);
+        if (!n || !span) return null;
+        open[open.length - 1]!.items.push({ kind: 'Unary', op: '-', operand: n, span });
+      } else if (type !== 'Comma') {
+        const n = this.numberLit(t);
+        if (!n) return null;
+        open[open.length - 1]!.items.push(n);
+      }
+    }
+    return result;
   }
 
   private numberLit(t: IToken): NumberLit | null {

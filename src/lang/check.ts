@@ -201,10 +201,18 @@ class Checker {
       case 'Unary':
         this.expr(e.operand, scope);
         return;
-      case 'Binary':
-        this.expr(e.left, scope);
-        this.expr(e.right, scope);
+      case 'Binary': {
+        // The left spine of a chain (a + b + c ...) with a loop: long sums use no stack.
+        const rights: A.Expr[] = [];
+        let left: A.Expr = e;
+        while (left.kind === 'Binary') {
+          rights.push(left.right);
+          left = left.left;
+        }
+        this.expr(left, scope);
+        for (let k = rights.length - 1; k >= 0; k--) this.expr(rights[k]!, scope);
         return;
+      }
       case 'Call':
         this.call(e, scope);
         return;

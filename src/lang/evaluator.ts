@@ -412,17 +412,8 @@ export class Interpreter {
         if (v.kind !== 'bool') fail('type', `'not' needs a boolean, got ${kindWord(v)}`, e.operand.span);
         return bool(!v.value);
       }
-      case 'Binary': {
-        if (e.op === 'and' || e.op === 'or') {
-          const l = this.eval(e.left, scope);
-          if (l.kind !== 'bool') fail('type', `'${e.op}' needs booleans, got ${kindWord(l)}`, e.left.span);
-          if (e.op === 'and' ? !l.value : l.value) return l;
-          const r = this.eval(e.right, scope);
-          if (r.kind !== 'bool') fail('type', `'${e.op}' needs booleans, got ${kindWord(r)}`, e.right.span);
-          return r;
-        }
-        return binary(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e.span);
-      }
+      case 'Binary':
+        return this.binaryChain(e, scope);
       case 'Call':
         return this.call(e, scope);
       case 'Index':
@@ -466,6 +457,36 @@ export class Interpreter {
         return list(items);
       }
     }
+  }
+
+  /**
+   * `a + b - c ...`: the left spine of a chain of binary operators is walked with a loop (a sum of
+   * 100,000 terms uses no more stack than one), each operator applied in order from the innermost,
+   * `and`/`or` short-circuiting, and an engine error reported at the operator that raised it.
+   */
+  private binaryChain(e: A.Binary, scope: Scope): Value {
+    const spine: A.Binary[] = [];
+    let leftmost: A.Expr = e;
+    while (leftmost.kind === 'Binary') {
+      spine.push(leftmost);
+      leftmost = leftmost.left;
+    }
+    let value = this.eval(leftmost, scope);
+    for (let k = spine.length - 1; k >= 0; k--) {
+      const node = spine[k]!;
+      if (node.op === 'and' || node.op === 'or') {
+        if (value.kind !== 'bool') fail('type', `'${node.op}' needs booleans, got ${kindWord(value)}`, node.left.span);
+        if (node.op === 'and' ? !value.value : value.value) continue;
+        const r = this.eval(node.right, scope);
+        if (r.kind !== 'bool') fail('type', `'${node.op}' needs booleans, got ${kindWord(r)}`, node.right.span);
+        value = r;
+      } else {
+        const left = value;
+        const right = this.eval(node.right, scope);
+        value = raisingAt(node.span, () => binary(node.op, left, right, node.span));
+      }
+    }
+    return value;
   }
 
   private rangeBounds(e: A.Range, scope: Scope): [bigint, bigint] {

@@ -6,6 +6,7 @@
 import { EOF, tokenMatcher, type CstElement, type CstNode, type ILexingError, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
   Assert,
+  Comma,
   Fn,
   For,
   If,
@@ -14,7 +15,9 @@ import {
   LBracket,
   Let,
   LParen,
+  Minus,
   NumberLiteral,
+  NumericList,
   Print,
   RBrace,
   RBracket,
@@ -133,6 +136,120 @@ function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionExce
   return { cst: { name: 'program', children: { statement: statements } }, errors };
 }
 
+/**
+ * The end (exclusive) of a list of numbers starting at tokens[start] = '[': `[` (item (`,` item)*)? `]`
+ * with item = `-`? number | such a list; -1 when the tokens there are not one. Iterative (an
+ * explicit count of open brackets), linear in the tokens it reads.
+ */
+function numericListEnd(tokens: readonly IToken[], start: number): number {
+  let depth = 0;
+  let i = start;
+  // After '[' or ',' an item is expected; after an item, ',' or ']'.
+  let expectItem = true;
+  let empty = false;
+  while (i < tokens.length) {
+    const t = tokens[i]!.tokenType;
+    if (expectItem) {
+      if (t === LBracket) {
+        depth++;
+        empty = true;
+        i++;
+        continue;
+      }
+      if (t === RBracket && empty) {
+        empty = false;
+      } else {
+        if (t === Minus) i++;
+        const n = tokens[i];
+        if (n === undefined || !tokenMatcher(n, NumberLiteral)) return -1;
+        i++;
+        expectItem = false;
+        empty = false;
+        continue;
+      }
+    }
+    // An item ended (or an empty list closes): ',' or ']'.
+    const u = tokens[i]!.tokenType;
+    if (u === Comma) {
+      expectItem = true;
+      i++;
+    } else if (u === RBracket) {
+      depth--;
+      i++;
+      expectItem = false;
+      if (depth === 0) return i;
+    } else {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** Lists of numbers shorter than this go through the grammar as usual. */
+const NUMERIC_LIST_MIN_TOKENS = 32;
+
+/**
+ * The tokens with every list literal made only of numbers (of at least NUMERIC_LIST_MIN_TOKENS
+ * tokens) replaced by one NumericList token that carries them (see grammar/lexer.ts).
+ */
+function collapseNumericLists(tokens: IToken[]): IToken[] {
+  let out: IToken[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const end = t.tokenType === LBracket ? numericListEnd(tokens, i) : -1;
+    if (end - i < NUMERIC_LIST_MIN_TOKENS) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    const last = tokens[end - 1]!;
+    out.push({
+      image: '[...]',
+      startOffset: t.startOffset,
+      endOffset: last.endOffset,
+      startLine: t.startLine,
+      startColumn: t.startColumn,
+      endLine: last.endLine,
+      endColumn: last.endColumn,
+      tokenType: NumericList,
+      tokenTypeIdx: NumericList.tokenTypeIdx!,
+      payload: tokens.slice(i, end),
+    });
+    i = end - 1;
+  }
+  return out ?? tokens;
+}
+
+/**
+ * The deepest nesting of expressions a program may have, counted as the checker and the evaluator
+ * recurse: one level per operand, call, index or field access, except along the left operand of a
+ * binary operator (those chains are walked with a loop, so `1 + 1 + ... + 1` has depth 1).
+ */
+export const MAX_EXPRESSION_DEPTH = 500;
+
+/**
+ * The first node (in a depth-first walk) deeper than MAX_EXPRESSION_DEPTH, or null. Iterative, over
+ * every node of the AST (any object with a span), so no stack is used however deep the tree is.
+ */
+function tooDeepExpression(program: Program): { span: Span } | null {
+  const stack: { node: object; depth: number }[] = [{ node: program, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_EXPRESSION_DEPTH && 'span' in node) return node as { span: Span };
+    const binary = (node as { kind?: string }).kind === 'Binary';
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'span' || value === null || typeof value !== 'object') continue;
+      const next = binary && key === 'left' ? depth : depth + 1;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item !== null && typeof item === 'object' && 'span' in item) stack.push({ node: item, depth: next });
+      } else if ('span' in value) {
+        stack.push({ node: value, depth: next });
+      }
+    }
+  }
+  return null;
+}
+
 /** The deepest nesting of `( [ {` a program may have. */
 export const MAX_NESTING = 64;
 
@@ -233,7 +350,7 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
     diagnostics.push(tooDeepDiagnostic(deepest, `brackets are nested too deeply (more than ${MAX_NESTING} levels)`));
   } else {
     try {
-      ({ cst, errors: parseErrors } = parseTokens(tokens));
+      ({ cst, errors: parseErrors } = parseTokens(collapseNumericLists(tokens)));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       diagnostics.push(tooDeepDiagnostic(tokens[0], TOO_DEEP));
@@ -280,6 +397,10 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
     built = buildProgram(undefined, { file, source });
   }
   diagnostics.push(...built.diagnostics);
+  const deep = tooDeepExpression(built.program);
+  if (deep) {
+    diagnostics.push(diagnostic(SYNTAX, `this expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels)`, deep.span));
+  }
   diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
   return { program: built.program, diagnostics };
 }

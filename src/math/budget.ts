@@ -53,15 +53,16 @@ export function bytesText(bytes: number): string {
 
 /**
  * Refuses a polynomial result estimated at `terms` terms (given as log2, so astronomically large
- * bounds stay finite) with coefficients of up to `coefficientBits` bits in `nvars` variables.
+ * bounds stay finite) with coefficients of up to `coefficientBits` bits in `nvars` variables;
+ * `qualifier` says what kind of estimate it is ('up to' for a bound, 'about' for an extrapolation).
  */
-export function checkPolySize(what: string, log2Terms: number, coefficientBits: number, nvars: number): void {
+export function checkPolySize(what: string, log2Terms: number, coefficientBits: number, nvars: number, qualifier = 'up to'): void {
   const terms = 2 ** log2Terms;
   const bytes = terms * (TERM_BYTES + 4 * nvars + coefficientBits / 8);
   if (bytes > budget) {
     throw new MathError(
       'too-large',
-      `${what} would have up to ${approx(terms)} terms with coefficients of up to ${approx(coefficientBits)} bits ` +
+      `${what} would have ${qualifier} ${approx(terms)} terms with coefficients of up to ${approx(coefficientBits)} bits ` +
         `(about ${bytesText(bytes)}), more than the size budget of ${bytesText(budget)}`,
     );
   }

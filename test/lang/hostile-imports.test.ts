@@ -72,6 +72,15 @@ describe('imports stay under the roots', () => {
     expect(run('import "stdlib/systems.vdl"; print 1;', { file: path.join(root, 'lib', 'main.vdl'), resolver }).ok).toBe(true);
   });
 
+  it('by default, confines the imports of a script to its own folder, wherever the script is', () => {
+    // The host names the script (trusted); what the script imports stays under the script's folder.
+    const resolver = nodeResolver({ cwd: path.join(root, 'lib') });
+    const main = path.join(outer, 'main.vdl');
+    expect(run('import "project/lib/ok.vdl"; print fromLib;', { file: main, resolver }).prints[0]!.text).toBe('7');
+    const r = run('import "../etc/passwd";', { file: main, resolver });
+    expect(r.diagnostics[0]!.message).toMatch(/^cannot import '\.\.\/etc\/passwd': it is outside the folders /);
+  });
+
   it('keeps the standard library closed too', () => {
     const r = runIn('import "stdlib/../../secret.vdl";');
     expect(r.ok).toBe(false);

@@ -379,7 +379,8 @@ defineBuiltins([
     call(ctx, [r, c, n]) {
       const rows = Number(expectInteger(ctx, r!, 0)), cols = Number(expectInteger(ctx, c!, 1));
       const bound = expectInteger(ctx, n!, 2);
-      if (rows < 1 || cols < 1 || rows * cols > 1_000_000) fail('domain', 'randomMatrix needs positive sizes (at most 10^6 entries)', ctx.span);
+      if (rows < 1 || cols < 1) fail('domain', `randomMatrix needs positive sizes, got ${rows}x${cols}`, ctx.span);
+      if (rows * cols > 1_000_000) fail('too-large', `randomMatrix(${rows}, ${cols}, ...) would have ${rows * cols} entries, more than the limit of 1000000`, ctx.span);
       if (bound < 0n) fail('domain', 'randomMatrix(rows, cols, n) needs n >= 0', ctx.argSpans[2] ?? ctx.span);
       const out: Value[] = new Array(rows);
       if (2n * bound + 1n < 1n << 21n) {

@@ -130,6 +130,7 @@ function sweep(
   const K = delayedReductionBound(p);
   let ops = 0;
   for (let c = start; c < ncols; c++) {
+    if ((c & 4095) === 0) checkInterrupt();
     let v = acc[c]!;
     if (v === 0) continue;
     acc[c] = 0;

@@ -343,6 +343,7 @@ class F4Engine {
   private symbolicPreprocessing(stepMons: number[], pivotPolys: number[], pivotIds: Int32Array[]): void {
     const T = this.table;
     for (let w = 0; w < stepMons.length; w++) {
+      if ((w & 4095) === 4095) checkInterrupt(this.signal);
       const m = stepMons[w]!;
       if (this.mark.data[m] === STATUS_PIVOT) continue;
       const g = this.findReducer(m);

@@ -8,6 +8,7 @@
 // (the domain layer's ZZ is one; a PolyRing is adapted by its caller).
 import type { Ring } from '../domain.js';
 import { MathError } from '../errors.js';
+import { checkInterrupt } from '../progress.js';
 
 /** What Bareiss elimination needs: ring operations and division known to be exact. */
 export type ExactDivisionOps<E> = Pick<Ring<E>, 'zero' | 'one' | 'isZero' | 'mul' | 'sub' | 'neg'> & {
@@ -47,9 +48,11 @@ export function bareiss<E>(D: ExactDivisionOps<E>, A: readonly (readonly E[])[],
     const pivotRow = M[k]!;
     const pivot = pivotRow[k]!;
     for (let i = k + 1; i < n; i++) {
+      checkInterrupt();
       const row = M[i]!;
       const a = row[k]!;
       for (let j = k + 1; j < n; j++) {
+        if ((j & 15) === 15) checkInterrupt();
         const t = D.isZero(a) ? D.mul(pivot, row[j]!) : D.sub(D.mul(pivot, row[j]!), D.mul(a, pivotRow[j]!));
         row[j] = k === 0 ? t : D.divExact(t, previous);
       }

@@ -10,6 +10,7 @@
 import type { Field, Ring } from '../domain.js';
 import { type Matrix, type ReadonlyMatrix, copyMatrix } from './matrix.js';
 import { MathError } from '../errors.js';
+import { checkInterrupt } from '../progress.js';
 
 function checkSquare<E>(A: ReadonlyMatrix<E>): number {
   const n = A.length;
@@ -33,6 +34,7 @@ export function berkowitz<E>(ring: Ring<E>, A: ReadonlyMatrix<E>): E[] {
     let w: E[] = [];
     for (let i = 0; i < r; i++) w.push(A[i]![r]!);
     for (let k = 0; k < r; k++) {
+      checkInterrupt();
       // Q[k+2] = -R · M^k · C
       let dot = ring.zero;
       for (let i = 0; i < r; i++) {
@@ -86,6 +88,7 @@ export function hessenberg<E>(F: Field<E>, A: ReadonlyMatrix<E>): Matrix<E> {
     }
     const inv = F.inv(H[m]![m - 1]!);
     for (let k = m + 1; k < n; k++) {
+      checkInterrupt();
       const u = F.mul(H[k]![m - 1]!, inv);
       if (F.isZero(u)) continue;
       // row k -= u · row m (left multiplication), then column m += u · column k (right, the inverse).
@@ -111,6 +114,7 @@ export function characteristicPolynomial<E>(F: Field<E>, A: ReadonlyMatrix<E>): 
   };
   const ps: E[][] = [[F.one]];
   for (let m = 1; m <= n; m++) {
+    checkInterrupt();
     const prev = ps[m - 1]!;
     // (t - h_mm) · p_{m-1}
     const p: E[] = new Array<E>(m + 1).fill(F.zero);

@@ -6,6 +6,7 @@
 import { type Rat, ZZ, rat } from '../field.js';
 import { bigLcm } from '../integers.js';
 import { bareiss } from './bareiss.js';
+import { checkInterrupt } from '../progress.js';
 
 /** det of a square integer matrix by Bareiss's fraction-free elimination (with row pivoting). */
 export function bareissDeterminant(A: readonly (readonly bigint[])[]): bigint {
@@ -37,6 +38,7 @@ export function cofactorDeterminant(A: readonly (readonly bigint[])[]): bigint {
   if (n === 1) return A[0]![0]!;
   let sum = 0n;
   for (let j = 0; j < n; j++) {
+    checkInterrupt();
     const a = A[0]![j]!;
     if (a === 0n) continue;
     const minor = A.slice(1).map((row) => row.filter((_, c) => c !== j));

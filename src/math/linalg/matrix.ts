@@ -14,6 +14,7 @@ import { MathError } from '../errors.js';
 import { type Field, isRationalField } from '../domain.js';
 import { type Rat, QQ } from '../field.js';
 import { determinantRational } from './integer.js';
+import { checkInterrupt } from '../progress.js';
 
 export type Matrix<E> = E[][];
 export type ReadonlyMatrix<E> = readonly (readonly E[])[];
@@ -59,6 +60,7 @@ export function matMul<E>(F: Field<E>, A: ReadonlyMatrix<E>, B: ReadonlyMatrix<E
   }
   const C = zeroMatrix(F, m, n);
   for (let i = 0; i < m; i++) {
+    checkInterrupt();
     const Ai = A[i]!;
     const Ci = C[i]!;
     for (let l = 0; l < k; l++) {
@@ -144,11 +146,13 @@ export function rowEchelon<E>(F: Field<E>, A: ReadonlyMatrix<E>, columns?: numbe
     const inv = F.inv(pivotRow[c]!);
     for (let j = c; j < n; j++) pivotRow[j] = F.mul(pivotRow[j]!, inv);
     for (let i = 0; i < m; i++) {
+      checkInterrupt();
       if (i === r) continue;
       const row = M[i]!;
       const f = row[c]!;
       if (F.isZero(f)) continue;
       for (let j = c; j < n; j++) {
+        if ((j & 15) === 15) checkInterrupt();
         const b = pivotRow[j]!;
         if (!F.isZero(b)) row[j] = F.sub(row[j]!, F.mul(f, b));
       }
@@ -228,6 +232,7 @@ export function determinantGaussian<E>(F: Field<E>, A: ReadonlyMatrix<E>): E {
     det = F.mul(det, pivot);
     const inv = F.inv(pivot);
     for (let i = c + 1; i < n; i++) {
+      checkInterrupt();
       const row = M[i]!;
       if (F.isZero(row[c]!)) continue;
       const f = F.mul(row[c]!, inv);

@@ -9,6 +9,8 @@
 import { MathError } from '../errors.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { type ExactDivisionOps, bareiss } from './bareiss.js';
+import { checkInterrupt } from '../progress.js';
+import { approx, checkPolySize, log2Binomial } from '../budget.js';
 
 export type PolyMatrix<E> = Poly<E>[][];
 
@@ -71,6 +73,8 @@ export function subsets(n: number, k: number): number[][] {
   return out;
 }
 
+const MINOR_SAMPLE = 64;
+
 /**
  * All k×k minors of the m×n matrix M: for each k-subset of rows (lexicographic) and each k-subset of
  * columns (lexicographic), det M[rows, cols]; zero minors included. k = 0 gives [1].
@@ -103,7 +107,21 @@ export function minors<E>(R: PolyRing<E>, M: readonly (readonly Poly<E>[])[], k:
   };
   const out: Poly<E>[] = [];
   const colSets = subsets(n, k);
-  for (const rows of subsets(m, k)) for (const cols of colSets) out.push(det(rows, cols));
+  // The size of all minors is extrapolated from the first MINOR_SAMPLE (their average number of terms
+  // times the number of minors); beyond the size budget the work is refused before it is done.
+  const log2Count = log2Binomial(m, k) + log2Binomial(n, k);
+  let sampledTerms = 0;
+  for (const rows of subsets(m, k)) {
+    for (const cols of colSets) {
+      checkInterrupt();
+      const minor = det(rows, cols);
+      out.push(minor);
+      if (out.length <= MINOR_SAMPLE) sampledTerms += Math.max(1, minor.mons.length);
+      if (out.length === MINOR_SAMPLE && log2Count > Math.log2(MINOR_SAMPLE)) {
+        checkPolySize(`the ${k}×${k} minors of a ${m}×${n} matrix (${approx(2 ** log2Count)} of them)`, log2Count + Math.log2(sampledTerms / MINOR_SAMPLE), 64, R.nvars, 'about');
+      }
+    }
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 import type { Field } from '../domain.js';
 import { MathError } from '../errors.js';
 import type { Poly, PolyRing } from '../poly.js';
+import { checkInterrupt } from '../progress.js';
 
 export class UnivariateRing<E> {
   constructor(readonly field: Field<E>) {}
@@ -90,6 +91,7 @@ export class UnivariateRing<E> {
     const F = this.field;
     const r = new Array<E>(a.length + b.length - 1).fill(F.zero);
     for (let i = 0; i < a.length; i++) {
+      checkInterrupt();
       const ai = a[i]!;
       if (F.isZero(ai)) continue;
       for (let j = 0; j < b.length; j++) {
@@ -104,6 +106,7 @@ export class UnivariateRing<E> {
     let result: E[] = [this.field.one];
     let base = a.slice();
     while (k > 0) {
+      checkInterrupt();
       if (k & 1) result = this.mul(result, base);
       k >>= 1;
       if (k > 0) base = this.mul(base, base);
@@ -126,6 +129,7 @@ export class UnivariateRing<E> {
     const q = new Array<E>(r.length - db).fill(F.zero);
     const inv = F.inv(b[db]!);
     for (let k = r.length - 1; k >= db; k--) {
+      checkInterrupt();
       const c = r[k]!;
       if (F.isZero(c)) continue;
       const f = F.mul(c, inv);
@@ -155,6 +159,7 @@ export class UnivariateRing<E> {
     let x = a.slice();
     let y = b.slice();
     while (y.length > 0) {
+      checkInterrupt();
       const r = this.rem(x, y);
       x = y;
       y = this.monic(r);
@@ -168,6 +173,7 @@ export class UnivariateRing<E> {
     let [s0, s1] = [[this.field.one] as E[], [] as E[]];
     let [t0, t1] = [[] as E[], [this.field.one] as E[]];
     while (r1.length > 0) {
+      checkInterrupt();
       const { quotient: q, remainder: r } = this.divRem(r0, r1);
       [r0, r1] = [r1, r];
       [s0, s1] = [s1, this.sub(s0, this.mul(q, s1))];

@@ -12,6 +12,7 @@ import { MathError } from '../errors.js';
 import { type Rat, QQ, SmallPrimeField, isProbablePrime, rat } from '../field.js';
 import { bigGcd, bigLcm } from '../integers.js';
 import { UnivariateRing } from './dense.js';
+import { checkInterrupt } from '../progress.js';
 
 export type IntPoly = readonly bigint[];
 
@@ -62,6 +63,7 @@ export function intMul(a: IntPoly, b: IntPoly): bigint[] {
   if (a.length === 0 || b.length === 0) return [];
   const r = new Array<bigint>(a.length + b.length - 1).fill(0n);
   for (let i = 0; i < a.length; i++) {
+    checkInterrupt();
     if (a[i] === 0n) continue;
     for (let j = 0; j < b.length; j++) r[i + j]! += a[i]! * b[j]!;
   }
@@ -75,6 +77,7 @@ export function pseudoRemainder(a: IntPoly, b: IntPoly): { remainder: bigint[]; 
   const r = a.slice();
   let steps = 0;
   while (r.length - 1 >= db && r.length > 0) {
+    checkInterrupt();
     const k = r.length - 1;
     const c = r[k]!;
     for (let i = 0; i < k; i++) r[i] = r[i]! * lc;
@@ -92,6 +95,7 @@ export function intGcdPrs(a: IntPoly, b: IntPoly): bigint[] {
   let y = primitivePart(b);
   if (x.length < y.length) [x, y] = [y, x];
   while (y.length > 0) {
+    checkInterrupt();
     const r = pseudoRemainder(x, y).remainder;
     x = y;
     y = primitivePart(r);
@@ -146,6 +150,7 @@ export function intGcd(a: IntPoly, b: IntPoly): bigint[] {
   let modulus = 1n;
   let previous: bigint[] | null = null;
   for (let i = 0; i < 2000; i++) {
+    checkInterrupt();
     const p = gcdPrime(i);
     const P = BigInt(p);
     if (lcx % P === 0n || lcy % P === 0n) continue;
@@ -197,6 +202,7 @@ export function intDivExact(a: IntPoly, b: IntPoly): bigint[] {
   }
   const q = new Array<bigint>(r.length - db).fill(0n);
   for (let k = r.length - 1; k >= db; k--) {
+    checkInterrupt();
     const c = r[k]!;
     if (c === 0n) continue;
     if (c % lc !== 0n) throw new MathError('not-exact', 'the polynomial division is not exact');
@@ -218,6 +224,7 @@ export function intPseudoDivide(a: IntPoly, b: IntPoly): { quotient: bigint[]; r
   const q = new Array<bigint>(r.length - db).fill(0n);
   let steps = 0;
   while (r.length > 0 && r.length - 1 >= db) {
+    checkInterrupt();
     const k = r.length - 1;
     const c = r[k]!;
     if (lc !== 1n) {

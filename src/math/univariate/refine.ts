@@ -12,6 +12,7 @@ import { bigAbs } from '../integers.js';
 import { type IntPoly, bitLength, fixedPointValue, integerPoly, intDerivative, intGcd } from './integer-poly.js';
 import { type RealRoot, midpoint } from './isolate.js';
 import { fastSignAt, signAt } from './sturm.js';
+import { checkInterrupt } from '../progress.js';
 
 /** One bisection step (the root stays isolated; an exact hit gives lo = hi). */
 export function bisectRoot(root: RealRoot): RealRoot {
@@ -26,7 +27,10 @@ export function bisectRoot(root: RealRoot): RealRoot {
 /** Refines by bisection until hi - lo <= width (width > 0). */
 export function refineRoot(root: RealRoot, width: Rat): RealRoot {
   let r = root;
-  while (!QQ.eq(r.lo, r.hi) && compareRat(QQ.sub(r.hi, r.lo), width) > 0) r = bisectRoot(r);
+  while (!QQ.eq(r.lo, r.hi) && compareRat(QQ.sub(r.hi, r.lo), width) > 0) {
+    checkInterrupt();
+    r = bisectRoot(r);
+  }
   return r;
 }
 

@@ -11,6 +11,7 @@ import { MathError } from '../errors.js';
 import { type Rat, rat } from '../field.js';
 import { bigGcd, bigLcm } from '../integers.js';
 import { integerPoly, intMul, intPseudoDivide, subInt, trimInt } from './integer-poly.js';
+import { checkInterrupt } from '../progress.js';
 
 /** An element num(T)/den of Q[T]/(m): num an integer polynomial of degree < deg m, den > 0, gcd(content(num), den) = 1. */
 export interface Residue {
@@ -171,6 +172,7 @@ export class ResidueRing implements Ring<Residue> {
     let r1: bigint[] = a.num.slice();
     let s1: bigint[] = [1n];
     while (r1.length > 1) {
+      checkInterrupt();
       const { quotient, remainder, steps } = intPseudoDivide(r0, r1);
       const lcPower = r1[r1.length - 1]! ** BigInt(steps);
       let s = subInt(

@@ -10,6 +10,7 @@ import { type Rat, compareRat } from '../field.js';
 import { bigAbs } from '../integers.js';
 import { type IntPoly, bitLength, fixedPointValue, homogeneousValue, integerPoly, intDerivative, primitivePart, pseudoRemainder } from './integer-poly.js';
 import { intSquareFree } from './square-free.js';
+import { checkInterrupt } from '../progress.js';
 
 /** The sign of a at the rational x: -1, 0 or 1. */
 export function signAt(a: IntPoly, x: Rat): number {
@@ -53,6 +54,7 @@ export function sturmSequence(a: IntPoly): bigint[][] {
   let prev = p;
   let cur = primitivePart(intDerivative(p));
   while (cur.length > 0) {
+    checkInterrupt();
     seq.push(cur);
     const { remainder, steps } = pseudoRemainder(prev, cur);
     // remainder = lc^steps · rem; we need -rem times a positive number.
