@@ -14,11 +14,15 @@ import { bundlePlayground } from '../web/build.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Budgets in KiB (minified, gzip): about 25% above the sizes measured when they were set. */
+/**
+ * Budgets in KiB (minified, gzip): about 25% above the sizes measured when they were set. The library
+ * and worker budgets were raised from 560 / 180 to 620 / 200 on 2026-12-01, when certified solving,
+ * exact real points and the input guards of issue 15 had brought them to 547 / 181 (gzip over 180 KiB).
+ */
 export const BUDGETS = {
-  'library (src/browser/index.ts)': { min: 560, gzip: 180 },
-  'library API only (src/index.ts)': { min: 560, gzip: 180 },
-  'worker (src/browser/worker.ts)': { min: 560, gzip: 180 },
+  'library (src/browser/index.ts)': { min: 620, gzip: 200 },
+  'library API only (src/index.ts)': { min: 620, gzip: 200 },
+  'worker (src/browser/worker.ts)': { min: 620, gzip: 200 },
   'playground page (web/build.js, worker inlined)': { min: 800, gzip: 250 },
 };
 
