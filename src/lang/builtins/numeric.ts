@@ -1,30 +1,34 @@
-// The numerical routes of `solve` and `stationary` (method = "numerical"): homotopy continuation
-// with Krawczyk-certified endpoints (src/math/numeric/), complete when the number of distinct
-// certified solutions reaches the exact count. The entries of `solve` (algebra.ts) and `stationary`
-// (networks.ts) call these when their `method` keyword says "numerical"; nothing mathematical
-// happens here.
+// The numerical routes of `solve` and `stationary` (method = "numerical" or "monodromy") and the
+// `monodromy` built-in: homotopy continuation or monodromy with Krawczyk-certified endpoints
+// (src/math/numeric/), complete when the number of distinct certified solutions reaches the exact
+// count. The entries of `solve` (algebra.ts) and `stationary` (networks.ts) call these when their
+// `method` keyword asks for it; nothing mathematical happens here.
 import { isRationalField } from '../../math/domain.js';
 import type { Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
 import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
-import { stationaryNumerical } from '../../math/numeric/stationary.js';
+import { stationaryMonodromy, stationaryNumerical } from '../../math/numeric/stationary.js';
+import { type AffineFamily, parametricFamily, systemFamily, targetSystem } from '../../math/numeric/family.js';
+import { type MonodromyResult, type MonodromyStatistics, monodromySolve } from '../../math/numeric/monodromy.js';
 import { timed } from '../../math/provenance.js';
 import { countSolutions } from '../../geometry/count.js';
 import { randomPrime } from '../../networks/architectures.js';
 import { fail } from '../diagnostics.js';
 import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
 import { bool, int, list, record, str, type Value } from '../values.js';
-import { expectString } from './convert.js';
-import type { CallContext } from './registry.js';
+import { expectIdeal, expectList, expectRational, expectSmallInt, expectString, expectVariables, ringOfValues } from './convert.js';
+import { type CallContext, defineBuiltins } from './registry.js';
 
-/** The `method` keyword of solve and stationary: true for "numerical", false for "exact" or none. */
-export function numericalMethod(ctx: CallContext, kwargs: ReadonlyMap<string, Value>, index: number): boolean {
+export type NumericalMethod = 'numerical' | 'monodromy';
+
+/** The `method` keyword of solve and stationary: "numerical" or "monodromy", false for "exact" or none. */
+export function numericalMethod(ctx: CallContext, kwargs: ReadonlyMap<string, Value>, index: number): NumericalMethod | false {
   const m = kwargs.get('method');
   if (!m) return false;
   const method = expectString(ctx, m, index);
-  if (method !== 'numerical' && method !== 'exact') fail('domain', `unknown method "${method}" (exact or numerical)`, ctx.kwargSpans.get('method') ?? ctx.span);
-  return method === 'numerical';
+  if (method !== 'numerical' && method !== 'monodromy' && method !== 'exact') fail('domain', `unknown method "${method}" (exact, numerical or monodromy)`, ctx.kwargSpans.get('method') ?? ctx.span);
+  return method === 'exact' ? false : method;
 }
 
 /** The system as polynomials over QQ, or a diagnostic at the call. */
@@ -47,19 +51,29 @@ export function expectedCount(ctx: CallContext, R: PolyRing<Rat>, gens: readonly
   return { complex: c.distinct, provenance: reportedProvenance({ algorithm: 'distinct-count', field: `GF(${prime})`, certified: false, note }, seconds) };
 }
 
+/** What the monodromy did, for provenance notes. */
+function monodromyText(m: MonodromyStatistics): string {
+  return (
+    `monodromy (triangle loops through random complex parameter points, gamma trick on every edge; parameters ${m.parameters.join(', ') || 'none'}): ` +
+    `${m.components} component${m.components === 1 ? '' : 's'}, ${m.base} solutions at the base points after ${m.loops} loops (${m.edgePaths} edge paths, ${m.edgeFailures} failed; stopped: ${m.stopped}), ` +
+    `then a parameter homotopy (gamma trick) to the instance with Runge-Kutta 4 and Newton, endgame by valuations; `
+  );
+}
+
 /** The provenance of a numerical result: certified only when complete against a count that is itself certified. */
-export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult, seconds: number, count: Provenance | undefined, expected: number): Provenance {
+export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | MonodromyResult, seconds: number, count: Provenance | undefined, expected: number): Provenance {
   const s = r.statistics;
   const completeText = r.complete
     ? `complete: ${r.complex} distinct certified solutions = the exact count ${expected}`
     : `incomplete: ${r.complex} distinct certified solutions of the ${expected} counted`;
+  const route = 'monodromy' in r ? monodromyText(r.monodromy) : 'total-degree homotopy (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; ';
   const note =
-    `total-degree homotopy (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; ` +
+    route +
     `${s.paths} paths (${s.retracked} tracked again), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
     `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic ` +
     `(outward rounding), distinct by disjoint boxes, realness by conjugation-symmetric boxes; ${completeText}`;
   return {
-    algorithm: 'homotopy-krawczyk',
+    algorithm: 'monodromy' in r ? 'monodromy-krawczyk' : 'homotopy-krawczyk',
     field: 'QQ',
     certified: r.certified && r.complete === true,
     ...(r.certified && r.complete === true ? {} : { errorBound: r.complete ? 'realness or distinctness of some solutions undecided' : 'solutions missing: the count is a certified lower bound' }),
@@ -70,11 +84,29 @@ export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult, s
   };
 }
 
-/** solve(I, method = "numerical"): the record of the exact route plus {certified, complete, expected, paths, failed}. */
-export function numericalSolveValue(ctx: CallContext, R: PolyRing<Rat>, gens: readonly Poly<Rat>[], digits: number, expected: { readonly complex: number; readonly provenance?: Provenance }): Value {
+/** The monodromy fields of a record: {loops, base}. */
+function monodromyFields(r: NumericalSolveResult | MonodromyResult): Record<string, Value> {
+  return 'monodromy' in r ? { loops: int(r.monodromy.loops), base: int(r.monodromy.base) } : {};
+}
+
+/**
+ * solve(I, method = "numerical" | "monodromy"): the record of the exact route plus {certified,
+ * complete, expected, paths, failed} (and {loops, base} for monodromy). Monodromy runs on the family
+ * given, by default the system with a constant term per equation (F(x) - p, at p = 0).
+ */
+export function numericalSolveValue(
+  ctx: CallContext,
+  R: PolyRing<Rat>,
+  gens: readonly Poly<Rat>[],
+  digits: number,
+  expected: { readonly complex: number; readonly provenance?: Provenance },
+  method: NumericalMethod = 'numerical',
+  family?: AffineFamily,
+): Value {
   const seed = ctx.random.nextUint32();
   const start = performance.now();
-  const r = solveNumerical(R, gens, { seed, expected: expected.complex, digits: Math.min(digits, 15), signal: ctx.signal, onProgress: ctx.onProgress });
+  const options = { seed, expected: expected.complex, digits: Math.min(digits, 15), signal: ctx.signal, onProgress: ctx.onProgress };
+  const r = method === 'monodromy' ? monodromySolve(family ?? systemFamily(R, gens), options) : solveNumerical(R, gens, options);
   const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, expected.provenance, expected.complex);
   return withProvenance(
     record({
@@ -86,6 +118,7 @@ export function numericalSolveValue(ctx: CallContext, R: PolyRing<Rat>, gens: re
       expected: int(expected.complex),
       paths: int(r.statistics.paths),
       failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
+      ...monodromyFields(r),
     }),
     how,
   );
@@ -97,13 +130,13 @@ export function numericalSolveValue(ctx: CallContext, R: PolyRing<Rat>, gens: re
  * interval inertia of the Hessian on each certified real box; `degenerate` counts the real points whose
  * inertia the intervals could not decide (their index prints as "undecided").
  */
-export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Value {
+export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>, method: NumericalMethod = 'numerical'): Value {
   const compute = { signal: ctx.signal, onProgress: ctx.onProgress };
   const gradient = R.vars.map((_, i) => R.diff(f, i));
   const count = expectedCount(ctx, R, gradient);
   const start = performance.now();
   const seed = ctx.random.nextUint32();
-  const { solve: r, morse, bezout } = stationaryNumerical(R, f, { seed, expected: count.complex, ...compute });
+  const { solve: r, morse, bezout } = (method === 'monodromy' ? stationaryMonodromy : stationaryNumerical)(R, f, { seed, expected: count.complex, ...compute });
   const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, count.provenance, count.complex);
   const decided = morse.undecided === 0;
   return withProvenance(
@@ -120,7 +153,38 @@ export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: 
       expected: int(count.complex),
       paths: int(r.statistics.paths),
       failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
+      ...monodromyFields(r),
     }),
     decided ? how : { ...how, certified: false, errorBound: `the Morse index of ${morse.undecided} real point(s) is undecided` },
   );
 }
+
+defineBuiltins([
+  {
+    name: 'monodromy',
+    signature: 'monodromy(I) or monodromy(I, params, values)',
+    summary:
+      'Solves a square system over QQ by monodromy (as solve(I, method = "monodromy")): a seed solution at random complex parameters (pick x, solve for the parameters), triangle loops through random parameter points until the solutions there reach the exact count (or stagnate), then a parameter homotopy to the instance, every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count of the instance (modulo a random prime). With params (variables of the ring whose coefficients enter affinely) and values (one rational each), the unknowns are the other variables and the instance is params = values; without them the family is F(x) - p at p = 0. The record of solve(I, method = "numerical") plus {loops, base}: the loops made and the solutions found at the base parameter points.',
+    examples: ['ring R = QQ[x, y];\nmonodromy(ideal(x^2 + y^2 - 4, x*y - 1)).complete  // true', 'ring S = QQ[x, y, a];\nmonodromy(ideal(x^2 + y^2 - a, x*y - 1), [a], [4]).complex  // 4'],
+    category: 'algebra',
+    minArgs: 1,
+    maxArgs: 3,
+    keywords: ['digits'],
+    call(ctx, [I, params, values], kwargs) {
+      const ring = ringOfValues(ctx, [I!]);
+      const handle = expectIdeal(ctx, ring, I!, 0);
+      const S = rationalSystem(ctx, handle.ring);
+      const gens = handle.gens as readonly Poly<Rat>[];
+      const d = kwargs.get('digits');
+      const digits = d ? expectSmallInt(ctx, d, 1, 1, 1000) : 15;
+      if (params === undefined) return numericalSolveValue(ctx, S, gens, digits, expectedCount(ctx, S, gens), 'monodromy');
+      if (values === undefined) fail('arity', 'monodromy(I, params, values) needs the values of the parameters', ctx.span);
+      const indices = expectVariables(ctx, ring, params, 1);
+      const vals = expectList(ctx, values, 2).map((v) => expectRational(ctx, v, 2));
+      if (vals.length !== indices.length) fail('domain', `${indices.length} parameters but ${vals.length} values`, ctx.argSpans[2] ?? ctx.span);
+      const family = parametricFamily(S, gens, indices, vals);
+      const target = targetSystem(family);
+      return numericalSolveValue(ctx, family.ring, target, digits, expectedCount(ctx, family.ring, target), 'monodromy', family);
+    },
+  },
+]);

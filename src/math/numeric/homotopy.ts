@@ -168,7 +168,7 @@ export class TotalDegreeHomotopy implements Homotopy {
 }
 
 /** Scales z so that a·z = 1. */
-function toChart(a: Float64Array, z: Float64Array, m: number): void {
+export function toChart(a: Float64Array, z: Float64Array, m: number): void {
   let sr = 0;
   let si = 0;
   for (let j = 0; j < m; j++) {

@@ -1,9 +1,13 @@
 // Certified numerical solving (see docs/numerical.md): the entries and the kernels they are built from.
 export { solveNumerical, realIntervalText, realPointText, type NumericalSolveOptions, type NumericalSolveResult, type PathStatistics } from './solve-numerical.js';
-export { stationaryNumerical, certifiedMorseIndices, type CertifiedMorseResult, type CertifiedStationaryPoint, type NumericalStationaryResult } from './stationary.js';
+export { stationaryNumerical, stationaryMonodromy, certifiedMorseIndices, type CertifiedMorseResult, type CertifiedStationaryPoint, type NumericalStationaryResult } from './stationary.js';
 export { Certifier, type Certificate } from './krawczyk.js';
 export { TotalDegreeHomotopy, type Homotopy } from './homotopy.js';
 export { PathTracker, type PathResult, type PathStatus, type TrackerOptions } from './tracker.js';
 export { ComplexSystem, complexPolynomial, ratToFloat } from './slp.js';
 export { ComplexLU } from './lu.js';
 export * from './float-interval.js';
+export { type AffineFamily, familyAt, invariantSubspaces, parametricFamily, regularizerFamily, restrictFamily, systemFamily, targetSystem } from './family.js';
+export { CompiledFamily, ParameterHomotopy, randomChart } from './parameter-homotopy.js';
+export { MonodromySolver, monodromySolve, type MonodromyOptions, type MonodromyResult, type MonodromyStatistics } from './monodromy.js';
+export { CertifiedSet, trackAndCertify, type TrackingRun } from './solve-numerical.js';

@@ -109,6 +109,19 @@ export class ComplexSystem {
     this.factorDeriv = new Float64Array(2 * widest);
   }
 
+  /** The number of terms (coefficients are stored in the order of the polynomials' terms, re/im interleaved). */
+  get termCount(): number {
+    return this.termStart[this.npolys]!;
+  }
+
+  /**
+   * Replaces every coefficient (2·termCount numbers, the polynomials' terms in order): a parameter
+   * homotopy moves the coefficients of one compiled support (./parameter-homotopy.ts).
+   */
+  setCoefficients(c: Float64Array): void {
+    this.coef.set(c.subarray(0, this.coef.length));
+  }
+
   /** The largest exponent of each variable (the degrees a power table needs). */
   degreeIn(v: number): number {
     return this.maxExp[v]!;

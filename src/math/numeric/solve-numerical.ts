@@ -21,7 +21,7 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { Random } from '../random.js';
 import { formatDecimal } from '../univariate/decimal.js';
 import { type CI, floatToRat } from './float-interval.js';
-import { TotalDegreeHomotopy } from './homotopy.js';
+import { type Homotopy, TotalDegreeHomotopy } from './homotopy.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
@@ -115,7 +115,6 @@ export function realPointText(lo: number, hi: number, digits: number): string {
 export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: NumericalSolveOptions = {}): NumericalSolveResult {
   const n = R.nvars;
   const seed = options.seed ?? 0;
-  const digits = options.digits ?? 15;
   const random = new Random(seed);
   const homotopy = new TotalDegreeHomotopy(n, gens, random);
   const total = homotopy.pathCount;
@@ -124,29 +123,68 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
     throw new MathError('too-many-paths', `the total-degree homotopy has ${total} paths, more than the ${maxPaths} allowed`);
   }
   const paths = Number(total);
-  const certifier = new Certifier(R, gens);
-  const solutions: Certificate[] = [];
-  const owner: number[] = []; // the path that found each solution
-  let undecided = 0;
-  let steps = 0;
-  let rejected = 0;
-  let retracked = 0;
-  const status = new Array<'finite' | 'infinity' | 'singular' | 'failed' | 'uncertified' | 'duplicate' | 'undecided'>(paths);
-  const z = new Float64Array(2 * homotopy.dim);
-  const x = new Float64Array(2 * n);
+  const set = new CertifiedSet(new Certifier(R, gens));
+  const run = trackAndCertify(set, homotopy, paths, (k, z) => homotopy.startSolution(k, z), options);
+  return numericalResult(set, run, options, homotopy.gamma, seed);
+}
 
-  /** Adds a certificate: 'new', 'duplicate' or 'undecided'. */
-  const add = (c: Certificate, path: number): 'new' | 'duplicate' | 'undecided' => {
-    for (const other of solutions) {
+/** The distinct certified solutions found so far, and the paths that found them. */
+export class CertifiedSet {
+  readonly solutions: Certificate[] = [];
+  /** The path (of the last `trackAndCertify`) that found each solution, -1 for earlier runs. */
+  readonly owner: number[] = [];
+
+  constructor(readonly certifier: Certifier) {}
+
+  /** Adds a certificate: 'new', 'duplicate' (one's enclosure lies in the other's box) or 'undecided'. */
+  add(c: Certificate, path: number): 'new' | 'duplicate' | 'undecided' {
+    for (const other of this.solutions) {
       if (!boxesIntersect(c.box, other.box)) continue;
       if (boxInside(c.enclosure, other.box) || boxInside(other.enclosure, c.box)) return 'duplicate';
       return 'undecided';
     }
-    solutions.push(c);
-    owner.push(path);
+    this.solutions.push(c);
+    this.owner.push(path);
     return 'new';
-  };
+  }
+}
 
+export type EndpointStatus = 'finite' | 'infinity' | 'singular' | 'failed' | 'uncertified' | 'duplicate' | 'undecided';
+
+/** What `trackAndCertify` did: the status of every path and the counts of the work. */
+export interface TrackingRun {
+  readonly status: EndpointStatus[];
+  readonly paths: number;
+  readonly retracked: number;
+  readonly steps: number;
+  readonly rejected: number;
+  readonly rounds: number;
+}
+
+/**
+ * Tracks `paths` paths of a homotopy from t = 0 (start k written by `start(k, z)`) to t = 1, certifies
+ * each finite regular endpoint into `set`, and tracks again (safer settings, see ROUNDS) the paths
+ * that failed, ended singular, were not certified or duplicated a solution, while solutions are
+ * missing (fewer than options.expected in the set). `lift` maps the homotopy's affine points into the
+ * certifier's unknowns (a homotopy on a coordinate subspace: ./monodromy.ts).
+ */
+export function trackAndCertify(
+  set: CertifiedSet,
+  homotopy: Homotopy,
+  paths: number,
+  start: (k: number, z: Float64Array) => void,
+  options: NumericalSolveOptions & { readonly stage?: string; readonly lift?: (x: Float64Array) => Float64Array } = {},
+): TrackingRun {
+  const n = homotopy.dim - 1;
+  const solutions = set.solutions;
+  const owner = set.owner;
+  for (let i = 0; i < owner.length; i++) owner[i] = -1;
+  let steps = 0;
+  let rejected = 0;
+  let retracked = 0;
+  const status = new Array<EndpointStatus>(paths);
+  const z = new Float64Array(2 * homotopy.dim);
+  const x = new Float64Array(2 * n);
   let rounds = 0;
   let todo = Array.from({ length: paths }, (_, k) => k);
   for (const settings of ROUNDS) {
@@ -163,9 +201,9 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
     todo.forEach((k, done) => {
       if (done % 16 === 0) {
         checkInterrupt(options.signal);
-        options.onProgress?.({ stage: 'homotopy', message: `round ${rounds}: path ${done + 1} of ${todo.length}, ${solutions.length} certified solutions` });
+        options.onProgress?.({ stage: options.stage ?? 'homotopy', message: `round ${rounds}: path ${done + 1} of ${todo.length}, ${solutions.length} certified solutions` });
       }
-      homotopy.startSolution(k, z);
+      start(k, z);
       const result = tracker.track(z);
       steps += result.steps;
       rejected += result.rejected;
@@ -184,25 +222,50 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
         x[2 * i] = (ar * zr + ai * zi) / d;
         x[2 * i + 1] = (ai * zr - ar * zi) / d;
       }
-      const c = certifier.certify(x);
+      const c = set.certifier.certify(options.lift ? options.lift(x) : x);
       if (!c) {
         status[k] = 'uncertified';
         again.push(k);
         return;
       }
-      const added = add(c, k);
+      const added = set.add(c, k);
       status[k] = added === 'new' ? 'finite' : added;
       if (added !== 'new') {
         again.push(k);
         // the path that found the solution first may be the one that jumped: track it again too
         const first = owner[solutions.findIndex((s) => boxesIntersect(s.box, c.box))];
-        if (first !== undefined && added === 'duplicate' && status[first] === 'finite') again.push(first);
+        if (first !== undefined && first >= 0 && added === 'duplicate' && status[first] === 'finite') again.push(first);
       }
     });
     todo = [...new Set(again)].sort((a, b) => a - b);
   }
-  for (const k of status.keys()) if (status[k] === 'undecided') undecided++;
-  const count = (s: string) => status.filter((x) => x === s).length;
+  return { status, paths, retracked, steps, rejected, rounds };
+}
+
+/** Path statistics of one or more runs (their counts added; `finite` is the set's size). */
+export function pathStatistics(set: CertifiedSet, runs: readonly TrackingRun[]): PathStatistics {
+  const count = (s: EndpointStatus) => runs.reduce((a, r) => a + r.status.filter((x) => x === s).length, 0);
+  const sum = (f: (r: TrackingRun) => number) => runs.reduce((a, r) => a + f(r), 0);
+  return {
+    paths: sum((r) => r.paths),
+    retracked: sum((r) => r.retracked),
+    finite: set.solutions.length,
+    infinity: count('infinity'),
+    singular: count('singular'),
+    failed: count('failed'),
+    uncertified: count('uncertified'),
+    steps: sum((r) => r.steps),
+    rejected: sum((r) => r.rejected),
+    rounds: Math.max(0, ...runs.map((r) => r.rounds)),
+  };
+}
+
+/** The result record of a certified set: real points, certified, complete. */
+export function numericalResult(set: CertifiedSet, runs: TrackingRun | readonly TrackingRun[], options: NumericalSolveOptions, gamma: readonly [number, number], seed: number): NumericalSolveResult {
+  const all = Array.isArray(runs) ? (runs as readonly TrackingRun[]) : [runs as TrackingRun];
+  const digits = options.digits ?? 15;
+  const solutions = set.solutions;
+  const undecided = all.reduce((a, r) => a + r.status.filter((x) => x === 'undecided').length, 0);
   const realSolutions = solutions.filter((c) => c.real === true);
   const points = realSolutions.map((c) => c.enclosure.map((e: CI) => realPointText(e.rl, e.rh, digits)));
   points.sort((p, q) => {
@@ -214,7 +277,6 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
     return 0;
   });
   const decided = solutions.every((c) => c.real !== null);
-  const uncertified = count('uncertified');
   const complete = options.expected === undefined ? null : solutions.length === options.expected;
   return {
     solutions,
@@ -223,19 +285,8 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
     points,
     certified: decided && undecided === 0,
     complete,
-    statistics: {
-      paths,
-      retracked,
-      finite: solutions.length,
-      infinity: count('infinity'),
-      singular: count('singular'),
-      failed: count('failed'),
-      uncertified,
-      steps,
-      rejected,
-      rounds,
-    },
-    gamma: homotopy.gamma,
+    statistics: pathStatistics(set, all),
+    gamma,
     seed,
   };
 }

@@ -20,6 +20,8 @@ import type { Interrupt } from '../progress.js';
 import { doubleToDyadic } from '../interval/dyadic.js';
 import { floatToRat } from './float-interval.js';
 import type { Certificate } from './krawczyk.js';
+import { regularizerFamily } from './family.js';
+import { type MonodromyOptions, monodromySolve } from './monodromy.js';
 import { type NumericalSolveOptions, type NumericalSolveResult, realIntervalText, solveNumerical } from './solve-numerical.js';
 
 export interface CertifiedStationaryPoint {
@@ -89,6 +91,18 @@ export function stationaryNumerical(R: PolyRing<Rat>, f: Poly<Rat>, options: Num
   const gradient = R.vars.map((_, i) => R.diff(f, i));
   const bezout = gradient.reduce((b, g) => b * BigInt(Math.max(0, R.degree(g))), 1n);
   const solve = solveNumerical(R, gradient, options);
+  const morse = certifiedMorseIndices(R, f, solve.solutions, options.digits ?? 15, options.signal);
+  return { solve, morse, bezout };
+}
+
+/**
+ * The stationary points of f by monodromy on the family of its gradient with a diagonal L2
+ * perturbation (∂f/∂x_i + q_i·x_i, target q = 0: ./family.ts), then certified Morse indices as above.
+ */
+export function stationaryMonodromy(R: PolyRing<Rat>, f: Poly<Rat>, options: MonodromyOptions = {}): NumericalStationaryResult {
+  const gradient = R.vars.map((_, i) => R.diff(f, i));
+  const bezout = gradient.reduce((b, g) => b * BigInt(Math.max(0, R.degree(g))), 1n);
+  const solve = monodromySolve(regularizerFamily(R, gradient), options);
   const morse = certifiedMorseIndices(R, f, solve.solutions, options.digits ?? 15, options.signal);
   return { solve, morse, bezout };
 }

@@ -252,6 +252,18 @@ export class PathTracker {
     return done(last > 0.05 ? 'infinity' : 'singular', 1 - s);
   }
 
+  /**
+   * Tracks z from t = 0 to 1 in place when the endpoint is known to be regular and finite (a generic
+   * parameter point: the edges of monodromy loops), with no endgame: Newton at t = 1 must converge.
+   */
+  trackRegular(z: Float64Array): PathResult {
+    this.steps = 0;
+    this.rejected = 0;
+    const seg = this.segment(z, 0, 1, this.maxSteps);
+    const end = seg.result === 'ok' ? this.finish(z) : null;
+    return { status: end === null ? 'failed' : 'finite', z: z.slice(), t: seg.t, steps: this.steps, rejected: this.rejected, condition: end ?? Infinity };
+  }
+
   /** Newton at t = 1 until quadratic convergence; the condition estimate, or null when it does not converge. */
   private finish(z: Float64Array): number | null {
     const scale = Math.max(1, normInf(z, this.n));

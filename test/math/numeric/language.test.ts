@@ -32,3 +32,45 @@ describe('solve(I, method = "numerical")', () => {
     expect(square!.span.startLine).toBe(2);
   });
 });
+
+describe('monodromy in the language', () => {
+  it('solve(I, method = "monodromy") and monodromy(I) agree with the exact route; how names the route', () => {
+    const out = runLines(
+      [
+        'ring R = QQ[x, y];',
+        'let I = ideal(x^3 + y^2 - 2, x*y - 3);',
+        'let s = solve(I, method = "monodromy");',
+        'let m = monodromy(I);',
+        'let e = solve(I);',
+        'print s.complex == e.complex, s.real == e.real, s.complete, s.certified, m.complex == e.complex, m.complete;',
+        'print how(s).algorithm, s.loops > 0, s.base >= s.complex;',
+      ].join('\n'),
+    );
+    expect(out[0]).toBe('true, true, true, true, true, true');
+    expect(out[1]).toBe('monodromy-krawczyk, true, true');
+  });
+
+  it('monodromy(I, params, values) solves the instance; stationary(L, method = "monodromy") has the exact indices', () => {
+    const out = runLines(
+      [
+        'ring S = QQ[x, y, a];',
+        'let m = monodromy(ideal(x^2 + y^2 - a, x*y - 1), [a], [4]);',
+        'print m.complex, m.real, m.complete;',
+        'ring R = QQ[a, b, c];',
+        'let L = (a*b - 1)^2 + (b*c - 2)^2 + 1/10*(a^2 + b^2 + c^2);',
+        'let s = stationary(L, method = "monodromy");',
+        'print s.indices == stationary(L).indices, s.complete, s.certified;',
+      ].join('\n'),
+    );
+    expect(out).toEqual(['4, 4, true', 'true, true, true']);
+  });
+
+  it('located errors: values missing, a parameter of degree two', () => {
+    const [missing] = runErrors('ring S = QQ[x, a];\nmonodromy(ideal(x^2 - a), [a]);');
+    expect(missing!.message).toContain('needs the values');
+    expect(missing!.span.startLine).toBe(2);
+    const [square] = runErrors('ring S = QQ[x, a];\nmonodromy(ideal(x^2 - a^2), [a], [1]);');
+    expect(square!.message).toContain('affine in the parameters');
+    expect(square!.span.startLine).toBe(2);
+  });
+});

@@ -1,0 +1,298 @@
+// Monodromy solving of an affine parameter family, then a certified parameter homotopy to the
+// instance asked, complete by the exact count.
+//
+// Representation: the family is compiled once (./parameter-homotopy.ts); the solutions at the base
+// parameter point q₀ are points z on the random chart (Float64Arrays, interleaved re/im), with a
+// random linear functional ℓ(z) kept beside each for a fast first comparison. A loop is a triangle
+// q₀ → q₁ → q₂ → q₀ through two random complex parameter points, each edge a gamma-trick parameter
+// homotopy with its own random γ. Each solution goes once through each loop (the solutions carry the
+// index of the next loop to take); an endpoint back at q₀ that is not yet known is a new solution.
+// When every solution has been through every loop, a new loop is made. The work stops when the
+// number of solutions at q₀ reaches `stopAt`, or after `stagnant` consecutive new loops that found
+// nothing (Duff, Hill, Jensen, Lee, Leykin, Sommars, "Solving polynomial systems via homotopy
+// continuation and monodromy", IMA J. Numer. Anal. 39, 2019: the seed by "pick x, solve for p", the
+// triangle graph, the stopping criteria).
+//
+// Then the solutions at q₀ are tracked to the target q* by the parameter homotopy with the full
+// endgame (./tracker.ts), each finite endpoint certified by Krawczyk and distinctness proved by
+// disjoint boxes (./solve-numerical.ts, `trackAndCertify`): for q₀ generic every isolated solution at
+// q* is the end of a path from a solution at q₀ (Morgan and Sommese 1989). The result is complete
+// when the distinct certified solutions at q* are as many as `expected` (the exact count of the
+// caller). When the base count was reached but the target is incomplete (the generic count of the
+// family exceeds the target's), the monodromy goes on until it stagnates, and the new solutions are
+// tracked too.
+import { checkInterrupt } from '../progress.js';
+import { Random } from '../random.js';
+import { type AffineFamily, invariantSubspaces, restrictFamily, targetSystem } from './family.js';
+import { Certifier } from './krawczyk.js';
+import { CompiledFamily, ParameterHomotopy, complexNormal, randomChart, randomGamma } from './parameter-homotopy.js';
+import { CertifiedSet, type NumericalSolveOptions, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
+import { PathTracker } from './tracker.js';
+
+export interface MonodromyOptions extends NumericalSolveOptions {
+  /**
+   * Consecutive new loops without a new solution after which the monodromy stops: default 50 while a
+   * known count is not reached (there are more solutions at the base point then), 8 when the count
+   * is not known.
+   */
+  readonly stagnant?: number;
+  /** Most loops (default 200). */
+  readonly maxLoops?: number;
+}
+
+export interface MonodromyStatistics {
+  /** Solutions found at the base parameter points (all components). */
+  readonly base: number;
+  /** Loops made. */
+  readonly loops: number;
+  /** Paths tracked along loop edges (three per solution and loop, fewer when one fails). */
+  readonly edgePaths: number;
+  /** Edge paths that failed (their solution is dropped from that loop). */
+  readonly edgeFailures: number;
+  /** Steps along the loops. */
+  readonly edgeSteps: number;
+  /** Components solved: the main one and one per invariant coordinate subspace. */
+  readonly components: number;
+  /** Why the monodromy of the main component stopped: the count was reached, or it stagnated, or the loop limit. */
+  readonly stopped: 'count' | 'stagnant' | 'loops';
+  /** The parameters of the family (the auxiliary constant terms are named p_i). */
+  readonly parameters: readonly string[];
+}
+
+export interface MonodromyResult extends NumericalSolveResult {
+  readonly monodromy: MonodromyStatistics;
+}
+
+/** Solutions at a base parameter point, grown by monodromy loops. */
+export class MonodromySolver {
+  readonly compiled: CompiledFamily;
+  readonly chart: Float64Array;
+  /** The base parameter point q₀. */
+  readonly base: Float64Array;
+  readonly active: readonly boolean[];
+  /** The solutions at q₀ (on the chart). */
+  readonly solutions: Float64Array[] = [];
+  private readonly keys: [number, number][] = [];
+  private readonly next: number[] = [];
+  private readonly loops: { points: Float64Array[]; gammas: [number, number][] }[] = [];
+  private readonly functional: Float64Array;
+  private readonly random: Random;
+  private readonly homotopy: ParameterHomotopy;
+  private readonly tracker: PathTracker;
+  edgePaths = 0;
+  edgeFailures = 0;
+  edgeSteps = 0;
+
+  constructor(family: AffineFamily | CompiledFamily, random: Random, options: MonodromyOptions = {}) {
+    this.compiled = family instanceof CompiledFamily ? family : new CompiledFamily(family);
+    this.random = random;
+    const n = this.compiled.n;
+    this.chart = randomChart(random, n);
+    const seed = this.compiled.seed(random, this.chart);
+    this.base = seed.q;
+    this.active = seed.active;
+    this.functional = new Float64Array(2 * (n + 1));
+    for (let j = 0; j <= n; j++) complexNormal(random, this.functional, j);
+    this.homotopy = new ParameterHomotopy(this.compiled, this.chart);
+    this.tracker = new PathTracker(this.homotopy, { signal: options.signal });
+    this.insert(seed.z);
+  }
+
+  /** ℓ(z). */
+  private key(z: Float64Array): [number, number] {
+    let r = 0;
+    let i = 0;
+    const l = this.functional;
+    for (let j = 0; j < l.length; j += 2) {
+      r += l[j]! * z[j]! - l[j + 1]! * z[j + 1]!;
+      i += l[j]! * z[j + 1]! + l[j + 1]! * z[j]!;
+    }
+    return [r, i];
+  }
+
+  /** Adds z when it is not a known solution; true when new. */
+  insert(z: Float64Array): boolean {
+    let scale = 1;
+    for (let i = 0; i < z.length; i++) scale = Math.max(scale, Math.abs(z[i]!));
+    const tol = 1e-8 * scale;
+    const [kr, ki] = this.key(z);
+    const lnorm = this.functional.reduce((s, x) => s + Math.abs(x), 0);
+    for (let s = 0; s < this.solutions.length; s++) {
+      const [or, oi] = this.keys[s]!;
+      if (Math.abs(or - kr) > lnorm * tol || Math.abs(oi - ki) > lnorm * tol) continue;
+      const w = this.solutions[s]!;
+      let same = true;
+      for (let i = 0; i < z.length && same; i++) if (Math.abs(w[i]! - z[i]!) > tol) same = false;
+      if (same) return false;
+    }
+    this.solutions.push(z.slice());
+    this.keys.push([kr, ki]);
+    this.next.push(0);
+    return true;
+  }
+
+  /**
+   * A random parameter point: each active parameter a complex normal times ρ·max(1, |q₀_k|, |q*_k|),
+   * ρ cycling through 1/2, 1, 2, 4 with the loops (triangles of several sizes wind around more of the
+   * discriminant).
+   */
+  private randomPoint(): Float64Array {
+    const q = new Float64Array(this.base.length);
+    const target = this.compiled.target();
+    const rho = 2 ** ((this.loops.length % 4) - 1);
+    this.active.forEach((a, k) => {
+      const s = Math.max(1, Math.hypot(this.base[2 * k]!, this.base[2 * k + 1]!), Math.hypot(target[2 * k]!, target[2 * k + 1]!));
+      if (a) complexNormal(this.random, q, k, rho * s);
+    });
+    return q;
+  }
+
+  private newLoop(): void {
+    const points = [this.base, this.randomPoint(), this.randomPoint()];
+    this.loops.push({ points, gammas: [randomGamma(this.random), randomGamma(this.random), randomGamma(this.random)] });
+  }
+
+  /** Tracks a batch of start points around loop L; the endpoints that came back (failed ones dropped). */
+  private around(L: number, starts: Float64Array[]): Float64Array[] {
+    const { points, gammas } = this.loops[L]!;
+    let current = starts;
+    for (let e = 0; e < 3; e++) {
+      this.homotopy.setPath(points[e]!, points[(e + 1) % 3]!, gammas[e]!);
+      const out: Float64Array[] = [];
+      for (const z0 of current) {
+        const z = z0.slice();
+        const r = this.tracker.trackRegular(z);
+        this.edgePaths++;
+        this.edgeSteps += r.steps + r.rejected;
+        if (r.status === 'finite') out.push(r.z);
+        else this.edgeFailures++;
+      }
+      current = out;
+    }
+    return current;
+  }
+
+  /**
+   * Runs loops until the solutions at q₀ number `stopAt` (Infinity: not known), or `stagnant`
+   * consecutive new loops found nothing, or `maxLoops` loops were made.
+   */
+  run(stopAt: number, options: MonodromyOptions = {}): 'count' | 'stagnant' | 'loops' {
+    const stagnantLimit = options.stagnant ?? (Number.isFinite(stopAt) ? 50 : 8);
+    const maxLoops = options.maxLoops ?? 200;
+    let stagnant = 0;
+    let foundSinceLoop = false;
+    for (;;) {
+      if (this.solutions.length >= stopAt) return 'count';
+      let L = Infinity;
+      for (const k of this.next) if (k < this.loops.length && k < L) L = k;
+      if (L === Infinity) {
+        if (this.loops.length > 0) {
+          stagnant = foundSinceLoop ? 0 : stagnant + 1;
+          if (stagnant >= stagnantLimit) return 'stagnant';
+        }
+        if (this.loops.length >= maxLoops) return 'loops';
+        this.newLoop();
+        foundSinceLoop = false;
+        continue;
+      }
+      checkInterrupt(options.signal);
+      const batch: number[] = [];
+      this.next.forEach((k, s) => {
+        if (k === L) batch.push(s);
+      });
+      // in slices, so that the count is checked often
+      for (let b = 0; b < batch.length; b += 32) {
+        const slice = batch.slice(b, b + 32);
+        options.onProgress?.({ stage: 'monodromy', message: `loop ${L + 1} of ${this.loops.length}: ${this.solutions.length} solutions at the base point` });
+        const ends = this.around(
+          L,
+          slice.map((s) => this.solutions[s]!),
+        );
+        for (const s of slice) this.next[s] = L + 1;
+        for (const z of ends) if (this.insert(z)) foundSinceLoop = true;
+        if (this.solutions.length >= stopAt) return 'count';
+      }
+    }
+  }
+
+  get loopCount(): number {
+    return this.loops.length;
+  }
+}
+
+/**
+ * Solves the family at its target by monodromy and a certified parameter homotopy; complete when
+ * the distinct certified solutions number options.expected. Each invariant coordinate subspace
+ * (./family.ts) is a component of its own, solved by its own monodromy (until it stagnates) before
+ * the main component, which stops at the count still missing.
+ */
+export function monodromySolve(family: AffineFamily, options: MonodromyOptions = {}): MonodromyResult {
+  const seed = options.seed ?? 0;
+  const random = new Random(seed);
+  const n = family.ring.nvars;
+  const set = new CertifiedSet(new Certifier(family.ring, targetSystem(family)));
+  const gamma = randomGamma(random);
+  const expected = options.expected;
+  const main = new MonodromySolver(family, random, options);
+  const runs: TrackingRun[] = [];
+  const totals = { base: 0, loops: 0, edgePaths: 0, edgeFailures: 0, edgeSteps: 0 };
+  const subspaces = main.active.slice(family.directions.length).some(Boolean) ? [] : (invariantSubspaces(family) ?? []);
+
+  /** Tracks the solver's solutions from index `from` to the target and certifies them (lifted to all unknowns). */
+  const track = (solver: MonodromySolver, from: number, kept: readonly number[] | null) => {
+    const starts = solver.solutions.slice(from);
+    if (starts.length === 0) return;
+    const toTarget = new ParameterHomotopy(solver.compiled, solver.chart);
+    toTarget.setPath(solver.base, solver.compiled.target(), gamma);
+    const full = new Float64Array(2 * n);
+    const lift = kept
+      ? (x: Float64Array) => {
+          full.fill(0);
+          kept.forEach((v, j) => {
+            full[2 * v] = x[2 * j]!;
+            full[2 * v + 1] = x[2 * j + 1]!;
+          });
+          return full;
+        }
+      : undefined;
+    runs.push(trackAndCertify(set, toTarget, starts.length, (k, z) => z.set(starts[k]!), { ...options, stage: 'parameter homotopy', ...(lift ? { lift } : {}) }));
+  };
+  const account = (solver: MonodromySolver) => {
+    totals.base += solver.solutions.length;
+    totals.loops += solver.loopCount;
+    totals.edgePaths += solver.edgePaths;
+    totals.edgeFailures += solver.edgeFailures;
+    totals.edgeSteps += solver.edgeSteps;
+  };
+
+  for (const S of subspaces) {
+    const { family: sub, kept } = restrictFamily(family, S);
+    if (kept.length === 0) {
+      // the origin: a solution for every parameter
+      const c = set.certifier.certify(new Float64Array(2 * n));
+      if (c) set.add(c, -1);
+      totals.base++;
+      continue;
+    }
+    const solver = new MonodromySolver(sub, random, options);
+    solver.run(Infinity, options);
+    account(solver);
+    track(solver, 0, kept);
+  }
+  const before = set.solutions.length;
+  let stopped = main.run(expected === undefined ? Infinity : Math.max(1, expected - before), options);
+  track(main, 0, null);
+  if (expected !== undefined && set.solutions.length < expected && stopped === 'count') {
+    // the family's generic count exceeds the target's: more solutions at the base point
+    const tracked = main.solutions.length;
+    stopped = main.run(Infinity, options);
+    track(main, tracked, null);
+  }
+  account(main);
+  const result = numericalResult(set, runs, options, gamma, seed);
+  const names = [...family.names, ...family.ring.vars.map((_, i) => `p_${i + 1}`)].filter((_, k) => main.active[k]);
+  return {
+    ...result,
+    monodromy: { ...totals, components: 1 + subspaces.length, stopped, parameters: names },
+  };
+}

@@ -1,0 +1,331 @@
+// Parameter homotopies of an affine family, compiled once, and the seed of monodromy solving.
+//
+// Representation: a `CompiledFamily` holds the union of the supports of F₀ and every G_k of an
+// ./family.ts family, per equation, homogenized with z₀ in front (z = (z₀, z₁..z_n), x_i = z_i/z₀),
+// each equation scaled by a power of two (exact: the zeros do not move). The parameters are the
+// family's own (m of them) followed by one auxiliary parameter per equation, a constant term p_i
+// (the family F(x; q) - p); an auxiliary parameter is `active` only when the seed needs it, and stays
+// 0 at every parameter point otherwise. A parameter point is a complex vector (interleaved re/im) of
+// length m + n; the coefficients of the compiled support at q are base + Σ_k q_k·delta_k, computed
+// into a Float64Array without allocation.
+//
+// The homotopy between parameter points a and b (`ParameterHomotopy.setPath`) is the gamma trick in
+// parameter space: H(z, t) = (1 - t)·γ·F(z; a) + t·F(z; b), which is F(z; p(t)) times a nonzero scalar
+// for p(t) = ((1 - t)γ·a + t·b) / ((1 - t)γ + t), because F is affine in q (Morgan and Sommese,
+// "Coefficient-parameter polynomial continuation", Appl. Math. Comput. 29, 1989; the gamma trick:
+// Sommese and Wampler, "The Numerical Solution of Systems of Polynomials", 2005, §7.3). Its
+// coefficients are linear in t, so H and ∂H/∂t are two evaluations of the one compiled support.
+// A random affine chart c·z = 1 is the last equation, as in ./homotopy.ts, so paths to infinity end
+// at z₀ = 0.
+//
+// The seed (Duff et al., IMA J. Numer. Anal. 39, 2019, §2: "pick x, solve for p"): x₀ random complex,
+// the family's parameters random complex near the target, then a linear system in the parameters
+// makes F(x₀; q₀) = 0: Gaussian elimination with pivoting over the columns G_k(x₀), the family's
+// parameters first and the auxiliary constants only for the equations they cannot reach.
+import { MathError } from '../errors.js';
+import type { Random } from '../random.js';
+import type { AffineFamily } from './family.js';
+import type { Homotopy } from './homotopy.js';
+import { toChart } from './homotopy.js';
+import { ComplexLU } from './lu.js';
+import { ComplexSystem, type ComplexPolynomial, ratToFloat } from './slp.js';
+
+/** A complex normal number (Box–Muller) into out[2i], out[2i+1]. */
+export function complexNormal(random: Random, out: Float64Array, i: number, scale = 1): void {
+  const u = Math.max(random.nextFloat(), 1e-300);
+  const v = random.nextFloat();
+  const r = Math.sqrt(-Math.log(u)) * scale;
+  out[2 * i] = r * Math.cos(2 * Math.PI * v);
+  out[2 * i + 1] = r * Math.sin(2 * Math.PI * v);
+}
+
+/** A random complex number of modulus 1. */
+export function randomGamma(random: Random): [number, number] {
+  const a = 2 * Math.PI * random.nextFloat();
+  return [Math.cos(a), Math.sin(a)];
+}
+
+export class CompiledFamily {
+  /** Unknowns (= equations). */
+  readonly n: number;
+  /** The family's parameters (the auxiliary constants follow them). */
+  readonly m: number;
+  /** All parameters: m + n. */
+  readonly size: number;
+  readonly degrees: readonly number[];
+  /** The homogenized support (coefficients are set per parameter point). */
+  readonly support: readonly ComplexPolynomial[];
+  private readonly base: Float64Array;
+  /** Parameter, term, real coefficient, in triples. */
+  private readonly deltaParam: Int32Array;
+  private readonly deltaTerm: Int32Array;
+  private readonly deltaValue: Float64Array;
+  readonly termCount: number;
+
+  constructor(readonly family: AffineFamily) {
+    const n = family.ring.nvars;
+    const m = family.directions.length;
+    this.n = n;
+    this.m = m;
+    this.size = m + n;
+    const support: ComplexPolynomial[] = [];
+    const degrees: number[] = [];
+    const base: number[] = [];
+    const dp: number[] = [];
+    const dt: number[] = [];
+    const dv: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < n; i++) {
+      const parts = [family.base[i]!, ...family.directions.map((G) => G[i]!)];
+      const index = new Map<string, number>();
+      const mons: Int32Array[] = [];
+      const keyOf = (e: ArrayLike<number>) => Array.prototype.join.call(e, ',');
+      const termOf = (e: Int32Array): number => {
+        const key = keyOf(e);
+        let t = index.get(key);
+        if (t === undefined) {
+          t = mons.length;
+          index.set(key, t);
+          mons.push(e);
+        }
+        return t;
+      };
+      termOf(new Int32Array(n)); // the constant term (the auxiliary parameter's)
+      let biggest = 0;
+      for (const f of parts) for (const c of f.coeffs) biggest = Math.max(biggest, Math.abs(ratToFloat(c)));
+      const scale = biggest > 0 ? 2 ** -Math.floor(Math.log2(biggest)) : 1;
+      const local: number[] = [];
+      parts.forEach((f, k) => {
+        f.mons.forEach((e, j) => {
+          const t = termOf(Int32Array.from(e));
+          const c = ratToFloat(f.coeffs[j]!) * scale;
+          if (k === 0) local[t] = (local[t] ?? 0) + c;
+          else {
+            dp.push(k - 1);
+            dt.push(offset + t);
+            dv.push(c);
+          }
+        });
+      });
+      dp.push(m + i);
+      dt.push(offset);
+      dv.push(1);
+      let d = 0;
+      for (const e of mons) d = Math.max(d, e.reduce((s, x) => s + x, 0));
+      if (d === 0) throw new MathError('no-solutions', `equation ${i + 1} has no term in the unknowns`);
+      degrees.push(d);
+      const exponents = mons.map((e) => [d - e.reduce((s, x) => s + x, 0), ...Array.from(e)]);
+      support.push({ coeffs: new Float64Array(2 * mons.length), exponents });
+      for (let t = 0; t < mons.length; t++) base.push(local[t] ?? 0, 0);
+      offset += mons.length;
+    }
+    this.support = support;
+    this.degrees = degrees;
+    this.termCount = offset;
+    this.base = Float64Array.from(base);
+    this.deltaParam = Int32Array.from(dp);
+    this.deltaTerm = Int32Array.from(dt);
+    this.deltaValue = Float64Array.from(dv);
+  }
+
+  /** A fresh compiled system on the support (coefficients to be set). */
+  system(): ComplexSystem {
+    return new ComplexSystem(this.n + 1, this.support);
+  }
+
+  /** The coefficients at the parameter point q (2·size numbers) into out (2·termCount). */
+  coefficients(q: Float64Array, out: Float64Array): void {
+    out.set(this.base);
+    const { deltaParam, deltaTerm, deltaValue } = this;
+    for (let j = 0; j < deltaParam.length; j++) {
+      const k = deltaParam[j]!;
+      const t = deltaTerm[j]!;
+      const v = deltaValue[j]!;
+      out[2 * t] = out[2 * t]! + v * q[2 * k]!;
+      out[2 * t + 1] = out[2 * t + 1]! + v * q[2 * k + 1]!;
+    }
+  }
+
+  /** The target parameter point q* (the auxiliary constants 0). */
+  target(): Float64Array {
+    const q = new Float64Array(2 * this.size);
+    this.family.target.forEach((v, k) => (q[2 * k] = ratToFloat(v)));
+    return q;
+  }
+
+  /**
+   * A seed: a point z₀ (on the chart) and a parameter point q₀ with F(z₀; q₀) = 0, and which
+   * parameters are active (the family's always, the auxiliary constants the elimination needed).
+   */
+  seed(random: Random, chart: Float64Array): { z: Float64Array; q: Float64Array; active: boolean[] } {
+    const { n, m, size } = this;
+    const q = new Float64Array(2 * size);
+    const target = this.target();
+    for (let k = 0; k < m; k++) {
+      complexNormal(random, q, k, Math.max(1, Math.hypot(target[2 * k]!, target[2 * k + 1]!)));
+      q[2 * k] = q[2 * k]! + target[2 * k]!;
+    }
+    const z = new Float64Array(2 * (n + 1));
+    z[0] = 1;
+    for (let i = 0; i < n; i++) complexNormal(random, z, i + 1);
+    const sys = this.system();
+    const coef = new Float64Array(2 * this.termCount);
+    const value = new Float64Array(2 * n);
+    this.coefficients(q, coef);
+    sys.setCoefficients(coef);
+    sys.evaluate(z, value, null);
+    const residual = value.slice();
+    // the columns G_k(x₀): the values of the system with coefficients delta_k alone
+    const columns: Float64Array[] = [];
+    const unit = new Float64Array(2 * size);
+    for (let k = 0; k < size; k++) {
+      unit.fill(0);
+      unit[2 * k] = 1;
+      this.coefficients(unit, coef);
+      for (let t = 0; t < coef.length; t++) coef[t] = coef[t]! - this.base[t]!;
+      sys.setCoefficients(coef);
+      sys.evaluate(z, value, null);
+      columns.push(value.slice());
+    }
+    const pivots = choosePivots(columns, n);
+    const M = new Float64Array(2 * n * n);
+    pivots.forEach((k, j) => {
+      for (let i = 0; i < n; i++) {
+        M[2 * (i * n + j)] = columns[k]![2 * i]!;
+        M[2 * (i * n + j) + 1] = columns[k]![2 * i + 1]!;
+      }
+    });
+    const lu = new ComplexLU(n);
+    if (!lu.factor(M)) throw new MathError('internal', 'monodromy seed: the parameter columns are singular');
+    for (let i = 0; i < 2 * n; i++) residual[i] = -residual[i]!;
+    lu.solve(residual);
+    pivots.forEach((k, j) => {
+      q[2 * k] = q[2 * k]! + residual[2 * j]!;
+      q[2 * k + 1] = q[2 * k + 1]! + residual[2 * j + 1]!;
+    });
+    const active = Array.from({ length: size }, (_, k) => k < m || pivots.includes(k));
+    toChart(chart, z, n + 1);
+    return { z, q, active };
+  }
+}
+
+/**
+ * n columns (of n complex rows) spanning C^n, preferring earlier columns: Gaussian elimination with
+ * partial pivoting, column by column in order; a column whose best remaining entry is below 10⁻⁸ of
+ * the largest entry is skipped. The auxiliary unit columns at the end make the rank n.
+ */
+function choosePivots(columns: readonly Float64Array[], n: number): number[] {
+  const work = columns.map((c) => c.slice());
+  let biggest = 0;
+  for (const c of work) for (let i = 0; i < n; i++) biggest = Math.max(biggest, Math.hypot(c[2 * i]!, c[2 * i + 1]!));
+  const used = new Array<boolean>(n).fill(false);
+  const pivots: number[] = [];
+  for (let k = 0; k < work.length && pivots.length < n; k++) {
+    const c = work[k]!;
+    let row = -1;
+    let best = 1e-8 * biggest;
+    for (let i = 0; i < n; i++) {
+      const a = Math.hypot(c[2 * i]!, c[2 * i + 1]!);
+      if (!used[i] && a > best) {
+        best = a;
+        row = i;
+      }
+    }
+    if (row < 0) continue;
+    used[row] = true;
+    pivots.push(k);
+    // eliminate the pivot row's entry from the later columns
+    const pr = c[2 * row]!;
+    const pi = c[2 * row + 1]!;
+    const d = pr * pr + pi * pi;
+    for (let l = k + 1; l < work.length; l++) {
+      const w = work[l]!;
+      const fr = (w[2 * row]! * pr + w[2 * row + 1]! * pi) / d;
+      const fi = (w[2 * row + 1]! * pr - w[2 * row]! * pi) / d;
+      for (let i = 0; i < n; i++) {
+        const cr = c[2 * i]!;
+        const ci = c[2 * i + 1]!;
+        w[2 * i] = w[2 * i]! - (fr * cr - fi * ci);
+        w[2 * i + 1] = w[2 * i + 1]! - (fr * ci + fi * cr);
+      }
+    }
+  }
+  return pivots;
+}
+
+/** H(z, t) = (1 - t)·γ·F(z; a) + t·F(z; b) on the chart c·z = 1 (see the header). */
+export class ParameterHomotopy implements Homotopy {
+  readonly dim: number;
+  private readonly n: number;
+  private readonly sys: ComplexSystem;
+  private readonly slope: ComplexSystem;
+  private readonly start: Float64Array;
+  private readonly diff: Float64Array;
+  private readonly coef: Float64Array;
+  private readonly scratch: Float64Array;
+  gamma: [number, number] = [1, 0];
+
+  constructor(
+    readonly compiled: CompiledFamily,
+    readonly chart: Float64Array,
+  ) {
+    this.n = compiled.n;
+    this.dim = compiled.n + 1;
+    this.sys = compiled.system();
+    this.slope = compiled.system();
+    const size = 2 * compiled.termCount;
+    this.start = new Float64Array(size);
+    this.diff = new Float64Array(size);
+    this.coef = new Float64Array(size);
+    this.scratch = new Float64Array(size);
+  }
+
+  /** The path from the parameter point a (t = 0) to b (t = 1) with the constant γ. */
+  setPath(a: Float64Array, b: Float64Array, gamma: readonly [number, number]): void {
+    this.gamma = [gamma[0], gamma[1]];
+    const [gr, gi] = gamma;
+    this.compiled.coefficients(a, this.scratch);
+    for (let t = 0; t < this.scratch.length; t += 2) {
+      const ar = this.scratch[t]!;
+      const ai = this.scratch[t + 1]!;
+      this.start[t] = ar * gr - ai * gi;
+      this.start[t + 1] = ar * gi + ai * gr;
+    }
+    this.compiled.coefficients(b, this.scratch);
+    for (let t = 0; t < this.scratch.length; t++) this.diff[t] = this.scratch[t]! - this.start[t]!;
+    this.slope.setCoefficients(this.diff);
+  }
+
+  evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+    const n = this.n;
+    const m = n + 1;
+    const { coef, start, diff } = this;
+    for (let k = 0; k < coef.length; k++) coef[k] = start[k]! + t * diff[k]!;
+    this.sys.setCoefficients(coef);
+    this.sys.evaluate(z, H, Hz);
+    if (Ht) this.slope.evaluate(z, Ht, null);
+    let lr = -1;
+    let li = 0;
+    for (let j = 0; j < m; j++) {
+      const ar = this.chart[2 * j]!;
+      const ai = this.chart[2 * j + 1]!;
+      lr += ar * z[2 * j]! - ai * z[2 * j + 1]!;
+      li += ar * z[2 * j + 1]! + ai * z[2 * j]!;
+      Hz[2 * (n * m + j)] = ar;
+      Hz[2 * (n * m + j) + 1] = ai;
+    }
+    H[2 * n] = lr;
+    H[2 * n + 1] = li;
+    if (Ht) {
+      Ht[2 * n] = 0;
+      Ht[2 * n + 1] = 0;
+    }
+  }
+}
+
+/** A random chart (entries uniform in [-1, 1] + i[-1, 1]) for n unknowns. */
+export function randomChart(random: Random, n: number): Float64Array {
+  const chart = new Float64Array(2 * (n + 1));
+  for (let i = 0; i < chart.length; i++) chart[i] = 2 * random.nextFloat() - 1;
+  return chart;
+}
