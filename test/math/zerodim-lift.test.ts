@@ -1,7 +1,9 @@
-// The lifting of modular parametrizations (src/math/zerodim/{reconstruct,crt,lift,shear}.ts), each
+// The lifting of modular parametrizations (src/math/zerodim/{reconstruct,crt,lift,shear}.ts) and the
+// modular gcd of exact zero tests (src/math/realroots/root-gcd.ts), each
 // checked by an independent route: Lehmer's rational reconstruction against plain Wang
 // (groebner/modular.ts), the two-level CRT against the one-level Garner `crt`, the lifting against
-// known rational polynomials, the change of coordinates by evaluation at rational points.
+// known rational polynomials, the change of coordinates by evaluation at rational points, the gcd
+// against the existing intGcd (univariate/integer-poly.ts) and Euclid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QQ, invModNumber, rat } from '../../src/math/field.js';
@@ -11,7 +13,9 @@ import { parsePoly } from '../../src/math/poly-parse.js';
 import { Random } from '../../src/math/random.js';
 import { BLOCK, ResidueStore } from '../../src/math/zerodim/crt.js';
 import { CHECKPOINT_GROWTH, ParametrizationLift } from '../../src/math/zerodim/lift.js';
-import { bitLength, reconstructRational } from '../../src/math/zerodim/reconstruct.js';
+import { bitLength, lehmerGcd, reconstructRational } from '../../src/math/zerodim/reconstruct.js';
+import { gcdWithPolynomial } from '../../src/math/realroots/root-gcd.js';
+import { intGcd, intMul } from '../../src/math/univariate/integer-poly.js';
 import { shear, unshearImage } from '../../src/math/zerodim/shear.js';
 import { checkModulo, parametrize } from '../../src/math/zerodim/index.js';
 import { integerGenerators } from '../../src/math/groebner/modular.js';
@@ -171,5 +175,35 @@ describe('the change of coordinates (zerodim/shear.ts)', () => {
     expect(messages.some((m) => m.includes('made the last variable'))).toBe(true);
     expect(r.w.length - 1).toBe(4);
     expect(checkModulo(r, integerGenerators(gens), 1000003)).toBe(true);
+  });
+});
+
+describe('exact zero tests at the roots of W (realroots/root-gcd.ts)', () => {
+  it('lehmerGcd equals Euclid on random big integers with a planted common factor', () => {
+    const random = new Random(21);
+    for (let t = 0; t < 20; t++) {
+      const g = randomBig(random, 50 + 40 * t) + 1n;
+      const a = g * randomBig(random, 300 + 97 * t);
+      const b = -g * randomBig(random, 280 + 89 * t);
+      let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+      while (y !== 0n) [x, y] = [y, x % y];
+      expect(lehmerGcd(a, b)).toBe(x);
+    }
+    expect(lehmerGcd(0n, -12n)).toBe(12n);
+  });
+
+  it('gcdWithPolynomial: a planted factor with 300-bit coefficients, and coprime inputs', () => {
+    const random = new Random(22);
+    const poly = (deg: number, bits: number) => Array.from({ length: deg + 1 }, () => randomBig(random, bits) - randomBig(random, bits));
+    const G = [...poly(3, 300).slice(0, 3), randomBig(random, 300) + 1n];
+    const A = poly(9, 200);
+    const B = poly(6, 250);
+    const W = intMul(G, A);
+    const q = intMul(G, B).map((c) => 6n * c);
+    // The gcd is G up to a constant (primitive, positive leading coefficient): check it divides and has G's degree.
+    const g = gcdWithPolynomial(W, q);
+    expect(g.length).toBe(G.length);
+    expect(intGcd(W, q)).toEqual(g);
+    expect(gcdWithPolynomial(A, [1n, 0n, 1n])).toEqual(intGcd(A, [1n, 0n, 1n]));
   });
 });

@@ -22,7 +22,7 @@
 //    ../solve.ts `valueAtRepresentation`): an entry or value is P(θ) / W'(θ)^{2K} with P reduced
 //    modulo W, so the inertia of the matrix (P_ij(θ)) is that of S(ξ) (a positive factor), decided by
 //    `signatureAlgebraic` (../linalg/signature.ts: Berkowitz in Q[T]/(W), exact signs at θ, Descartes'
-//    rule); a sign is the exact sign of P(θ) (zero decided by a gcd with W, ../univariate/refine.ts);
+//    rule); a sign is the exact sign of P(θ) (zero decided by a gcd with W, ./root-gcd.ts);
 //    a decimal is P(θ)/W'(θ)^{2K} rounded exactly (../univariate/decimal.ts). Only this route ever
 //    reports a zero eigenvalue (a degenerate point) or a zero value: intervals cannot tell 0 from a
 //    tiny number.
@@ -34,7 +34,8 @@ import { type Inertia, signatureAlgebraic } from '../linalg/signature.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
 import { type RationalUnivariateRepresentation, coordinatePolynomials, valueAtRepresentation } from '../solve.js';
-import { type RealRoot, fastSignAt, formatDecimal, intDerivative, intGcd, integerPoly, rationalFunctionToDecimal, signAt, signsAtRoot } from '../univariate/index.js';
+import { type RealRoot, fastSignAt, formatDecimal, intDerivative, integerPoly, rationalFunctionToDecimal, signAt, signsAtRoot } from '../univariate/index.js';
+import { gcdWithPolynomial } from './root-gcd.js';
 import { type ParametrizedCoordinate, type RealParametrizedPoint, narrowPoint, realParametrizedPoints } from './parametrization.js';
 
 /** The parametrization: x_i = numerators[i](θ) / (denominators[i] · W'(θ)) at the roots θ of W. */
@@ -103,19 +104,23 @@ export function intervalDecimal(a: Interval, digits: number): string | undefined
  * The gcd is computed once per polynomial and reused at every point.
  */
 class ZeroTests {
-  private readonly gcds = new Map<object, bigint[]>();
+  private readonly known = new Map<object, { q: bigint[]; gcd: bigint[] | null }>();
 
-  constructor(private readonly w: readonly bigint[]) {}
+  constructor(
+    private readonly w: readonly bigint[],
+    private readonly signal?: Interrupt,
+  ) {}
 
   isZero(key: object, q: readonly (bigint | Rat)[], root: RealRoot): boolean {
-    const qi = integerPoly(q as (bigint | Rat)[]);
+    let entry = this.known.get(key);
+    if (!entry) {
+      entry = { q: integerPoly(q as (bigint | Rat)[]), gcd: null };
+      this.known.set(key, entry);
+    }
+    const qi = entry.q;
     if (qi.length === 0) return true;
     if (root.lo.num === root.hi.num && root.lo.den === root.hi.den) return signAt(qi, root.lo) === 0;
-    let g = this.gcds.get(key);
-    if (!g) {
-      g = intGcd(this.w, qi);
-      this.gcds.set(key, g);
-    }
+    const g = (entry.gcd ??= gcdWithPolynomial(this.w, qi, this.signal));
     return g.length > 1 && fastSignAt(g, root.lo) * fastSignAt(g, root.hi) < 0;
   }
 }
@@ -167,7 +172,7 @@ export function inertiaAtParametrizedPoints(
   // The exact route, built on first need.
   let exactData: ExactRoute | undefined;
   const exactRoute = () => (exactData ??= new ExactRoute(R, param, matrix));
-  const zeros = new ZeroTests(param.w);
+  const zeros = new ZeroTests(param.w, options.signal);
   const points = initial.map((point) => decidePoint(point, startBits, param, coordinates, matrix, extra, valued.length, digits, maxBits, exactRoute, zeros, options.signal));
   const exact = points.filter((p) => p.inertiaBy === 'exact').length;
   const tested = points.filter((p) => p.exactTests).length;

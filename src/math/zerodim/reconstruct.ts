@@ -8,7 +8,8 @@
 // Representation: a, m, N, D are bigints, 0 <= a < m; the result is {num, den} with den > 0,
 // gcd(num, den) = 1, |num| <= N, den <= D and num ≡ a·den (mod m), or null when there is none. With
 // 2·N·D < m such a fraction is unique; it is the one plain Wang (../groebner/modular.ts
-// rationalReconstruction) returns, which the tests check.
+// rationalReconstruction) returns, which the tests check. `lehmerGcd` is the integer gcd by the same
+// passes (for contents of polynomials with big coefficients).
 import type { Rat } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 
@@ -52,6 +53,9 @@ function lehmerMatrix(x: number, y: number): [number, number, number, number] | 
   return steps === 0 ? null : [A, B, C, D];
 }
 
+/** Below this, Lehmer passes do not pay. */
+const LEHMER_MIN = 1n << 64n;
+
 /**
  * The fraction num/den with num ≡ a·den (mod m), |num| <= N, 0 < den <= D (N = D = floor(sqrt(m/2))
  * unless given), or null (see the module header).
@@ -89,4 +93,25 @@ export function reconstructRational(a: bigint, m: bigint, N?: bigint, D?: bigint
   if (d > dBound) return null;
   if (bigGcd(r1, d) !== 1n) return null;
   return { num: t1 < 0n ? -r1 : r1, den: d };
+}
+
+/** gcd(a, b) >= 0 by Lehmer's algorithm (the Euclidean steps of lehmerMatrix applied once per pass). */
+export function lehmerGcd(a: bigint, b: bigint): bigint {
+  let r0 = a < 0n ? -a : a;
+  let r1 = b < 0n ? -b : b;
+  if (r0 < r1) [r0, r1] = [r1, r0];
+  while (r1 !== 0n) {
+    if (r1 > LEHMER_MIN) {
+      const bits0 = bitLength(r0);
+      const shift = BigInt(bits0 - 52);
+      const m4 = lehmerMatrix(Number(r0 >> shift), Number(r1 >> shift));
+      if (m4 !== null) {
+        const [ma, mb, mc, md] = m4.map(BigInt) as [bigint, bigint, bigint, bigint];
+        [r0, r1] = [ma * r0 + mb * r1, mc * r0 + md * r1];
+        continue;
+      }
+    }
+    [r0, r1] = [r1, r0 % r1];
+  }
+  return r0;
 }
