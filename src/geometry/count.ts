@@ -13,6 +13,14 @@
 // primes and what is known of the error. No Gröbner basis over QQ is formed. `certify: true` asks the
 // exact route for a certified basis (the multi-modular basis with its full verification,
 // ../math/groebner/modular.ts), so the count is `certified` when that verification proves the basis.
+// Positive-dimensional sets (`setInfoModulo`): the dimension from the Hilbert series of a basis over
+// GF(p), the degree of the closure of the projection to the first coordinates as the number of
+// distinct points cut by as many random affine hyperplanes in those coordinates as the dimension
+// (Bertini: a generic linear section of the right codimension meets each top-dimensional component
+// in its degree of reduced points), also over GF(p); exact for all but finitely many primes and
+// hyperplanes, and correct for the projection only when every point of the set projects to a
+// different point (true of the systems of ./critical.ts, whose auxiliary variables are determined
+// by the coordinates). No elimination over QQ, whose coefficients explode on these systems.
 import { MathError } from '../math/errors.js';
 import { isRationalField } from '../math/domain.js';
 import type { Rat } from '../math/field.js';
@@ -22,7 +30,10 @@ import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { primeField, type Field } from '../math/field.js';
 import { rank } from '../math/linalg/matrix.js';
 import { type QuotientAlgebra, countDistinctSolutions, hermiteForm, quotientAlgebra, traceVector } from '../math/quotient.js';
-import { DEFAULT_PRIME, modularImage, type QQRing } from './common.js';
+import { QQ } from '../math/field.js';
+import * as ideals from '../math/ideal.js';
+import type { Random } from '../math/random.js';
+import { DEFAULT_PRIME, RANDOM_BOUND, combination, modularImage, randomNonZero, type QQRing } from './common.js';
 
 /** The primes of the modular count over QQ (near 2^26.5, so GF(p) arithmetic is exact in doubles). */
 export const MODULAR_COUNT_PRIMES: readonly number[] = [DEFAULT_PRIME, 94906247];
@@ -143,4 +154,29 @@ export function countSolutions(S: QQRing, gens: readonly Poly<Rat>[], options: C
     // A prime divides a denominator, or the primes disagree (one is unlucky): the exact route.
   }
   return countIn(S, gens, options, 'QQ', true);
+}
+
+/** The dimension and degree of a set: dimension -1 and degree 0 for the empty set. */
+export interface SetInfo {
+  readonly dimension: number;
+  readonly degree: number;
+}
+
+/**
+ * Dimension and degree (reduced, top-dimensional part) of the projection of V(gens) ⊂ C^{S.nvars} to
+ * its first `base` coordinates, over GF(prime) (see the module header: the projection must be
+ * injective on the set). The degree of a finite set is its number of distinct points.
+ */
+export function setInfoModulo(S: QQRing, gens: readonly Poly<Rat>[], base: number, random: Random, options: CountOptions & { readonly prime: number }): SetInfo {
+  const compute = { signal: options.signal, onProgress: options.onProgress };
+  const { ring, convert } = modularImage(S, options.prime);
+  const dimension = ideals.dimension(ring, gens.map(convert), compute);
+  if (dimension < 0) return { dimension, degree: 0 };
+  const coordinates = Array.from({ length: base }, (_, i) => S.variable(i));
+  const slices = Array.from({ length: dimension }, () =>
+    S.sub(combination(S, coordinates.map(() => QQ.fromBigInt(randomNonZero(random, RANDOM_BOUND))), coordinates), S.constant(QQ.fromBigInt(randomNonZero(random, RANDOM_BOUND)))),
+  );
+  const counted = countSolutions(S, [...gens, ...slices], { ...compute, prime: options.prime });
+  if (counted.distinct === null) throw new MathError('internal', `a linear section of codimension ${dimension} of a set of dimension ${dimension} is not finite`);
+  return { dimension, degree: counted.distinct };
 }

@@ -25,6 +25,7 @@ import { QQ, type Rat } from '../math/field.js';
 import * as ideals from '../math/ideal.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../math/linalg/polymatrix.js';
 import type { ComputeOptions } from '../math/progress.js';
+import { PolyRing } from '../math/poly.js';
 import type { Random } from '../math/random.js';
 import { RANDOM_BOUND, combination, embed, extendRing, randomNonZero, type QQPoly, type QQRing } from './common.js';
 import type { Form } from './forms.js';
@@ -48,7 +49,13 @@ export interface NormalData {
   readonly randomized: boolean;
 }
 
-export function normalData(X: Variety, random: Random, options: ComputeOptions = {}): NormalData {
+/**
+ * `reduce`, when given, is a normal form modulo an ideal of points the systems are restricted to (the
+ * parametric route of ./routes.ts): the guard is then only needed modulo that ideal and is computed as
+ * such (Laplace expansion with shared minors, every product reduced), which avoids expanding det(J·C)
+ * as a polynomial in all the coordinates.
+ */
+export function normalData(X: Variety, random: Random, options: ComputeOptions = {}, reduce?: (f: QQPoly) => QQPoly): NormalData {
   const R = X.ring;
   const n = R.nvars;
   const c = codimension(X, options);
@@ -67,10 +74,35 @@ export function normalData(X: Variety, random: Random, options: ComputeOptions =
   if (c > 0) {
     const C: Rat[][] = Array.from({ length: n }, () => Array.from({ length: c }, () => QQ.fromBigInt(randomNonZero(random, RANDOM_BOUND))));
     const JC = jac.map((row) => Array.from({ length: c }, (_, k) => combination(R, row.map((_, j) => C[j]![k]!), row)));
-    guard = polyDeterminant(R, JC);
+    guard = reduce ? reducedDeterminant(R, JC, reduce) : polyDeterminant(R, JC);
     randomized = true;
   }
   return { X, n, c, m, combos, jac, guard, randomized };
+}
+
+/** det M modulo an ideal (reduce: its normal form), by Laplace expansion along the rows with the minors on each column set shared. */
+function reducedDeterminant(R: QQRing, M: readonly (readonly QQPoly[])[], reduce: (f: QQPoly) => QQPoly): QQPoly {
+  const c = M.length;
+  const memo = new Map<number, QQPoly>();
+  const det = (row: number, mask: number): QQPoly => {
+    if (row === c) return R.one();
+    const known = memo.get(mask);
+    if (known) return known;
+    let sum = R.zero();
+    let sign = 1;
+    for (let j = 0; j < c; j++) {
+      if (!(mask & (1 << j))) continue;
+      const a = M[row]![j]!;
+      if (a.mons.length > 0) {
+        const term = reduce(R.mul(a, det(row + 1, mask & ~(1 << j))));
+        sum = sign > 0 ? R.add(sum, term) : R.sub(sum, term);
+      }
+      sign = -sign;
+    }
+    memo.set(mask, sum);
+    return sum;
+  };
+  return det(0, (1 << c) - 1);
 }
 
 /** Q(x - u) as n polynomials of R. */
@@ -212,6 +244,28 @@ export function fibreOfParametrization(phi: { ring: QQRing; map: readonly QQPoly
   const gens = phi.map.map((f) => embed(T, S, T.sub(f, T.constant(T.evaluate(f, t0)))));
   gens.push(S.sub(S.one(), S.mul(S.variable(p), embed(T, S, parametrizationGuard(phi, random)))));
   return { ring: S, gens, auxiliary: [p] };
+}
+
+/**
+ * The critical points of X in the immersive image of its parametrization φ, as an ideal of the ring of
+ * X: the parametric system in (t, z) with x - φ(t), the parameters eliminated (the ideal of the
+ * points φ(t) at the critical parameters). Null when the parametric system is not zero-dimensional.
+ * Added to the Lagrange system it leaves that system's points over these x only, so the Lagrange
+ * machinery (bordered Hessians, Morse indices) runs on a small system (./routes.ts).
+ */
+export function parametricCriticalIdeal(X: Variety, Q: Form, u: readonly Rat[], random: Random, options: ComputeOptions = {}): QQPoly[] | null {
+  const phi = X.parametrization;
+  if (!phi) throw new MathError('no-parametrization', 'the parametric route needs a variety with a parametrization');
+  const R = X.ring;
+  const sys = parametricSystem(phi, Q, u, random);
+  const k = sys.ring.nvars;
+  const S = new PolyRing(QQ, [...sys.ring.vars.map((v) => `_${v}`), ...R.vars]);
+  const gens = sys.gens.map((g) => embed(sys.ring, S, g));
+  phi.map.forEach((f, i) => gens.push(S.sub(S.variable(k + i), embed(phi.ring, S, f))));
+  const eliminated = ideals.eliminate(S, gens, Array.from({ length: k }, (_, i) => i), options);
+  const down = eliminated.map((f: QQPoly) => R.fromTerms(f.mons.map((m, c) => [m.slice(k) as Int32Array, f.coeffs[c]!] as const)));
+  if (down.length === 0 || ideals.dimension(R, down, options) > 0) return null;
+  return down;
 }
 
 /**

@@ -10,3 +10,4 @@ export * from './count.js';
 export * from './ed-degree.js';
 export * from './morse.js';
 export * from './polar.js';
+export * from './routes.js';

@@ -19,6 +19,8 @@
 // ramification = on the ramification locus of π along ker Q and not in the fibre; regular = the rest.
 import { MathError } from '../math/errors.js';
 import { type Rat, compareRat } from '../math/field.js';
+import { normalForm } from '../math/groebner/reduce.js';
+import * as ideals from '../math/ideal.js';
 import type { ComputeOptions } from '../math/progress.js';
 import type { Provenance } from '../math/provenance.js';
 import type { Random } from '../math/random.js';
@@ -26,18 +28,21 @@ import { inertiaAtRealSolutions } from '../math/real-inertia.js';
 import { inertiaAtParametrizedPoints } from '../math/realroots/index.js';
 import { decimalToRational } from '../math/solve.js';
 import { type Parametrization, parametrize } from '../math/zerodim/index.js';
-import { countSolutions } from './count.js';
 import {
   borderedHessian,
   fibreEquations,
   lagrangeSystem,
   normalData,
   objective,
+  parametricCriticalIdeal,
   ramificationMinors,
   withEquations,
 } from './critical.js';
-import { type SetInfo, projectedSetInfo } from './ed-degree.js';
+import { type SetInfo, countSolutions } from './count.js';
+import { projectedSetInfo } from './ed-degree.js';
 import { type Form, rowSpaceBasis, size } from './forms.js';
+import type { QQPoly } from './common.js';
+import { chooseRoute } from './routes.js';
 import type { Variety } from './variety.js';
 
 export interface CriticalPointInfo {
@@ -71,6 +76,8 @@ export interface CriticalPointsResult {
   readonly points: CriticalPointInfo[];
   /** The positive-dimensional critical set, when the set is not finite. */
   readonly positiveDimensional?: SetInfo;
+  /** Then also its points in the fibre X ∩ (u + ker Q) of a degenerate Q (dimension 0: that many points). */
+  readonly fibreSet?: SetInfo;
   readonly method: string;
   /** The parametrization's provenance (primes, certified or probabilistic), when that route ran. */
   readonly provenance?: Provenance;
@@ -90,8 +97,19 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
   if (size(Q) !== n) throw new MathError('shape', `the form is ${size(Q)}×${size(Q)} but the variety lives in C^${n}`);
   if (u.length !== n) throw new MathError('shape', `the data point has ${u.length} coordinates but the variety lives in C^${n}`);
   const compute = { signal: options.signal, onProgress: options.onProgress };
-  const N = normalData(X, options.random, compute);
-  const system = lagrangeSystem(N, Q, u);
+  // Route by cost (./routes.ts): a Lagrange system beyond the budget is cut down to the points of the
+  // parametric route (the critical points in the immersive image of the parametrization).
+  const choice = chooseRoute(X, Q, undefined, { ...compute, givenData: true });
+  const pts = choice.route === 'parametric' ? parametricCriticalIdeal(X, Q, u, options.random, compute) : null;
+  let route = choice.reason;
+  let reduce: ((f: QQPoly) => QQPoly) | undefined;
+  if (pts) {
+    const basis = ideals.reducedBasis(R, pts, compute);
+    reduce = (f) => normalForm(R, f, basis, options.signal);
+    route += '; the Lagrange system restricted to the critical points of the parametric system (the critical points in the immersive image of the parametrization: all of them for generic data)';
+  } else if (choice.route === 'parametric') route += '; the parametric system is not zero-dimensional, so the whole Lagrange system';
+  const N = normalData(X, options.random, compute, reduce);
+  const system = pts ? withEquations(lagrangeSystem(N, Q, u), R, pts) : lagrangeSystem(N, Q, u);
   const seed = options.random.nextUint32();
   let param: Parametrization | null | undefined; // null: no solutions; undefined: the parametrization does not apply
   let fallback = '';
@@ -107,8 +125,8 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
   const P = rowSpaceBasis(Q);
   const method =
     param === undefined
-      ? `lagrange system; the modular parametrization does not apply (${fallback}); exact inertia of the bordered Hessian (rur+berkowitz+descartes)`
-      : 'lagrange system; modular parametrization; inertia of the bordered Hessian by interval LDLᵀ on each real point\'s box (exact in Q[T]/(W) where undecided)';
+      ? `lagrange system; the modular parametrization does not apply (${fallback}); exact inertia of the bordered Hessian (rur+berkowitz+descartes); ${route}`
+      : `lagrange system; modular parametrization; inertia of the bordered Hessian by interval LDLᵀ on each real point's box (exact in Q[T]/(W) where undecided); ${route}`;
   if (total.distinct === null) {
     return {
       complex: null,
@@ -120,7 +138,8 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
       ramification: null,
       regular: null,
       points: [],
-      positiveDimensional: projectedSetInfo(system, R, compute),
+      positiveDimensional: projectedSetInfo(system, R, options.random, compute),
+      ...(P.length < n ? { fibreSet: projectedSetInfo(withEquations(system, R, fibreEquations(R, P, u)), R, options.random, compute) } : {}),
       method,
     };
   }

@@ -48,5 +48,5 @@ export function frobeniusForm(c: G.Constructed): G.Form {
 export const PRIME = G.DEFAULT_PRIME;
 
 export function ed(X: G.Variety, Q: G.Form, seed: number, extra: Partial<G.EDOptions> = {}): number | null {
-  return G.edDegree(X, Q, { random: new Random(seed), ...extra }).count;
+  return G.edDegree(X, Q, { random: new Random(seed), method: 'lagrange', ...extra }).count; // the Lagrange route unless another is asked
 }

@@ -413,9 +413,9 @@ defineBuiltins([
   },
   {
     name: 'edDegree',
-    signature: 'edDegree(X, Q = identity, method = "lagrange", prime = p, certified = false, details = false)',
+    signature: 'edDegree(X, Q = identity, method = "auto", prime = p, certified = false, details = false)',
     summary:
-      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo two primes by default (probabilistic, see how(...)); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree.',
+      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric or Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo two primes by default (probabilistic, see how(...)); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre).',
     examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3'],
     category: 'geometry',
     minArgs: 1,
@@ -428,9 +428,9 @@ defineBuiltins([
       const exact = c?.kind === 'bool' && c.value;
       const n = variety.ring.nvars;
       const m = kwargs.get('method');
-      const method = m ? expectString(ctx, m, 1) : 'lagrange';
-      if (!['lagrange', 'minors', 'parametric', 'polar'].includes(method)) {
-        fail('domain', `unknown method "${method}" (lagrange, minors, parametric or polar)`, ctx.kwargSpans.get('method') ?? ctx.span);
+      const method = m ? expectString(ctx, m, 1) : 'auto';
+      if (!['auto', 'lagrange', 'minors', 'parametric', 'polar'].includes(method)) {
+        fail('domain', `unknown method "${method}" (auto, lagrange, minors, parametric or polar)`, ctx.kwargSpans.get('method') ?? ctx.span);
       }
       const prime = expectPrime(ctx, kwargs);
       const detailsValue = kwargs.get('details');
@@ -446,9 +446,10 @@ defineBuiltins([
         );
       }
       const form = args.length > 1 ? expectForm(ctx, args[1]!, 1, n) : G.identityForm(n);
-      const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, exact, method: method as G.EDMethod, ...options(ctx) }));
+      const asked = method === 'auto' ? undefined : (method as G.EDMethod);
+      const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, exact, method: asked, ...options(ctx) }));
       const how = reportedProvenance(
-        { algorithm: `ed-degree (${method})`, field: res.field, certified: res.certified, ...(res.errorBound === undefined ? {} : { errorBound: res.errorBound }), note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special` },
+        { algorithm: `ed-degree (${res.route})`, field: res.field, certified: res.certified, ...(res.errorBound === undefined ? {} : { errorBound: res.errorBound }), note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special; ${res.reason}` },
         seconds,
         ctx.random,
       );
@@ -456,7 +457,10 @@ defineBuiltins([
       fields['count'] = res.count === null ? str('positive-dimensional') : int(res.count);
       if (res.positiveDimensional) fields['positiveDimensional'] = setInfo(res.positiveDimensional);
       if (res.fibre) fields['fibre'] = setInfo(res.fibre);
+      if (res.ramification) fields['ramification'] = setInfo(res.ramification);
+      if (res.regular !== undefined) fields['regular'] = int(res.regular);
       if (!details && res.count !== null) return withProvenance(int(res.count), how);
+      fields['route'] = str(res.route);
       fields['method'] = str(res.method);
       fields['field'] = str(res.field);
       fields['certified'] = { kind: 'bool', value: res.certified };
@@ -508,7 +512,9 @@ defineBuiltins([
       };
       if (res.complex === null) {
         const info = res.positiveDimensional!;
-        return withProvenance(record({ complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) }), how);
+        const fields: Record<string, Value> = { complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) };
+        if (res.fibreSet) fields['fibre'] = setInfo(res.fibreSet);
+        return withProvenance(record(fields), how);
       }
       return withProvenance(record({
         complex: int(res.complex),
