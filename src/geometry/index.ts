@@ -11,3 +11,5 @@ export * from './ed-degree.js';
 export * from './morse.js';
 export * from './polar.js';
 export * from './routes.js';
+export * from './family.js';
+export * from './discriminant.js';

@@ -4,21 +4,24 @@
 import { QQ, type Rat, rat } from '../../math/field.js';
 import { Ideal } from '../../math/ideal-handle.js';
 import { timed, type Provenance } from '../../math/provenance.js';
-import { PolyRing } from '../../math/poly.js';
+import { PolyRing, type Poly } from '../../math/poly.js';
 import * as G from '../../geometry/index.js';
 import { fail } from '../diagnostics.js';
 import { FORM, PROJECTION, ratMatrixValue } from '../objects/form.js';
 import { VARIETY, varietyValue, type VarietyData } from '../objects/variety.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
-import { idealValue, int, isMatrix, isObject, kindWord, list, object, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
+import { idealValue, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
 import {
   type RationalRing,
   expectGenerators,
   expectRationalRing,
   expectPoly,
   expectRationalMatrix,
+  expectRational,
   expectRationalVector,
   expectSmallInt,
+  expectVariable,
+  expectVariables,
   expectString,
   ringOfValues,
 } from './convert.js';
@@ -61,8 +64,19 @@ function expectForm(ctx: CallContext, v: Value, index: number, n?: number): G.Fo
     if (v.value === 'identity') return G.identityForm(n);
     return fail('domain', `unknown form "${v.value}" (a form, a symmetric matrix, "identity", "weights" or "generic")`, spanOf(ctx, index));
   }
-  if (isMatrix(v)) return G.form(expectRationalMatrix(ctx, v, index));
+  if (isMatrix(v)) return G.form(expectNumericMatrix(ctx, v, index));
   return fail('type', `argument ${index + 1} must be a form or a symmetric matrix, got ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+/** A diagnostic for a matrix or vector with symbolic entries (a family): it must be specialized first. */
+function rejectSymbolic(ctx: CallContext, v: Value, index: number): void {
+  const ring = ringInside(v);
+  if (ring) fail('type', `argument ${index + 1} has symbolic entries (polynomials of ${ring.poly.toString()}): specialize its parameters first, e.g. at(M, t = 1/2)`, spanOf(ctx, index));
+}
+
+function expectNumericMatrix(ctx: CallContext, v: Value, index: number): Rat[][] {
+  rejectSymbolic(ctx, v, index);
+  return expectRationalMatrix(ctx, v, index);
 }
 
 function expectProjection(ctx: CallContext, v: Value, index: number): G.Projection {
@@ -73,6 +87,7 @@ function expectProjection(ctx: CallContext, v: Value, index: number): G.Projecti
 }
 
 function expectPoint(ctx: CallContext, v: Value, index: number, n: number): Rat[] {
+  rejectSymbolic(ctx, v, index);
   const u = expectRationalVector(ctx, v, index);
   if (u.length !== n) fail('shape', `the data point has ${u.length} coordinates but the variety lives in C^${n}`, spanOf(ctx, index));
   return u;
@@ -302,7 +317,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     returns: 'form',
-    call: (ctx, [M]) => object(FORM, G.form(expectRationalMatrix(ctx, M!, 0))),
+    call: (ctx, [M]) => object(FORM, G.form(expectNumericMatrix(ctx, M!, 0))),
   },
   {
     name: 'gram',
@@ -313,7 +328,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     returns: 'form',
-    call: (ctx, [D]) => object(FORM, G.gramForm(expectRationalMatrix(ctx, D!, 0))),
+    call: (ctx, [D]) => object(FORM, G.gramForm(expectNumericMatrix(ctx, D!, 0))),
   },
   {
     name: 'kernel',
@@ -531,6 +546,174 @@ defineBuiltins([
           ),
         ),
       }), how);
+    },
+  },
+]);
+
+// --- families: specialization, discriminants, sweeps (src/geometry/family.ts, discriminant.ts) ----
+
+/** The ring of the first polynomial, ideal or variety inside a value (lists and records searched), or null. */
+function ringInside(v: Value): RingData | null {
+  if (v.kind === 'poly' || v.kind === 'ideal') return v.ring;
+  if (isObject(VARIETY, v)) return v.data.ring;
+  if (v.kind === 'list') {
+    for (const x of v.items) {
+      const r = ringInside(x);
+      if (r) return r;
+    }
+  }
+  if (v.kind === 'record') {
+    for (const x of v.fields.values()) {
+      const r = ringInside(x);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+/** A value specialized: polynomials, ideals and varieties of `source` moved to the ring of the remaining variables. */
+function specializeValue(ctx: CallContext, v: Value, source: RingData, sp: G.Specialization, target: () => RationalRing | null): Value {
+  const inSource = (r: RingData) => {
+    if (r.id !== source.id) fail('ring-mismatch', `at: a value lives in ${r.poly.toString()}, another ring than ${source.poly.toString()}`, spanOf(ctx, 0));
+  };
+  const polyOf = (p: Poly<Rat>): Value => {
+    const T = target();
+    if (!T) return num(G.specializeToNumber(sp, p));
+    const q = G.specializePoly(sp, p);
+    return sp.target!.isConstant(q) ? num(sp.target!.constantCoeff(q)) : poly(T, q);
+  };
+  const needTarget = (what: string): RationalRing => target() ?? fail('domain', `at: every variable of ${source.poly.toString()} is specialized, which leaves no ring for ${what}`, ctx.span);
+  switch (v.kind) {
+    case 'number':
+    case 'float':
+    case 'bool':
+    case 'string':
+    case 'none':
+      return v;
+    case 'poly':
+      inSource(v.ring);
+      return polyOf(v.poly as Poly<Rat>);
+    case 'ideal': {
+      inSource(v.ring);
+      const T = needTarget('an ideal');
+      return idealValue(T, new Ideal(T.poly, v.ideal.gens.map((g) => G.specializePoly(sp, g as Poly<Rat>))));
+    }
+    case 'list':
+      return list(v.items.map((x) => specializeValue(ctx, x, source, sp, target)));
+    case 'record':
+      return record(new Map([...v.fields].map(([k, x]) => [k, specializeValue(ctx, x, source, sp, target)] as const)));
+    default:
+      if (isObject(VARIETY, v)) {
+        inSource(v.data.ring);
+        const T = needTarget('a variety');
+        return varietyValue(T, G.variety(T.poly, v.data.variety.gens.map((g) => G.specializePoly(sp, g))));
+      }
+      if (isObject(FORM, v) || isObject(PROJECTION, v)) return v; // numeric already
+      return fail('type', `at does not apply to ${kindWord(v)}`, spanOf(ctx, 0));
+  }
+}
+
+/** The variables and rational values of keyword specializations `t = a`. */
+function specializationOf(ctx: CallContext, ring: RationalRing, kwargs: ReadonlyMap<string, Value>): G.Specialization {
+  const values = new Map<number, Rat>();
+  for (const [name, value] of kwargs) {
+    const span = ctx.kwargSpans.get(name) ?? ctx.span;
+    const i = ring.poly.vars.indexOf(name);
+    if (i < 0) fail('unknown-name', `${name} is not a variable of ${ring.poly.toString()}`, span);
+    if (value.kind !== 'number') fail('type', `the value of ${name} must be an exact number, got ${kindWord(value)}`, span);
+    values.set(i, value.value);
+  }
+  return G.specialization(ring.poly, values);
+}
+
+/** The parameters of a discriminant: a variable, a list of variables or an indexed family. */
+function parameterIndices(ctx: CallContext, ring: RingData, v: Value, index: number): number[] {
+  return expectVariables(ctx, ring, v, index);
+}
+
+defineBuiltins([
+  {
+    name: 'at',
+    signature: 'at(X, t = a, ...)',
+    summary:
+      'Specializes parameters: the variables named are replaced by exact numbers in a polynomial, a matrix or list of them (a form or data with symbolic entries), an ideal, a variety or a record, which move to the ring of the remaining variables (constants become numbers). A family is an object whose ring holds its parameters as variables.',
+    examples: ['ring R = QQ[x, y, t];\nat(x^2 + t*y, t = 1/2)  // x^2 + 1/2*y', 'ring R = QQ[t];\nform(at([[1, t], [t, 2]], t = 1/3))  // form([[1, 1/3], [1/3, 2]])'],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    keywords: 'any',
+    call(ctx, [X], kwargs) {
+      if (kwargs.size === 0) return fail('arity', 'at needs at least one specialization, e.g. at(X, t = 1/2)', ctx.span);
+      const source = ringInside(X!);
+      if (!source) {
+        const [name] = kwargs.keys();
+        return fail('unknown-name', `${name} is not a variable of anything in the first argument (it holds no polynomial)`, ctx.kwargSpans.get(name!) ?? ctx.span);
+      }
+      checkQQ(ctx, source, 0);
+      const sp = specializationOf(ctx, source, kwargs);
+      let target: RationalRing | null | undefined;
+      const targetRing = () => {
+        if (target === undefined) {
+          if (!sp.target) target = null;
+          else {
+            const kept = new Set(sp.target.vars);
+            const families = new Map([...source.families].filter(([, f]) => source.variables.every((v) => v.family !== f.name || kept.has(v.name))));
+            target = ctx.registerRing({ name: source.name, poly: sp.target, families });
+          }
+        }
+        return target;
+      };
+      return specializeValue(ctx, X!, source, sp, targetRing);
+    },
+  },
+  {
+    name: 'discriminant',
+    signature: 'discriminant(F, params)',
+    summary:
+      'The discriminant of a family of zero-dimensional square systems F (a list or ideal) in a ring holding the parameters params (a variable or a list): where two solutions meet (the eliminant of F and its Jacobian determinant in the unknowns) or one may escape to infinity (leading coefficients of the Gröbner basis in the unknowns); components at infinity for every parameter are left out. {polynomial, degree, real, critical, infinity} for one parameter (real: its distinct real roots), {ideal, critical, infinity} otherwise; in a fresh ring of the parameters.',
+    examples: ['ring R = QQ[x, t];\ndiscriminant([x^2 - t], t).polynomial  // t'],
+    category: 'geometry',
+    minArgs: 2,
+    maxArgs: 2,
+    call(ctx, [F, params]) {
+      const ring = ringOfValues(ctx, F!.kind === 'list' ? F!.items : [F!]);
+      checkQQ(ctx, ring, 0);
+      const gens = expectGenerators(ctx, ring, F!, 0);
+      const ps = parameterIndices(ctx, ring, params!, 1);
+      const { value: res, seconds } = timed(() => G.discriminant(ring.poly, gens, ps, options(ctx)));
+      const P = freshRing(ctx, 'parameters', res.ring, []);
+      const polys = (fs: readonly Poly<Rat>[]) => list(fs.map((f) => poly(P, f)));
+      const how = reportedProvenance({ algorithm: 'discriminant', field: 'QQ', certified: false, note: `${res.method}; Gröbner bases over QQ by the multi-modular algorithm` }, seconds, ctx.random);
+      if (res.degree !== undefined) {
+        return withProvenance(record({
+          polynomial: poly(P, res.polynomials[0]!),
+          degree: int(res.degree),
+          real: int(res.realRoots ?? 0),
+          critical: polys(res.critical),
+          infinity: polys(res.infinity),
+        }), how);
+      }
+      return withProvenance(record({ ideal: idealValue(P, new Ideal(P.poly, res.polynomials)), critical: polys(res.critical), infinity: polys(res.infinity) }), how);
+    },
+  },
+  {
+    name: 'sweep',
+    signature: 'sweep(F, t, a, b, n)',
+    summary:
+      'The numbers of complex and real solutions of the family F (a square system in a ring holding the parameter t) at the n + 1 values t = a + k (b - a)/n, exactly: a list of {t, complex, real} (complex "positive-dimensional" where the fibre is not finite). Between consecutive roots of discriminant(F, t) the counts are constant.',
+    examples: ['ring R = QQ[x, t];\nsweep([x^2 - t], t, -1, 1, 2)  // [{t: -1, complex: 2, real: 0}, {t: 0, complex: 1, real: 1}, {t: 1, complex: 2, real: 2}]'],
+    category: 'geometry',
+    minArgs: 5,
+    maxArgs: 5,
+    call(ctx, [F, t, a, b, n]) {
+      const ring = ringOfValues(ctx, F!.kind === 'list' ? F!.items : [F!]);
+      checkQQ(ctx, ring, 0);
+      const gens = expectGenerators(ctx, ring, F!, 0);
+      const ti = expectVariable(ctx, ring, t!, 1);
+      const steps = expectSmallInt(ctx, n!, 4, 1, 10000);
+      const { value: points, seconds } = timed(() => G.sweep(ring.poly, gens, ti, expectRational(ctx, a!, 2), expectRational(ctx, b!, 3), steps, options(ctx)));
+      const how = reportedProvenance({ algorithm: 'sweep', field: 'QQ', certified: false, note: 'exact solution counts (solve) at each grid value' }, seconds, ctx.random);
+      return withProvenance(list(points.map((p) => record({ t: num(p.t), complex: p.complex === null ? str('positive-dimensional') : int(p.complex), real: p.real === null ? str('positive-dimensional') : int(p.real) }))), how);
     },
   },
 ]);
