@@ -29,6 +29,7 @@ const EXAMPLES: Record<string, string> = {
   algebraic: 'ring R = QQ[x, y];\nprint solve(ideal(x^2 - 2, y - x)).points[1][2];',
   floatmatrix: 'print float([[1, 2], [3, 4]]);',
   plot: 'print plot([1, 1/2, 1/4]);',
+  factorization: 'ring R = QQ[x];\nprint factor(x^2 - 1);',
 };
 
 /** The kinds that have a typed declaration (`variety X = ...`). */
