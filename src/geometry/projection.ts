@@ -6,11 +6,14 @@
 // - ramification(π, X): the points of X_reg where dπ restricted to T_x X has rank below min(dim X, k)
 //   (Marchetti–Connelly–Breiding–Kohn, arXiv:2512.21029, §2). With J the Jacobian of c combinations
 //   of the generators (see ./critical.ts), rank(dπ|T_xX) = rank [J; A] - c, so the ideal is
-//   I + the (c + min(m, k))-minors of [J; A], saturated by the guard of the singular locus.
+//   I + the (c + min(m, k))-minors of [J; A], saturated by the guard of the singular locus, and
+//   reported reduced: its radical (../math/decompose), so that a single point has degree 1.
 // - branch(π, X) = closure of π(ramification).
 import { MathError } from '../math/errors.js';
 import { QQ, type Rat } from '../math/field.js';
+import { radicalInAnyDimension } from '../math/decompose/index.js';
 import * as ideals from '../math/ideal.js';
+import { Ideal } from '../math/ideal-handle.js';
 import { rank as matrixRank } from '../math/linalg/matrix.js';
 import { PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
@@ -89,7 +92,9 @@ export function ramificationLocus(p: Projection, X: Variety, random: Random, opt
   const R = X.ring;
   // When every minor vanishes identically, π ramifies everywhere on X and the locus is X itself.
   const gens = ideals.saturateByPolynomial(R, [...X.gens, ...conditions], N.guard, options);
-  return variety(R, gens, { name: X.name ? `ramification of ${X.name}` : undefined });
+  // The seed is read without advancing the stream: the radical does not depend on it.
+  const reduced = radicalInAnyDimension(new Ideal(R, gens), { ...options, seed: random.clone().nextUint32() }).value.gens as QQPoly[];
+  return variety(R, reduced, { name: X.name ? `ramification of ${X.name}` : undefined });
 }
 
 /** The branch locus: the closure of π(ramification locus). */

@@ -6,7 +6,9 @@
 // map φ: C^p -> C^n, `{ ring, map }` with `map[i]` ∈ ring the i-th coordinate; when p = dim X and φ is
 // generically finite it gives the second, parametric route to critical points (see ./critical.ts).
 // Dimension, codimension and degree come from the Hilbert series of I, through one ideal handle per
-// variety (`idealOf`, ../math/ideal-handle.ts, which keeps the Gröbner basis); the
+// variety (`idealOf`, ../math/ideal-handle.ts, which keeps the Gröbner basis); `reducedDegree` is the
+// degree of the reduced variety (the top-dimensional minimal primes of ../math/decompose), and
+// `components` the irreducible components (all minimal primes, isolated points included); the
 // singular locus is I + the c-minors of the Jacobian (c the codimension), the Jacobian criterion.
 //
 // References: Draisma, Horobeț, Ottaviani, Sturmfels, Thomas, "The Euclidean distance degree of an
@@ -16,7 +18,9 @@ import { MathError } from '../math/errors.js';
 import type { Rat } from '../math/field.js';
 import { Ideal } from '../math/ideal-handle.js';
 import { jacobian, minors } from '../math/linalg/polymatrix.js';
+import { minimalPrimesOf, reducedDegree as reducedIdealDegree, type DecomposeOptions } from '../math/decompose/index.js';
 import type { ComputeOptions } from '../math/progress.js';
+import type { Provenance } from '../math/provenance.js';
 import type { QQPoly, QQRing } from './common.js';
 
 export interface Parametrization {
@@ -67,9 +71,31 @@ export function codimension(X: Variety, options: ComputeOptions = {}): number {
   return X.ring.nvars - dimension(X, options);
 }
 
-/** deg X from the Hilbert polynomial. */
+/** deg X from the Hilbert polynomial of its ideal (with multiplicities when the ideal is not radical). */
 export function degree(X: Variety, options: ComputeOptions = {}): number {
   return X.knownDegree ?? Number(idealOf(X).degree(options).value);
+}
+
+/** The degree of the reduced variety: the sum of the degrees of the top-dimensional components. */
+export function reducedDegree(X: Variety, options: DecomposeOptions = {}): number {
+  return X.knownDegree ?? Number(reducedIdealDegree(idealOf(X), options).value);
+}
+
+/**
+ * The irreducible components of X over QQ (the minimal primes of its ideal), highest dimension first,
+ * each a variety of known dimension whose ideal handle is the prime; with how they were obtained.
+ */
+export function components(X: Variety, options: DecomposeOptions = {}): { parts: Variety[]; provenance: Provenance } {
+  const primes = minimalPrimesOf(idealOf(X), options);
+  const parts = primes.value.map((P) => ({ P, d: P.dimension(options).value })).sort((a, b) => b.d - a.d);
+  return {
+    parts: parts.map(({ P, d }, k) => {
+      const C = variety(X.ring, P.gens, { name: X.name ? `component ${k + 1} of ${X.name}` : undefined, knownDimension: d });
+      handles.set(C, P);
+      return C;
+    }),
+    provenance: primes.provenance,
+  };
 }
 
 /** Whether every generator is homogeneous (X is an affine cone over a projective variety). */

@@ -30,6 +30,7 @@ const EXAMPLES: Record<string, string> = {
   floatmatrix: 'print float([[1, 2], [3, 4]]);',
   plot: 'print plot([1, 1/2, 1/4]);',
   factorization: 'ring R = QQ[x];\nprint factor(x^2 - 1);',
+  ringmap: 'ring S = QQ[u];\nring R = QQ[t];\nprint map(R, S, [t^2]);',
 };
 
 /** The kinds that have a typed declaration (`variety X = ...`). */

@@ -17,6 +17,10 @@ import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/po
 import { fail } from '../diagnostics.js';
 import { seriesValue } from '../objects/series.js';
 import { factorizationValue } from '../objects/factorization.js';
+import { VARIETY, varietyValue } from '../objects/variety.js';
+import * as G from '../../geometry/index.js';
+import { minimalPrimesOf, radicalInAnyDimension, reducedDegree } from '../../math/decompose/index.js';
+import { multiplicityAsked, quietSeed } from './decompose-options.js';
 import { factorPolynomial } from '../../math/factor/index.js';
 import { timed } from '../../math/provenance.js';
 import { POINT, type PointData, algebraicValue, pointValue } from '../objects/point.js';
@@ -276,15 +280,16 @@ defineBuiltins([
   {
     name: 'radical',
     signature: 'radical(I)',
-    summary: 'The radical of a zero-dimensional ideal.',
-    examples: ['ring R = QQ[x];\nradical(ideal(x^3))  // ideal(x)'],
+    summary:
+      "The radical of I: for a zero-dimensional ideal by Seidenberg's lemma (any field), in positive dimension over QQ as the intersection of its minimal primes (see minimalPrimes).",
+    examples: ['ring R = QQ[x];\nradical(ideal(x^3))  // ideal(x)', 'ring R = QQ[x, y, z];\nradical(ideal(x^2, x*y))  // ideal(x)'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
     returns: 'ideal',
     call(ctx, [I]) {
       const { ring, I: handle } = idealArgument(ctx, I!);
-      const r = ideals.radicalOf(handle, options(ctx));
+      const r = radicalInAnyDimension(handle, { ...options(ctx), seed: quietSeed(ctx) });
       return withProvenance(idealValue(ring, r.value), r.provenance);
     },
   },
@@ -316,14 +321,17 @@ defineBuiltins([
     name: 'degree',
     signature: 'degree(I) or degree(f)',
     summary:
-      'The degree of an ideal (from its Hilbert polynomial; the number of solutions with multiplicity when zero-dimensional). For a polynomial f: its total degree.',
+      'The degree of an ideal (from its Hilbert polynomial; the number of solutions with multiplicity when zero-dimensional); degree(I, multiplicity = false) is the degree of the reduced variety V(I) (the sum of the degrees of its top-dimensional components). For a variety the default is the reduced degree and multiplicity = true gives the degree of its scheme. For a polynomial f: its total degree.',
     examples: ['ring R = QQ[x, y];\ndegree(ideal(x^2 + y^2 - 1, x - y))  // 2', 'ring R = QQ[x, y];\ndegree(x^3*y + 1)  // 4'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    call(ctx, [I]) {
+    keywords: ['multiplicity'],
+    call(ctx, [I], kwargs) {
       if (I!.kind === 'poly') return int(I!.ring.poly.degree(I!.poly));
-      return counted(idealArgument(ctx, I!).I.degree(options(ctx)));
+      const handle = idealArgument(ctx, I!).I;
+      if (multiplicityAsked(ctx, kwargs, true)) return counted(handle.degree(options(ctx)));
+      return counted(reducedDegree(handle, { ...options(ctx), seed: quietSeed(ctx) }));
     },
   },
   {
@@ -691,6 +699,52 @@ defineBuiltins([
         note: `factors checked by multiplying back; exhaustive recombination of ${value.maxImageFactors} modular or univariate image factors at most`,
       };
       return withProvenance(factorizationValue({ ring, unit: value.unit, factors: value.factors }), provenance);
+    },
+  },
+  {
+    name: 'minimalPrimes',
+    signature: 'minimalPrimes(I)',
+    summary:
+      'The minimal primes of I over QQ in any dimension (the ideals of the irreducible components of V(I)), as a list of ideals given by reduced Gröbner bases: splitting by factorization, then maximal independent sets and contraction from Q(U) (Gianni–Trager–Zacharias); each is proved prime by a degree count over Q(U).',
+    examples: ['ring R = QQ[x, y, z];\nminimalPrimes(ideal(x*y, x*z))  // [ideal(x), ideal(z, y)]', 'ring R = QQ[x, y];\nminimalPrimes(ideal(x^2 - 2*y^2))  // [ideal(x^2 - 2*y^2)]'],
+    category: 'algebra',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [I]) {
+      const { ring, I: handle } = idealArgument(ctx, I!);
+      expectRationalRing(ctx, ring, 0, 'minimal primes');
+      const r = minimalPrimesOf(handle, { ...options(ctx), seed: quietSeed(ctx) });
+      return withProvenance(list(r.value.map((P) => withProvenance(idealValue(ring, P), r.provenance))), r.provenance);
+    },
+  },
+  {
+    name: 'components',
+    signature: 'components(X)',
+    summary:
+      'The irreducible components over QQ of a variety X (or of V(I) for an ideal I), as a list of varieties, highest dimension first: isolated points are components of dimension 0, and dim, degree and gens apply to each (from minimalPrimes).',
+    examples: [
+      'ring R = QQ[x, y, z];\ncomponents(V(x*(x - 1), x*y, x*z, (x - 1)*(y*z - 1)))  // [V(x, y*z - 1), V(z, y, x - 1)]',
+      'ring R = QQ[x, y, z];\nmap(dim, components(V(x*y, x*z)))  // [2, 1]',
+    ],
+    category: 'geometry',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [X]) {
+      let ring: RingData;
+      let variety: G.Variety;
+      if (isObject(VARIETY, X!)) {
+        ({ ring, variety } = X.data);
+      } else {
+        const arg = idealArgument(ctx, X!);
+        ring = arg.ring;
+        expectRationalRing(ctx, ring, 0, 'components');
+        variety = G.variety(ring.poly, arg.I.gens as readonly Poly<Rat>[]);
+      }
+      const { value, seconds } = timed(() => G.components(variety, { ...options(ctx), seed: quietSeed(ctx) }));
+      const how = provenanceOf(X!);
+      void how;
+      const provenance = { ...value.provenance, seconds };
+      return withProvenance(list(value.parts.map((C) => withProvenance(varietyValue(ring, C), provenance))), provenance);
     },
   },
 ]);

@@ -8,6 +8,7 @@ import { floatMatrixValue } from '../objects/float-matrix.js';
 import { toText } from '../print.js';
 import { withProvenance, seedOf } from '../provenance.js';
 import { bool, float, int, isMatrix, kindWord, list, num, record, str, type Value } from '../values.js';
+import { ringMapCall } from './maps.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 import { expectInteger, expectList, expectRational } from './convert.js';
 
@@ -207,13 +208,23 @@ defineBuiltins([
   },
   {
     name: 'map',
-    signature: 'map(f, L)',
-    summary: 'The list of f(x) for x in L.',
-    examples: ['fn sq(a) = a * a;\nmap(sq, [1, 2, 3])  // [1, 4, 9]'],
+    signature: 'map(f, L) or map(R, S, [g1, ..., gn]) or map(phi, x)',
+    summary:
+      'The list of f(x) for x in L. With rings, map(R, S, [g1, ..., gn]) is the ring map S -> R sending the i-th variable of S to gi in R (target first, as in Macaulay2), and map(phi, x) applies a ring map to a polynomial, an ideal or a list of them (moving them into R).',
+    examples: [
+      'fn sq(a) = a * a;\nmap(sq, [1, 2, 3])  // [1, 4, 9]',
+      'ring S = QQ[u, v];\nlet f = u^2 - v;\nring R = QQ[t];\nlet phi = map(R, S, [t, t^2]);\nmap(phi, f)  // 0',
+    ],
     category: 'core',
     minArgs: 2,
-    maxArgs: 2,
-    call: (ctx, [f, l]) => list(expectList(ctx, l!, 1).map((x) => ctx.callFunction(f!, [x]))),
+    maxArgs: 3,
+    call: (ctx, args) => {
+      const ringMap = ringMapCall(ctx, args);
+      if (ringMap) return ringMap;
+      if (args.length !== 2) return fail('arity', `map(f, L) takes 2 arguments, got ${args.length}`, ctx.span);
+      const [f, l] = args;
+      return list(expectList(ctx, l!, 1).map((x) => ctx.callFunction(f!, [x])));
+    },
   },
   {
     name: 'str',

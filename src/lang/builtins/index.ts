@@ -6,5 +6,6 @@ import './algebra.js';
 import './geometry.js';
 import './networks.js';
 import './plots.js';
+import './maps.js';
 
 export { allBuiltins, builtin } from './registry.js';

@@ -8,7 +8,9 @@ import * as G from '../../geometry/index.js';
 import type { Rat } from '../../math/field.js';
 import type { Derived, Ideal } from '../../math/ideal-handle.js';
 import type { Provenance } from '../../math/provenance.js';
+import { reducedDegree } from '../../math/decompose/index.js';
 import { computeOptions } from '../builtins/convert.js';
+import { multiplicityAsked, quietSeed } from '../builtins/decompose-options.js';
 import type { ObjectKind } from '../object-kind.js';
 import { polyLatex, polySympy, polyText, ringJson } from '../print.js';
 import { provenanceOf, withProvenance } from '../provenance.js';
@@ -69,7 +71,11 @@ export const VARIETY: ObjectKind<VarietyData> = {
       const known = variety.knownDimension === undefined ? undefined : variety.ring.nvars - variety.knownDimension;
       return varietyCount(variety, known, (I) => I.codimension(computeOptions(ctx)));
     },
-    degree: (ctx, { variety }) => varietyCount(variety, variety.knownDegree, (I) => I.degree(computeOptions(ctx))),
+    // The reduced variety's degree unless degree(X, multiplicity = true) asks for the scheme's.
+    degree: (ctx, { variety }, _args, kwargs) =>
+      varietyCount(variety, variety.knownDegree, (I) =>
+        multiplicityAsked(ctx, kwargs, false) ? I.degree(computeOptions(ctx)) : reducedDegree(I, { ...computeOptions(ctx), seed: quietSeed(ctx) }),
+      ),
     vars: (_ctx, { ring }) => list(ring.poly.vars.map((_, i) => poly(ring, ring.poly.variable(i)))),
     ringOf: (_ctx, { ring }) => ({ kind: 'ring', ring }),
   },
