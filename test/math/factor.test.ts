@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { QQ, type Rat } from '../../src/math/field.js';
+import { QQ, SmallPrimeField, type Rat } from '../../src/math/field.js';
 import { PolyRing, type Poly } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
-import { factorPolynomial, type Factorization } from '../../src/math/factor/index.js';
+import { factorModularPolynomial, factorPolynomial, type Factorization } from '../../src/math/factor/index.js';
 import * as P from '../../src/math/factor/recursive.js';
 import { factorSquareFreeZ } from '../../src/math/factor/zassenhaus.js';
 import { Random } from '../../src/math/random.js';
@@ -200,7 +200,57 @@ describe('factor in the language', () => {
   });
 
   it('reports bad input at the call', () => {
-    expect(runErrors('ring R = GF(101)[x];\nprint factor(x^2 - 1);')[0]!.message).toMatch(/factor needs a ring over QQ/);
+    expect(runErrors('ring R = GF(101)[x, y];\nprint factor(x^2 - y);')[0]!.message).toMatch(/one variable/);
     expect(runErrors('ring R = QQ[x];\nprint factor(0*x);')[0]!.message).toMatch(/zero polynomial/);
+  });
+});
+
+describe('factor over GF(p) in one variable', () => {
+  it('x^(p^k) - x is the product of the monic irreducibles of degree d | k (Gauss: N_d = (1/d) Σ μ(d/e) p^e)', () => {
+    const mobius = (n: number): number => {
+      let r = 1;
+      for (let q = 2, m = n; q <= m; q++) {
+        if (m % q === 0) {
+          m /= q;
+          if (m % q === 0) return 0;
+          r = -r;
+        }
+      }
+      return r;
+    };
+    const N = (p: number, d: number) => {
+      let s = 0;
+      for (let e = 1; e <= d; e++) if (d % e === 0) s += mobius(d / e) * p ** e;
+      return s / d;
+    };
+    for (const [p, k] of [[3, 1], [3, 2], [3, 3], [5, 2], [7, 2], [101, 1]] as const) {
+      const F = new SmallPrimeField(p);
+      const S = new PolyRing(F, ['x']);
+      const f = S.sub(S.pow(S.variable(0), p ** k), S.variable(0));
+      const r = factorModularPolynomial(S, f, { seed: p });
+      const expected: number[] = [];
+      for (let d = 1; d <= k; d++) if (k % d === 0) for (let j = 0; j < N(p, d); j++) expected.push(d);
+      expect(r.factors.map((x) => S.degree(x.factor)).sort((a, b) => a - b)).toEqual(expected);
+      expect(r.factors.every((x) => x.multiplicity === 1 && S.leadCoeff(x.factor) === 1)).toBe(true);
+    }
+  });
+
+  it('keeps multiplicities, including multiples of p, and the unit', () => {
+    const F = new SmallPrimeField(101);
+    const S = new PolyRing(F, ['x']);
+    const f = parsePoly(S, '3*(x^2 + 1)^3*(x - 5)^101*(x + 2)');
+    const r = factorModularPolynomial(S, f, { seed: 1 });
+    expect(r.unit).toBe(3);
+    expect(r.factors.map((x) => `${S.toText(x.factor)} ^ ${x.multiplicity}`).sort()).toEqual(['x + 10 ^ 3', 'x + 2 ^ 1', 'x - 10 ^ 3', 'x - 5 ^ 101'].sort());
+    expect(() => factorModularPolynomial(new PolyRing(F, ['x', 'y']), parsePoly(new PolyRing(F, ['x', 'y']), 'x*y'))).toThrow(/one variable/);
+    expect(() => factorModularPolynomial(new PolyRing(new SmallPrimeField(2), ['x']), parsePoly(new PolyRing(new SmallPrimeField(2), ['x']), 'x^2 + 1'))).toThrow(/odd primes/);
+  });
+
+  it('in the language', () => {
+    expect(runLines('ring R = GF(101)[x];\nlet F = factor(3*x^5 - 3*x);\nprint F;\nprint F.product == 3*x^5 - 3*x, how(F).field;')).toEqual([
+      '3 * (x - 10) * (x + 1) * (x - 1) * x * (x + 10)',
+      'true, GF(101)',
+    ]);
+    expect(runErrors('ring R = GF(101)[x, y];\nprint factor(x*y);')[0]!.message).toMatch(/one variable/);
   });
 });

@@ -4,7 +4,7 @@
 // happens here. An ideal value wraps an Ideal handle (src/math/ideal-handle.ts), so the queries on
 // one ideal value (gb, nf, member, dim, degree, solve, ...) share one Gröbner basis. Every computed
 // result records how it was obtained (src/lang/provenance.ts; `how(x)` reads it).
-import { isRationalField } from '../../math/domain.js';
+import { isRationalField, isWordPrimeField } from '../../math/domain.js';
 import { QQ, type Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { GroebnerAlgorithm } from '../../math/groebner/index.js';
@@ -21,7 +21,8 @@ import { VARIETY, varietyValue } from '../objects/variety.js';
 import * as G from '../../geometry/index.js';
 import { minimalPrimesOf, radicalInAnyDimension, reducedDegree } from '../../math/decompose/index.js';
 import { multiplicityAsked, quietSeed } from './decompose-options.js';
-import { factorPolynomial } from '../../math/factor/index.js';
+import { factorModularPolynomial, factorPolynomial } from '../../math/factor/index.js';
+import type { SmallPrimeField } from '../../math/field.js';
 import { timed } from '../../math/provenance.js';
 import { POINT, type PointData, algebraicValue, pointValue } from '../objects/point.js';
 import { MathError } from '../../math/errors.js';
@@ -29,7 +30,7 @@ import { RealAlgebraicPoint } from '../../math/realroots/point.js';
 import { complexSolutions, midpointAndError } from '../../math/realroots/complex.js';
 import { coerceToPoly } from '../ops.js';
 import { provenanceOf, provenanceRecord, seedOf, withProvenance } from '../provenance.js';
-import { NONE, bool, float, idealValue, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type ObjectValue, type RingData, type Value } from '../values.js';
+import { NONE, bool, float, idealValue, int, isMatrix, isObject, kindWord, list, num, poly, record, str, type ObjectValue, type RingData, type TypedRing, type Value } from '../values.js';
 import {
   expectGenerators,
   expectIdeal,
@@ -678,7 +679,7 @@ defineBuiltins([
     name: 'factor',
     signature: 'factor(f)',
     summary:
-      'The factorization of f over QQ into irreducible factors with multiplicities (square-free decomposition, Berlekamp–Zassenhaus for one variable, Hensel lifting from a seeded random point for several); it prints as 2 * (x - 1)^2 * (x + 1) and has the fields unit, factors, multiplicities and product. Certified: the product is checked exactly and the recombination is exhaustive.',
+      'The factorization of f over QQ into irreducible factors with multiplicities (square-free decomposition, Berlekamp–Zassenhaus for one variable, Hensel lifting from a seeded random point for several), or of f in one variable over GF(p), p odd (monic factors, Cantor–Zassenhaus); it prints as 2 * (x - 1)^2 * (x + 1) and has the fields unit, factors, multiplicities and product. Certified: the product is checked exactly and the recombination is exhaustive.',
     examples: ['ring R = QQ[x, y];\nfactor(2*x^3 - 2*x*y^2)  // 2 * x * (x - y) * (x + y)', 'ring R = QQ[x];\nfactor(x^4 - 1).factors  // [x + 1, x - 1, x^2 + 1]'],
     category: 'algebra',
     minArgs: 1,
@@ -686,9 +687,16 @@ defineBuiltins([
     returns: 'factorization',
     call(ctx, [f]) {
       const ring = ringOfValues(ctx, [f!]);
+      const seed = ctx.random.nextUint32();
+      if (isWordPrimeField(ring.poly.field)) {
+        const R = ring.poly as PolyRing<number>;
+        const { value, seconds } = timed(() => factorModularPolynomial(R, expectPoly(ctx, ring as TypedRing<number>, f!, 0), { ...options(ctx), seed }));
+        const unit = (R.field as SmallPrimeField).symmetric(value.unit);
+        const provenance: Provenance = { algorithm: 'square-free+distinct-degree+cantor-zassenhaus', field: R.field.name, certified: true, seed, seconds, note: 'factors checked by multiplying back' };
+        return withProvenance(factorizationValue({ ring, unit: { num: BigInt(unit), den: 1n }, factors: value.factors }), provenance);
+      }
       expectRationalRing(ctx, ring, 0, 'factor');
       const p = expectPoly(ctx, ring, f!, 0);
-      const seed = ctx.random.nextUint32();
       const { value, seconds } = timed(() => factorPolynomial(ring.poly, p, { ...options(ctx), seed }));
       const provenance: Provenance = {
         algorithm: ring.poly.support(p).length > 1 ? 'yun+zassenhaus+wang-hensel' : 'yun+zassenhaus',

@@ -16,7 +16,7 @@
 // irreducible (its image is not the product of fewer univariate factors of a true factor) and the
 // recombination is exhaustive. The result is checked by multiplying back exactly; it is certified
 // (the random point changes the work, not the answer).
-import { isRationalField } from '../domain.js';
+import { isRationalField, isWordPrimeField } from '../domain.js';
 import { MathError } from '../errors.js';
 import { QQ, type Rat } from '../field.js';
 import type { Poly, PolyRing } from '../poly.js';
@@ -26,6 +26,7 @@ import { UnivariateRing } from '../univariate/dense.js';
 import { innerPrimitivePart, liftSplit } from './hensel.js';
 import * as P from './recursive.js';
 import type { RPoly } from './recursive.js';
+import { factorModular, modularRing, squareFreeModular } from './modular.js';
 import { factorSquareFreeZ } from './zassenhaus.js';
 
 export interface Factor {
@@ -33,9 +34,9 @@ export interface Factor {
   readonly multiplicity: number;
 }
 
-export interface Factorization {
-  readonly unit: Rat;
-  readonly factors: readonly Factor[];
+export interface Factorization<E = Rat> {
+  readonly unit: E;
+  readonly factors: readonly { readonly factor: Poly<E>; readonly multiplicity: number }[];
   /** The largest number of modular or univariate factors recombined (a measure of the work). */
   readonly maxImageFactors: number;
 }
@@ -176,9 +177,42 @@ class Factorer {
   }
 }
 
+/**
+ * A univariate f over GF(p), p odd and below 2^26: the unit is lc(f) and the factors are monic
+ * (square-free decomposition, distinct-degree and Cantor–Zassenhaus splitting: ./modular.ts).
+ */
+export function factorModularPolynomial(R: PolyRing<number>, f: Poly<number>, options: FactorOptions = {}): Factorization<number> {
+  const F = R.field;
+  if (!isWordPrimeField(F)) throw new MathError('bad-field', `factorModularPolynomial needs GF(p) on machine words; got ${R.toString()}`);
+  if (F.p === 2 || F.p >= 1 << 26) throw new MathError('not-implemented', `factor over ${F.name} is implemented for odd primes below 2^26`);
+  if (R.isZero(f)) throw new MathError('zero-polynomial', 'the zero polynomial has no factorization');
+  const support = R.support(f);
+  if (support.length > 1) throw new MathError('not-implemented', `factor over ${F.name} is implemented for polynomials in one variable; this one has ${support.length}`);
+  const unit = R.leadCoeff(f);
+  if (support.length === 0) return { unit, factors: [], maxImageFactors: 0 };
+  const v = support[0]!;
+  const U = modularRing(F.p);
+  const coeffs = new Array<number>(R.degreeIn(f, v) + 1).fill(0);
+  f.mons.forEach((m, k) => (coeffs[m[v]!] = f.coeffs[k]!));
+  const random = new Random(options.seed ?? 0);
+  const factors: { factor: Poly<number>; multiplicity: number }[] = [];
+  let count = 0;
+  for (const [g, m] of squareFreeModular(U, U.monic(U.normalize(coeffs)))) {
+    const parts = factorModular(U, g, random, options.signal);
+    count = Math.max(count, parts.length);
+    for (const h of parts) {
+      factors.push({ factor: R.fromTerms(h.map((c, i) => { const e = new Int32Array(R.nvars); e[v] = i; return [e, c] as const; })), multiplicity: m });
+    }
+  }
+  factors.sort((x, y) => R.degree(x.factor) - R.degree(y.factor) || R.order.compare(y.factor.mons[0]!, x.factor.mons[0]!) || x.multiplicity - y.multiplicity);
+  const product = factors.reduce((p, x) => R.mul(p, R.pow(x.factor, x.multiplicity)), R.constant(unit));
+  if (!R.equals(product, f)) throw new MathError('internal', 'factor: the factors do not multiply back to the input');
+  return { unit, factors, maxImageFactors: count };
+}
+
 /** f = unit · ∏ factor^multiplicity over QQ, factors irreducible, primitive over ZZ, positive leading coefficients. */
 export function factorPolynomial(R: PolyRing<Rat>, f: Poly<Rat>, options: FactorOptions = {}): Factorization {
-  if (!isRationalField(R.field)) throw new MathError('bad-field', `factor works over QQ; this polynomial lives in ${R.toString()}`);
+  if (!isRationalField(R.field)) throw new MathError('bad-field', `factor works over QQ (and over GF(p) in one variable); this polynomial lives in ${R.toString()}`);
   if (R.isZero(f)) throw new MathError('zero-polynomial', 'the zero polynomial has no factorization');
   const worker = new Factorer(R, options);
   const raw: Factor[] = [];

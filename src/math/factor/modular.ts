@@ -69,3 +69,30 @@ export function equalDegree(U: UnivariateRing<number>, f: readonly number[], d: 
 export function factorModular(U: UnivariateRing<number>, f: readonly number[], random: Random, signal?: Interrupt): number[][] {
   return distinctDegree(U, f, signal).flatMap(([g, d]) => equalDegree(U, g, d, random, signal));
 }
+
+/**
+ * The square-free factorization of a monic f over GF(p): pairs [g, m] with f = ∏ g^m, each g monic
+ * and square-free, pairwise coprime (MCA Algorithm 14.21 in the form of Yun's algorithm, with the
+ * p-th root of the part whose derivative vanishes).
+ */
+export function squareFreeModular(U: UnivariateRing<number>, f: readonly number[]): [number[], number][] {
+  const p = (U.field as SmallPrimeField).p;
+  const out: [number[], number][] = [];
+  const pthRoot = (a: readonly number[]) => U.normalize(a.filter((_, i) => i % p === 0));
+  const d = U.derivative(f);
+  if (d.length === 0) {
+    for (const [g, m] of squareFreeModular(U, pthRoot(f))) out.push([g, m * p]);
+    return out;
+  }
+  let c = U.gcd(f, d);
+  let w = U.divExact(U.monic(f), c);
+  for (let i = 1; U.degree(w) > 0; i++) {
+    const y = U.gcd(w, c);
+    const part = U.divExact(w, y);
+    if (U.degree(part) > 0) out.push([U.monic(part), i]);
+    w = y;
+    c = U.divExact(c, y);
+  }
+  if (U.degree(c) > 0) for (const [g, m] of squareFreeModular(U, U.monic(pthRoot(c)))) out.push([g, m * p]);
+  return out;
+}
