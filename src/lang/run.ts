@@ -1,6 +1,7 @@
 // The pipeline every entry point shares (CLI, library API, REPL): parse, check statically, evaluate.
 // A Session keeps an interpreter alive across inputs (the REPL), snapshotting its state before each
 // statement so that an interrupted statement leaves the session as it was.
+import { MathError } from '../math/errors.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
 import type { Program, Stmt } from './ast.js';
@@ -102,6 +103,8 @@ export function guard(f: () => void, file: string, debug = false): Diagnostic | 
 
 export function toDiagnostic(e: unknown, file: string, debug = false): Diagnostic {
   if (e instanceof VdlError) return e.diagnostic;
+  // An interrupt polled while a value is printed (a lazy field read outside any call) is not a bug.
+  if (e instanceof MathError && e.code === 'interrupted') return diagnostic('interrupted', e.message, fileSpan(file));
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return diagnostic('recursion-depth', 'recursion too deep (the call stack overflowed)', fileSpan(file));
   }
