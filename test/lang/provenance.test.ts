@@ -103,13 +103,13 @@ describe('geometry and network counts say how they were obtained', () => {
   const LOSS = 'loss(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]], reg = [[[1/2]], [[2]]])';
 
   it('dim and degree of a variety come from its ideal, whose basis ideal(X) shares', () => {
-    const { lines, runs } = learningRuns('ring R = QQ[x, y];\nlet X = V(y - x^2, x*y - 1);\nprint dim(X), degree(X), how(dim(X)).algorithm;\nprint gb(ideal(X)), X == V(ideal(X));');
+    const { lines, runs } = learningRuns('ring R = QQ[x, y];\nlet X = V(y - x^2, x*y - 1);\nprint dim(X), degree(X, multiplicity = true), how(dim(X)).algorithm;\nprint gb(ideal(X)), X == V(ideal(X));');
     expect(lines).toEqual(['0, 3, hilbert-series', '[y^2 - x, x*y - 1, x^2 - y], true']);
     expect(runs).toBe(1);
   });
 
   it('the geometry layer reads the dimension of a variety through the same handle (singular(X) computes codim X)', () => {
-    const { lines, runs } = learningRuns('ring R = QQ[x, y, z];\nlet X = V(x*z - y^2, x^2 - y, x*y - z);\nlet S = singular(X);\nprint dim(X), degree(X), length(gb(ideal(X)));');
+    const { lines, runs } = learningRuns('ring R = QQ[x, y, z];\nlet X = V(x*z - y^2, x^2 - y, x*y - z);\nlet S = singular(X);\nprint dim(X), degree(X, multiplicity = true), length(gb(ideal(X)));');
     expect(lines).toEqual(['1, 3, 3']);
     expect(runs).toBe(1);
   });
