@@ -21,6 +21,8 @@ describe('vdl arguments', () => {
     expect(a).toMatchObject({ name: 'run', source: { kind: 'file', file: 'x.vdl' }, seed: 5, timeout: 2.5, json: false, verbose: false });
     expect(parseArguments(['run', 'x.vdl', '--seed=-3'])).toMatchObject({ seed: -3 });
     expect(parseArguments(['repl', '--seed=7'])).toEqual({ name: 'repl', seed: 7, debug: false });
+    expect(parseArguments(['lsp', '--stdio'])).toEqual({ name: 'lsp', debug: false });
+    expect(parseArguments(['lsp'])).toEqual({ name: 'lsp', debug: false });
   });
 
   it('reads a script from standard input (-) or from the command line (-e)', () => {
@@ -47,6 +49,8 @@ describe('vdl arguments', () => {
     expect(usageError(['run', 'x.vdl', '--seed', 'abc'])).toMatchObject({ message: "--seed needs an integer, not 'abc'", argument: 2 });
     expect(usageError(['run', 'x.vdl', '--timeout=0']).message).toBe("--timeout needs a positive number, not '0'");
     expect(usageError(['repl', '--json'])).toMatchObject({ message: 'repl does not take --json', argument: 1 });
+    expect(usageError(['run', 'x.vdl', '--stdio'])).toMatchObject({ message: 'run does not take --stdio', argument: 2 });
+    expect(usageError(['lsp', 'x.vdl'])).toMatchObject({ message: "unexpected argument 'x.vdl' for lsp", argument: 1 });
     expect(usageError(['run']).message).toBe('run needs a FILE (or - for standard input, or -e CODE)');
     expect(usageError(['run', 'a.vdl', 'b.vdl'])).toMatchObject({ message: 'run takes one FILE', argument: 2 });
     expect(usageError(['run', '-e', '1;', 'a.vdl']).message).toBe('run -e takes no FILE');

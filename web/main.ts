@@ -108,6 +108,14 @@ function printRow(p: PrintedLine): HTMLElement {
     latex.title = p.latex;
     row.append(latex);
   }
+  // A plot is drawn as an image of its SVG document: an <img> never runs scripts in the document.
+  for (const svg of p.plots) {
+    const img = document.createElement('img');
+    img.className = 'plot';
+    img.alt = p.text;
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    row.append(img);
+  }
   if (showHow.checked && p.how.length > 0) {
     const how = document.createElement('div');
     how.className = 'how';

@@ -29,6 +29,8 @@ export interface PrintedLine {
   readonly latex: string;
   /** How each computed value was obtained (describeProvenance), for the values that record it. */
   readonly how: readonly string[];
+  /** The SVG documents of the plots among the values (src/lang/plot-svg.ts), in order. */
+  readonly plots: readonly string[];
   readonly line: number;
 }
 

@@ -9,6 +9,8 @@ import { toLatex } from '../lang/print.js';
 import { provenanceOf } from '../lang/provenance.js';
 import { formatDiagnostics, run } from '../lang/run.js';
 import { stdlibResolver } from '../lang/modules.js';
+import { isObject } from '../lang/values.js';
+import { PLOT } from '../lang/objects/plot.js';
 import type { PortLike, RunRequest, WorkerReply } from './protocol.js';
 
 /** At most one progress message per interval: a host shows only the latest anyway. */
@@ -45,7 +47,8 @@ function execute(request: RunRequest, post: (reply: WorkerReply) => void): Worke
         const p = provenanceOf(v);
         return p ? [describeProvenance(p)] : [];
       });
-      post({ type: 'print', id, print: { text: record.text, latex: record.values.map(toLatex).join(', '), how, line: record.span.startLine } });
+      const plots = record.values.flatMap((v) => (isObject(PLOT, v) ? [v.data.svg] : []));
+      post({ type: 'print', id, print: { text: record.text, latex: record.values.map(toLatex).join(', '), how, plots, line: record.span.startLine } });
     },
   });
   return {

@@ -14,7 +14,8 @@ export type Command =
   | { name: 'version'; debug: boolean }
   | { name: 'check'; source: Source; json: boolean; debug: boolean }
   | { name: 'run'; source: Source; json: boolean; provenance: boolean; seed?: number; timeout?: number; verbose: boolean; debug: boolean }
-  | { name: 'repl'; seed?: number; debug: boolean };
+  | { name: 'repl'; seed?: number; debug: boolean }
+  | { name: 'lsp'; debug: boolean };
 
 export function usage(): string {
   return [
@@ -23,6 +24,7 @@ export function usage(): string {
     '  vdl run -e CODE [options]    run the code given on the command line (also: vdl -e CODE)',
     '  vdl check FILE               parse and check, report every problem',
     '  vdl repl [--seed N]          interactive session',
+    '  vdl lsp [--stdio]            the language server on standard input and output (as vdl-lsp)',
     '  vdl --help | --version',
     '',
     'Options (--opt VALUE or --opt=VALUE):',
@@ -67,18 +69,21 @@ const OPTIONS = {
   seed: { type: 'string' },
   timeout: { type: 'string' },
   eval: { type: 'string', short: 'e' },
+  stdio: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
 
 /** Which options each command accepts (help, version and debug go with every command). */
-const ACCEPTS: Record<'run' | 'check' | 'repl', readonly OptionName[]> = {
+const ACCEPTS: Record<'run' | 'check' | 'repl' | 'lsp', readonly OptionName[]> = {
   run: ['json', 'json-plain', 'verbose', 'seed', 'timeout', 'eval'],
   check: ['json', 'eval'],
   repl: ['seed'],
+  // Editors pass --stdio; standard input and output are the only transport.
+  lsp: ['stdio'],
 };
 
-const COMMANDS = ['run', 'check', 'repl'] as const;
+const COMMANDS = ['run', 'check', 'repl', 'lsp'] as const;
 
 export function parseArguments(argv: readonly string[]): Command {
   const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
@@ -117,6 +122,10 @@ export function parseArguments(argv: readonly string[]): Command {
   if (command === 'repl') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]!.value}' for repl`, rest[0]!.index);
     return { name: 'repl', seed, debug };
+  }
+  if (command === 'lsp') {
+    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]!.value}' for lsp`, rest[0]!.index);
+    return { name: 'lsp', debug };
   }
   const source = sourceOf(command, rest, given.get('eval'));
   const json = given.has('json') || given.has('json-plain');

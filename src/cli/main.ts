@@ -1,4 +1,4 @@
-// The `vdl` command: run, check and repl. Exit status: 0 on success, 1 when the script has an error,
+// The `vdl` command: run, check, repl and lsp. Exit status: 0 on success, 1 when the script has an error,
 // 2 on a usage error. Errors print as `file:line:col: error: message` with the source line and a
 // caret; an internal failure never shows a stack trace unless --debug is given.
 //
@@ -43,6 +43,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'repl': {
       const { startRepl } = await import('../repl/start.js');
       return startRepl({ seed: command.seed });
+    }
+    case 'lsp': {
+      // The server answers until the editor sends exit; the process stays alive on its stdin.
+      const { startLanguageServer } = await import('../lsp/server.js');
+      startLanguageServer();
+      return new Promise<number>(() => {});
     }
   }
 }

@@ -179,4 +179,19 @@ describe('vdl-lsp over stdio', () => {
     // A built-in has no definition in a file.
     expect(await at(4, 7)).toBeNull();
   });
+
+  it('`vdl lsp --stdio` is the same server: it initializes, shuts down and exits 0 on exit', async () => {
+    const other = spawn(process.execPath, [path.join(root, 'bin/vdl.js'), 'lsp', '--stdio'], { stdio: 'pipe' });
+    const second = new Client(other);
+    const exited = new Promise<number | null>((resolve) => other.on('exit', resolve));
+    const init = await second.request<{ serverInfo: { name: string } }>('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {} });
+    expect(init.serverInfo.name).toBe('vdl-lsp');
+    second.send({ method: 'initialized', params: {} });
+    second.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: uri('other.vdl'), languageId: 'vdl', version: 1, text: 'print y;\n' } } });
+    const published = await second.notification<Diagnostics>('textDocument/publishDiagnostics', uri('other.vdl'));
+    expect(published.diagnostics.map((d) => d.range.start)).toEqual([{ line: 0, character: 6 }]);
+    await second.request('shutdown', null);
+    second.send({ method: 'exit' });
+    expect(await exited).toBe(0);
+  });
 });

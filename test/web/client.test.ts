@@ -45,6 +45,16 @@ describe('VdlWorkerClient over a worker thread', () => {
     expect(r.prints[0]!.how.length).toBe(1);
   });
 
+  it('sends the SVG document of each printed plot', async () => {
+    client = new VdlWorkerClient(threadWorker);
+    const r = await client.run('print plot([1, 4, 9, 16]), 3, plot([[0, 1], [1, 0]]);');
+    expect(r.ok).toBe(true);
+    expect(r.prints[0]!.plots.length).toBe(2);
+    for (const svg of r.prints[0]!.plots) expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>\s*$/);
+    expect(r.prints[0]!.plots[0]).toMatch(/<polyline|<path/);
+    expect((await client.run('print 1;')).prints[0]!.plots).toEqual([]);
+  });
+
   it('reports an error with its caret and the file name', async () => {
     client = new VdlWorkerClient(threadWorker);
     const r = await client.run('let a = 1;\nprint a + b;', { file: 'play.vdl' });

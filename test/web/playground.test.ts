@@ -2,7 +2,7 @@
 // built by web/build.js into a temporary folder and served by web/serve.js (with the cross-origin
 // isolation headers). Checked: the tour runs and shows what `vdl run` shows (examples/tour.out), an
 // error shows its caret and is marked in the editor, Stop cancels a long computation inside the
-// kernel, the share link round-trips, LaTeX is typeset as MathML, and the page reopens offline.
+// kernel, a plot is drawn, the share link round-trips, LaTeX is typeset as MathML, and the page reopens offline.
 // Screenshots go to test-artifacts/web/. Skipped, with the reason, where Chromium is absent.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -73,6 +73,20 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     expect(await fraction.count()).toBe(1);
     expect((await fraction.boundingBox())!.height).toBeGreaterThan(10);
     await page.screenshot({ path: path.join(artifacts, 'tour.png') });
+    await page.close();
+  });
+
+  it('draws a plot as an image of its SVG, laid out by the browser', async () => {
+    const page = await open();
+    await page.fill('#editor', 'let L = [];\nfor k in 1..30 { L = append(L, 1/k); }\nprint plot(L, title = "1/k");\n');
+    expect(await runAndWait(page)).toMatch(/^done/);
+    const img = page.locator('.print img.plot');
+    expect(await img.count()).toBe(1);
+    // The image decoded (a broken SVG has naturalWidth 0) and has a size on the page.
+    await page.waitForFunction("document.querySelector('.print img.plot').complete");
+    expect(await page.evaluate("document.querySelector('.print img.plot').naturalWidth")).toBeGreaterThan(100);
+    expect((await img.boundingBox())!.height).toBeGreaterThan(50);
+    await page.screenshot({ path: path.join(artifacts, 'plot.png') });
     await page.close();
   });
 
