@@ -1,13 +1,31 @@
 // A minimal SVG writer for plots: a line plot of a series (an iteration history), a scatter plot of
-// points in the plane, a histogram of values. The representation is plain data (PlotData: the
+// points in the plane, a histogram of values, real plane curves in a box with marked points (their
+// segments from ./plot-curve.ts). The representation is plain data (PlotData: the
 // coordinates as doubles, or the bars); the output is one self-contained SVG document with axes,
 // ticks at "nice numbers" (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990: steps of
 // 1, 2 or 5 times a power of ten) and an optional title. No dependency: the text is built here, with
 // every piece of user text escaped for XML.
 
+import type { Box } from './plot-curve.js';
+
 export type PlotData =
   | { readonly kind: 'line' | 'scatter'; readonly title: string; readonly xs: readonly number[]; readonly ys: readonly number[] }
-  | { readonly kind: 'histogram'; readonly title: string; readonly bars: readonly Bar[]; readonly values: number };
+  | { readonly kind: 'histogram'; readonly title: string; readonly bars: readonly Bar[]; readonly values: number }
+  | {
+      readonly kind: 'curve';
+      readonly title: string;
+      readonly box: Box;
+      /** Per curve, its segments [x1, y1, x2, y2, ...] (./plot-curve.ts curveSegments). */
+      readonly curves: readonly (readonly number[])[];
+      /** The marked points. */
+      readonly xs: readonly number[];
+      readonly ys: readonly number[];
+      /** The names of the two axes (the curve's variables). */
+      readonly axes: readonly [string, string];
+    };
+
+/** Colours of successive curves. */
+const CURVE_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2'];
 
 /** A bar of a histogram: the values in [lo, hi) (the last bar includes hi), and how many there are. */
 export interface Bar {
@@ -62,8 +80,8 @@ const MARGIN = { left: 56, right: 16, top: 28, bottom: 36 };
 
 /** The SVG document of a plot. */
 export function plotSvg(p: PlotData): string {
-  const xs = p.kind === 'histogram' ? p.bars.flatMap((b) => [b.lo, b.hi]) : p.xs;
-  const ys = p.kind === 'histogram' ? [0, ...p.bars.map((b) => b.count)] : p.ys;
+  const xs = p.kind === 'histogram' ? p.bars.flatMap((b) => [b.lo, b.hi]) : p.kind === 'curve' ? [p.box.x0, p.box.x1] : p.xs;
+  const ys = p.kind === 'histogram' ? [0, ...p.bars.map((b) => b.count)] : p.kind === 'curve' ? [p.box.y0, p.box.y1] : p.ys;
   const span = (v: readonly number[]): [number, number] => {
     if (v.length === 0) return [0, 1];
     const lo = Math.min(...v);
@@ -100,6 +118,17 @@ export function plotSvg(p: PlotData): string {
     case 'scatter':
       for (let i = 0; i < p.xs.length; i++) out.push(`<circle cx="${sx(p.xs[i]!)}" cy="${sy(p.ys[i]!)}" r="3" fill="#d62728"/>`);
       break;
+    case 'curve': {
+      p.curves.forEach((segments, c) => {
+        const d: string[] = [];
+        for (let k = 0; k + 3 < segments.length; k += 4) d.push(`M${sx(segments[k]!)} ${sy(segments[k + 1]!)}L${sx(segments[k + 2]!)} ${sy(segments[k + 3]!)}`);
+        out.push(`<path fill="none" stroke="${CURVE_COLOURS[c % CURVE_COLOURS.length]}" stroke-width="1.5" stroke-linecap="round" d="${d.join('')}"/>`);
+      });
+      for (let i = 0; i < p.xs.length; i++) out.push(`<circle cx="${sx(p.xs[i]!)}" cy="${sy(p.ys[i]!)}" r="3.5" fill="#d62728"/>`);
+      out.push(`<text x="${WIDTH - MARGIN.right}" y="${HEIGHT - 4}" text-anchor="end" font-style="italic">${escapeXml(p.axes[0])}</text>`);
+      out.push(`<text x="4" y="${MARGIN.top - 6}" font-style="italic">${escapeXml(p.axes[1])}</text>`);
+      break;
+    }
     case 'histogram':
       for (const b of p.bars) {
         const top = Number(sy(b.count));

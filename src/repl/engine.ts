@@ -10,7 +10,10 @@ import type { PrintRecord } from '../lang/evaluator.js';
 import { typeName, type Value } from '../lang/values.js';
 import { provenanceOf } from '../lang/provenance.js';
 import { describeProvenance } from '../math/provenance.js';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { PLOT } from '../lang/objects/plot.js';
+import { isObject } from '../lang/values.js';
 import { nodeResolver } from '../node/resolver.js';
 import { installPrimeWorkers } from '../node/prime-pool.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
@@ -39,6 +42,11 @@ export interface EngineOptions extends Pick<SessionOptions, 'seed' | 'signal' | 
   readonly format?: OutputFormat;
   /** Module access for `import` and `:load` (default: files relative to the working directory, and the stdlib). */
   readonly resolver?: ModuleResolver;
+  /**
+   * Where plots go: each printed or shown plot is written to `vdl-plot-N.svg` in this folder
+   * (default: the working directory) and the REPL says so; null writes none.
+   */
+  readonly plotDir?: string | null;
 }
 
 /** What completion needs from the evaluation side. */
@@ -83,6 +91,9 @@ export class ReplEngine {
   private readonly streamed: (line: string) => void;
   /** A host's resolver reads :load files too; the default file access reads them where they are. */
   private readonly ownResolver: boolean;
+  private readonly plotDir: string | null;
+  /** Plots written so far (they are numbered from 1 in a session). */
+  private plotCount = 0;
 
   constructor(options: EngineOptions = {}) {
     installPrimeWorkers(); // the primes of modular computations on worker threads
@@ -90,11 +101,15 @@ export class ReplEngine {
     this.format = options.format ?? 'text';
     this.streaming = options.onPrint !== undefined;
     this.streamed = options.onPrint ?? (() => {});
+    this.plotDir = options.plotDir === undefined ? process.cwd() : options.plotDir;
     this.session = new Session({
       seed: options.seed,
       signal: options.signal,
       onProgress: options.onProgress,
-      onPrint: (record) => this.streamed(formatPrint(record, this.format)),
+      onPrint: (record) => {
+        this.streamed(formatPrint(record, this.format));
+        for (const note of this.writePlots(record.values)) this.streamed(note);
+      },
       resolver: options.resolver ?? nodeResolver(),
       debug: Boolean(process.env['VDL_DEBUG']),
     });
@@ -116,14 +131,30 @@ export class ReplEngine {
 
   evaluate(source: string, file?: string): Outcome {
     const result = this.session.evaluate(source, file);
-    const prints = this.streaming ? [] : result.prints.map((p) => formatPrint(p, this.format));
+    const prints = this.streaming ? [] : result.prints.flatMap((p) => [formatPrint(p, this.format), ...this.writePlots(p.values)]);
     if (!result.ok) {
       const interrupted = result.diagnostics.some((d) => d.code === 'interrupted');
       return { ok: false, prints, interrupted, error: formatDiagnostics(result.diagnostics, this.session.sources) };
     }
     const v = result.value;
     if (v === undefined || v.kind === 'none') return { ok: true, prints };
-    return { ok: true, prints, value: formatValue(v, this.format), type: typeLine(v) };
+    const notes = this.writePlots([v]);
+    return { ok: true, prints, value: formatValue(v, this.format), type: typeLine(v), ...(notes.length > 0 ? { info: notes.join('\n') } : {}) };
+  }
+
+  /** Writes the plots among the values to their files; returns the lines that say where. */
+  private writePlots(values: readonly Value[]): string[] {
+    if (this.plotDir === null) return [];
+    return values.flatMap((v) => {
+      if (!isObject(PLOT, v)) return [];
+      const file = path.join(this.plotDir!, `vdl-plot-${++this.plotCount}.svg`);
+      try {
+        writeFileSync(file, v.data.svg);
+        return [`(plot written to ${file})`];
+      } catch (e) {
+        return [`(plot not written: ${e instanceof Error ? e.message : String(e)})`];
+      }
+    });
   }
 
   private command(input: string): Outcome {

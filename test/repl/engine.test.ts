@@ -1,6 +1,6 @@
 // The REPL's evaluation side (one Session, the commands, the output formats), in-process; and the
 // worker client over the built worker script (interrupt through shared memory, restart).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,23 @@ describe('ReplEngine', () => {
     expect(e.submit('f(1/4);')).toEqual({ ok: true, prints: [], value: '1/2', type: 'Rational' });
     expect(e.submit('[1, 2];')).toMatchObject({ value: '[1, 2]', type: 'List (2)' });
     expect(e.names()).toEqual(expect.arrayContaining(['a', 'f']));
+  });
+
+  it('writes each printed or shown plot to vdl-plot-N.svg and says where', () => {
+    const plots = mkdtempSync(path.join(tmpdir(), 'vdl-plots-'));
+    const lines: string[] = [];
+    const e = new ReplEngine({ plotDir: plots, onPrint: (l) => lines.push(l) });
+    expect(e.submit('print plot([1, 1/2, 1/4]), 7;')).toEqual({ ok: true, prints: [] });
+    const first = path.join(plots, 'vdl-plot-1.svg');
+    expect(lines).toEqual(['plot(line: 3 values), 7', `(plot written to ${first})`]);
+    expect(readFileSync(first, 'utf8')).toMatch(/^<svg [\s\S]*<polyline[\s\S]*<\/svg>\n$/);
+    const shown = e.submit('plot([[0, 0], [1, 1]]);');
+    expect(shown).toMatchObject({ ok: true, value: 'plot(scatter: 2 points)', info: `(plot written to ${path.join(plots, 'vdl-plot-2.svg')})` });
+    // Without a folder nothing is written; a value that is not a plot adds nothing.
+    const quiet = new ReplEngine({ plotDir: null });
+    expect(quiet.submit('print plot([1, 2]);')).toEqual({ ok: true, prints: ['plot(line: 2 values)'] });
+    expect(e.submit('1 + 1;')).toEqual({ ok: true, prints: [], value: '2', type: 'Integer' });
+    expect(existsSync(path.join(plots, 'vdl-plot-3.svg'))).toBe(false);
   });
 
   it('reports errors with file, line, column and caret, and survives them', () => {

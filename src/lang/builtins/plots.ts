@@ -1,11 +1,19 @@
 // The `plot` built-in: `plot(L)` of a list of numbers draws the series against 1..n (an iteration
 // history); of a list of points [x, y] (numbers, floats or decimal strings) a
-// scatter plot; `plot(L, kind = "histogram")` counts the values. The value is a `plot` object
-// (src/lang/objects/plot.ts) holding the SVG document from src/lang/plot-svg.ts.
+// scatter plot; `plot(L, kind = "histogram")` counts the values; `plot(f)` of a polynomial in two
+// variables (or a list of them) draws the real curves f = 0 in a box (src/lang/plot-curve.ts), with
+// `points = [...]` marked. The value is a `plot` object (src/lang/objects/plot.ts) holding the SVG
+// document from src/lang/plot-svg.ts.
+import { isRationalField } from '../../math/domain.js';
+import type { Rat } from '../../math/field.js';
+import { ratToFloat } from '../../math/numeric/slp.js';
+import type { Span } from '../ast.js';
 import { fail } from '../diagnostics.js';
 import { PLOT } from '../objects/plot.js';
+import { POINT } from '../objects/point.js';
+import { curveSegments, type Box, type PlanePolynomial } from '../plot-curve.js';
 import { histogramBars, plotSvg, type PlotData } from '../plot-svg.js';
-import { kindWord, object, type Value } from '../values.js';
+import { isObject, kindWord, object, type RingData, type Value } from '../values.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 /** A number for the picture: exact numbers and floats, and decimal strings. */
@@ -31,25 +39,111 @@ function plotData(ctx: CallContext, data: Value, kind: string, title: string): P
   return { kind: kind === 'auto' ? 'line' : (kind as 'line' | 'scatter'), title, xs: ys.map((_, i) => i + 1), ys };
 }
 
+type PolyValue = Extract<Value, { kind: 'poly' }>;
+
+/** The polynomials of plot(f) or plot([f, g]), or null when the data is not polynomials. */
+function curvePolynomials(data: Value): PolyValue[] | null {
+  if (data.kind === 'poly') return [data];
+  if (data.kind === 'list' && data.items.length > 0 && data.items.every((v) => v.kind === 'poly')) return data.items as PolyValue[];
+  return null;
+}
+
+/** The two variables of the picture: those the polynomials use (in the ring's order), or the ring's two. */
+function curveAxes(ctx: CallContext, polys: readonly PolyValue[]): { ring: RingData; axes: [number, number] } {
+  const ring = polys[0]!.ring;
+  if (polys.some((f) => f.ring !== ring)) fail('type', 'the curves of one plot must be polynomials of the same ring', ctx.argSpans[0]!);
+  if (!isRationalField(ring.poly.field)) fail('domain', 'a plotted curve needs coefficients in QQ (a real picture)', ctx.argSpans[0]!);
+  const used = [...new Set(polys.flatMap((f) => ring.poly.support(f.poly)))].sort((a, b) => a - b);
+  if (used.length > 2) fail('domain', `a plotted curve lives in the plane: these polynomials use ${used.length} variables (${used.map((i) => ring.variables[i]!.name).join(', ')})`, ctx.argSpans[0]!);
+  const n = ring.variables.length;
+  if (used.length === 2) return { ring, axes: [used[0]!, used[1]!] };
+  if (n === 2) return { ring, axes: [0, 1] };
+  return fail('domain', `a plotted curve needs two variables: the polynomials use ${used.length === 0 ? 'none' : `only ${ring.variables[used[0]!]!.name}`} and the ring has ${n}`, ctx.argSpans[0]!);
+}
+
+function planePolynomial(f: PolyValue, [ix, iy]: [number, number]): PlanePolynomial {
+  const mons = f.poly.mons;
+  return {
+    coeffs: (f.poly.coeffs as Rat[]).map(ratToFloat),
+    xExp: mons.map((m) => m[ix]!),
+    yExp: mons.map((m) => m[iy]!),
+  };
+}
+
+/** The marked points: `point` values (their coordinates on the axes) or pairs [x, y]. */
+function markedPoints(ctx: CallContext, v: Value, ring: RingData, [ix, iy]: [number, number], span: Span): [number, number][] {
+  if (v.kind !== 'list') return fail('type', `points must be a list of points, got ${kindWord(v)}`, span);
+  return v.items.map((p) => {
+    if (isObject(POINT, p)) {
+      const pt = p.data.point;
+      const [i, j] = p.data.ring === ring ? [ix, iy] : pt.dimension === 2 ? [0, 1] : fail('domain', `a marked point of another ring must have 2 coordinates, not ${pt.dimension}`, span);
+      return [pt.coordinate(i).toNumber(), pt.coordinate(j).toNumber()];
+    }
+    if (p.kind === 'list' && p.items.length === 2) return [coordinate(ctx, p.items[0]!), coordinate(ctx, p.items[1]!)];
+    return fail('type', `a marked point is a point value or a pair [x, y], got ${kindWord(p)}`, span);
+  });
+}
+
+/** The box: given as [x0, x1, y0, y1]; else around the marked points (half their extent added, at least 1 each way); else [-2, 2]^2. */
+function plotBox(ctx: CallContext, given: Value | undefined, marks: readonly [number, number][]): Box {
+  if (given !== undefined) {
+    const span = ctx.kwargSpans.get('box') ?? ctx.span;
+    if (given.kind !== 'list' || given.items.length !== 4) return fail('type', 'box must be [xmin, xmax, ymin, ymax]', span);
+    const [x0, x1, y0, y1] = given.items.map((v) => coordinate(ctx, v)) as [number, number, number, number];
+    if (!(x0 < x1 && y0 < y1)) fail('domain', 'box must be [xmin, xmax, ymin, ymax] with xmin < xmax and ymin < ymax', span);
+    return { x0, x1, y0, y1 };
+  }
+  if (marks.length === 0) return { x0: -2, x1: 2, y0: -2, y1: 2 };
+  const around = (v: number[]): [number, number] => {
+    const lo = Math.min(...v);
+    const hi = Math.max(...v);
+    const pad = Math.max(1, (hi - lo) / 2);
+    return [lo - pad, hi + pad];
+  };
+  const [x0, x1] = around(marks.map((p) => p[0]));
+  const [y0, y1] = around(marks.map((p) => p[1]));
+  return { x0, x1, y0, y1 };
+}
+
+function curvePlot(ctx: CallContext, polys: readonly PolyValue[], kwargs: ReadonlyMap<string, Value>, title: string): PlotData {
+  const { ring, axes } = curveAxes(ctx, polys);
+  const pointsArg = kwargs.get('points');
+  const marks = pointsArg === undefined ? [] : markedPoints(ctx, pointsArg, ring, axes, ctx.kwargSpans.get('points') ?? ctx.span);
+  const box = plotBox(ctx, kwargs.get('box'), marks);
+  const inside = marks.filter(([x, y]) => x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1);
+  return {
+    kind: 'curve',
+    title,
+    box,
+    curves: polys.map((f) => curveSegments(planePolynomial(f, axes), box)),
+    xs: inside.map((p) => p[0]),
+    ys: inside.map((p) => p[1]),
+    axes: [ring.variables[axes[0]]!.name, ring.variables[axes[1]]!.name],
+  };
+}
+
 defineBuiltins([
   {
     name: 'plot',
-    signature: 'plot(L, kind = "auto", title = "")',
+    signature: 'plot(L, kind = "auto", title = "", box = [xmin, xmax, ymin, ymax], points = [])',
     summary:
-      'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot, and kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
-    examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)'],
+      'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot, kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins), and a polynomial in two variables (or a list of them) is drawn as its real curve f = 0 in the box (marching squares on a 240x240 grid: where f changes sign; isolated real points are not drawn), with the points marked (point values or pairs [x, y]). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
+    examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)', 'plot(x^2 + y^2 - 1, points = [[1, 0]])  // plot(curve: 1 curve, 1 point)'],
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['kind', 'title'],
+    keywords: ['kind', 'title', 'box', 'points'],
     returns: 'plot',
     call(ctx, [data], kwargs) {
       const kindArg = kwargs.get('kind');
       const kind = kindArg === undefined ? 'auto' : kindArg.kind === 'string' ? kindArg.value : '';
-      if (!['auto', 'line', 'scatter', 'histogram'].includes(kind)) fail('domain', 'kind must be "auto", "line", "scatter" or "histogram"', ctx.span);
+      if (!['auto', 'line', 'scatter', 'histogram', 'curve'].includes(kind)) fail('domain', 'kind must be "auto", "line", "scatter", "histogram" or "curve"', ctx.span);
       const titleArg = kwargs.get('title');
       const title = titleArg === undefined ? '' : titleArg.kind === 'string' ? titleArg.value : fail('type', 'title must be a string', ctx.span);
-      const p = plotData(ctx, data!, kind, title);
+      const polys = curvePolynomials(data!);
+      if ((kind === 'curve') !== (polys !== null) && kind !== 'auto') fail('type', kind === 'curve' ? `a curve plot needs a polynomial in two variables (or a list of them), got ${kindWord(data!)}` : `kind = "${kind}" needs numbers or points, not polynomials`, ctx.argSpans[0]!);
+      for (const k of ['box', 'points']) if (polys === null && kwargs.has(k)) fail('type', `${k} goes with the plot of a curve (a polynomial in two variables)`, ctx.kwargSpans.get(k) ?? ctx.span);
+      const p = polys ? curvePlot(ctx, polys, kwargs, title) : plotData(ctx, data!, kind, title);
       return object(PLOT, { data: p, svg: plotSvg(p) });
     },
   },

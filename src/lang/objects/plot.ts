@@ -12,7 +12,10 @@ export interface PlotValue {
   readonly svg: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function describe(p: PlotData): string {
+  if (p.kind === 'curve') return `curve: ${plural(p.curves.length, 'curve')}${p.xs.length > 0 ? `, ${plural(p.xs.length, 'point')}` : ''}`;
   if (p.kind === 'histogram') return `histogram: ${p.values} value${p.values === 1 ? '' : 's'} in ${p.bars.length} bar${p.bars.length === 1 ? '' : 's'}`;
   return p.kind === 'line' ? `line: ${p.ys.length} value${p.ys.length === 1 ? '' : 's'}` : `scatter: ${p.xs.length} point${p.xs.length === 1 ? '' : 's'}`;
 }
@@ -21,7 +24,7 @@ export const PLOT: ObjectKind<PlotValue> = {
   name: 'plot',
   typeName: 'Plot',
   kindWord: 'a plot',
-  summary: 'A plot (line, scatter or histogram) as an SVG document; it prints as plot(line: 20 values), its field svg is the document, and vdl run writes a printed plot to an .svg file.',
+  summary: 'A plot (line, scatter, histogram, or real plane curves with marked points) as an SVG document; it prints as plot(line: 20 values), its field svg is the document, and vdl run writes a printed plot to an .svg file.',
   text: (p) => `plot(${describe(p.data)})`,
   json: (p) => ({ plot: p.data.kind, svg: p.svg }),
   typed: (p) => ({ kind: p.data.kind, title: p.data.title, value: describe(p.data), svg: p.svg }),
