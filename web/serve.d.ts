@@ -1,3 +1,3 @@
 // Types of web/serve.js.
 import type { Server } from 'node:http';
-export function servePlayground(dir?: string, port?: number): Promise<{ server: Server; url: string }>;
+export function servePlayground(dir?: string, port?: number, isolated?: boolean): Promise<{ server: Server; url: string }>;

@@ -11,8 +11,12 @@ import { buildPlayground } from './build.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
 
-/** Serve `dir` on 127.0.0.1:`port` (0: any free port); resolves to the server and its URL. */
-export function servePlayground(dir = path.join(here, 'dist'), port = 0) {
+/**
+ * Serve `dir` on 127.0.0.1:`port` (0: any free port); resolves to the server and its URL. With
+ * `isolated = false` the isolation headers are left out, as on a plain static host (the page then
+ * stops a run by restarting its worker).
+ */
+export function servePlayground(dir = path.join(here, 'dist'), port = 0, isolated = true) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
@@ -25,8 +29,7 @@ export function servePlayground(dir = path.join(here, 'dist'), port = 0) {
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
+        ...(isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
         'Cache-Control': 'no-cache',
       });
       res.end(body);

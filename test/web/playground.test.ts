@@ -2,7 +2,8 @@
 // built by web/build.js into a temporary folder and served by web/serve.js (with the cross-origin
 // isolation headers). Checked: the tour runs and shows what `vdl run` shows (examples/tour.out), an
 // error shows its caret and is marked in the editor, Stop cancels a long computation inside the
-// kernel, a plot is drawn, the share link round-trips, LaTeX is typeset as MathML, and the page reopens offline.
+// kernel (and, without isolation headers, restarts the worker), a plot is drawn, the share link
+// round-trips, LaTeX is typeset as MathML, and the page reopens offline.
 // Screenshots go to test-artifacts/web/. Skipped, with the reason, where Chromium is absent.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -123,6 +124,26 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     expect(await runAndWait(page)).toMatch(/^done/);
     expect(await page.textContent('.print pre.text')).toBe('42');
     await page.close();
+  });
+
+  it('without isolation headers (a plain static host), Stop restarts the worker and the page runs on', async () => {
+    const plain = await servePlayground(outdir, 0, false);
+    try {
+      const page = await open(plain.url);
+      expect(await page.textContent('#mode')).toMatch(/terminates and restarts/);
+      await page.fill('#editor', 'import "stdlib/systems.vdl";\nprint gb(cyclic(7));\n');
+      await page.click('#run');
+      await progressMatching(page, /^(f4|modular|buchberger)/, 200_000);
+      await page.click('#stop');
+      expect(await progressMatching(page, /^stopped/, 60_000)).toMatch(/worker restarted/);
+      await page.screenshot({ path: path.join(artifacts, 'stopped-restarted.png') });
+      await page.fill('#editor', 'print 6 * 7;');
+      expect(await runAndWait(page)).toMatch(/^done/);
+      expect(await page.textContent('.print pre.text')).toBe('42');
+      await page.close();
+    } finally {
+      plain.server.close();
+    }
   });
 
   it('the share link carries the script and opens it again', async () => {
