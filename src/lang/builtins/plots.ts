@@ -128,7 +128,7 @@ defineBuiltins([
     signature: 'plot(L, kind = "auto", title = "", box = [xmin, xmax, ymin, ymax], points = [])',
     summary:
       'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot, kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins), and a polynomial in two variables (or a list of them) is drawn as its real curve f = 0 in the box (marching squares on a 240x240 grid: where f changes sign; isolated real points are not drawn), with the points marked (point values or pairs [x, y]). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
-    examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)', 'plot(x^2 + y^2 - 1, points = [[1, 0]])  // plot(curve: 1 curve, 1 point)'],
+    examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)', 'ring R = QQ[x, y];\nplot(x^2 + y^2 - 1, points = [[1, 0]])  // plot(curve: 1 curve, 1 point)'],
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
