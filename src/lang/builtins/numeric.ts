@@ -4,19 +4,19 @@
 // count. The entries of `solve` (algebra.ts) and `stationary` (networks.ts) call these when their
 // `method` keyword asks for it; nothing mathematical happens here.
 import { isRationalField } from '../../math/domain.js';
-import type { Rat } from '../../math/field.js';
+import { QQ, type Rat, rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
 import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
 import { stationaryMonodromy, stationaryNumerical } from '../../math/numeric/stationary.js';
-import { type AffineFamily, parametricFamily, systemFamily, targetSystem } from '../../math/numeric/family.js';
-import { type MonodromyResult, type MonodromyStatistics, monodromySolve } from '../../math/numeric/monodromy.js';
+import { type AffineFamily, familyAt, parametricFamily, systemFamily, targetSystem } from '../../math/numeric/family.js';
+import { type MonodromyResult, type MonodromyStatistics, monodromySolve, parameterSweep } from '../../math/numeric/monodromy.js';
 import { timed } from '../../math/provenance.js';
 import { countSolutions } from '../../geometry/count.js';
 import { randomPrime } from '../../networks/architectures.js';
 import { fail } from '../diagnostics.js';
 import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
-import { bool, int, list, record, str, type Value } from '../values.js';
+import { bool, float, int, list, record, str, type Value } from '../values.js';
 import { expectIdeal, expectList, expectRational, expectSmallInt, expectString, expectVariables, ringOfValues } from './convert.js';
 import { type CallContext, defineBuiltins } from './registry.js';
 
@@ -70,6 +70,7 @@ export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | 
   const note =
     route +
     `${s.paths} paths (${s.retracked} tracked again), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
+    (r.singular.length ? `${r.singular.length} singular point(s) by the Cauchy endgame (not certified; multiplicities ${r.singular.map((x) => x.multiplicity).join(', ')}); ` : '') +
     `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic ` +
     `(outward rounding), distinct by disjoint boxes, realness by conjugation-symmetric boxes; ${completeText}`;
   return {
@@ -87,6 +88,33 @@ export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | 
 /** The monodromy fields of a record: {loops, base}. */
 function monodromyFields(r: NumericalSolveResult | MonodromyResult): Record<string, Value> {
   return 'monodromy' in r ? { loops: int(r.monodromy.loops), base: int(r.monodromy.base) } : {};
+}
+
+/**
+ * The record of a numerical solve: the exact route's fields plus {certified, complete, expected, paths,
+ * failed, singular} (and {loops, base}); singular: the points where paths ended singular, by the Cauchy
+ * endgame (floats, not certified), with their multiplicities (the number of paths ending there).
+ */
+function solveRecord(r: NumericalSolveResult | MonodromyResult, expected: number): Value {
+  return record({
+    complex: int(r.complex),
+    real: int(r.real),
+    points: list(r.points.map((p) => list(p.map((x) => str(x))))),
+    certified: bool(r.certified),
+    complete: bool(r.complete === true),
+    expected: int(expected),
+    paths: int(r.statistics.paths),
+    failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
+    singular: list(
+      r.singular.map((s) =>
+        record({
+          point: list(Array.from({ length: s.point.length / 2 }, (_, i) => list([float(s.point[2 * i]!), float(s.point[2 * i + 1]!)]))),
+          multiplicity: int(s.multiplicity),
+        }),
+      ),
+    ),
+    ...monodromyFields(r),
+  });
 }
 
 /**
@@ -109,17 +137,7 @@ export function numericalSolveValue(
   const r = method === 'monodromy' ? monodromySolve(family ?? systemFamily(R, gens), options) : solveNumerical(R, gens, options);
   const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, expected.provenance, expected.complex);
   return withProvenance(
-    record({
-      complex: int(r.complex),
-      real: int(r.real),
-      points: list(r.points.map((p) => list(p.map((x) => str(x))))),
-      certified: bool(r.certified),
-      complete: bool(r.complete === true),
-      expected: int(expected.complex),
-      paths: int(r.statistics.paths),
-      failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
-      ...monodromyFields(r),
-    }),
+    solveRecord(r, expected.complex),
     how,
   );
 }
@@ -159,6 +177,13 @@ export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: 
   );
 }
 
+/** One rational per parameter (argument `index`), or a diagnostic there. */
+function parameterValues(ctx: CallContext, v: Value, count: number, index: number): Rat[] {
+  const vals = expectList(ctx, v, index).map((x) => expectRational(ctx, x, index));
+  if (vals.length !== count) fail('domain', `${count} parameter${count === 1 ? '' : 's'} but ${vals.length} value${vals.length === 1 ? '' : 's'}`, ctx.argSpans[index] ?? ctx.span);
+  return vals;
+}
+
 defineBuiltins([
   {
     name: 'monodromy',
@@ -180,11 +205,56 @@ defineBuiltins([
       if (params === undefined) return numericalSolveValue(ctx, S, gens, digits, expectedCount(ctx, S, gens), 'monodromy');
       if (values === undefined) fail('arity', 'monodromy(I, params, values) needs the values of the parameters', ctx.span);
       const indices = expectVariables(ctx, ring, params, 1);
-      const vals = expectList(ctx, values, 2).map((v) => expectRational(ctx, v, 2));
-      if (vals.length !== indices.length) fail('domain', `${indices.length} parameters but ${vals.length} values`, ctx.argSpans[2] ?? ctx.span);
-      const family = parametricFamily(S, gens, indices, vals);
+      const family = parametricFamily(S, gens, indices, parameterValues(ctx, values, indices.length, 2));
       const target = targetSystem(family);
       return numericalSolveValue(ctx, family.ring, target, digits, expectedCount(ctx, family.ring, target), 'monodromy', family);
+    },
+  },
+  {
+    name: 'paramSolve',
+    signature: 'paramSolve(I, params, instances)',
+    summary:
+      'Solves a parametric system at many instances from one start set (a parameter homotopy): the unknowns are the variables other than params (variables whose coefficients enter affinely), instances a list of values of the params (one list each). The solutions at random complex parameters are found once by monodromy (stopping at the generic count: the count at random rational parameters modulo a random prime), then tracked to each instance, every solution certified (Krawczyk). A list with one record per instance, as solve(I, method = "monodromy"): {complex, real, points, certified, complete, expected, paths, failed, loops, base}, complete when the certified solutions reach the exact count of that instance (modulo a random prime).',
+    examples: ['ring S = QQ[x, y, a];\nparamSolve(ideal(x^2 + y^2 - a, x*y - 1), [a], [[4], [1]])[2].real  // 0'],
+    category: 'algebra',
+    minArgs: 3,
+    maxArgs: 3,
+    keywords: ['digits'],
+    call(ctx, [I, params, instances], kwargs) {
+      const ring = ringOfValues(ctx, [I!]);
+      const handle = expectIdeal(ctx, ring, I!, 0);
+      const S = rationalSystem(ctx, handle.ring);
+      const gens = handle.gens as readonly Poly<Rat>[];
+      const d = kwargs.get('digits');
+      const digits = Math.min(15, d ? expectSmallInt(ctx, d, 1, 1, 1000) : 15);
+      const indices = expectVariables(ctx, ring, params!, 1);
+      const points = expectList(ctx, instances!, 2).map((v) => parameterValues(ctx, v, indices.length, 2));
+      const family = parametricFamily(S, gens, indices, points[0] ?? indices.map(() => QQ.zero));
+      // the generic count: at random rational parameters (small integers over small denominators)
+      const generic = familyAt(family, indices.map(() => rat(BigInt(ctx.random.int(-1000, 1000)), BigInt(ctx.random.int(1, 100)))));
+      const genericCount = expectedCount(ctx, family.ring, generic);
+      const counts = points.map((v) => expectedCount(ctx, family.ring, familyAt(family, v)));
+      const seed = ctx.random.nextUint32();
+      const start = performance.now();
+      const { results, monodromy } = parameterSweep(family, points, {
+        seed,
+        digits,
+        generic: genericCount.complex,
+        expectedAt: counts.map((c) => c.complex),
+        signal: ctx.signal,
+        onProgress: ctx.onProgress,
+      });
+      const seconds = (performance.now() - start) / 1000;
+      return list(
+        results.map((r, i) => {
+          const m: MonodromyResult = { ...r, monodromy };
+          const how = numericalProvenance(ctx, m, seconds / results.length, counts[i]!.provenance, counts[i]!.complex);
+          return withProvenance(
+            solveRecord(m, counts[i]!.complex),
+            { ...how, note: `${how.note}; one start set for ${results.length} instance${results.length === 1 ? '' : 's'} (the generic count ${genericCount.complex} modulo a prime)` },
+          );
+        }),
+      );
     },
   },
 ]);

@@ -126,7 +126,7 @@ export function invariantSubspaces(family: AffineFamily): number[] | null {
 }
 
 /** The family restricted to V_S: the unknowns outside S, the equations outside S, the parameters that still appear. */
-export function restrictFamily(family: AffineFamily, S: number): { family: AffineFamily; kept: number[] } {
+export function restrictFamily(family: AffineFamily, S: number): { family: AffineFamily; kept: number[]; params: number[] } {
   const R = family.ring;
   const kept = R.vars.flatMap((_, v) => (S & (1 << v) ? [] : [v]));
   const ring = new PolyRing(QQ, kept.map((v) => R.vars[v]!));
@@ -140,5 +140,6 @@ export function restrictFamily(family: AffineFamily, S: number): { family: Affin
   return {
     family: { ring, base, directions: params.map((p) => p.g), target: params.map((p) => family.target[p.k]!), names: params.map((p) => family.names[p.k]!) },
     kept,
+    params: params.map((p) => p.k),
   };
 }

@@ -23,6 +23,8 @@ export interface Homotopy {
   readonly dim: number;
   /** H(z, t) into H (2·dim), ∂H/∂z into Hz (2·dim², row-major), ∂H/∂t into Ht (2·dim) when given. */
   evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void;
+  /** The same at a complex t = tr + i·ti (for the Cauchy endgame), when the homotopy allows it. */
+  evaluateAt?(z: Float64Array, tr: number, ti: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void;
 }
 
 /** The power of two 2^k with 2^k ≤ max |c| < 2^(k+1) over the coefficients of f. */
@@ -120,32 +122,38 @@ export class TotalDegreeHomotopy implements Homotopy {
   }
 
   evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+    this.evaluateAt(z, t, 0, H, Hz, Ht);
+  }
+
+  /** H at the complex parameter t = tr + i·ti (the Cauchy endgame's loops around t = 1). */
+  evaluateAt(z: Float64Array, tr: number, ti: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
     const n = this.n;
     const m = n + 1;
     this.target.evaluate(z, this.fv, this.fj);
     this.start.evaluate(z, this.gv, this.gj);
     const [gr, gi] = this.gamma;
-    const sr = (1 - t) * gr;
-    const si = (1 - t) * gi;
+    // s = (1 - t)·γ
+    const sr = (1 - tr) * gr + ti * gi;
+    const si = (1 - tr) * gi - ti * gr;
     for (let i = 0; i < n; i++) {
       const fr = this.fv[2 * i]!;
       const fi = this.fv[2 * i + 1]!;
       const ar = this.gv[2 * i]!;
       const ai = this.gv[2 * i + 1]!;
-      const cr = ar * gr - ai * gi;
-      const ci = ar * gi + ai * gr;
-      H[2 * i] = (1 - t) * cr + t * fr;
-      H[2 * i + 1] = (1 - t) * ci + t * fi;
+      H[2 * i] = sr * ar - si * ai + tr * fr - ti * fi;
+      H[2 * i + 1] = sr * ai + si * ar + tr * fi + ti * fr;
       if (Ht) {
-        Ht[2 * i] = fr - cr;
-        Ht[2 * i + 1] = fi - ci;
+        Ht[2 * i] = fr - (ar * gr - ai * gi);
+        Ht[2 * i + 1] = fi - (ar * gi + ai * gr);
       }
       for (let j = 0; j < m; j++) {
         const o = 2 * (i * m + j);
         const br = this.gj[o]!;
         const bi = this.gj[o + 1]!;
-        Hz[o] = sr * br - si * bi + t * this.fj[o]!;
-        Hz[o + 1] = sr * bi + si * br + t * this.fj[o + 1]!;
+        const cr = this.fj[o]!;
+        const ci = this.fj[o + 1]!;
+        Hz[o] = sr * br - si * bi + tr * cr - ti * ci;
+        Hz[o + 1] = sr * bi + si * br + tr * ci + ti * cr;
       }
     }
     let lr = -1;

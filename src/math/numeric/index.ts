@@ -9,5 +9,6 @@ export { ComplexLU } from './lu.js';
 export * from './float-interval.js';
 export { type AffineFamily, familyAt, invariantSubspaces, parametricFamily, regularizerFamily, restrictFamily, systemFamily, targetSystem } from './family.js';
 export { CompiledFamily, ParameterHomotopy, randomChart } from './parameter-homotopy.js';
-export { MonodromySolver, monodromySolve, type MonodromyOptions, type MonodromyResult, type MonodromyStatistics } from './monodromy.js';
-export { CertifiedSet, trackAndCertify, type TrackingRun } from './solve-numerical.js';
+export { MonodromyBase, MonodromySolver, monodromySolve, parameterSweep, type MonodromyOptions, type MonodromyResult, type MonodromyStatistics, type SweepOptions } from './monodromy.js';
+export { CircleHomotopy, cauchyEndgame, type CauchyResult } from './endgame.js';
+export { CertifiedSet, singularSolutions, trackAndCertify, type SingularSolution, type TrackingRun } from './solve-numerical.js';

@@ -23,7 +23,8 @@
 // tracked too.
 import { checkInterrupt } from '../progress.js';
 import { Random } from '../random.js';
-import { type AffineFamily, invariantSubspaces, restrictFamily, targetSystem } from './family.js';
+import type { Rat } from '../field.js';
+import { type AffineFamily, familyAt, invariantSubspaces, restrictFamily, targetSystem } from './family.js';
 import { Certifier } from './krawczyk.js';
 import { CompiledFamily, ParameterHomotopy, complexNormal, randomChart, randomGamma } from './parameter-homotopy.js';
 import { CertifiedSet, type NumericalSolveOptions, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
@@ -31,7 +32,7 @@ import { PathTracker } from './tracker.js';
 
 export interface MonodromyOptions extends NumericalSolveOptions {
   /**
-   * Consecutive new loops without a new solution after which the monodromy stops: default 50 while a
+   * Consecutive new loops without a new solution after which the monodromy stops: default 20 while a
    * known count is not reached (there are more solutions at the base point then), 8 when the count
    * is not known.
    */
@@ -177,7 +178,7 @@ export class MonodromySolver {
    * consecutive new loops found nothing, or `maxLoops` loops were made.
    */
   run(stopAt: number, options: MonodromyOptions = {}): 'count' | 'stagnant' | 'loops' {
-    const stagnantLimit = options.stagnant ?? (Number.isFinite(stopAt) ? 50 : 8);
+    const stagnantLimit = options.stagnant ?? (Number.isFinite(stopAt) ? 20 : 8);
     const maxLoops = options.maxLoops ?? 200;
     let stagnant = 0;
     let foundSinceLoop = false;
@@ -220,79 +221,174 @@ export class MonodromySolver {
   }
 }
 
+/** One component at its base point: its solver, and where its unknowns and parameters sit in the family's. */
+interface Component {
+  readonly solver: MonodromySolver;
+  /** The family's unknowns kept (null: all, the main component). */
+  readonly kept: readonly number[] | null;
+  /** The family's parameters kept, in the restricted family's order (null: all). */
+  readonly params: readonly number[] | null;
+}
+
+/**
+ * The solutions of a family at generic complex parameter points, one base point per component (the
+ * main one and one per invariant coordinate subspace: ./family.ts), found by monodromy; then tracked
+ * to any instance by the certified parameter homotopy (`instance`). Solving once and tracking to many
+ * instances is the parameter homotopy of Morgan and Sommese (1989).
+ */
+export class MonodromyBase {
+  readonly n: number;
+  readonly main: MonodromySolver;
+  readonly components: Component[] = [];
+  /** The origin is a solution for every parameter (the subspace of all unknowns). */
+  origin = false;
+  stopped: 'count' | 'stagnant' | 'loops' = 'stagnant';
+  private readonly subspaces: number[];
+
+  constructor(
+    readonly family: AffineFamily,
+    private readonly random: Random,
+    private readonly options: MonodromyOptions = {},
+  ) {
+    this.n = family.ring.nvars;
+    this.main = new MonodromySolver(family, random, options);
+    this.subspaces = this.main.active.slice(family.directions.length).some(Boolean) ? [] : (invariantSubspaces(family) ?? []);
+  }
+
+  /** True when the main component needed constant terms added (the family's own parameters do not reach every equation). */
+  get extended(): boolean {
+    return this.main.active.slice(this.family.directions.length).some(Boolean);
+  }
+
+  /** Solves the other components until they stagnate; the number of their solutions. */
+  solveComponents(): number {
+    let count = 0;
+    for (const S of this.subspaces) {
+      const { family: sub, kept, params } = restrictFamily(this.family, S);
+      if (kept.length === 0) {
+        this.origin = true;
+        count++;
+        continue;
+      }
+      const solver = new MonodromySolver(sub, this.random, this.options);
+      solver.run(Infinity, this.options);
+      this.components.push({ solver, kept, params });
+      count += solver.solutions.length;
+    }
+    return count;
+  }
+
+  /** Grows the main component to `stopAt` solutions (Infinity: until `stagnant` loops in a row find nothing). */
+  solveMain(stopAt: number, stagnant?: number): void {
+    this.stopped = this.main.run(stopAt, stagnant === undefined ? this.options : { ...this.options, stagnant });
+  }
+
+  /**
+   * Tracks the base solutions (of the main component from index `from`; of the others unless
+   * `mainOnly`) to the instance `values` of the family's parameters, certifying into `set`.
+   */
+  track(set: CertifiedSet, values: readonly Rat[], gamma: readonly [number, number], from = 0, mainOnly = false): TrackingRun[] {
+    const runs: TrackingRun[] = [];
+    const n = this.n;
+    const all: Component[] = mainOnly ? [] : [...this.components];
+    all.push({ solver: this.main, kept: null, params: null });
+    if (!mainOnly && this.origin) {
+      const c = set.certifier.certify(new Float64Array(2 * n));
+      if (c) set.add(c, -1);
+    }
+    for (const { solver, kept, params } of all) {
+      const starts = solver.solutions.slice(solver === this.main ? from : 0);
+      if (starts.length === 0) continue;
+      const homotopy = new ParameterHomotopy(solver.compiled, solver.chart);
+      homotopy.setPath(solver.base, solver.compiled.point(params ? params.map((k) => values[k]!) : values), gamma);
+      const full = new Float64Array(2 * n);
+      const lift = kept
+        ? (x: Float64Array) => {
+            full.fill(0);
+            kept.forEach((v, j) => {
+              full[2 * v] = x[2 * j]!;
+              full[2 * v + 1] = x[2 * j + 1]!;
+            });
+            return full;
+          }
+        : undefined;
+      runs.push(trackAndCertify(set, homotopy, starts.length, (k, z) => z.set(starts[k]!), { ...this.options, stage: 'parameter homotopy', ...(lift ? { lift } : {}) }));
+    }
+    return runs;
+  }
+
+  /** The number of base solutions over all components. */
+  get size(): number {
+    return this.main.solutions.length + this.components.reduce((s, c) => s + c.solver.solutions.length, 0) + (this.origin ? 1 : 0);
+  }
+
+  statistics(): MonodromyStatistics {
+    const solvers = [this.main, ...this.components.map((c) => c.solver)];
+    const sum = (f: (s: MonodromySolver) => number) => solvers.reduce((a, s) => a + f(s), 0);
+    const m = this.family.directions.length;
+    return {
+      base: this.size,
+      loops: sum((s) => s.loopCount),
+      edgePaths: sum((s) => s.edgePaths),
+      edgeFailures: sum((s) => s.edgeFailures),
+      edgeSteps: sum((s) => s.edgeSteps),
+      components: 1 + this.subspaces.length,
+      stopped: this.stopped,
+      parameters: [...this.family.names, ...this.family.ring.vars.map((_, i) => `p_${i + 1}`)].filter((_, k) => k < m || this.main.active[k]),
+    };
+  }
+}
+
 /**
  * Solves the family at its target by monodromy and a certified parameter homotopy; complete when
- * the distinct certified solutions number options.expected. Each invariant coordinate subspace
- * (./family.ts) is a component of its own, solved by its own monodromy (until it stagnates) before
- * the main component, which stops at the count still missing.
+ * the distinct certified solutions number options.expected. The other components (./family.ts) are
+ * solved first, each until it stagnates; the main component stops at the count still missing.
  */
 export function monodromySolve(family: AffineFamily, options: MonodromyOptions = {}): MonodromyResult {
   const seed = options.seed ?? 0;
   const random = new Random(seed);
-  const n = family.ring.nvars;
   const set = new CertifiedSet(new Certifier(family.ring, targetSystem(family)));
   const gamma = randomGamma(random);
   const expected = options.expected;
-  const main = new MonodromySolver(family, random, options);
-  const runs: TrackingRun[] = [];
-  const totals = { base: 0, loops: 0, edgePaths: 0, edgeFailures: 0, edgeSteps: 0 };
-  const subspaces = main.active.slice(family.directions.length).some(Boolean) ? [] : (invariantSubspaces(family) ?? []);
-
-  /** Tracks the solver's solutions from index `from` to the target and certifies them (lifted to all unknowns). */
-  const track = (solver: MonodromySolver, from: number, kept: readonly number[] | null) => {
-    const starts = solver.solutions.slice(from);
-    if (starts.length === 0) return;
-    const toTarget = new ParameterHomotopy(solver.compiled, solver.chart);
-    toTarget.setPath(solver.base, solver.compiled.target(), gamma);
-    const full = new Float64Array(2 * n);
-    const lift = kept
-      ? (x: Float64Array) => {
-          full.fill(0);
-          kept.forEach((v, j) => {
-            full[2 * v] = x[2 * j]!;
-            full[2 * v + 1] = x[2 * j + 1]!;
-          });
-          return full;
-        }
-      : undefined;
-    runs.push(trackAndCertify(set, toTarget, starts.length, (k, z) => z.set(starts[k]!), { ...options, stage: 'parameter homotopy', ...(lift ? { lift } : {}) }));
-  };
-  const account = (solver: MonodromySolver) => {
-    totals.base += solver.solutions.length;
-    totals.loops += solver.loopCount;
-    totals.edgePaths += solver.edgePaths;
-    totals.edgeFailures += solver.edgeFailures;
-    totals.edgeSteps += solver.edgeSteps;
-  };
-
-  for (const S of subspaces) {
-    const { family: sub, kept } = restrictFamily(family, S);
-    if (kept.length === 0) {
-      // the origin: a solution for every parameter
-      const c = set.certifier.certify(new Float64Array(2 * n));
-      if (c) set.add(c, -1);
-      totals.base++;
-      continue;
-    }
-    const solver = new MonodromySolver(sub, random, options);
-    solver.run(Infinity, options);
-    account(solver);
-    track(solver, 0, kept);
+  const base = new MonodromyBase(family, random, options);
+  const others = base.solveComponents();
+  base.solveMain(expected === undefined ? Infinity : Math.max(1, expected - others));
+  const runs = base.track(set, family.target, gamma);
+  if (expected !== undefined && set.solutions.length < expected && base.stopped === 'count') {
+    // solutions missing at the target although the base count was reached: the family may have more
+    // solutions than the target (a generic count above the target's); a few more loops look for them
+    const tracked = base.main.solutions.length;
+    base.solveMain(Infinity, options.stagnant ?? 3);
+    runs.push(...base.track(set, family.target, gamma, tracked, true));
   }
-  const before = set.solutions.length;
-  let stopped = main.run(expected === undefined ? Infinity : Math.max(1, expected - before), options);
-  track(main, 0, null);
-  if (expected !== undefined && set.solutions.length < expected && stopped === 'count') {
-    // the family's generic count exceeds the target's: more solutions at the base point
-    const tracked = main.solutions.length;
-    stopped = main.run(Infinity, options);
-    track(main, tracked, null);
-  }
-  account(main);
-  const result = numericalResult(set, runs, options, gamma, seed);
-  const names = [...family.names, ...family.ring.vars.map((_, i) => `p_${i + 1}`)].filter((_, k) => main.active[k]);
-  return {
-    ...result,
-    monodromy: { ...totals, components: 1 + subspaces.length, stopped, parameters: names },
-  };
+  return { ...numericalResult(set, runs, options, gamma, seed), monodromy: base.statistics() };
+}
+
+export interface SweepOptions extends MonodromyOptions {
+  /** The generic number of solutions of the family (the main component stops there), when known. */
+  readonly generic?: number;
+  /** The exact count of each instance, when known (completeness of each). */
+  readonly expectedAt?: readonly (number | undefined)[];
+}
+
+/**
+ * Solves the family at many instances from one set of base solutions: monodromy once at generic
+ * complex parameters (stopping at options.generic when the family's own parameters reach every
+ * equation; else until it stagnates), then a certified parameter homotopy to each instance.
+ */
+export function parameterSweep(family: AffineFamily, instances: readonly (readonly Rat[])[], options: SweepOptions = {}): { results: NumericalSolveResult[]; monodromy: MonodromyStatistics } {
+  const seed = options.seed ?? 0;
+  const random = new Random(seed);
+  const base = new MonodromyBase(family, random, options);
+  const others = base.solveComponents();
+  base.solveMain(options.generic !== undefined && !base.extended ? Math.max(1, options.generic - others) : Infinity);
+  const results = instances.map((values, i) => {
+    checkInterrupt(options.signal);
+    options.onProgress?.({ stage: 'parameter homotopy', message: `instance ${i + 1} of ${instances.length}` });
+    const set = new CertifiedSet(new Certifier(family.ring, familyAt(family, values)));
+    const gamma = randomGamma(random);
+    const runs = base.track(set, values, gamma);
+    return numericalResult(set, runs, { ...options, expected: options.expectedAt?.[i] }, gamma, seed);
+  });
+  return { results, monodromy: base.statistics() };
 }

@@ -23,6 +23,7 @@
 // makes F(x₀; q₀) = 0: Gaussian elimination with pivoting over the columns G_k(x₀), the family's
 // parameters first and the auxiliary constants only for the equations they cannot reach.
 import { MathError } from '../errors.js';
+import type { Rat } from '../field.js';
 import type { Random } from '../random.js';
 import type { AffineFamily } from './family.js';
 import type { Homotopy } from './homotopy.js';
@@ -148,8 +149,13 @@ export class CompiledFamily {
 
   /** The target parameter point q* (the auxiliary constants 0). */
   target(): Float64Array {
+    return this.point(this.family.target);
+  }
+
+  /** The parameter point with the family's parameters at `values` and the auxiliary constants 0. */
+  point(values: readonly Rat[]): Float64Array {
     const q = new Float64Array(2 * this.size);
-    this.family.target.forEach((v, k) => (q[2 * k] = ratToFloat(v)));
+    values.forEach((v, k) => (q[2 * k] = ratToFloat(v)));
     return q;
   }
 
@@ -297,10 +303,22 @@ export class ParameterHomotopy implements Homotopy {
   }
 
   evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+    this.evaluateAt(z, t, 0, H, Hz, Ht);
+  }
+
+  /** H at the complex parameter t = tr + i·ti (the Cauchy endgame's loops around t = 1). */
+  evaluateAt(z: Float64Array, tr: number, ti: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
     const n = this.n;
     const m = n + 1;
     const { coef, start, diff } = this;
-    for (let k = 0; k < coef.length; k++) coef[k] = start[k]! + t * diff[k]!;
+    if (ti === 0) for (let k = 0; k < coef.length; k++) coef[k] = start[k]! + tr * diff[k]!;
+    else
+      for (let k = 0; k < coef.length; k += 2) {
+        const dr = diff[k]!;
+        const di = diff[k + 1]!;
+        coef[k] = start[k]! + tr * dr - ti * di;
+        coef[k + 1] = start[k + 1]! + tr * di + ti * dr;
+      }
     this.sys.setCoefficients(coef);
     this.sys.evaluate(z, H, Hz);
     if (Ht) this.slope.evaluate(z, Ht, null);

@@ -24,6 +24,7 @@ import { type CI, floatToRat } from './float-interval.js';
 import { type Homotopy, TotalDegreeHomotopy } from './homotopy.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
+import { cauchyEndgame } from './endgame.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
 
 export interface NumericalSolveOptions extends ComputeOptions {
@@ -72,6 +73,8 @@ export interface NumericalSolveResult {
   /** complex === expected (null when no expected count was given). */
   readonly complete: boolean | null;
   readonly statistics: PathStatistics;
+  /** Singular solutions found by the Cauchy endgame (not certified), with multiplicities. */
+  readonly singular: readonly SingularSolution[];
   /** γ of the homotopy and the seed it was drawn from. */
   readonly gamma: readonly [number, number];
   readonly seed: number;
@@ -151,9 +154,21 @@ export class CertifiedSet {
 
 export type EndpointStatus = 'finite' | 'infinity' | 'singular' | 'failed' | 'uncertified' | 'duplicate' | 'undecided';
 
+/** A path that ended at a singular point (or failed, or was not certified): the Cauchy endgame's estimate and winding number. */
+export interface SingularEndpoint {
+  readonly path: number;
+  /** The affine point (interleaved re/im), or null when the endgame put it at infinity. */
+  readonly x: Float64Array | null;
+  /** The projective point on the chart (z₀ first). */
+  readonly z: Float64Array;
+  readonly winding: number;
+}
+
 /** What `trackAndCertify` did: the status of every path and the counts of the work. */
 export interface TrackingRun {
   readonly status: EndpointStatus[];
+  /** The paths that ended singular, their endpoints by the Cauchy endgame (where it closed its loops). */
+  readonly singular: SingularEndpoint[];
   readonly paths: number;
   readonly retracked: number;
   readonly steps: number;
@@ -192,8 +207,9 @@ export function trackAndCertify(
       if (options.expected === undefined) break;
       todo = [...new Set([...todo, ...status.flatMap((s, k) => (s === 'infinity' ? [k] : []))])].sort((a, b) => a - b);
     }
-    if (todo.length === 0) break;
     if (rounds > 0 && options.expected !== undefined && solutions.length >= options.expected) break;
+    // nothing to track again in this round: the last round (paths declared at infinity) may still come
+    if (todo.length === 0) continue;
     rounds++;
     if (rounds > 1) retracked += todo.length;
     const tracker = new PathTracker(homotopy, { ...settings, signal: options.signal });
@@ -239,7 +255,71 @@ export function trackAndCertify(
     });
     todo = [...new Set(again)].sort((a, b) => a - b);
   }
-  return { status, paths, retracked, steps, rejected, rounds };
+  // the Cauchy endgame on the paths that ended singular, failed or uncertified: tracked again to
+  // s = 1 - t = 10⁻³ (then 10⁻⁴, 10⁻⁵ when the loops do not close there)
+  const singular: SingularEndpoint[] = [];
+  const tracker = new PathTracker(homotopy, { signal: options.signal });
+  for (let k = 0; k < paths; k++) {
+    if (status[k] !== 'singular' && status[k] !== 'failed' && status[k] !== 'uncertified') continue;
+    checkInterrupt(options.signal);
+    for (const s0 of [1e-3, 1e-4, 1e-5]) {
+      start(k, z);
+      const a = tracker.advance(z, 0, 1 - s0);
+      steps += a.steps;
+      if (!a.ok) break;
+      const r = cauchyEndgame(homotopy, z, s0);
+      if (!r) continue;
+      steps += r.steps;
+      singular.push({ path: k, x: affine(r.z, n), z: r.z, winding: r.winding });
+      break;
+    }
+  }
+  return { status, singular, paths, retracked, steps, rejected, rounds };
+}
+
+/** The affine point z_1..z_n / z_0 of a projective point, or null when z_0 is (numerically) 0. */
+function affine(z: Float64Array, n: number): Float64Array | null {
+  const zr = z[0]!;
+  const zi = z[1]!;
+  let norm = 0;
+  for (let i = 0; i < 2 * (n + 1); i++) norm = Math.max(norm, Math.abs(z[i]!));
+  if (Math.hypot(zr, zi) < 1e-8 * norm) return null;
+  const d = zr * zr + zi * zi;
+  const x = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const ar = z[2 * (i + 1)]!;
+    const ai = z[2 * (i + 1) + 1]!;
+    x[2 * i] = (ar * zr + ai * zi) / d;
+    x[2 * i + 1] = (ai * zr - ar * zi) / d;
+  }
+  return x;
+}
+
+/** A singular solution: its point (from the Cauchy endgame, not certified) and its multiplicity (the paths that end there). */
+export interface SingularSolution {
+  /** Interleaved re/im, in the unknowns. */
+  readonly point: Float64Array;
+  /** The number of paths ending there (the multiplicity of the solution, for a homotopy with the gamma trick). */
+  readonly multiplicity: number;
+  /** The largest winding number of those paths. */
+  readonly winding: number;
+}
+
+/** The singular endpoints grouped into points: the same point when they agree to 10⁻⁶ relative. */
+export function singularSolutions(runs: readonly TrackingRun[]): SingularSolution[] {
+  const out: { point: Float64Array; multiplicity: number; winding: number }[] = [];
+  for (const r of runs)
+    for (const e of r.singular) {
+      if (!e.x) continue;
+      const x = e.x;
+      const scale = Math.max(1, ...Array.from(x, Math.abs));
+      const same = out.find((o) => o.point.every((v, i) => Math.abs(v - x[i]!) <= 1e-6 * scale));
+      if (same) {
+        same.multiplicity++;
+        same.winding = Math.max(same.winding, e.winding);
+      } else out.push({ point: x, multiplicity: 1, winding: e.winding });
+    }
+  return out;
 }
 
 /** Path statistics of one or more runs (their counts added; `finite` is the set's size). */
@@ -286,6 +366,7 @@ export function numericalResult(set: CertifiedSet, runs: TrackingRun | readonly 
     certified: decided && undecided === 0,
     complete,
     statistics: pathStatistics(set, all),
+    singular: singularSolutions(all),
     gamma,
     seed,
   };

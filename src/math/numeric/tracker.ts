@@ -203,6 +203,13 @@ export class PathTracker {
     return { result: 'ok', t: t1 };
   }
 
+  /** Tracks z from t0 to t1 in place (any real interval of the homotopy's parameter); ok when it got there. */
+  advance(z: Float64Array, t0: number, t1: number): { ok: boolean; steps: number } {
+    const before = this.steps + this.rejected;
+    const r = this.segment(z, t0, t1, this.maxSteps);
+    return { ok: r.result === 'ok', steps: this.steps + this.rejected - before };
+  }
+
   /** Tracks one path from the start point z (t = 0), in place, through the endgame. */
   track(z: Float64Array): PathResult {
     this.steps = 0;

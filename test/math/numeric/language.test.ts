@@ -74,3 +74,18 @@ describe('monodromy in the language', () => {
     expect(square!.span.startLine).toBe(2);
   });
 });
+
+describe('singular solutions in the language', () => {
+  it('a double root is reported with its multiplicity, not certified, and the result is incomplete', () => {
+    const out = runLines(
+      [
+        'ring R = QQ[x, y];',
+        'let s = solve(ideal(x^2 - 4*x + 4, y - x - 1), method = "numerical");',
+        'print s.complex, s.complete, s.expected, length(s.singular), s.singular[1].multiplicity;',
+        'print s.singular[1].point[1][1];',
+      ].join('\n'),
+    );
+    expect(out[0]).toBe('0, false, 1, 1, 2');
+    expect(Math.abs(Number(out[1]) - 2)).toBeLessThan(1e-9);
+  });
+});

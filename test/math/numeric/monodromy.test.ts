@@ -68,7 +68,11 @@ describe('monodromy on the family F(x) - p', () => {
     const r = monodromySolve(systemFamily(R, gens), { seed: 1, expected: 1 });
     expect(r.complex).toBe(0);
     expect(r.complete).toBe(false);
-    expect(r.monodromy.base).toBe(2); // x² = p₁ has two solutions
+    // the paths from the base solutions (x² = p₁ has two) all end at (0, 1): one singular point
+    expect(r.singular).toHaveLength(1);
+    expect(r.singular[0]!.multiplicity).toBe(r.monodromy.base);
+    const [xr, xi, yr, yi] = Array.from(r.singular[0]!.point);
+    expect(Math.hypot(xr!, xi!) + Math.hypot(yr! - 1, yi!)).toBeLessThan(1e-8);
   });
 
   it('is reproducible from its seed', () => {
