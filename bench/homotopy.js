@@ -1,5 +1,7 @@
 // Certified numerical solving (src/math/numeric/) against PHCpack's blackbox solver (`phc -b`), run
-// after `npm run build`: `node bench/homotopy.js [cases] [--limit S] [--no-write]`. For each system,
+// after `npm run build`: `node bench/homotopy.js [cases] [--limit S] [--no-write]`. The cases named
+// monodromy-* run the monodromy route instead (`stationaryMonodromy`, no PHCpack: its total-degree and
+// polyhedral starts are far beyond the time limit at 12 unknowns) and write the "## Monodromy" section. For each system,
 // vdl's homotopy route (total-degree homotopy, Krawczyk certification, completeness against the
 // distinct count modulo the prime 94906249 of src/geometry/count.ts, as the language's route) and
 // `phc -b` on the same polynomials (coefficients written as
@@ -17,7 +19,7 @@ import { Random } from '../dist/src/math/random.js';
 import { countSolutions } from '../dist/src/geometry/count.js';
 import { katsura } from '../dist/src/math/systems.js';
 import { solveNumerical } from '../dist/src/math/numeric/solve-numerical.js';
-import { stationaryNumerical } from '../dist/src/math/numeric/stationary.js';
+import { stationaryMonodromy, stationaryNumerical } from '../dist/src/math/numeric/stationary.js';
 import { linearNetwork } from '../dist/src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient } from '../dist/src/networks/stationary.js';
@@ -48,7 +50,21 @@ const cases = {
   'network-2-2-1': () => network([2, 2, 1]),
   'network-2-2-2': () => network([2, 2, 2]),
 };
-const names = chosen.length ? chosen : Object.keys(cases);
+// The networks of bench/networks.js's msolve section: two data points, a third input / output row for 3-2-3.
+const X2 = [[1, 2], [0, 1], [1, -1]].map((r) => r.map(q));
+const Y2 = [[2, -1], [1, 1], [0, 1]].map((r) => r.map(q));
+function network2(widths) {
+  const N = linearNetwork(widths);
+  return { ring: N.ring, loss: squaredLoss(N, X2.slice(0, widths[0]), Y2.slice(0, widths[widths.length - 1]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) }) };
+}
+const monodromyCases = {
+  'monodromy-2-2-2': () => network2([2, 2, 2]),
+  'monodromy-3-2-3': () => network2([3, 2, 3]),
+  'monodromy-1-2-2-2': () => network2([1, 2, 2, 2]),
+};
+const all = chosen.length ? chosen : Object.keys(cases);
+const names = all.filter((n) => !n.startsWith('monodromy-'));
+const monodromyNames = all.filter((n) => n.startsWith('monodromy-'));
 
 /** The system in PHCpack's input format: variables x1..xn, coefficients as 17-digit decimals. */
 function phcInput(ring, gens) {
@@ -101,10 +117,12 @@ function runPhc(ring, gens) {
 }
 
 const lines = [];
+let mismatch = false;
 const out = (s = '') => {
   lines.push(s);
   console.log(s);
 };
+if (names.length) {
 out('## Homotopy: certified numerical solving against PHCpack');
 out();
 out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
@@ -118,7 +136,6 @@ out();
 out('| system | paths | count (mod p) | count s | vdl certified | complete | real | vdl failed | vdl s CPU (wall) | phc regular | phc singular | phc failures | phc real | phc s CPU (wall) |');
 out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 const details = [];
-let mismatch = false;
 for (const name of names) {
   const make = cases[name];
   if (!make) throw new Error(`unknown case ${name} (${Object.keys(cases).join(', ')})`);
@@ -153,11 +170,17 @@ out();
 for (const d of details) out(d);
 out();
 
-if (!flag('--no-write')) {
-  const file = new URL('./RESULTS.md', import.meta.url);
+writeSection('## Homotopy');
+}
+
+/** Replaces the section under `heading` in bench/RESULTS.md with the lines printed since the last call. */
+function writeSection(heading) {
   const section = lines.join('\n').trimEnd() + '\n';
+  lines.length = 0;
+  if (flag('--no-write')) return;
+  const file = new URL('./RESULTS.md', import.meta.url);
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf('## Homotopy');
+  const start = text.indexOf(heading);
   if (start >= 0) {
     const next = text.indexOf('\n## ', start + 1);
     text = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
@@ -165,5 +188,44 @@ if (!flag('--no-write')) {
     text = text.trimEnd() + '\n\n' + section;
   }
   writeFileSync(file, text);
+}
+
+if (monodromyNames.length) {
+  out('## Monodromy: certified stationary points of networks beyond the total-degree homotopy');
+  out();
+  out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
+  out('`node bench/homotopy.js ' + monodromyNames.join(' ') + '` (after `npm run build`). The networks of the msolve comparison in');
+  out('"Networks" (two data points, generalized L2 with seeded weights). vdl: `stationaryMonodromy` (seed 1): monodromy on the gradient');
+  out('with a diagonal L2 perturbation, one component per invariant coordinate subspace (hidden units switched off), triangle');
+  out('loops until the count, then the parameter homotopy to the loss, every solution certified (Krawczyk) and the Morse indices');
+  out('of the real ones by interval inertia; complete when the certified count equals the distinct count modulo 94906249');
+  out('(`countSolutions`, timed apart). Seconds: CPU (wall) of the process, one thread.');
+  out();
+  out('| network | unknowns | Bézout | count (mod p) | count s CPU | components | base | loops | edge paths | certified | complete | real | indices | undecided | vdl s CPU (wall) |');
+  out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const name of monodromyNames) {
+    const make = monodromyCases[name];
+    if (!make) throw new Error(`unknown case ${name} (${Object.keys(monodromyCases).join(', ')})`);
+    const { ring, loss } = make();
+    const gens = gradient(ring, loss);
+    const bezout = gens.reduce((b, g) => b * BigInt(ring.degree(g)), 1n);
+    let c0 = process.cpuUsage();
+    const counted = countSolutions(ring, gens, { prime: 94906249 });
+    let cpu = process.cpuUsage(c0);
+    const countSeconds = (cpu.user + cpu.system) / 1e6;
+    const t0 = performance.now();
+    c0 = process.cpuUsage();
+    const r = stationaryMonodromy(ring, loss, { seed: 1, expected: counted.distinct });
+    cpu = process.cpuUsage(c0);
+    const wall = (performance.now() - t0) / 1000;
+    const m = r.solve.monodromy;
+    out(
+      `| ${name.slice('monodromy-'.length)} | ${ring.nvars} | ${bezout} | ${counted.distinct} | ${countSeconds.toFixed(1)} | ${m.components} | ${m.base} | ${m.loops} | ${m.edgePaths} | ` +
+        `${r.solve.complex} | ${r.solve.complete} | ${r.solve.real} | [${r.morse.indices.join(', ')}] | ${r.morse.undecided} | ${((cpu.user + cpu.system) / 1e6).toFixed(1)} (${wall.toFixed(1)}) |`,
+    );
+    if (r.solve.complete !== true) mismatch = true;
+  }
+  out();
+  writeSection('## Monodromy');
 }
 if (mismatch) process.exitCode = 1;
