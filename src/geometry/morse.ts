@@ -25,7 +25,7 @@ import type { ComputeOptions } from '../math/progress.js';
 import type { Provenance } from '../math/provenance.js';
 import type { Random } from '../math/random.js';
 import { inertiaAtRealSolutions } from '../math/real-inertia.js';
-import { inertiaAtParametrizedPoints } from '../math/realroots/index.js';
+import { type IsolatedRoot, type RealAlgebraicPoint, inertiaAtParametrizedPoints, parametrizationPoints } from '../math/realroots/index.js';
 import { decimalToRational } from '../math/solve.js';
 import { type Parametrization, parametrize } from '../math/zerodim/index.js';
 import {
@@ -48,6 +48,8 @@ import type { Variety } from './variety.js';
 export interface CriticalPointInfo {
   /** Coordinates x (decimals). */
   readonly point: string[];
+  /** The point x exactly (the root of W and the parametrization's first coordinates), on the parametrization route. */
+  readonly exact?: RealAlgebraicPoint;
   /** d_u(x) (decimal) and its exact sign. */
   readonly loss: string;
   readonly lossSign: number;
@@ -161,7 +163,7 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
   const loss = lift(objective(R, Q, u));
   const membership = [...fibreEqs, ...ramEqs].map(lift);
   const digits = options.digits ?? 10;
-  let info: { points: { coordinates: string[]; inertia: { negative: number; zero: number }; values: string[]; signs: number[] }[] };
+  let info: { points: { coordinates: string[]; root?: IsolatedRoot; inertia: { negative: number; zero: number }; values: string[]; signs: number[] }[] };
   if (param === null) info = { points: [] };
   else if (param) info = inertiaAtParametrizedPoints(S, param, B, { digits, evaluate: [loss], signsOf: membership, signal: options.signal });
   else {
@@ -171,6 +173,7 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
   }
   const m = N.m;
   const indices = new Array<number>(Math.max(m, 0) + 1).fill(0);
+  const exactPoint = param ? parametrizationPoints(param, n) : null;
   const points: CriticalPointInfo[] = info.points.map((pt) => {
     const index = pt.inertia.negative - N.c;
     if (index < 0 || index > m) throw new MathError('internal', `a Morse index out of range (${index})`);
@@ -180,6 +183,7 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
     const kind = fibreSigns.every((s) => s === 0) ? 'fibre' : ramSigns.length > 0 && ramSigns.every((s) => s === 0) ? 'ramification' : 'regular';
     return {
       point: pt.coordinates.slice(0, n),
+      ...(exactPoint && pt.root ? { exact: exactPoint(pt.root) } : {}),
       loss: pt.values[0]!,
       lossSign: pt.signs[0]!,
       index,

@@ -41,7 +41,7 @@ import { type Poly, PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
 import type { Provenance } from '../math/provenance.js';
 import { inertiaAtRealSolutions } from '../math/real-inertia.js';
-import { inertiaAtParametrizedPoints, isolateSquareFree } from '../math/realroots/index.js';
+import { type RealAlgebraicPoint, inertiaAtParametrizedPoints, isolateSquareFree, parametrizationPoints } from '../math/realroots/index.js';
 import { decimalToRational, solve } from '../math/solve.js';
 import { type Parametrization, parametrize } from '../math/zerodim/index.js';
 import { countSolutions } from '../geometry/count.js';
@@ -75,6 +75,11 @@ export interface Inertia {
 export interface RealStationaryPoint {
   /** Coordinates in the ring's variable order, decimals. */
   readonly coordinates: string[];
+  /**
+   * The point exactly (a root of W and the parametrization): on the parametrization route; absent on
+   * the exact fallback route of a non-radical gradient ideal.
+   */
+  readonly point?: RealAlgebraicPoint;
   /** The loss value, a decimal. */
   readonly value: string;
   /** The exact inertia of the Hessian there. */
@@ -232,7 +237,15 @@ export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: Statio
     const param = p.param;
     const info = inertiaAtParametrizedPoints(R, param, H, { digits, evaluate: [L], signal: options.signal });
     complex = param.w.length - 1;
-    points = info.points.map((pt) => ({ coordinates: pt.coordinates, value: pt.values[0]!, inertia: pt.inertia, index: pt.inertia.negative, degenerate: pt.inertia.zero > 0 }));
+    const exactPoint = parametrizationPoints(param);
+    points = info.points.map((pt) => ({
+      coordinates: pt.coordinates,
+      point: exactPoint(pt.root),
+      value: pt.values[0]!,
+      inertia: pt.inertia,
+      index: pt.inertia.negative,
+      degenerate: pt.inertia.zero > 0,
+    }));
     method = `gradient ideal (zero-dimensional); parametrization + interval inertia: ${info.method}`;
     provenance = {
       algorithm: 'parametrization + interval inertia',

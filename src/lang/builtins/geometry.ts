@@ -8,6 +8,7 @@ import { PolyRing, type Poly } from '../../math/poly.js';
 import * as G from '../../geometry/index.js';
 import { fail } from '../diagnostics.js';
 import { FORM, PROJECTION, ratMatrixValue } from '../objects/form.js';
+import { pointValue } from '../objects/point.js';
 import { VARIETY, varietyValue, type VarietyData } from '../objects/variety.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
 import { idealValue, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
@@ -502,14 +503,14 @@ defineBuiltins([
     name: 'criticalPoints',
     signature: 'criticalPoints(X, Q, u, digits = 10)',
     summary:
-      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (certain: interval LDLᵀ of the bordered Hessian on the modular parametrization\'s point boxes, exact where undecided); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one with its coordinates, loss, index and kind. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree}.',
+      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (certain: interval LDLᵀ of the bordered Hessian on the modular parametrization\'s point boxes, exact where undecided); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one: {point, loss, index, kind}, point an exact real point (as solve\'s points; printed to `digits` digits), loss a decimal. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree}.',
     examples: ['ring R = QQ[x, y];\ncriticalPoints(V(y - x^2), identity(2), [0, 2]).indices  // [2, 1]'],
     category: 'geometry',
     minArgs: 3,
     maxArgs: 3,
     keywords: ['digits'],
     call(ctx, [X, Q, u], kwargs) {
-      const { variety } = expectVariety(ctx, X!, 0);
+      const { variety, ring } = expectVariety(ctx, X!, 0);
       const n = variety.ring.nvars;
       const form = expectForm(ctx, Q!, 1, n);
       const d = kwargs.get('digits');
@@ -542,7 +543,7 @@ defineBuiltins([
         regular: int(res.regular ?? 0),
         points: list(
           res.points.map((p) =>
-            record({ point: list(p.point.map((x) => str(x))), loss: str(p.loss), index: int(p.index), kind: str(p.kind) }),
+            record({ point: p.exact ? pointValue(p.exact, ring, digits) : list(p.point.map((x) => str(x))), loss: str(p.loss), index: int(p.index), kind: str(p.kind) }),
           ),
         ),
       }), how);

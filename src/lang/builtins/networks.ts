@@ -40,7 +40,8 @@ import { FLOAT_MATRIX } from '../objects/float-matrix.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
-import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type Value } from '../values.js';
+import { pointValue } from '../objects/point.js';
+import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
 import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
 import { numericalMethod, numericalStationaryValue } from './numeric.js';
 import { defineBuiltins, type CallContext } from './registry.js';
@@ -77,7 +78,7 @@ const RANDOM_PRIME_BOUND =
  * parametrization, reusing the one `.real` computed), whose counts then answer `.complex` and `.real` too. The seed and the
  * prime are drawn at the call, so the values do not depend on the order of the reads.
  */
-function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Value {
+function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f: Poly<Rat>, certify: boolean): Value {
   const compute = options(ctx);
   const seed = ctx.random.nextUint32();
   const prime = randomPrime(ctx.random);
@@ -88,7 +89,7 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
     if (!exact) {
       // The parametrization of an earlier .real is reused.
       const parametrization = real?.r.parametrization;
-      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed, ...(parametrization ? { parametrization } : {}) }));
+      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed, certify, ...(parametrization ? { parametrization } : {}) }));
       const p = s.provenance;
       exact = {
         s,
@@ -107,7 +108,7 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
   const realRoute = () => {
     if (exact) return { complex: exact.s.complex, real: exact.s.real, how: exact.how };
     if (!real) {
-      const { value: r, seconds } = timed(() => stationaryRealCount(R, f, { ...compute, seed, digits: 5 }));
+      const { value: r, seconds } = timed(() => stationaryRealCount(R, f, { ...compute, seed, digits: 5, certify }));
       const primes = r.parametrization?.provenance.primes;
       real = {
         r,
@@ -129,7 +130,7 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
   };
   const result = record({
     complex: () => {
-      if (exact || real || modular.complex === null) {
+      if (exact || real || certify || modular.complex === null) {
         const r = realRoute();
         return withProvenance(int(r.complex), r.how);
       }
@@ -143,7 +144,9 @@ function stationaryRecord(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>): Val
     indices: fromExact((s) => list(s.indices.map((k) => int(k)))),
     degenerate: fromExact((s) => int(s.degenerate)),
     bezout: int(modular.bezout),
-    points: fromExact((s) => list(s.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) })))),
+    points: fromExact((s) =>
+      list(s.points.map((p) => record({ point: p.point ? pointValue(p.point, ring) : list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
+    ),
   });
   withProvenance(result, {
     ...reportedProvenance(
@@ -461,16 +464,19 @@ defineBuiltins([
   },
   {
     name: 'stationary',
-    signature: 'stationary(L) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy")',
+    signature: 'stationary(L, certified = false) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy")',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value (decimals). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed} (see solve). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}.',
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value, point an exact real point (as solve\'s points: p.point[i] is an exact real algebraic number, subs and hessian take it), value the loss to 30 digits (exact rounding). certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed} (see solve). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}.',
     examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['prime', 'method'],
+    keywords: ['prime', 'method', 'certified'],
     call(ctx, [v], kwargs) {
-      const { R, f } = paramPoly(ctx, v, 0);
+      const { ring, R, f } = paramPoly(ctx, v, 0);
+      const c = kwargs.get('certified');
+      if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, kwSpan(ctx, 'certified'));
+      const certify = c?.kind === 'bool' && c.value;
       const method = numericalMethod(ctx, kwargs, 1);
       if (method) return numericalStationaryValue(ctx, R, f, method);
       const p = kwargs.get('prime');
@@ -481,7 +487,7 @@ defineBuiltins([
         const how = reportedProvenance({ algorithm: 'gradient-ideal', field: `GF(${prime})`, certified: false, note: c.method }, seconds);
         return withProvenance(record({ complex: int(c.complex!), multiplicity: int(c.multiplicity!), bezout: int(c.bezout) }), how);
       }
-      return stationaryRecord(ctx, R, f);
+      return stationaryRecord(ctx, ring, R, f, certify);
     },
   },
   {

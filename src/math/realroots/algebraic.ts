@@ -17,8 +17,8 @@
 //
 // Decisions: the sign of num(t)/den(t) is read from an interval evaluation on t's isolating interval
 // (../interval/evaluate.ts) when that excludes 0; otherwise q(t) = 0 is decided exactly (t is a root
-// of gcd(w, q) iff that gcd changes sign on the isolating interval) and non-zero signs by refinement
-// (../univariate/refine.ts signsAtRoot). Decimals are rounded exactly by the one decimal formatter
+// of gcd(w, q) iff that gcd changes sign on the isolating interval; the gcd by ./root-gcd.ts) and
+// non-zero signs by refining t until an interval evaluation excludes 0. Decimals are rounded exactly by the one decimal formatter
 // (../univariate/decimal.ts rationalFunctionToDecimal, formatDecimal). Numbers of different roots do
 // not mix: their arithmetic raises MathError('different-points').
 import { MathError } from '../errors.js';
@@ -27,10 +27,10 @@ import { type Dyadic, bitLength, compareDyadic, doubleToDyadic, dyadicMidpoint, 
 import { evaluateUnivariate } from '../interval/evaluate.js';
 import { type Interval, intervalContainsZero, intervalDiv, intervalFromInt, intervalSign, intervalWidth } from '../interval/interval.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
+import { gcdWithPolynomial } from './root-gcd.js';
 import { rationalFunctionToDecimal } from '../univariate/decimal.js';
 import { primitivePart } from '../univariate/integer-poly.js';
 import type { RealRoot } from '../univariate/isolate.js';
-import { signsAtRoot } from '../univariate/refine.js';
 import { type Residue, ResidueRing } from '../univariate/residue.js';
 import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js';
 import { type IsolatedRoot, refineRoot, widthExponent } from './root.js';
@@ -61,10 +61,11 @@ export class AlgebraicRoot {
 
   /**
    * `root` must isolate a root of w (its `poly` may be w or any positive multiple with the same
-   * roots); `ring` may be shared by the roots of one w.
+   * roots); `ring` may be shared by the roots of one w. `primitive`: w is known to be primitive (its
+   * content, costly for big coefficients, is not computed again).
    */
-  constructor(w: readonly bigint[], root: IsolatedRoot, ring?: ResidueRing) {
-    this.w = primitivePart(w);
+  constructor(w: readonly bigint[], root: IsolatedRoot, ring?: ResidueRing, primitive = false) {
+    this.w = primitive ? w.slice() : primitivePart(w);
     if (this.w.length < 2) throw new MathError('bad-polynomial', 'an algebraic root needs a polynomial of degree at least 1');
     this.ring = ring ?? new ResidueRing(this.w);
     this.current = { ...root, poly: this.w, signLo: root.signLo === 0 ? 0 : signAtDyadic(this.w, root.lo) as -1 | 1 };
@@ -375,14 +376,26 @@ function magnitude(x: Dyadic): number {
   return x.m === 0n ? -Infinity : bitLength(x.m) + x.e;
 }
 
-/** The exact sign of the integer polynomial q at t: an interval first, the exact route of ../univariate when it straddles 0. */
+/**
+ * The exact sign of the integer polynomial q at t: an interval first; when it straddles 0, q(t) = 0 is
+ * decided by the gcd with w (./root-gcd.ts: t is a root of gcd(w, q) iff the gcd changes sign on t's
+ * isolating interval), and otherwise t is refined until an interval of q excludes 0.
+ */
 export function signAt(root: AlgebraicRoot, q: readonly bigint[], options: AlgebraicOptions = {}): -1 | 0 | 1 {
   if (q.length === 0) return 0;
   if (q.length === 1) return q[0]! > 0n ? 1 : -1;
   checkInterrupt(options.signal);
   const s = intervalSign(evaluateUnivariate(q, root.interval(), 128));
   if (s !== undefined) return s; // [0, 0] encloses only 0
-  const { signs, root: refined } = signsAtRoot(root.realRoot(), [q]);
-  root.adopt(refined);
-  return signs[0]! as -1 | 0 | 1;
+  const t = root.isolated;
+  if (t.signLo === 0) return signAtDyadic(q, t.lo);
+  const g = gcdWithPolynomial(root.w, q, options.signal);
+  if (g.length > 1 && signAtDyadic(g, t.lo) * signAtDyadic(g, t.hi) < 0) return 0;
+  for (let bits = 64; ; bits *= 2) {
+    checkInterrupt(options.signal);
+    const r = root.refine(bits, options);
+    if (r.signLo === 0) return signAtDyadic(q, r.lo);
+    const v = intervalSign(evaluateUnivariate(q, root.interval(), 2 * bits + 64));
+    if (v !== undefined && v !== 0) return v;
+  }
 }

@@ -36,6 +36,7 @@ import { type Interrupt, checkInterrupt } from '../progress.js';
 import { type RationalUnivariateRepresentation, coordinatePolynomials, valueAtRepresentation } from '../solve.js';
 import { type RealRoot, fastSignAt, formatDecimal, intDerivative, integerPoly, rationalFunctionToDecimal, signAt, signsAtRoot } from '../univariate/index.js';
 import { gcdWithPolynomial } from './root-gcd.js';
+import type { IsolatedRoot } from './root.js';
 import { type ParametrizedCoordinate, type RealParametrizedPoint, narrowPoint, realParametrizedPoints } from './parametrization.js';
 
 /** The parametrization: x_i = numerators[i](θ) / (denominators[i] · W'(θ)) at the roots θ of W. */
@@ -63,6 +64,8 @@ export interface ParametrizedPointInertia {
   readonly coordinates: string[];
   /** The point's box (each side contains the coordinate). */
   readonly box: readonly Interval[];
+  /** The isolating interval of the point's root θ of W (as refined for the box). */
+  readonly root: IsolatedRoot;
   /** The inertia of the matrix at the point (zero > 0 only from the exact route). */
   readonly inertia: Inertia;
   /** The values of the `evaluate` polynomials, decimals; the signs (-1, 0, 1) of those and of `signsOf`, all certain. */
@@ -258,6 +261,7 @@ function decidePoint(
       return {
         coordinates: coordinateText as string[],
         box: point.box,
+        root: point.t,
         inertia: inertia!,
         values: (valueText as string[]).slice(0, valued),
         signs: signs as number[],
@@ -297,6 +301,7 @@ function decidePoint(
   return {
     coordinates: coordinateText as string[],
     box: point.box,
+    root: point.t,
     inertia,
     values: (valueText as string[]).slice(0, valued),
     signs: signs as number[],

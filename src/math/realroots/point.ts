@@ -27,6 +27,7 @@ import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js
 import { AlgebraicRoot, type ExactRootData, RealAlgebraicNumber, rootOfData, signAt } from './algebraic.js';
 import { decimalToRational } from '../solve.js';
 import { isolateSquareFree } from './descartes.js';
+import type { IsolatedRoot } from './root.js';
 
 export interface PointOptions {
   readonly signal?: Interrupt;
@@ -52,7 +53,7 @@ export interface UnivariateRepresentation {
 }
 
 /** The coordinates over one common denominator, as residues modulo w (shared by the points of one w). */
-interface CommonDenominator {
+export interface CommonDenominator {
   readonly numerators: readonly Residue[];
   readonly denominator: Residue;
   /** The distinct primitive factors of the denominator (each checked to be non-zero at a point's t). */
@@ -96,6 +97,11 @@ export class RealAlgebraicPoint {
   /** The point of a representation at one isolated root (the root of `root` must be a root of the representation's polynomial). */
   static at(root: AlgebraicRoot, coordinates: readonly RepresentedCoordinate[], options: PointOptions = {}): RealAlgebraicPoint {
     return RealAlgebraicPoint.make(root, commonDenominator(root.ring, coordinates), options);
+  }
+
+  /** A point over a common denominator known not to vanish at the root (see parametrizationPoints). */
+  static withDenominator(root: AlgebraicRoot, common: CommonDenominator): RealAlgebraicPoint {
+    return new RealAlgebraicPoint(root, common);
   }
 
   private static make(root: AlgebraicRoot, common: CommonDenominator, options: PointOptions): RealAlgebraicPoint {
@@ -231,6 +237,31 @@ export class RealAlgebraicPoint {
     });
     return keyed.map((k) => k.p);
   }
+}
+
+/** A parametrization x_i = numerators[i](T) / (denominators[i] · W'(T)), W primitive and square-free. */
+export interface ParametrizationPoints {
+  readonly w: readonly bigint[];
+  readonly numerators: readonly (readonly bigint[])[];
+  readonly denominators: readonly bigint[];
+}
+
+/**
+ * The points of a parametrization (../zerodim/parametrize.ts) at roots of W isolated elsewhere (the
+ * boxes of ./point-inertia.ts), sharing Q[T]/(W) and the common denominator W' (which does not vanish
+ * at any root of the square-free W, so no per-point test is needed). `count` keeps the first
+ * coordinates only (the ambient ones of a Lagrange system).
+ */
+export function parametrizationPoints(param: ParametrizationPoints, count = param.numerators.length): (root: IsolatedRoot) => RealAlgebraicPoint {
+  const w = param.w;
+  const K = new ResidueRing(w);
+  const dw = w.slice(1).map((c, k) => c * BigInt(k + 1));
+  const common: CommonDenominator = {
+    numerators: param.numerators.slice(0, count).map((v, i) => K.make(v.slice(), param.denominators[i]!)),
+    denominator: K.make(dw),
+    factors: [],
+  };
+  return (root) => RealAlgebraicPoint.withDenominator(new AlgebraicRoot(w, root, K, true), common);
 }
 
 /** The exact data of a point: its root's, and the coordinates' numerators over the common denominator. */
