@@ -11,6 +11,7 @@
 //   the `Identifier` category (so `ideal(f)`, `let form = 1;` work) and in the `DeclKeyword` category
 //   (so the parser can recognise `ideal I = ...;`).
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { matchNumericList, PART_MINUS, PART_NUMBER, type NumericListPayload } from './numeric-list.js';
 
 // ---------------------------------------------------------------------------------------------
 // Trivia
@@ -61,12 +62,18 @@ export const Integer = createToken({ name: 'Integer', pattern: /\d+/, categories
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
 
 /**
- * A list literal made only of numbers (signed) and nested such lists, `[[1, -2], [3, 4]]`, taken as
- * one token: never matched by the lexer, made by the parse front end (src/lang/parse.ts) from the
- * tokens of the list, which it keeps in `payload`, so that megabyte matrix literals are read in
- * linear time instead of through the whole expression grammar per entry.
+ * A list literal made only of numbers (signed) and nested such lists, `[[1, -2], [3, 4]]`, of at
+ * least 16 numbers, taken as one token by a character scanner (./numeric-list.ts) that keeps its
+ * parts in `payload`, so that megabyte matrix literals are read in linear time instead of token by
+ * token and through the whole expression grammar per entry.
  */
-export const NumericList = createToken({ name: 'NumericList', pattern: Lexer.NA, label: 'a list of numbers' });
+export const NumericList = createToken({
+  name: 'NumericList',
+  pattern: { exec: matchNumericList },
+  line_breaks: true,
+  start_chars_hint: ['['],
+  label: 'a list of numbers',
+});
 export const StringToken = createToken({
   name: 'String',
   pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/,
@@ -183,7 +190,6 @@ export const allTokens: TokenType[] = [
   // abstract categories (never matched, but the parser must know them)
   NumberLiteral,
   StringLiteral,
-  NumericList,
   Keyword,
   BooleanLiteral,
   DeclKeyword,
@@ -202,7 +208,7 @@ export const allTokens: TokenType[] = [
   // operators
   EqEq, NotEq, LtEq, GtEq, Lt, Gt, Equals,
   Plus, Minus, Star, Slash, Caret,
-  LParen, RParen, LBracket, RBracket, LBrace, RBrace,
+  LParen, RParen, NumericList, LBracket, RBracket, LBrace, RBrace,
   Comma, Semicolon, Colon, DotDot, Dot,
 ];
 
@@ -258,6 +264,19 @@ function isNameToken(t: IToken | undefined): boolean {
   return t !== undefined && (t.tokenType === Identifier || DECL_TOKENS.has(t.tokenType));
 }
 
+/** The parts of a NumericList token as the tokens they stand for: brackets and commas, signs, numbers. */
+function numericListHighlights(t: IToken): HighlightToken[] {
+  const p = t.payload as NumericListPayload;
+  const out: HighlightToken[] = [];
+  for (let k = 0; k < p.kinds.length; k++) {
+    const kind = p.kinds[k];
+    const category: TokenCategory = kind === PART_NUMBER ? 'number' : kind === PART_MINUS ? 'operator' : 'punctuation';
+    out.push({ start: p.starts[k]!, end: p.ends[k]!, category });
+  }
+  for (let i = t.image.indexOf(','); i >= 0; i = t.image.indexOf(',', i + 1)) out.push({ start: t.startOffset + i, end: t.startOffset + i + 1, category: 'punctuation' });
+  return out;
+}
+
 /**
  * Lex `source` (keeping comments) and classify every token, in source order. Characters the lexer cannot
  * match and whitespace are not covered. A declaration word is a keyword only where it starts a
@@ -269,6 +288,10 @@ export function highlightTokens(source: string): HighlightToken[] {
   const out: HighlightToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.tokenType === NumericList) {
+      out.push(...numericListHighlights(t));
+      continue;
+    }
     let category = tokenCategory(t.tokenType);
     if (DECL_TOKENS.has(t.tokenType)) {
       const declares = isNameToken(tokens[i + 1]) && tokens[i + 2]?.tokenType === Equals;

@@ -13,8 +13,8 @@ export type Command =
   | { name: 'help'; debug: boolean }
   | { name: 'version'; debug: boolean }
   | { name: 'check'; source: Source; json: boolean; debug: boolean }
-  | { name: 'run'; source: Source; json: boolean; provenance: boolean; seed?: number; timeout?: number; verbose: boolean; debug: boolean }
-  | { name: 'repl'; seed?: number; debug: boolean }
+  | { name: 'run'; source: Source; json: boolean; provenance: boolean; seed?: number; timeout?: number; maxMemory?: number; verbose: boolean; debug: boolean }
+  | { name: 'repl'; seed?: number; maxMemory?: number; debug: boolean }
   | { name: 'lsp'; debug: boolean };
 
 export function usage(): string {
@@ -23,7 +23,7 @@ export function usage(): string {
     '  vdl run FILE [options]       run a .vdl script (FILE - reads standard input)',
     '  vdl run -e CODE [options]    run the code given on the command line (also: vdl -e CODE)',
     '  vdl check FILE               parse and check, report every problem',
-    '  vdl repl [--seed N]          interactive session',
+    '  vdl repl [--seed N]          interactive session (takes --max-memory too)',
     '  vdl lsp [--stdio]            the language server on standard input and output (as vdl-lsp)',
     '  vdl --help | --version',
     '',
@@ -33,6 +33,8 @@ export function usage(): string {
     '  --json-plain print the plain JSON encoding of the contract (no types, no "how", text errors)',
     '  --seed N     seed for every random choice (default 0)',
     '  --timeout S  stop the run after S seconds',
+    '  --max-memory MB  stop a statement that needs more memory than MB megabytes (default: 3/4',
+    "               of Node's heap limit)",
     '  --verbose    log the progress of long computations on stderr (on a terminal, without it,',
     '               one status line shows the current stage and is cleared at the end)',
     '  --debug      show stack traces of internal errors',
@@ -68,6 +70,7 @@ const OPTIONS = {
   verbose: { type: 'boolean' },
   seed: { type: 'string' },
   timeout: { type: 'string' },
+  'max-memory': { type: 'string' },
   eval: { type: 'string', short: 'e' },
   stdio: { type: 'boolean' },
 } as const;
@@ -76,9 +79,9 @@ type OptionName = keyof typeof OPTIONS;
 
 /** Which options each command accepts (help, version and debug go with every command). */
 const ACCEPTS: Record<'run' | 'check' | 'repl' | 'lsp', readonly OptionName[]> = {
-  run: ['json', 'json-plain', 'verbose', 'seed', 'timeout', 'eval'],
+  run: ['json', 'json-plain', 'verbose', 'seed', 'timeout', 'max-memory', 'eval'],
   check: ['json', 'eval'],
-  repl: ['seed'],
+  repl: ['seed', 'max-memory'],
   // Editors pass --stdio; standard input and output are the only transport.
   lsp: ['stdio'],
 };
@@ -119,9 +122,10 @@ export function parseArguments(argv: readonly string[]): Command {
   }
   const rest = first?.value === command ? positionals.slice(1) : positionals;
   const seed = numberOption(given.get('seed'), '--seed', true);
+  const maxMemory = numberOption(given.get('max-memory'), '--max-memory', false);
   if (command === 'repl') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]!.value}' for repl`, rest[0]!.index);
-    return { name: 'repl', seed, debug };
+    return { name: 'repl', seed, maxMemory, debug };
   }
   if (command === 'lsp') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]!.value}' for lsp`, rest[0]!.index);
@@ -131,7 +135,7 @@ export function parseArguments(argv: readonly string[]): Command {
   const json = given.has('json') || given.has('json-plain');
   if (command === 'check') return { name: 'check', source, json, debug };
   const timeout = numberOption(given.get('timeout'), '--timeout', false);
-  return { name: 'run', source, json, provenance: !given.has('json-plain'), seed, timeout, verbose: given.has('verbose'), debug };
+  return { name: 'run', source, json, provenance: !given.has('json-plain'), seed, timeout, maxMemory, verbose: given.has('verbose'), debug };
 }
 
 function sourceOf(command: string, rest: readonly { value: string; index: number }[], code: { value: string | undefined; index: number } | undefined): Source {

@@ -42,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     case 'repl': {
       const { startRepl } = await import('../repl/start.js');
-      return startRepl({ seed: command.seed });
+      return startRepl({ seed: command.seed, maxMemory: command.maxMemory });
     }
     case 'lsp': {
       // The server answers until the editor sends exit; the process stays alive on its stdin.

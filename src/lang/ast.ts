@@ -98,6 +98,19 @@ export interface ListLit extends Node {
   readonly items: readonly Expr[];
 }
 
+/** An exact number or a list of such items: the entries of a NumberList. */
+export type NumberListItem = { readonly num: bigint; readonly den: bigint } | readonly NumberListItem[];
+
+/**
+ * A list literal made only of (signed) numbers and such lists, of at least 16 numbers, read in one
+ * pass by the lexer (grammar/numeric-list.ts): its entries are exact numbers already, so a megabyte
+ * matrix literal costs no expression node per entry. Smaller lists are ordinary `List`s.
+ */
+export interface NumberListLit extends Node {
+  readonly kind: 'NumberList';
+  readonly items: readonly NumberListItem[];
+}
+
 export interface RecordField extends Node {
   readonly key: Identifier;
   readonly value: Expr;
@@ -118,7 +131,7 @@ export interface Range extends Node {
 export type Expr =
   | NumberLit | StringLit | BoolLit | NameRef
   | Binary | Unary | Call | Index | FieldAccess
-  | ListLit | RecordLit | Range;
+  | ListLit | NumberListLit | RecordLit | Range;
 
 // ---------------------------------------------------------------------------------------------
 // Statements

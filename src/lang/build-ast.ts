@@ -7,10 +7,11 @@ import type { CstElement, CstNode, CstNodeLocation, IToken } from 'chevrotain';
 import { IMPLICIT_MULTIPLICATION, parser } from '../../grammar/parser.js';
 import type {
   AssertStmt, AssignStmt, BinaryOp, Block, DeclKind, Expr, FnStmt, ForStmt, Identifier, IfStmt, ImportStmt,
-  KeywordArg, LetStmt, NumberLit, PrintStmt, Program, RecordField, ReturnStmt, RingStmt, RingVar, SeedStmt,
+  KeywordArg, LetStmt, NumberListItem, NumberLit, PrintStmt, Program, RecordField, ReturnStmt, RingStmt, RingVar, SeedStmt,
   Span, Stmt, StringLit, UseStmt,
 } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { PART_CLOSE, PART_MINUS, PART_OPEN, type NumericListPayload } from '../../grammar/numeric-list.js';
 
 type Ctx = Record<string, CstElement[] | undefined>;
 
@@ -49,6 +50,13 @@ export function decodeNumber(text: string): { num: bigint; den: bigint } | null 
     den /= g;
   }
   return { num, den };
+}
+
+/** A number literal's exact value; an out-of-range exponent (reported by parse.ts) gets a placeholder 0. */
+function numberValue(text: string): { num: bigint; den: bigint } {
+  // Digits only, the common case: the integer itself, without decodeNumber's regular expression.
+  if (/^\d+$/.test(text)) return { num: BigInt(text), den: 1n };
+  return decodeNumber(text) ?? { num: 0n, den: 1n };
 }
 
 /** The escapes of a string literal: `\"`, `\\`, `\n`, `\t`, `\r`. */
@@ -580,7 +588,7 @@ class AstBuilder extends BaseVisitor {
     const num = this.token(ctx, 'NumberLiteral');
     if (num) return this.numberLit(num);
     const numbers = this.token(ctx, 'NumericList');
-    if (numbers) return this.numericList(numbers.payload as IToken[]);
+    if (numbers) return this.numericList(numbers);
     const str = this.token(ctx, 'StringLiteral');
     if (str) return this.stringLit(str);
     const bool = this.token(ctx, 'BooleanLiteral');
@@ -627,45 +635,40 @@ class AstBuilder extends BaseVisitor {
   }
 
   /**
-   * A NumericList token (grammar/lexer.ts): its tokens are a well-formed list of signed numbers and
-   * such lists (checked by src/lang/parse.ts), read in one pass with a stack of open lists; the AST
-   * is the one the grammar would give (`-1` is Unary('-', 1)).
+   * A NumericList token (grammar/numeric-list.ts): its payload lists the brackets, minus signs and
+   * numbers of a well-formed list of signed numbers and such lists, read here in one pass with a
+   * stack of open lists into a NumberList of exact numbers.
    */
-  private numericList(tokens: readonly IToken[]): Expr | null {
-    const open: { items: Expr[]; start: IToken }[] = [];
-    let result: Expr | null = null;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const type = t.tokenType.name;
-      if (type === 'LBracket') {
-        open.push({ items: [], start: t });
-      } else if (type === 'RBracket') {
+  private numericList(t: IToken): Expr | null {
+    const p = t.payload as NumericListPayload | undefined;
+    const span = this.tokenSpan(t);
+    if (!p || !span) return null;
+    const base = t.startOffset;
+    const open: NumberListItem[][] = [];
+    let items: NumberListItem[] = [];
+    let negative = false;
+    for (let k = 0; k < p.kinds.length; k++) {
+      const kind = p.kinds[k];
+      if (kind === PART_OPEN) {
+        open.push([]);
+      } else if (kind === PART_CLOSE) {
         const list = open.pop()!;
-        const span = merge(this.tokenSpan(list.start), this.tokenSpan(t));
-        if (!span) return null;
-        const value: Expr = { kind: 'List', items: list.items, span };
-        if (open.length === 0) result = value;
-        else open[open.length - 1]!.items.push(value);
-      } else if (type === 'Minus') {
-        const n = this.numberLit(tokens[++i]!);
-        const span = merge(this.tokenSpan(t), n?.span ?? null);
-        if (!n || !span) return null;
-        open[open.length - 1]!.items.push({ kind: 'Unary', op: '-', operand: n, span });
-      } else if (type !== 'Comma') {
-        const n = this.numberLit(t);
-        if (!n) return null;
-        open[open.length - 1]!.items.push(n);
+        if (open.length === 0) items = list;
+        else open[open.length - 1]!.push(list);
+      } else if (kind === PART_MINUS) {
+        negative = true;
+      } else {
+        const { num, den } = numberValue(t.image.slice(p.starts[k]! - base, p.ends[k]! - base));
+        open[open.length - 1]!.push({ num: negative ? -num : num, den });
+        negative = false;
       }
     }
-    return result;
+    return { kind: 'NumberList', items, span };
   }
 
   private numberLit(t: IToken): NumberLit | null {
     const span = this.tokenSpan(t);
-    if (!span) return null;
-    const value = decodeNumber(t.image);
-    // An out-of-range exponent is reported by the lexical checks of parse.ts; keep a placeholder 0.
-    return { kind: 'Number', num: value?.num ?? 0n, den: value?.den ?? 1n, text: t.image, span };
+    return span ? { kind: 'Number', ...numberValue(t.image), text: t.image, span } : null;
   }
 
   private stringLit(t: IToken | undefined): StringLit | null {

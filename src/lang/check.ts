@@ -226,6 +226,8 @@ class Checker {
       case 'List':
         e.items.forEach((i) => this.expr(i, scope));
         return;
+      case 'NumberList':
+        return;
       case 'Record':
         e.fields.forEach((f) => this.expr(f.value, scope));
         return;
@@ -275,6 +277,7 @@ class Checker {
       case 'Bool':
         return 'boolean';
       case 'List':
+      case 'NumberList':
       case 'Range':
         return 'list';
       case 'Record':

@@ -3,7 +3,7 @@
 // its variable names in the current scope, so later `let`s can shadow them and functions see them.
 // Errors are VdlError diagnostics with spans; MathErrors from the engine are re-raised (by
 // `raisingAt`, applied in `eval`) at the span of the innermost expression that raised them.
-import { MAX_VARIABLES } from '../math/budget.js';
+import { MAX_VARIABLES, checkMemory } from '../math/budget.js';
 import { MathError } from '../math/errors.js';
 import { QQ, primeField } from '../math/field.js';
 import type { OrderSpec } from '../math/monomial.js';
@@ -73,6 +73,8 @@ export interface InterpreterOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Module access: locates, reads and parses each imported module once (shared with the static checks). */
   readonly modules: ModuleLoader;
+  /** Called as each top-level statement of the program starts (a host names it if the run dies). */
+  readonly onStatement?: (span: A.Span) => void;
 }
 
 class ReturnSignal {
@@ -109,8 +111,12 @@ export class Interpreter {
    * which the kernels without a signal parameter poll.
    */
   runProgram(program: A.Program, scope: Scope = this.globals): void {
+    const onStatement = scope === this.globals ? this.options.onStatement : undefined;
     withInterrupt(this.options.signal, () => {
-      for (const stmt of program.body) this.execStmt(stmt, scope);
+      for (const stmt of program.body) {
+        onStatement?.(stmt.span);
+        this.execStmt(stmt, scope);
+      }
     });
   }
 
@@ -139,10 +145,13 @@ export class Interpreter {
       }
       case 'Print': {
         const values = stmt.values.map((e) => this.eval(e, scope));
+        // Printing computes a lazy record's fields: an error there (an interrupt, a failed
+        // computation) is reported at the printed expression.
+        const at = (k: number) => stmt.values[k]!.span;
         const record: PrintRecord = {
           values,
-          text: values.map((v) => toText(v)).join(', '),
-          json: values.length === 1 ? toJson(values[0]!) : values.map(toJson),
+          text: values.map((v, k) => raisingAt(at(k), () => toText(v))).join(', '),
+          json: values.length === 1 ? raisingAt(at(0), () => toJson(values[0]!)) : values.map((v, k) => raisingAt(at(k), () => toJson(v))),
           span: stmt.span,
         };
         this.options.onPrint?.(record);
@@ -152,7 +161,7 @@ export class Interpreter {
         const c = this.eval(stmt.condition, scope);
         if (c.kind !== 'bool') fail('type', `assert needs a boolean condition, got ${kindWord(c)}`, stmt.condition.span);
         if (!c.value) {
-          const message = stmt.message ? toText(this.eval(stmt.message, scope)) : 'condition is false';
+          const message = stmt.message ? raisingAt(stmt.message.span, () => toText(this.eval(stmt.message!, scope))) : 'condition is false';
           fail('assertion', `assertion failed: ${message}`, stmt.span);
         }
         return undefined;
@@ -437,6 +446,8 @@ export class Interpreter {
       }
       case 'List':
         return list(e.items.map((x) => this.eval(x, scope)));
+      case 'NumberList':
+        return numberListValue(e.items);
       case 'Record': {
         const fields = new Map<string, Value>();
         for (const f of e.fields) fields.set(f.key.name, this.eval(f.value, scope));
@@ -642,9 +653,21 @@ export class Interpreter {
     };
   }
 
+  /** Between statements: the interrupt, and the memory limit (budget.ts). */
   private checkInterrupt(span: A.Span): void {
     if (this.options.signal?.aborted) fail('interrupted', 'interrupted', span);
+    raisingAt(span, checkMemory);
   }
+}
+
+/** The value of a NumberList's entries (exact numbers are shared with the AST: both are immutable). */
+function numberListValue(items: readonly A.NumberListItem[]): Value {
+  const out: Value[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    out[k] = Array.isArray(item) ? numberListValue(item) : { kind: 'number', value: item as { readonly num: bigint; readonly den: bigint } };
+  }
+  return list(out);
 }
 
 /** Where a built-in is called: the spans its diagnostics point at, and its argument expressions. */

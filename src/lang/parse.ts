@@ -6,7 +6,6 @@
 import { EOF, tokenMatcher, type CstElement, type CstNode, type ILexingError, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
   Assert,
-  Comma,
   Fn,
   For,
   If,
@@ -15,7 +14,6 @@ import {
   LBracket,
   Let,
   LParen,
-  Minus,
   NumberLiteral,
   NumericList,
   Print,
@@ -32,6 +30,7 @@ import {
   UnterminatedString,
   vdlLexer,
 } from '../../grammar/lexer.js';
+import { PART_NUMBER, type NumericListPayload } from '../../grammar/numeric-list.js';
 import { EXPECTED_SEMICOLON, parser } from '../../grammar/parser.js';
 import type { Program, Span } from './ast.js';
 import { buildProgram, decodeNumber, STRING_ESCAPES } from './build-ast.js';
@@ -134,90 +133,6 @@ function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionExce
     start = index + 1;
   }
   return { cst: { name: 'program', children: { statement: statements } }, errors };
-}
-
-/**
- * The end (exclusive) of a list of numbers starting at tokens[start] = '[': `[` (item (`,` item)*)? `]`
- * with item = `-`? number | such a list; -1 when the tokens there are not one. Iterative (an
- * explicit count of open brackets), linear in the tokens it reads.
- */
-function numericListEnd(tokens: readonly IToken[], start: number): number {
-  let depth = 0;
-  let i = start;
-  // After '[' or ',' an item is expected; after an item, ',' or ']'.
-  let expectItem = true;
-  let empty = false;
-  while (i < tokens.length) {
-    const t = tokens[i]!.tokenType;
-    if (expectItem) {
-      if (t === LBracket) {
-        depth++;
-        empty = true;
-        i++;
-        continue;
-      }
-      if (t === RBracket && empty) {
-        empty = false;
-      } else {
-        if (t === Minus) i++;
-        const n = tokens[i];
-        if (n === undefined || !tokenMatcher(n, NumberLiteral)) return -1;
-        i++;
-        expectItem = false;
-        empty = false;
-        continue;
-      }
-    }
-    // An item ended (or an empty list closes): ',' or ']'.
-    const u = tokens[i]!.tokenType;
-    if (u === Comma) {
-      expectItem = true;
-      i++;
-    } else if (u === RBracket) {
-      depth--;
-      i++;
-      expectItem = false;
-      if (depth === 0) return i;
-    } else {
-      return -1;
-    }
-  }
-  return -1;
-}
-
-/** Lists of numbers shorter than this go through the grammar as usual. */
-const NUMERIC_LIST_MIN_TOKENS = 32;
-
-/**
- * The tokens with every list literal made only of numbers (of at least NUMERIC_LIST_MIN_TOKENS
- * tokens) replaced by one NumericList token that carries them (see grammar/lexer.ts).
- */
-function collapseNumericLists(tokens: IToken[]): IToken[] {
-  let out: IToken[] | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const end = t.tokenType === LBracket ? numericListEnd(tokens, i) : -1;
-    if (end - i < NUMERIC_LIST_MIN_TOKENS) {
-      out?.push(t);
-      continue;
-    }
-    out ??= tokens.slice(0, i);
-    const last = tokens[end - 1]!;
-    out.push({
-      image: '[...]',
-      startOffset: t.startOffset,
-      endOffset: last.endOffset,
-      startLine: t.startLine,
-      startColumn: t.startColumn,
-      endLine: last.endLine,
-      endColumn: last.endColumn,
-      tokenType: NumericList,
-      tokenTypeIdx: NumericList.tokenTypeIdx!,
-      payload: tokens.slice(i, end),
-    });
-    i = end - 1;
-  }
-  return out ?? tokens;
 }
 
 /**
@@ -329,6 +244,13 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
       diagnostics.push(diagnostic(SYNTAX, 'the exponent of this number is too large',
         lines.span(file, t.startOffset, tokenEnd(t))));
     }
+    if (t.tokenType === NumericList && /[eE]/.test(t.image)) {
+      const p = t.payload as NumericListPayload;
+      for (let k = 0; k < p.kinds.length; k++) {
+        if (p.kinds[k] !== PART_NUMBER || decodeNumber(source.slice(p.starts[k], p.ends[k])) !== null) continue;
+        diagnostics.push(diagnostic(SYNTAX, 'the exponent of this number is too large', lines.span(file, p.starts[k]!, p.ends[k]!)));
+      }
+    }
   }
   for (const c of lexResult.groups['comments'] ?? []) {
     if (c.tokenType === UnterminatedBlockComment) {
@@ -350,7 +272,7 @@ export function parseProgram(source: string, file = '<input>'): ParseResult {
     diagnostics.push(tooDeepDiagnostic(deepest, `brackets are nested too deeply (more than ${MAX_NESTING} levels)`));
   } else {
     try {
-      ({ cst, errors: parseErrors } = parseTokens(collapseNumericLists(tokens)));
+      ({ cst, errors: parseErrors } = parseTokens(tokens));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       diagnostics.push(tooDeepDiagnostic(tokens[0], TOO_DEEP));

@@ -4,7 +4,7 @@
 import { MathError } from '../math/errors.js';
 import type { Interrupt, ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
-import type { Program, Stmt } from './ast.js';
+import type { Program, Span, Stmt } from './ast.js';
 import { checkProgram } from './check.js';
 import { VdlError, diagnostic, fileSpan, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { Interpreter, Scope, type PrintRecord } from './evaluator.js';
@@ -29,6 +29,8 @@ export interface RunOptions extends CheckOptions {
   readonly skipCheck?: boolean;
   /** Keep the JavaScript stack of an internal error in its notes (`vdl --debug`). */
   readonly debug?: boolean;
+  /** Called as each top-level statement starts (the CLI names it if its evaluator thread dies). */
+  readonly onStatement?: (span: Span) => void;
 }
 
 export interface CheckResult {
@@ -77,6 +79,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     seed: options.seed,
     signal: options.signal,
     onProgress: options.onProgress,
+    onStatement: options.onStatement,
     onPrint: (record) => {
       prints.push(record);
       options.onPrint?.(record);

@@ -103,3 +103,59 @@ export function log2Binomial(n: number, k: number): number {
   if (k <= 0 || k >= n) return 0;
   return (lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1)) / LN2;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The memory budget. A host that can measure its heap installs a probe (src/node/memory.ts reads
+// V8's heap statistics); every kernel that polls the interrupt (checkInterrupt in progress.ts) and
+// the evaluator between statements then also call checkMemory, which reads the probe at most every
+// MEMORY_POLL_MS and stops the statement with MathError('out-of-memory') once the heap in use passes
+// the limit, before V8 itself runs out (a V8 out-of-memory kills the process or worker). Garbage
+// counts as in use until it is collected, so above the limit the probe first collects (when the host
+// can force a collection, at most every MEMORY_COLLECT_MS) and reads again.
+
+/** What a host measures: the bytes of heap in use, and the same after a full collection when it can force one. */
+export interface MemoryProbe {
+  used(): number;
+  collect?(): number;
+}
+
+const MEMORY_POLL_MS = 5;
+const MEMORY_COLLECT_MS = 1000;
+
+let memory: { probe: MemoryProbe; limit: number } | undefined;
+let lastRead = -Infinity;
+let lastCollect = -Infinity;
+
+/** Installs the memory limit (bytes) and its probe; `undefined` removes it. Returns the previous one. */
+export function setMemoryLimit(limit: { probe: MemoryProbe; bytes: number } | undefined): { probe: MemoryProbe; bytes: number } | undefined {
+  if (limit && !(limit.bytes > 0)) throw new RangeError('the memory limit must be positive');
+  const previous = memory ? { probe: memory.probe, bytes: memory.limit } : undefined;
+  memory = limit ? { probe: limit.probe, limit: limit.bytes } : undefined;
+  lastRead = lastCollect = -Infinity;
+  return previous;
+}
+
+/** The memory limit in bytes (Infinity when no host installed one). */
+export function memoryLimit(): number {
+  return memory?.limit ?? Infinity;
+}
+
+/** Throws MathError('out-of-memory') when the heap in use passes the memory limit (see above). */
+export function checkMemory(): void {
+  if (memory === undefined) return;
+  const now = performance.now();
+  if (now - lastRead < MEMORY_POLL_MS) return;
+  lastRead = now;
+  const { probe, limit } = memory;
+  let used = probe.used();
+  if (used <= limit) return;
+  if (probe.collect) {
+    if (now - lastCollect < MEMORY_COLLECT_MS) return;
+    lastCollect = now;
+    used = probe.collect();
+    lastRead = performance.now();
+  }
+  if (used > limit) {
+    throw new MathError('out-of-memory', `out of memory: the computation uses ${bytesText(used)}, more than the memory limit of ${bytesText(limit)}`);
+  }
+}

@@ -7,6 +7,7 @@
 // under `withInterrupt(signal, ...)`, and `checkInterrupt` (with or without a signal of its own) also
 // reads the ambient one. Polls must come at a bounded interval of work (bench/cancel.js measures the
 // latency from an abort to the error).
+import { checkMemory } from './budget.js';
 import { MathError } from './errors.js';
 
 export interface Interrupt {
@@ -43,7 +44,11 @@ export function withInterrupt<T>(signal: Interrupt | undefined, f: () => T): T {
   }
 }
 
-/** Throws MathError('interrupted') when `signal` or the ambient interrupt has been aborted. */
+/**
+ * Throws MathError('interrupted') when `signal` or the ambient interrupt has been aborted, and
+ * MathError('out-of-memory') when the heap passes the memory limit a host set (budget.ts).
+ */
 export function checkInterrupt(signal?: Interrupt): void {
   if (signal?.aborted || ambient?.aborted) throw new MathError('interrupted', 'computation interrupted');
+  checkMemory();
 }

@@ -51,6 +51,9 @@ export function workerScript(): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
+/** The evaluator worker's stack (MB): room for the documented 2,000 nested vdl calls. */
+export const REPL_STACK_MB = 256;
+
 /** Evaluation in a worker thread; interrupts go through a shared Int32 flag. */
 export class WorkerClient implements EvalClient {
   private worker!: Worker;
@@ -69,6 +72,8 @@ export class WorkerClient implements EvalClient {
     private readonly seed?: number | bigint,
     /** Limits of the worker's heap (a computation that exceeds them crashes the worker, not the REPL). */
     private readonly resourceLimits?: ResourceLimits,
+    /** The memory limit in bytes the worker checks its heap against (src/node/memory.ts). */
+    private readonly memory?: number,
   ) {
     this.start();
   }
@@ -80,7 +85,7 @@ export class WorkerClient implements EvalClient {
     });
     // A rejected ready that nobody awaits must not crash the process.
     this.ready.catch(() => {});
-    const data: WorkerData = { seed: this.seed, interrupt: this.flag.buffer as SharedArrayBuffer };
+    const data: WorkerData = { seed: this.seed, interrupt: this.flag.buffer as SharedArrayBuffer, memory: this.memory };
     const worker = new Worker(this.script, { workerData: data, stdout: false, stderr: false, resourceLimits: this.resourceLimits });
     this.worker = worker;
     worker.on('message', (reply: Reply) => this.onReply(reply));

@@ -2,7 +2,8 @@
 // thread (an in-process session when the compiled worker is not there, e.g. when run from sources).
 import { render } from 'ink';
 import { version } from '../cli/version.js';
-import { InProcessClient, WorkerClient, workerScript, type EvalClient } from './client.js';
+import { workerHeapMb } from '../node/memory.js';
+import { InProcessClient, REPL_STACK_MB, WorkerClient, workerScript, type EvalClient } from './client.js';
 import { Controller } from './controller.js';
 import { historyPath } from './history.js';
 import { Repl } from './App.js';
@@ -10,6 +11,8 @@ import { Repl } from './App.js';
 export interface InkReplOptions {
   readonly seed?: number | bigint;
   readonly historyFile?: string;
+  /** The evaluator's memory limit in bytes (src/node/memory.ts). */
+  readonly memory?: number;
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
@@ -17,7 +20,8 @@ const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 
 export async function inkRepl(options: InkReplOptions = {}): Promise<number> {
   const script = workerScript();
-  const client: EvalClient = script ? new WorkerClient(script, options.seed) : new InProcessClient(options.seed);
+  const limits = options.memory !== undefined ? { stackSizeMb: REPL_STACK_MB, maxOldGenerationSizeMb: workerHeapMb(options.memory) } : { stackSizeMb: REPL_STACK_MB };
+  const client: EvalClient = script ? new WorkerClient(script, options.seed, limits, options.memory) : new InProcessClient(options.seed);
   const controller = new Controller({
     client,
     historyFile: options.historyFile ?? historyPath(),

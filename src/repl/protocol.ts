@@ -6,6 +6,8 @@ export interface WorkerData {
   readonly seed?: number | bigint;
   /** Int32Array over it; index 0 is the interrupt flag (1 = stop the running statement). */
   readonly interrupt: SharedArrayBuffer;
+  /** The memory limit in bytes (src/node/memory.ts), when the REPL sets one. */
+  readonly memory?: number;
 }
 
 export type Request = { readonly type: 'submit'; readonly id: number; readonly input: string };

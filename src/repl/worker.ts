@@ -4,6 +4,7 @@
 // signal reads it with Atomics.load; the evaluator checks it between statements and the kernels poll it.
 // Progress events and prints are posted as they happen (postMessage does not need the event loop).
 import { parentPort, workerData } from 'node:worker_threads';
+import { installMemoryLimit } from '../node/memory.js';
 import { ReplEngine, completionNames } from './engine.js';
 import type { Reply, Request, WorkerData } from './protocol.js';
 
@@ -11,6 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('src/repl/worker.ts must run in a worker thread');
 const data = workerData as WorkerData;
 const flag = new Int32Array(data.interrupt);
+if (data.memory !== undefined) installMemoryLimit(data.memory);
 const post = (reply: Reply) => port.postMessage(reply);
 
 let current = 0;

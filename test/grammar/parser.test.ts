@@ -1,7 +1,7 @@
 // parseProgram on well-formed programs: every statement form and expression form gives the expected
 // AST (kinds, names, nesting, precedence), exact numbers, decoded strings, and accurate spans.
 import { describe, expect, it } from 'vitest';
-import type { Expr, Stmt } from '../../src/lang/ast.js';
+import type { Expr, NumberListItem, Stmt } from '../../src/lang/ast.js';
 import { parseProgram } from '../../src/lang/parse.js';
 import { decodeNumber } from '../../src/lang/build-ast.js';
 
@@ -23,6 +23,12 @@ function expr(source: string): Expr {
   return s.expr;
 }
 
+function numberItem(i: NumberListItem): string {
+  if (Array.isArray(i)) return `[${i.map(numberItem).join(' ')}]`;
+  const { num, den } = i as { num: bigint; den: bigint };
+  return den === 1n ? `${num}` : `${num}/${den}`;
+}
+
 /** A compact s-expression of an expression, to check structure and precedence at a glance. */
 function sexpr(e: Expr): string {
   switch (e.kind) {
@@ -39,6 +45,7 @@ function sexpr(e: Expr): string {
     case 'Index': return `(index ${sexpr(e.target)} ${e.indices.map(sexpr).join(' ')})`;
     case 'Field': return `(. ${sexpr(e.target)} ${e.name.name})`;
     case 'List': return `[${e.items.map(sexpr).join(' ')}]`;
+    case 'NumberList': return `[${e.items.map(numberItem).join(' ')}]`;
     case 'Record': return `{${e.fields.map((f) => `${f.key.name}: ${sexpr(f.value)}`).join(', ')}}`;
     case 'Range': return `(.. ${sexpr(e.from)} ${sexpr(e.to)})`;
   }

@@ -1,7 +1,7 @@
 // The `plot` object kind: a picture of numbers as an SVG document (made by the `plot` built-in,
 // src/lang/builtins/plots.ts, with the writer src/lang/plot-svg.ts). The data is the plot's PlotData
 // and its SVG text. It prints as `plot(line: 20 values)`; its SVG is the field `.svg`, the typed
-// JSON's "svg", and the file that `vdl run` writes for a printed plot (src/cli/run-script.ts).
+// JSON's "svg", and the file that `vdl run` writes for a printed plot (src/cli/execute-script.ts).
 import type { ObjectKind } from '../object-kind.js';
 import type { PlotData } from '../plot-svg.js';
 import { textLatex } from '../print.js';
