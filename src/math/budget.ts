@@ -111,7 +111,8 @@ export function log2Binomial(n: number, k: number): number {
 // MEMORY_POLL_MS and stops the statement with MathError('out-of-memory') once the heap in use passes
 // the limit, before V8 itself runs out (a V8 out-of-memory kills the process or worker). Garbage
 // counts as in use until it is collected, so above the limit the probe first collects (when the host
-// can force a collection, at most every MEMORY_COLLECT_MS) and reads again.
+// can force a collection; at most every MEMORY_COLLECT_MS unless the heap is MEMORY_URGENT times the
+// limit) and reads again.
 
 /** What a host measures: the bytes of heap in use, and the same after a full collection when it can force one. */
 export interface MemoryProbe {
@@ -121,6 +122,8 @@ export interface MemoryProbe {
 
 const MEMORY_POLL_MS = 5;
 const MEMORY_COLLECT_MS = 1000;
+/** Above this multiple of the limit a collection is not postponed. */
+const MEMORY_URGENT = 1.1;
 
 let memory: { probe: MemoryProbe; limit: number } | undefined;
 let lastRead = -Infinity;
@@ -150,7 +153,9 @@ export function checkMemory(): void {
   let used = probe.used();
   if (used <= limit) return;
   if (probe.collect) {
-    if (now - lastCollect < MEMORY_COLLECT_MS) return;
+    // Slightly over the limit, collect at most every MEMORY_COLLECT_MS (no thrashing); well over
+    // it (hosts give V8 a third more), collect now rather than let V8 run out.
+    if (now - lastCollect < MEMORY_COLLECT_MS && used < limit * MEMORY_URGENT) return;
     lastCollect = now;
     used = probe.collect();
     lastRead = performance.now();
