@@ -27,7 +27,7 @@ import { innerPrimitivePart, liftSplit } from './hensel.js';
 import * as P from './recursive.js';
 import type { RPoly } from './recursive.js';
 import { factorModular, modularRing, squareFreeModular } from './modular.js';
-import { factorSquareFreeZ } from './zassenhaus.js';
+import { factorSquareFreeZ, subsets } from './zassenhaus.js';
 
 export interface Factor {
   readonly factor: Poly<Rat>;
@@ -46,19 +46,6 @@ export interface FactorOptions extends ComputeOptions {
 }
 
 const UQ = new UnivariateRing(QQ);
-
-/** The k-subsets of 0..n-1 in lexicographic order. */
-function* subsets(n: number, k: number): Generator<number[]> {
-  const idx = Array.from({ length: k }, (_, i) => i);
-  for (;;) {
-    yield idx.slice();
-    let i = k - 1;
-    while (i >= 0 && idx[i] === n - k + i) i--;
-    if (i < 0) return;
-    idx[i]!++;
-    for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1]! + 1;
-  }
-}
 
 class Factorer {
   readonly random: Random;

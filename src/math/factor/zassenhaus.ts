@@ -138,8 +138,8 @@ function euclideanNorm(f: Z): bigint {
   return bigSqrt(f.reduce((s, c) => s + c * c, 0n)) + 1n;
 }
 
-/** The k-subsets of 0..n-1 in lexicographic order. */
-function* subsets(n: number, k: number): Generator<number[]> {
+/** The k-subsets of 0..n-1 in lexicographic order (the recombination of factors tries them by size). */
+export function* subsets(n: number, k: number): Generator<number[]> {
   const idx = Array.from({ length: k }, (_, i) => i);
   for (;;) {
     yield idx.slice();
