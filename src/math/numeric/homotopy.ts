@@ -91,8 +91,7 @@ export class TotalDegreeHomotopy implements Homotopy {
     );
     const angle = 2 * Math.PI * random.nextFloat();
     this.gamma = [Math.cos(angle), Math.sin(angle)];
-    this.chart = new Float64Array(2 * (n + 1));
-    for (let i = 0; i < 2 * (n + 1); i++) this.chart[i] = 2 * random.nextFloat() - 1;
+    this.chart = randomChart(random, n);
     this.fv = new Float64Array(2 * n);
     this.fj = new Float64Array(2 * n * (n + 1));
     this.gv = new Float64Array(2 * n);
@@ -156,22 +155,39 @@ export class TotalDegreeHomotopy implements Homotopy {
         Hz[o + 1] = sr * bi + si * br + tr * ci + ti * cr;
       }
     }
-    let lr = -1;
-    let li = 0;
-    for (let j = 0; j < m; j++) {
-      const ar = this.chart[2 * j]!;
-      const ai = this.chart[2 * j + 1]!;
-      lr += ar * z[2 * j]! - ai * z[2 * j + 1]!;
-      li += ar * z[2 * j + 1]! + ai * z[2 * j]!;
-      Hz[2 * (n * m + j)] = ar;
-      Hz[2 * (n * m + j) + 1] = ai;
-    }
-    H[2 * n] = lr;
-    H[2 * n + 1] = li;
-    if (Ht) {
-      Ht[2 * n] = 0;
-      Ht[2 * n + 1] = 0;
-    }
+    chartEquation(this.chart, z, n, H, Hz, Ht);
+  }
+}
+
+/** A random chart (entries uniform in [-1, 1] + i[-1, 1]) for n unknowns (n + 1 coordinates). */
+export function randomChart(random: Random, n: number): Float64Array {
+  const chart = new Float64Array(2 * (n + 1));
+  for (let i = 0; i < chart.length; i++) chart[i] = 2 * random.nextFloat() - 1;
+  return chart;
+}
+
+/**
+ * The chart's equation a·z - 1 = 0 as the last row (index n) of a homotopy in the n + 1 coordinates
+ * z: its value into H, its gradient a into Hz (row-major, n + 1 columns), and 0 into Ht (it does not
+ * depend on t).
+ */
+export function chartEquation(a: Float64Array, z: Float64Array, n: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+  const m = n + 1;
+  let lr = -1;
+  let li = 0;
+  for (let j = 0; j < m; j++) {
+    const ar = a[2 * j]!;
+    const ai = a[2 * j + 1]!;
+    lr += ar * z[2 * j]! - ai * z[2 * j + 1]!;
+    li += ar * z[2 * j + 1]! + ai * z[2 * j]!;
+    Hz[2 * (n * m + j)] = ar;
+    Hz[2 * (n * m + j) + 1] = ai;
+  }
+  H[2 * n] = lr;
+  H[2 * n + 1] = li;
+  if (Ht) {
+    Ht[2 * n] = 0;
+    Ht[2 * n + 1] = 0;
   }
 }
 

@@ -2,13 +2,13 @@
 export { solveNumerical, realIntervalText, realPointText, type NumericalSolveOptions, type NumericalSolveResult, type PathStatistics } from './solve-numerical.js';
 export { stationaryNumerical, stationaryMonodromy, certifiedMorseIndices, type CertifiedMorseResult, type CertifiedStationaryPoint, type NumericalStationaryResult } from './stationary.js';
 export { Certifier, type Certificate } from './krawczyk.js';
-export { TotalDegreeHomotopy, type Homotopy } from './homotopy.js';
+export { TotalDegreeHomotopy, randomChart, type Homotopy } from './homotopy.js';
 export { PathTracker, type PathResult, type PathStatus, type TrackerOptions } from './tracker.js';
 export { ComplexSystem, complexPolynomial, ratToFloat } from './slp.js';
 export { ComplexLU } from './lu.js';
 export * from './float-interval.js';
 export { type AffineFamily, familyAt, invariantSubspaces, parametricFamily, regularizerFamily, restrictFamily, systemFamily, targetSystem } from './family.js';
-export { CompiledFamily, ParameterHomotopy, randomChart } from './parameter-homotopy.js';
+export { CompiledFamily, ParameterHomotopy } from './parameter-homotopy.js';
 export { MonodromyBase, MonodromySolver, monodromySolve, parameterSweep, type MonodromyOptions, type MonodromyResult, type MonodromyStatistics, type SweepOptions } from './monodromy.js';
 export { CircleHomotopy, cauchyEndgame, type CauchyResult } from './endgame.js';
 export { CertifiedSet, singularSolutions, trackAndCertify, type SingularSolution, type TrackingRun } from './solve-numerical.js';

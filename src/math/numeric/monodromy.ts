@@ -26,7 +26,8 @@ import { Random } from '../random.js';
 import type { Rat } from '../field.js';
 import { type AffineFamily, familyAt, invariantSubspaces, restrictFamily, targetSystem } from './family.js';
 import { Certifier } from './krawczyk.js';
-import { CompiledFamily, ParameterHomotopy, complexNormal, randomChart, randomGamma } from './parameter-homotopy.js';
+import { randomChart } from './homotopy.js';
+import { CompiledFamily, ParameterHomotopy, complexNormal, randomGamma } from './parameter-homotopy.js';
 import { CertifiedSet, type NumericalSolveOptions, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
 import { PathTracker } from './tracker.js';
 

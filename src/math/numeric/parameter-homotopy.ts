@@ -27,7 +27,7 @@ import type { Rat } from '../field.js';
 import type { Random } from '../random.js';
 import type { AffineFamily } from './family.js';
 import type { Homotopy } from './homotopy.js';
-import { toChart } from './homotopy.js';
+import { chartEquation, toChart } from './homotopy.js';
 import { ComplexLU } from './lu.js';
 import { ComplexSystem, type ComplexPolynomial, ratToFloat } from './slp.js';
 
@@ -309,7 +309,6 @@ export class ParameterHomotopy implements Homotopy {
   /** H at the complex parameter t = tr + i·ti (the Cauchy endgame's loops around t = 1). */
   evaluateAt(z: Float64Array, tr: number, ti: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
     const n = this.n;
-    const m = n + 1;
     const { coef, start, diff } = this;
     if (ti === 0) for (let k = 0; k < coef.length; k++) coef[k] = start[k]! + tr * diff[k]!;
     else
@@ -322,28 +321,7 @@ export class ParameterHomotopy implements Homotopy {
     this.sys.setCoefficients(coef);
     this.sys.evaluate(z, H, Hz);
     if (Ht) this.slope.evaluate(z, Ht, null);
-    let lr = -1;
-    let li = 0;
-    for (let j = 0; j < m; j++) {
-      const ar = this.chart[2 * j]!;
-      const ai = this.chart[2 * j + 1]!;
-      lr += ar * z[2 * j]! - ai * z[2 * j + 1]!;
-      li += ar * z[2 * j + 1]! + ai * z[2 * j]!;
-      Hz[2 * (n * m + j)] = ar;
-      Hz[2 * (n * m + j) + 1] = ai;
-    }
-    H[2 * n] = lr;
-    H[2 * n + 1] = li;
-    if (Ht) {
-      Ht[2 * n] = 0;
-      Ht[2 * n + 1] = 0;
-    }
+    chartEquation(this.chart, z, n, H, Hz, Ht);
   }
 }
 
-/** A random chart (entries uniform in [-1, 1] + i[-1, 1]) for n unknowns. */
-export function randomChart(random: Random, n: number): Float64Array {
-  const chart = new Float64Array(2 * (n + 1));
-  for (let i = 0; i < chart.length; i++) chart[i] = 2 * random.nextFloat() - 1;
-  return chart;
-}
