@@ -47,6 +47,7 @@ import { QQ, type Rat, compareRat } from '../math/field.js';
 import { solveLinear } from '../math/linalg/matrix.js';
 import { checkInterrupt, type ComputeOptions } from '../math/progress.js';
 import { Random } from '../math/random.js';
+import { SampledHistory } from '../math/optimize/history.js';
 
 export type NnlsMethod = 'lawson-hanson' | 'reparam' | 'reparam-accelerated' | 'accelerated';
 export const NNLS_METHODS: readonly NnlsMethod[] = ['lawson-hanson', 'reparam', 'reparam-accelerated', 'accelerated'];
@@ -160,34 +161,18 @@ export function spectralNorm(A: Dense | readonly (readonly number[])[]): number 
   return Math.sqrt(sigma2) * 1.01;
 }
 
-/** Columnar history with thinning: at most `cap` entries, sampled every `stride` iterations. */
+/** The NNLS history columns on the shared sampler (src/math/optimize/history.ts: at most 4096 entries). */
 class HistoryRecorder {
-  readonly h: NnlsHistory = { iteration: [], objective: [], residual: [], kkt: [], support: [], step: [] };
-  private stride = 1;
-  constructor(private readonly cap = 4096) {}
+  private readonly sampled = new SampledHistory(['objective', 'residual', 'kkt', 'support', 'step'] as const);
+  readonly h: NnlsHistory = this.sampled.columns;
 
   wants(iteration: number): boolean {
-    return iteration % this.stride === 0;
+    return this.sampled.wants(iteration);
   }
 
   /** Records an iteration; recording the same iteration again replaces its entry (the final values win). */
   push(iteration: number, residual: number, kkt: number, support: number, step: number): void {
-    const h = this.h;
-    if (h.iteration.at(-1) === iteration) for (const column of Object.values(h) as number[][]) column.pop();
-    h.iteration.push(iteration);
-    h.objective.push(0.5 * residual * residual);
-    h.residual.push(residual);
-    h.kkt.push(kkt);
-    h.support.push(support);
-    h.step.push(step);
-    if (h.iteration.length >= this.cap) {
-      for (const column of Object.values(h) as number[][]) {
-        const kept = column.filter((_, i) => i % 2 === 0);
-        column.length = 0;
-        column.push(...kept);
-      }
-      this.stride *= 2;
-    }
+    this.sampled.push(iteration, { objective: 0.5 * residual * residual, residual, kkt, support, step });
   }
 }
 

@@ -40,7 +40,7 @@ import { FLOAT_MATRIX } from '../objects/float-matrix.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
-import { pointValue } from '../objects/point.js';
+import { POINT, algebraicValue, pointValue } from '../objects/point.js';
 import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
 import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
 import { numericalMethod, numericalStationaryValue } from './numeric.js';
@@ -526,7 +526,7 @@ defineBuiltins([
     name: 'traceHessian',
     signature: 'traceHessian(L) or traceHessian(L, point)',
     summary:
-      'The trace of the Hessian Σ_i ∂²L/∂θ_i² (flatness), exactly as a polynomial; with a point (one value per variable of the ring, in order) its value there: exact for exact numbers, a float when the point has floats.',
+      'The trace of the Hessian Σ_i ∂²L/∂θ_i² (flatness), exactly as a polynomial; with a point (one value per variable of the ring, in order) its value there: exact for exact numbers, a float when the point has floats, exact at a real point (solve(I).points, minimize(L).point).',
     examples: ['ring R = QQ[x, y];\ntraceHessian(x^2*y + y^3, [1, 2])  // 16'],
     category: 'networks',
     minArgs: 1,
@@ -535,6 +535,11 @@ defineBuiltins([
       const { ring, R, f } = paramPoly(ctx, v, 0);
       const t = traceHessian(R, f);
       if (!point) return poly(ring, t);
+      if (isObject(POINT, point)) {
+        // Exactly at a real point (solve's points, minimize's end point).
+        if (point.data.ring.id !== ring.id) fail('ring-mismatch', `the point is a point of ${point.data.ring.poly.toString()}, not of ${R.toString()}`, spanOf(ctx, 1));
+        return algebraicValue(point.data.point.evaluate(t, options(ctx)), point.data.digits);
+      }
       if (point.kind !== 'list' || point.items.length !== R.nvars) {
         fail('shape', `the point must be a list of ${R.nvars} numbers (one per variable of ${R.toString()})`, spanOf(ctx, 1));
       }

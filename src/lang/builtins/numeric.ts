@@ -16,8 +16,15 @@ import { countSolutions } from '../../geometry/count.js';
 import { randomPrime } from '../../networks/architectures.js';
 import { fail } from '../diagnostics.js';
 import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
-import { bool, float, int, list, record, str, type Value } from '../values.js';
-import { expectIdeal, expectList, expectRational, expectSmallInt, expectString, expectVariables, ringOfValues } from './convert.js';
+import type { Span } from '../ast.js';
+import { dyadicToRat, doubleToDyadic } from '../../math/interval/dyadic.js';
+import { ratToFloat } from '../../networks/nnls.js';
+import { OPTIMIZER_METHODS, type OptimizerMethod, balancedInit, gaussianInit, minimize } from '../../math/optimize/index.js';
+import type { Random } from '../../math/random.js';
+import { RealAlgebraicPoint } from '../../math/realroots/point.js';
+import { POINT, pointValue } from '../objects/point.js';
+import { bool, float, int, isObject, kindWord, list, poly, record, str, type RingData, type Value } from '../values.js';
+import { type RationalRing, expectIdeal, expectList, expectPoly, expectRational, expectSmallInt, expectString, expectVariables, isRationalRing, ringOfValues } from './convert.js';
 import { type CallContext, defineBuiltins } from './registry.js';
 
 export type NumericalMethod = 'numerical' | 'monodromy';
@@ -255,6 +262,150 @@ defineBuiltins([
           );
         }),
       );
+    },
+  },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// minimize: the optimizers of src/math/optimize on a polynomial loss.
+
+/** The end point of an optimizer as a real point of the loss's ring: the exact (dyadic) values of the doubles. */
+export function floatPointValue(ring: RingData, x: ArrayLike<number>): Value {
+  const coordinates = Array.from(x, (v) => ({ numerator: [dyadicToRat(doubleToDyadic(v))], denominator: [1n] }));
+  const [point] = RealAlgebraicPoint.all({ polynomial: [0n, 1n], coordinates });
+  return pointValue(point!, ring, 17);
+}
+
+function realOf(ctx: CallContext, v: Value, span: Span, what: string): number {
+  if (v.kind === 'float') return v.value;
+  if (v.kind === 'number') return ratToFloat(v.value);
+  return fail('type', `${what} must be a number, got ${kindWord(v)}`, span);
+}
+
+/** The weight families W1, ..., WL of a linear network's parameter ring, as its widths d0, ..., dL (or null). */
+function linearWidths(ring: RingData): number[] | null {
+  const L = ring.families.size;
+  const widths: number[] = [];
+  for (let l = 1; l <= L; l++) {
+    const f = ring.families.get(`W${l}`);
+    if (!f || f.ranges.length !== 2 || f.ranges.some(([lo]) => lo !== 1)) return null;
+    const [rows, cols] = [f.ranges[0]![1], f.ranges[1]![1]];
+    if (l === 1) widths.push(cols);
+    else if (widths[l - 1] !== cols) return null;
+    widths.push(rows);
+  }
+  return L > 0 && ring.variables.every((v) => v.family !== undefined) ? widths : null;
+}
+
+function initialPoint(ctx: CallContext, ring: RationalRing, v: Value | undefined, scale: number | undefined, random: Random): { x: Float64Array; text: string } {
+  const n = ring.poly.nvars;
+  const span = ctx.kwargSpans.get('init') ?? ctx.span;
+  const kind = v === undefined ? 'random' : v.kind === 'string' ? v.value : null;
+  if (kind === 'random' || kind === 'small') {
+    const s = scale ?? (kind === 'small' ? 1e-3 : 1);
+    return { x: gaussianInit(random, n, s), text: `${kind}: N(0, ${s}²) coordinates` };
+  }
+  if (kind === 'balanced') {
+    const widths = linearWidths(ring);
+    if (!widths) return fail('domain', 'init = "balanced" needs a loss in the parameters of a linear network (params(N) of linear(d0, ..., dL))', span);
+    const s = scale ?? 1;
+    const layers = balancedInit(random, widths, s);
+    const x = new Float64Array(n);
+    ring.variables.forEach((info, i) => {
+      const W = layers[Number(info.family!.slice(1)) - 1]!;
+      x[i] = W.data[(info.index![0]! - 1) * W.stride + info.index![1]! - 1]!;
+    });
+    return { x, text: `balanced (Arora et al.): product of Gaussian scale ${s}, W_{l+1}ᵀW_{l+1} = W_l W_lᵀ` };
+  }
+  if (kind !== null) return fail('domain', `init must be "random", "small", "balanced", a list of ${n} numbers or a point, got "${kind}"`, span);
+  if (isObject(POINT, v)) {
+    if (v.data.ring.id !== ring.id) fail('ring-mismatch', `the point is a point of ${v.data.ring.poly.toString()}, not of ${ring.poly.toString()}`, span);
+    return { x: Float64Array.from({ length: n }, (_, i) => v.data.point.coordinate(i).toNumber()), text: 'the given point' };
+  }
+  if (v!.kind !== 'list' || v!.items.length !== n) return fail('shape', `init must be a list of ${n} numbers (one per variable of ${ring.poly.toString()}), "random", "small" or "balanced"`, span);
+  return { x: Float64Array.from(v!.items, (item) => realOf(ctx, item, span, 'each coordinate of init')), text: 'the given point' };
+}
+
+defineBuiltins([
+  {
+    name: 'minimize',
+    signature: 'minimize(L, method = "gd", init = "random", step, iterations, tolerance, ...)',
+    summary:
+      'Minimizes a polynomial loss (any polynomial over QQ, e.g. loss(N, ...)) in floating point from a seeded start: {point, x, loss, gradientNorm, iterations, converged, reason, method, init, history}. The gradient (and the Hessian for newton) is compiled once into a straight-line program (reverse mode on the monomials) evaluated in doubles. method: "gd" (x -= step·∇L), "heavy-ball" (Polyak: + momentum·(x_k - x_{k-1})), "nesterov" (gradient at x_k + momentum·(x_k - x_{k-1})), "adam" (Kingma–Ba; beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8) or "newton" (Cholesky of the Hessian shifted until positive definite, Armijo backtracking from step). step: default 0.01 (adam 0.001, newton 1); momentum default 0.9; iterations: the budget (default 10000, newton 100); tolerance: stop when |∇L|₂ ≤ tolerance (default 1e-8). init: "random" (N(0, scale²), scale 1), "small" (scale 0.001), "balanced" (deep linear networks: W_{l+1}ᵀW_{l+1} = W_l W_lᵀ, product of Gaussian scale), a list of numbers or a point (random starts draw from the run\'s seeded stream: `seed n;` before the call fixes them; how(r) records the seed). reason: "gradient" (converged), "iterations", "diverged" (non-finite; the last finite iterate is kept) or "stalled" (newton\'s line search). point: the end point as a real point of the ring with the exact values of the doubles, which subs, hessian and traceHessian accept. history: {iteration, loss, gradientNorm, step, coordinates, variables}: one entry per recorded iteration (at most 4096, long runs sampled evenly), coordinates[k] the tracked variables (track = [vars], default all) at that iteration.',
+    examples: ['ring R = QQ[x, y];\nminimize((x - 1)^2 + 2*(y + 3)^2, method = "newton", init = [0, 0]).iterations  // 1'],
+    category: 'core',
+    minArgs: 1,
+    maxArgs: 1,
+    keywords: ['method', 'init', 'scale', 'step', 'iterations', 'tolerance', 'momentum', 'beta1', 'beta2', 'epsilon', 'track'],
+    call(ctx, [v], kwargs) {
+      if (!v || v.kind !== 'poly') return fail('type', `argument 1 must be a polynomial (a loss), got ${v ? kindWord(v) : 'nothing'}`, ctx.argSpans[0] ?? ctx.span);
+      const ring = v.ring;
+      if (!isRationalRing(ring)) return fail('bad-field', 'minimize needs a polynomial with rational coefficients (a ring over QQ)', ctx.argSpans[0] ?? ctx.span);
+      const f = expectPoly(ctx, ring, v, 0);
+      const kw = (name: string) => kwargs.get(name);
+      const kwSpan = (name: string) => ctx.kwargSpans.get(name) ?? ctx.span;
+      const real = (name: string) => {
+        const x = kw(name);
+        return x === undefined ? undefined : realOf(ctx, x, kwSpan(name), name);
+      };
+      const m = kw('method');
+      const method = (m ? expectString(ctx, m, 1) : 'gd') as OptimizerMethod;
+      if (!OPTIMIZER_METHODS.includes(method)) fail('domain', `unknown method "${method}" (${OPTIMIZER_METHODS.join(', ')})`, kwSpan('method'));
+      const random = ctx.random;
+      const scale = real('scale');
+      if (scale !== undefined && !(scale > 0)) fail('domain', 'scale must be positive', kwSpan('scale'));
+      const init = initialPoint(ctx, ring, kw('init'), scale, random);
+      const it = kw('iterations');
+      const trackV = kw('track');
+      const track = trackV ? expectVariables(ctx, ring, trackV, 1) : undefined;
+      const step = real('step'), tolerance = real('tolerance'), momentum = real('momentum'), beta1 = real('beta1'), beta2 = real('beta2'), epsilon = real('epsilon');
+      const { value: r, seconds } = timed(() =>
+        minimize(ring.poly, f, {
+          method,
+          init: init.x,
+          signal: ctx.signal,
+          onProgress: ctx.onProgress,
+          ...(step !== undefined ? { step } : {}),
+          ...(it ? { iterations: expectSmallInt(ctx, it, 1, 0, 1_000_000_000) } : {}),
+          ...(tolerance !== undefined ? { tolerance } : {}),
+          ...(momentum !== undefined ? { momentum } : {}),
+          ...(beta1 !== undefined ? { beta1 } : {}),
+          ...(beta2 !== undefined ? { beta2 } : {}),
+          ...(epsilon !== undefined ? { epsilon } : {}),
+          ...(track ? { track } : {}),
+        }),
+      );
+      const floats = (xs: ArrayLike<number>) => list(Array.from(xs, (x) => float(x)));
+      const h = r.history;
+      const value = record({
+        point: floatPointValue(ring, r.x),
+        x: floats(r.x),
+        loss: float(r.loss),
+        gradientNorm: float(r.gradientNorm),
+        iterations: int(r.iterations),
+        converged: bool(r.converged),
+        reason: str(r.reason),
+        method: str(r.description),
+        init: floats(init.x),
+        history: () =>
+          record({
+            iteration: list(h.iteration.map((k) => int(k))),
+            loss: floats(h.loss),
+            gradientNorm: floats(h.gradientNorm),
+            step: floats(h.step),
+            coordinates: list(h.iteration.map((_, e) => floats(h.coordinates.map((c) => c[e]!)))),
+            variables: list(r.track.map((i) => poly(ring, ring.poly.variable(i)))),
+          }),
+      });
+      return withProvenance(value, {
+        algorithm: `minimize-${method}`,
+        field: 'float64',
+        certified: false,
+        errorBound: 'floating point: no certificate that the end point is a minimum or near one',
+        seed: seedOf(random),
+        seconds,
+        note: `${r.description}; start ${init.text}; loss, gradient${method === 'newton' ? ' and Hessian' : ''} compiled once from the exact polynomial (coefficients rounded to doubles), ${r.evaluations} evaluations`,
+      });
     },
   },
 ]);

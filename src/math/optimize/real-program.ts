@@ -1,0 +1,141 @@
+// Compiled evaluation of polynomials with rational coefficients in real floating point: values and
+// Jacobian, for the optimizers' inner loop (the gradient of a loss, and for Newton its Hessian as
+// the Jacobian of the gradient).
+//
+// Representation: a `RealProgram` is a straight-line program flattened into typed arrays, the real
+// counterpart of the complex `ComplexSystem` (../numeric/slp.ts; same layout, half the arithmetic,
+// no interleaved imaginary parts, which the optimizers evaluate thousands of times). Each polynomial
+// is a run of terms; each term a double coefficient (the rational rounded to a double, within one unit in
+// the last place, by `ratToFloat`) and a run of factors (variable, exponent) over its support. Evaluation first fills a
+// table of powers x_v^k (k = 0..the largest exponent of v), then each term's value is the product of
+// its factors' powers, and its partial derivatives come from prefix and suffix products of the
+// factors (reverse mode for one monomial: W. Baur, V. Strassen, "The complexity of partial
+// derivatives", TCS 22 (1983)): a gradient costs a small constant times one evaluation, a zero
+// coordinate is harmless (no division), and nothing is allocated after construction.
+// A Jacobian is row-major (row = polynomial, column = variable).
+import type { Rat } from '../field.js';
+import { ratToFloat } from '../numeric/slp.js';
+import type { Poly } from '../poly.js';
+
+export class RealProgram {
+  readonly npolys: number;
+  private readonly termStart: Int32Array;
+  private readonly coef: Float64Array;
+  private readonly factorStart: Int32Array;
+  private readonly factorVar: Int32Array;
+  private readonly factorExp: Int32Array;
+  private readonly powOffset: Int32Array;
+  private readonly powers: Float64Array;
+  private readonly maxExp: Int32Array;
+  private readonly prefix: Float64Array;
+  private readonly factorValue: Float64Array;
+  private readonly factorDeriv: Float64Array;
+
+  constructor(
+    readonly nvars: number,
+    polys: readonly Poly<Rat>[],
+  ) {
+    this.npolys = polys.length;
+    let nterms = 0;
+    let nfactors = 0;
+    let widest = 0;
+    const maxExp = new Int32Array(nvars);
+    for (const p of polys) {
+      nterms += p.mons.length;
+      for (const m of p.mons) {
+        let w = 0;
+        for (let v = 0; v < nvars; v++) {
+          const e = m[v]!;
+          if (e > 0) {
+            w++;
+            if (e > maxExp[v]!) maxExp[v] = e;
+          }
+        }
+        nfactors += w;
+        widest = Math.max(widest, w);
+      }
+    }
+    this.termStart = new Int32Array(polys.length + 1);
+    this.coef = new Float64Array(nterms);
+    this.factorStart = new Int32Array(nterms + 1);
+    this.factorVar = new Int32Array(nfactors);
+    this.factorExp = new Int32Array(nfactors);
+    let t = 0;
+    let f = 0;
+    polys.forEach((p, i) => {
+      this.termStart[i] = t;
+      p.mons.forEach((m, k) => {
+        this.coef[t] = ratToFloat(p.coeffs[k]!);
+        this.factorStart[t] = f;
+        for (let v = 0; v < nvars; v++) {
+          if (m[v]! > 0) {
+            this.factorVar[f] = v;
+            this.factorExp[f] = m[v]!;
+            f++;
+          }
+        }
+        t++;
+      });
+    });
+    this.termStart[polys.length] = t;
+    this.factorStart[t] = f;
+    this.maxExp = maxExp;
+    this.powOffset = new Int32Array(nvars + 1);
+    for (let v = 0; v < nvars; v++) this.powOffset[v + 1] = this.powOffset[v]! + maxExp[v]! + 1;
+    this.powers = new Float64Array(this.powOffset[nvars]!);
+    this.prefix = new Float64Array(widest + 1);
+    this.factorValue = new Float64Array(widest);
+    this.factorDeriv = new Float64Array(widest);
+  }
+
+  /** The number of terms (the cost of one evaluation is about the number of factors). */
+  get terms(): number {
+    return this.coef.length;
+  }
+
+  /**
+   * Values of the polynomials at x into `value` (npolys entries), and when `jac` is given the
+   * Jacobian into it (npolys·nvars, row-major). No allocation.
+   */
+  evaluate(x: ArrayLike<number>, value: Float64Array, jac: Float64Array | null): void {
+    const { powers, powOffset, maxExp, coef, termStart, factorStart, factorVar, factorExp, prefix, factorValue, factorDeriv } = this;
+    const n = this.nvars;
+    for (let v = 0; v < n; v++) {
+      const o = powOffset[v]!;
+      const xv = x[v]!;
+      powers[o] = 1;
+      for (let k = 1; k <= maxExp[v]!; k++) powers[o + k] = powers[o + k - 1]! * xv;
+    }
+    if (jac) jac.fill(0);
+    for (let i = 0; i < this.npolys; i++) {
+      let s = 0;
+      const row = i * n;
+      for (let t = termStart[i]!; t < termStart[i + 1]!; t++) {
+        const f0 = factorStart[t]!;
+        const nf = factorStart[t + 1]! - f0;
+        let p = coef[t]!;
+        prefix[0] = p;
+        for (let a = 0; a < nf; a++) {
+          const o = powOffset[factorVar[f0 + a]!]!;
+          const e = factorExp[f0 + a]!;
+          const w = powers[o + e]!;
+          factorValue[a] = w;
+          factorDeriv[a] = e * powers[o + e - 1]!;
+          p *= w;
+          prefix[a + 1] = p;
+        }
+        s += p;
+        if (jac) {
+          // ∂/∂x_v of the term = prefix[a] · factorDeriv[a] · (product of the later factors).
+          let suffix = 1;
+          for (let a = nf - 1; a >= 0; a--) {
+            const col = row + factorVar[f0 + a]!;
+            jac[col] = jac[col]! + prefix[a]! * factorDeriv[a]! * suffix;
+            suffix *= factorValue[a]!;
+          }
+        }
+      }
+      value[i] = s;
+    }
+  }
+}
