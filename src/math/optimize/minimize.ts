@@ -19,11 +19,12 @@
 // - 'newton': x_{k+1} = x_k + α d, (∇²L + τI) d = -g with τ ≥ 0 the smallest of 0, 10⁻³·max|diag|,
 //   doubling, that makes the Cholesky factorization succeed (Hessian modification, Nocedal and Wright,
 //   "Numerical Optimization", 2nd ed., Algorithm 3.3), and α from η halved until Armijo's sufficient
-//   decrease L(x + αd) ≤ L(x) + 10⁻⁴ α gᵀd (+ 8ε|L(x)|, the rounding of L) holds (their Algorithm 3.1). Near a non-degenerate
+//   decrease L(x + αd) ≤ L(x) + 10⁻⁴ α gᵀd holds up to the rounding of the two loss values (8ε times
+//   the sum of the absolute values of L's terms at each point) (their Algorithm 3.1). Near a non-degenerate
 //   minimum τ = 0 and α = 1: quadratic convergence.
 // Stopping: ||∇L(x_k)||₂ ≤ tolerance ('gradient'), the iteration budget ('iterations'), a non-finite
 // loss or iterate ('diverged': the last finite iterate is returned), or Newton's line search failing
-// to decrease L ('stalled'). The history records per iteration the loss, ||∇L||₂, the step taken
+// to decrease L before the step vanishes in floating point ('stalled'). The history records per iteration the loss, ||∇L||₂, the step taken
 // (||x_{k+1} - x_k||₂) and the chosen coordinates, sampled to at most 4096 entries (./history.ts).
 import { MathError } from '../errors.js';
 import type { Rat } from '../field.js';
@@ -84,7 +85,7 @@ export interface MinimizeResult {
   readonly description: string;
 }
 
-/** Relative rounding of a computed loss value: Armijo's test allows it, so that near a minimum, where L no longer changes in floating point, full Newton steps are still taken. */
+/** The rounding of a computed loss value relative to Σ|terms|: Armijo's test allows it, so that near a minimum, where L no longer changes in floating point, full Newton steps are still taken. */
 const ROUNDING = 8 * Number.EPSILON;
 
 const DEFAULT_STEP: Record<OptimizerMethod, number> = { gd: 1e-2, 'heavy-ball': 1e-2, nesterov: 1e-2, adam: 1e-3, newton: 1 };
@@ -129,11 +130,12 @@ export function minimize(R: PolyRing<Rat>, f: Poly<Rat>, options: MinimizeOption
   const program = new RealProgram(n, [f]);
   const hessianProgram = method === 'newton' ? new RealProgram(n, R.vars.map((_, i) => R.diff(f, i))) : null;
   const value = new Float64Array(1);
+  const magnitude = new Float64Array(1);
   let evaluations = 0;
-  /** L and ∇L at x (into g). */
+  /** L and ∇L at x (into g); magnitude[0] = Σ|terms of L at x|. */
   const evaluate = (x: Float64Array, g: Float64Array): number => {
     evaluations++;
-    program.evaluate(x, value, g);
+    program.evaluate(x, value, g, magnitude);
     return value[0]!;
   };
 
@@ -208,10 +210,16 @@ export function minimize(R: PolyRing<Rat>, f: Poly<Rat>, options: MinimizeOption
         for (let i = 0; i < n; i++) slope += g[i]! * d[i]!;
         let alpha = eta;
         let accepted = false;
+        const noise = ROUNDING * magnitude[0]!; // the rounding of L at x
         for (let halvings = 0; halvings < 60; halvings++, alpha /= 2) {
-          for (let i = 0; i < n; i++) next[i] = x[i]! + alpha * d[i]!;
+          let moved = false;
+          for (let i = 0; i < n; i++) {
+            next[i] = x[i]! + alpha * d[i]!;
+            if (next[i] !== x[i]) moved = true;
+          }
+          if (!moved) break;
           const trial = evaluate(next, y);
-          if (Number.isFinite(trial) && trial <= loss + 1e-4 * alpha * slope + ROUNDING * Math.abs(loss)) {
+          if (Number.isFinite(trial) && trial <= loss + 1e-4 * alpha * slope + noise + ROUNDING * magnitude[0]!) {
             accepted = true;
             break;
           }

@@ -95,9 +95,10 @@ export class RealProgram {
 
   /**
    * Values of the polynomials at x into `value` (npolys entries), and when `jac` is given the
-   * Jacobian into it (npolys·nvars, row-major). No allocation.
+   * Jacobian into it (npolys·nvars, row-major); when `magnitude` is given, Σ_t |c_t x^{m_t}| per
+   * polynomial into it (the scale of the rounding error of the value: about ε times it). No allocation.
    */
-  evaluate(x: ArrayLike<number>, value: Float64Array, jac: Float64Array | null): void {
+  evaluate(x: ArrayLike<number>, value: Float64Array, jac: Float64Array | null, magnitude?: Float64Array): void {
     const { powers, powOffset, maxExp, coef, termStart, factorStart, factorVar, factorExp, prefix, factorValue, factorDeriv } = this;
     const n = this.nvars;
     for (let v = 0; v < n; v++) {
@@ -109,6 +110,7 @@ export class RealProgram {
     if (jac) jac.fill(0);
     for (let i = 0; i < this.npolys; i++) {
       let s = 0;
+      let size = 0;
       const row = i * n;
       for (let t = termStart[i]!; t < termStart[i + 1]!; t++) {
         const f0 = factorStart[t]!;
@@ -125,6 +127,7 @@ export class RealProgram {
           prefix[a + 1] = p;
         }
         s += p;
+        size += Math.abs(p);
         if (jac) {
           // ∂/∂x_v of the term = prefix[a] · factorDeriv[a] · (product of the later factors).
           let suffix = 1;
@@ -136,6 +139,7 @@ export class RealProgram {
         }
       }
       value[i] = s;
+      if (magnitude) magnitude[i] = size;
     }
   }
 }

@@ -106,7 +106,22 @@ describe('Rosenbrock (1 - x)² + 100 (y - x²)², minimum 0 at (1, 1)', () => {
     expect(r.reason).toBe('gradient');
     expect(Math.abs(r.x[0]! - 1) + Math.abs(r.x[1]! - 1)).toBeLessThan(1e-6);
   });
-  it('gradient descent with too large a step diverges and keeps the last finite iterate', () => {
+  it('newton on the chained Rosenbrock function in 20 variables converges although the loss no longer resolves the last decreases', () => {
+    // Σ 100 (x_{i+1} - x_i²)² + (1 - x_i)²: from (-1.2, 1, ...) Newton reaches the local minimum near
+    // x_1 = -1 (loss ≈ 3.99); its rounding (ε·Σ|terms| ≈ 1e-12) exceeds the last Newton decreases,
+    // which the line search must still accept (the rounding-aware Armijo test).
+    const n = 20;
+    const C = new PolyRing(QQ, Array.from({ length: n }, (_, i) => `x${i + 1}`));
+    let g = C.zero();
+    for (let i = 0; i + 1 < n; i++) {
+      const a = C.sub(C.variable(i + 1), C.pow(C.variable(i), 2)), b = C.sub(C.one(), C.variable(i));
+      g = C.add(g, C.add(C.scale(C.mul(a, a), q(100)), C.mul(b, b)));
+    }
+    const r = minimize(C, g, { method: 'newton', init: Array.from({ length: n }, (_, i) => (i % 2 === 0 ? -1.2 : 1)), iterations: 1000 });
+    expect(r.reason).toBe('gradient');
+    expect(r.gradientNorm).toBeLessThan(1e-8);
+  });
+    it('gradient descent with too large a step diverges and keeps the last finite iterate', () => {
     const r = minimize(R, f, { method: 'gd', init: [-1.2, 1], step: 0.01, iterations: 1000 });
     expect(r.reason).toBe('diverged');
     expect(r.converged).toBe(false);
