@@ -1,6 +1,8 @@
 // A minimal SVG writer for plots: a line plot of a series (an iteration history), a scatter plot of
-// points in the plane, a histogram of values, real plane curves in a box with marked points (their
-// segments from ./plot-curve.ts). The representation is plain data (PlotData: the
+// points in the plane, a histogram of values, several named series as lines with a legend (the
+// histories of several methods), real plane curves in a box with marked points (their segments from
+// ./plot-curve.ts). Line, scatter and series plots may have a logarithmic y axis (ticks at the powers
+// of ten; points with y ≤ 0 cannot be drawn there and are left out). The representation is plain data (PlotData: the
 // coordinates as doubles, or the bars); the output is one self-contained SVG document with axes,
 // ticks at "nice numbers" (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990: steps of
 // 1, 2 or 5 times a power of ten) and an optional title. No dependency: the text is built here, with
@@ -9,7 +11,8 @@
 import type { Box } from './plot-curve.js';
 
 export type PlotData =
-  | { readonly kind: 'line' | 'scatter'; readonly title: string; readonly xs: readonly number[]; readonly ys: readonly number[] }
+  | { readonly kind: 'line' | 'scatter'; readonly title: string; readonly xs: readonly number[]; readonly ys: readonly number[]; readonly logY?: boolean }
+  | { readonly kind: 'series'; readonly title: string; readonly series: readonly Series[]; readonly logY?: boolean }
   | { readonly kind: 'histogram'; readonly title: string; readonly bars: readonly Bar[]; readonly values: number }
   | {
       readonly kind: 'curve';
@@ -26,6 +29,16 @@ export type PlotData =
 
 /** Colours of successive curves. */
 const CURVE_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2'];
+
+/** One named line of a series plot. */
+export interface Series {
+  readonly name: string;
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+}
+
+/** Colours of the series, in order (then repeated). */
+const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
 
 /** A bar of a histogram: the values in [lo, hi) (the last bar includes hi), and how many there are. */
 export interface Bar {
@@ -78,10 +91,32 @@ const WIDTH = 480;
 const HEIGHT = 320;
 const MARGIN = { left: 56, right: 16, top: 28, bottom: 36 };
 
+/** The series of a plot as drawn: for a log axis, y replaced by log10 y and points with y ≤ 0 left out. */
+function drawnSeries(p: PlotData): Series[] {
+  if (p.kind === 'histogram' || p.kind === 'curve') return [];
+  const all: readonly Series[] = p.kind === 'series' ? p.series : [{ name: '', xs: p.xs, ys: p.ys }];
+  if (!p.logY) return [...all];
+  return all.map((s) => {
+    const keep = s.ys.flatMap((y, i) => (y > 0 && Number.isFinite(y) ? [i] : []));
+    return { name: s.name, xs: keep.map((i) => s.xs[i]!), ys: keep.map((i) => Math.log10(s.ys[i]!)) };
+  });
+}
+
+/** Ticks of a log10 axis over [lo, hi] (in exponents): the integer exponents, thinned to about six. */
+function logTicks(lo: number, hi: number): number[] {
+  const a = Math.floor(lo), b = Math.ceil(hi);
+  const step = Math.max(1, Math.ceil((b - a) / 6));
+  const ticks: number[] = [];
+  for (let e = a; e <= b; e += step) ticks.push(e);
+  return ticks;
+}
+
 /** The SVG document of a plot. */
 export function plotSvg(p: PlotData): string {
-  const xs = p.kind === 'histogram' ? p.bars.flatMap((b) => [b.lo, b.hi]) : p.kind === 'curve' ? [p.box.x0, p.box.x1] : p.xs;
-  const ys = p.kind === 'histogram' ? [0, ...p.bars.map((b) => b.count)] : p.kind === 'curve' ? [p.box.y0, p.box.y1] : p.ys;
+  const series = drawnSeries(p);
+  const logY = (p.kind === 'line' || p.kind === 'scatter' || p.kind === 'series') && p.logY === true;
+  const xs = p.kind === 'histogram' ? p.bars.flatMap((b) => [b.lo, b.hi]) : p.kind === 'curve' ? [p.box.x0, p.box.x1] : series.flatMap((s) => s.xs);
+  const ys = p.kind === 'histogram' ? [0, ...p.bars.map((b) => b.count)] : p.kind === 'curve' ? [p.box.y0, p.box.y1] : series.flatMap((s) => s.ys);
   const span = (v: readonly number[]): [number, number] => {
     if (v.length === 0) return [0, 1];
     const lo = Math.min(...v);
@@ -89,7 +124,7 @@ export function plotSvg(p: PlotData): string {
     return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
   };
   const xTicks = niceTicks(...span(xs));
-  const yTicks = niceTicks(...span(ys));
+  const yTicks = logY ? logTicks(...span(ys)) : niceTicks(...span(ys));
   const [x0, x1] = [Math.min(xTicks[0]!, ...xs), Math.max(xTicks.at(-1)!, ...xs)];
   const [y0, y1] = [Math.min(yTicks[0]!, ...ys), Math.max(yTicks.at(-1)!, ...ys)];
   const w = WIDTH - MARGIN.left - MARGIN.right;
@@ -109,14 +144,25 @@ export function plotSvg(p: PlotData): string {
   }
   for (const t of yTicks) {
     out.push(`<line x1="${(MARGIN.left - 4).toFixed(2)}" y1="${sy(t)}" x2="${MARGIN.left}" y2="${sy(t)}" stroke="#444"/>`);
-    out.push(`<text x="${MARGIN.left - 7}" y="${(Number(sy(t)) + 4).toFixed(2)}" text-anchor="end">${label(t)}</text>`);
+    out.push(`<text x="${MARGIN.left - 7}" y="${(Number(sy(t)) + 4).toFixed(2)}" text-anchor="end">${logY ? `1e${t}` : label(t)}</text>`);
   }
   switch (p.kind) {
     case 'line':
-      out.push(`<polyline fill="none" stroke="#1f77b4" stroke-width="1.5" points="${p.xs.map((x, i) => `${sx(x)},${sy(p.ys[i]!)}`).join(' ')}"/>`);
+    case 'series':
+      series.forEach((s, k) => {
+        out.push(`<polyline fill="none" stroke="${PALETTE[k % PALETTE.length]}" stroke-width="1.5" points="${s.xs.map((x, i) => `${sx(x)},${sy(s.ys[i]!)}`).join(' ')}"/>`);
+      });
+      if (p.kind === 'series') {
+        // The legend, top right inside the frame.
+        series.forEach((s, k) => {
+          const y = MARGIN.top + 14 + 14 * k, x = WIDTH - MARGIN.right - 120;
+          out.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${PALETTE[k % PALETTE.length]}" stroke-width="2"/>`);
+          out.push(`<text x="${x + 22}" y="${y}">${escapeXml(s.name)}</text>`);
+        });
+      }
       break;
     case 'scatter':
-      for (let i = 0; i < p.xs.length; i++) out.push(`<circle cx="${sx(p.xs[i]!)}" cy="${sy(p.ys[i]!)}" r="3" fill="#d62728"/>`);
+      for (const s of series) for (let i = 0; i < s.xs.length; i++) out.push(`<circle cx="${sx(s.xs[i]!)}" cy="${sy(s.ys[i]!)}" r="3" fill="#d62728"/>`);
       break;
     case 'curve': {
       p.curves.forEach((segments, c) => {

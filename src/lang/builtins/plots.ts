@@ -1,6 +1,7 @@
 // The `plot` built-in: `plot(L)` of a list of numbers draws the series against 1..n (an iteration
 // history); of a list of points [x, y] (numbers, floats or decimal strings) a
-// scatter plot; `plot(L, kind = "histogram")` counts the values; `plot(f)` of a polynomial in two
+// scatter plot; `plot(L, kind = "histogram")` counts the values; a record of such lists draws named
+// lines with a legend (`log = true`: a logarithmic y axis); `plot(f)` of a polynomial in two
 // variables (or a list of them) draws the real curves f = 0 in a box (src/lang/plot-curve.ts), with
 // `points = [...]` marked. The value is a `plot` object (src/lang/objects/plot.ts) holding the SVG
 // document from src/lang/plot-svg.ts.
@@ -23,20 +24,34 @@ function coordinate(ctx: CallContext, v: Value): number {
   return x;
 }
 
-function plotData(ctx: CallContext, data: Value, kind: string, title: string): PlotData {
+/** The x and y of one series: a list of numbers against 1..n, or a list of points [x, y]. */
+function seriesOf(ctx: CallContext, data: Value, what: string): { xs: number[]; ys: number[]; points: boolean } {
+  if (data.kind !== 'list' || data.items.length === 0) return fail('type', `${what} needs a non-empty list, got ${kindWord(data)}`, ctx.argSpans[0]!);
+  if (data.items.every((p) => p.kind === 'list')) {
+    const pairs = data.items.map((p) => (p.kind === 'list' && p.items.length === 2 ? p.items.map((v) => coordinate(ctx, v)) : fail('type', 'plot takes points in the plane: lists [x, y]', ctx.argSpans[0]!)));
+    return { xs: pairs.map((p) => p[0]!), ys: pairs.map((p) => p[1]!), points: true };
+  }
+  const ys = data.items.map((v) => coordinate(ctx, v));
+  return { xs: ys.map((_, i) => i + 1), ys, points: false };
+}
+
+function plotData(ctx: CallContext, data: Value, kind: string, title: string, logY: boolean): PlotData {
+  if (data.kind === 'record') {
+    if (kind !== 'auto' && kind !== 'line') fail('domain', 'a record of series is drawn as lines (kind = "line")', ctx.span);
+    if (data.fields.size === 0) fail('type', 'plot needs at least one series', ctx.argSpans[0]!);
+    const series = [...data.fields].map(([name, v]) => ({ name, ...seriesOf(ctx, v, `the series ${name}`) }));
+    return { kind: 'series', title, series: series.map(({ name, xs, ys }) => ({ name, xs, ys })), logY };
+  }
   if (data.kind !== 'list' || data.items.length === 0) return fail('type', `plot needs a non-empty list, got ${kindWord(data)}`, ctx.argSpans[0]!);
-  const points = data.items.every((p) => p.kind === 'list');
   if (kind === 'histogram') {
-    if (points) fail('type', 'a histogram needs a list of numbers', ctx.argSpans[0]!);
+    if (data.items.every((p) => p.kind === 'list')) fail('type', 'a histogram needs a list of numbers', ctx.argSpans[0]!);
+    if (logY) fail('domain', 'a histogram has no logarithmic axis', ctx.span);
     const values = data.items.map((v) => coordinate(ctx, v));
     return { kind, title, bars: histogramBars(values), values: values.length };
   }
-  if (points) {
-    const pairs = data.items.map((p) => (p.kind === 'list' && p.items.length === 2 ? p.items.map((v) => coordinate(ctx, v)) : fail('type', 'plot takes points in the plane: lists [x, y]', ctx.argSpans[0]!)));
-    return { kind: kind === 'auto' ? 'scatter' : (kind as 'line' | 'scatter'), title, xs: pairs.map((p) => p[0]!), ys: pairs.map((p) => p[1]!) };
-  }
-  const ys = data.items.map((v) => coordinate(ctx, v));
-  return { kind: kind === 'auto' ? 'line' : (kind as 'line' | 'scatter'), title, xs: ys.map((_, i) => i + 1), ys };
+  const s = seriesOf(ctx, data, 'plot');
+  const drawn = kind === 'auto' ? (s.points ? 'scatter' : 'line') : (kind as 'line' | 'scatter');
+  return { kind: drawn, title, xs: s.xs, ys: s.ys, ...(logY ? { logY } : {}) };
 }
 
 type PolyValue = Extract<Value, { kind: 'poly' }>;
@@ -125,14 +140,14 @@ function curvePlot(ctx: CallContext, polys: readonly PolyValue[], kwargs: Readon
 defineBuiltins([
   {
     name: 'plot',
-    signature: 'plot(L, kind = "auto", title = "", box = [xmin, xmax, ymin, ymax], points = [])',
+    signature: 'plot(L, kind = "auto", title = "", log = false, box = [xmin, xmax, ymin, ymax], points = [])',
     summary:
-      'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot, kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins), and a polynomial in two variables (or a list of them) is drawn as its real curve f = 0 in the box (marching squares on a 240x240 grid: where f changes sign; isolated real points are not drawn), with the points marked (point values or pairs [x, y]). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
-    examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)', 'ring R = QQ[x, y];\nplot(x^2 + y^2 - 1, points = [[1, 0]])  // plot(curve: 1 curve, 1 point)'],
+      'A plot as an SVG document: a list of numbers is drawn as a line against 1..n (a series, such as an iteration history), a list of points [x, y] as a scatter plot, kind = "histogram" counts the values (one bar per integer value, else Sturges\' bins), a record of such lists draws each field as a named line with a legend (plot({gd: h1.loss, adam: h2.loss}, log = true) compares histories; log = true: a logarithmic y axis, values ≤ 0 left out), and a polynomial in two variables (or a list of them) is drawn as its real curve f = 0 in the box (marching squares on a 240x240 grid: where f changes sign; isolated real points are not drawn), with the points marked (point values or pairs [x, y]). vdl run writes a printed plot to an .svg file; the field svg holds the document.',
+    examples: ['plot([3, 1, 1/2, 1/4])  // plot(line: 4 values)', 'plot([[0, 1], [1, 0]])  // plot(scatter: 2 points)', 'plot([0, 1, 1, 2], kind = "histogram")  // plot(histogram: 4 values in 3 bars)', 'plot({gd: [1, 1/2, 1/4], nesterov: [1, 1/10, 1/100]}, log = true)  // plot(series: gd, nesterov)', 'ring R = QQ[x, y];\nplot(x^2 + y^2 - 1, points = [[1, 0]])  // plot(curve: 1 curve, 1 point)'],
     category: 'core',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['kind', 'title', 'box', 'points'],
+    keywords: ['kind', 'title', 'log', 'box', 'points'],
     returns: 'plot',
     call(ctx, [data], kwargs) {
       const kindArg = kwargs.get('kind');
@@ -140,10 +155,13 @@ defineBuiltins([
       if (!['auto', 'line', 'scatter', 'histogram', 'curve'].includes(kind)) fail('domain', 'kind must be "auto", "line", "scatter", "histogram" or "curve"', ctx.span);
       const titleArg = kwargs.get('title');
       const title = titleArg === undefined ? '' : titleArg.kind === 'string' ? titleArg.value : fail('type', 'title must be a string', ctx.span);
+      const logArg = kwargs.get('log');
+      const logY = logArg === undefined ? false : logArg.kind === 'bool' ? logArg.value : fail('type', 'log must be true or false', ctx.kwargSpans.get('log') ?? ctx.span);
       const polys = curvePolynomials(data!);
       if ((kind === 'curve') !== (polys !== null) && kind !== 'auto') fail('type', kind === 'curve' ? `a curve plot needs a polynomial in two variables (or a list of them), got ${kindWord(data!)}` : `kind = "${kind}" needs numbers or points, not polynomials`, ctx.argSpans[0]!);
       for (const k of ['box', 'points']) if (polys === null && kwargs.has(k)) fail('type', `${k} goes with the plot of a curve (a polynomial in two variables)`, ctx.kwargSpans.get(k) ?? ctx.span);
-      const p = polys ? curvePlot(ctx, polys, kwargs, title) : plotData(ctx, data!, kind, title);
+      if (polys && logY) fail('domain', 'a curve plot has no logarithmic axis', ctx.kwargSpans.get('log') ?? ctx.span);
+      const p = polys ? curvePlot(ctx, polys, kwargs, title) : plotData(ctx, data!, kind, title, logY);
       return object(PLOT, { data: p, svg: plotSvg(p) });
     },
   },

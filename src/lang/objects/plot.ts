@@ -17,6 +17,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function describe(p: PlotData): string {
   if (p.kind === 'curve') return `curve: ${plural(p.curves.length, 'curve')}${p.xs.length > 0 ? `, ${plural(p.xs.length, 'point')}` : ''}`;
   if (p.kind === 'histogram') return `histogram: ${p.values} value${p.values === 1 ? '' : 's'} in ${p.bars.length} bar${p.bars.length === 1 ? '' : 's'}`;
+  if (p.kind === 'series') return `series: ${p.series.map((s) => s.name).join(', ')}`;
   return p.kind === 'line' ? `line: ${p.ys.length} value${p.ys.length === 1 ? '' : 's'}` : `scatter: ${p.xs.length} point${p.xs.length === 1 ? '' : 's'}`;
 }
 
