@@ -73,8 +73,8 @@ function column(X: readonly (readonly Rat[])[], j: number): Rat[] {
   return X.map((row) => row[j]!);
 }
 
-/** c^T M c - 2 g^T c + k for a vector c of polynomials, M symmetric. */
-function quadratic(R: PolyRing<Rat>, c: readonly Poly<Rat>[], M: readonly (readonly Rat[])[], g: readonly Rat[], k: Rat): Poly<Rat> {
+/** c^T M c - 2 g^T c + k for a vector c of polynomials, M symmetric (shared with the recovery losses, ./recovery.ts). */
+export function quadraticForm(R: PolyRing<Rat>, c: readonly Poly<Rat>[], M: readonly (readonly Rat[])[], g: readonly Rat[], k: Rat): Poly<Rat> {
   let sum = R.constant(k);
   const K = c.length;
   for (let a = 0; a < K; a++) {
@@ -124,7 +124,7 @@ export function squaredLoss(N: Network, X: readonly (readonly Rat[])[], Y: reado
   for (let o = 0; o < N.outputs; o++) {
     const g = N.basis.map((_, b) => values.reduce((s, v, j) => QQ.add(s, QQ.mul(Y[o]![j]!, v[b]!)), QQ.zero));
     const yy = Y[o]!.reduce((s, y) => QQ.add(s, QQ.mul(y, y)), QQ.zero);
-    total = R.add(total, quadratic(R, N.fmap[o]!, G, g, yy));
+    total = R.add(total, quadraticForm(R, N.fmap[o]!, G, g, yy));
   }
   const half = rat(1n, 2n);
   return R.add(R.scale(total, half), regularizationTerm(N, reg));
@@ -141,7 +141,7 @@ export function functionSpaceLoss(N: Network, C: PolyRing<Rat>, X: readonly (rea
     const c = Array.from({ length: K }, (_, b) => C.variable(o * K + b));
     const g = N.basis.map((_, b) => values.reduce((s, v, j) => QQ.add(s, QQ.mul(Y[o]![j]!, v[b]!)), QQ.zero));
     const yy = Y[o]!.reduce((s, y) => QQ.add(s, QQ.mul(y, y)), QQ.zero);
-    total = C.add(total, quadratic(C, c, G, g, yy));
+    total = C.add(total, quadraticForm(C, c, G, g, yy));
   }
   return C.scale(total, rat(1n, 2n));
 }
@@ -218,7 +218,7 @@ export function teacherLoss(N: Network, target: readonly (readonly Rat[])[], M: 
     // (c - t)^T M (c - t) = c^T M c - 2 (M t)^T c + t^T M t.
     const Mt = M.map((row) => row.reduce((s, x, b) => QQ.add(s, QQ.mul(x, t[b]!)), QQ.zero));
     const tMt = t.reduce((s, x, a) => QQ.add(s, QQ.mul(x, Mt[a]!)), QQ.zero);
-    total = R.add(total, quadratic(R, N.fmap[o]!, M, Mt, tMt));
+    total = R.add(total, quadraticForm(R, N.fmap[o]!, M, Mt, tMt));
   }
   return total;
 }

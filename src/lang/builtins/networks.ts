@@ -14,6 +14,10 @@ import {
   shallowNetwork,
 } from '../../networks/architectures.js';
 import { evaluateFloat, flattestFactorization, traceHessian } from '../../networks/flatness.js';
+import { flattestZeroLoss } from '../../networks/flattest.js';
+import { type RecoveryLoss, bilinearLoss, completionLoss, robustPcaLoss, sensingLoss } from '../../networks/recovery.js';
+import { doubleToDyadic, dyadicToRat } from '../../math/interval/dyadic.js';
+import type { Span } from '../ast.js';
 import { functionSpaceVariety } from '../../networks/function-space.js';
 import {
   type Regularization,
@@ -38,12 +42,12 @@ import { timed, type Provenance } from '../../math/provenance.js';
 import { fail } from '../diagnostics.js';
 import { FLOAT_MATRIX } from '../objects/float-matrix.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
-import { reportedProvenance, withProvenance } from '../provenance.js';
+import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
 import { POINT, algebraicValue, pointValue } from '../objects/point.js';
 import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
 import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
-import { numericalMethod, numericalStationaryValue } from './numeric.js';
+import { floatPointValue, initialPoint, numericalMethod, numericalStationaryValue } from './numeric.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 function options(ctx: CallContext) {
@@ -336,6 +340,74 @@ function activationOf(ctx: CallContext, v: Value): Activation {
   return fail('type', `argument 3 must be ${ACTIVATION_HELP}`, spanOf(ctx, 2));
 }
 
+// --- matrix recovery losses and the flattest zero-loss point ------------------------------------
+
+/** An exact number, or the exact (dyadic) value of a float. */
+function exactEntry(ctx: CallContext, v: Value, span: Span): Rat {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'float' && Number.isFinite(v.value)) return dyadicToRat(doubleToDyadic(v.value));
+  return fail('type', `expected a number, got ${kindWord(v)}`, span);
+}
+
+/** A matrix of exact numbers or floats (floats by their exact values), or a float matrix. */
+function exactMatrixOf(ctx: CallContext, v: Value, span: Span, what: string): Rat[][] {
+  if (isObject(FLOAT_MATRIX, v)) return Array.from({ length: v.data.rows }, (_, i) => Array.from({ length: v.data.cols }, (_, j) => dyadicToRat(doubleToDyadic(v.data.data[i * v.data.stride + j]!))));
+  if (!isMatrix(v)) return fail('type', `${what} must be a matrix, got ${kindWord(v)}`, span);
+  return v.items.map((row) => row.items.map((x) => exactEntry(ctx, x, span)));
+}
+
+function exactVectorOf(ctx: CallContext, v: Value, span: Span, what: string): Rat[] {
+  if (v.kind !== 'list' || v.items.some((x) => x.kind === 'list')) return fail('type', `${what} must be a list of numbers, got ${kindWord(v)}`, span);
+  return v.items.map((x) => exactEntry(ctx, x, span));
+}
+
+/** The loss as a polynomial of a fresh ring with the factor families (L, R, and G, H for robust PCA). */
+function recoveryValue(ctx: CallContext, name: string, r: RecoveryLoss): Value {
+  const families = new Map(r.families.map((f) => [f.name, { name: f.name, ranges: f.shape.map((n) => [1, n] as const) }]));
+  const ring = ctx.registerRing({ name, poly: r.ring, families });
+  return withProvenance(poly(ring, r.loss), { algorithm: 'recovery-loss', field: 'QQ', certified: true, seconds: 0, note: `f = ${r.formula}, exact over QQ (floats enter by their exact values)` });
+}
+
+function flattestValue(ctx: CallContext, v: Value, extra: Value | undefined, kwargs: ReadonlyMap<string, Value>): Value {
+  const { ring, R, f } = paramPoly(ctx, v, 0);
+  if (extra) fail('arity', 'flatMinimum(L) of a loss takes keywords only (init, penalty, rounds, tolerance)', spanOf(ctx, 1));
+  const real = (name: string, fallback: number) => {
+    const x = kwargs.get(name);
+    return x === undefined ? fallback : floatOf(ctx, x, kwSpan(ctx, name));
+  };
+  const init = initialPoint(ctx, ring, kwargs.get('init'), kwargs.has('scale') ? real('scale', 1) : undefined, ctx.random);
+  const rounds = kwargs.get('rounds');
+  const { value: r, seconds } = timed(() =>
+    flattestZeroLoss(R, f, {
+      ...options(ctx),
+      init: init.x,
+      ...(kwargs.has('penalty') ? { penalty: real('penalty', 10) } : {}),
+      lossTolerance: real('tolerance', 1e-10),
+      ...(rounds ? { rounds: expectSmallInt(ctx, rounds, 1, 1, 60) } : {}),
+    }),
+  );
+  const value = record({
+    point: floatPointValue(ring, r.x),
+    x: list(Array.from(r.x, (x) => float(x))),
+    loss: float(r.loss),
+    trace: float(r.trace),
+    feasible: bool(r.feasible),
+    rounds: list(r.rounds.map((k) => record({ penalty: float(k.penalty), loss: float(k.loss), trace: float(k.trace), iterations: int(k.iterations) }))),
+    method: str(`quadratic penalty: Newton on L, then on tr ∇²L + μ L with μ = ${r.rounds[1]?.penalty ?? 'none'} × 10^k, ${r.rounds.length - 1} round${r.rounds.length === 2 ? '' : 's'}; start ${init.text}`),
+  });
+  return withProvenance(value, {
+    algorithm: 'flattest-penalty',
+    field: 'float64',
+    certified: false,
+    errorBound: `floating point; a local minimizer of the penalized trace; L = ${r.loss.toExponential(2)} at the end${r.feasible ? '' : ' (above the tolerance: not on the zero-loss set)'}`,
+    seed: seedOf(ctx.random),
+    seconds,
+    note: 'tr ∇²L exact (traceHessian), compiled with L into real straight-line programs; Newton with Hessian modification and Armijo line search per round',
+  });
+}
+
+const RECOVERY_K = (ctx: CallContext, v: Value, index: number) => expectSmallInt(ctx, v, index, 1, 256);
+
 const SCALAR_LOSS = 'loss(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]], reg = [[[1/2]], [[2]]])';
 
 defineBuiltins([
@@ -550,15 +622,17 @@ defineBuiltins([
   },
   {
     name: 'flatMinimum',
-    signature: 'flatMinimum(M, k, exact = false)',
+    signature: 'flatMinimum(M, k, exact = false) or flatMinimum(L, init = "random", penalty = 10, rounds = 12, tolerance = 1e-10)',
     summary:
-      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (M exact or a float matrix; L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it.',
+      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (M exact or a float matrix; L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it. With a polynomial loss L ≥ 0 (sensingLoss, completionLoss, robustPCALoss, bilinearLoss, an unregularized network loss): the flattest zero-loss point found numerically, minimizing tr ∇²L on {L = 0} by the quadratic penalty method (Newton on L from the start to reach the zero-loss set, then rounds of Newton on tr ∇²L + μ L from the previous point, μ = penalty (default 10), ×10 per round, until L ≤ tolerance): {point, x, loss, trace, feasible, rounds: [{penalty, loss, trace, iterations}] (the first, penalty ∞, is the feasibility phase), method}; init as for minimize (default "random").',
     examples: ['flatMinimum([[4, 0], [0, 9]], 2).bound  // 104.0'],
     category: 'networks',
-    minArgs: 2,
+    minArgs: 1,
     maxArgs: 2,
-    keywords: ['exact'],
+    keywords: ['exact', 'init', 'scale', 'penalty', 'rounds', 'tolerance'],
     call(ctx, [M, k], kwargs) {
+      if (M!.kind === 'poly') return flattestValue(ctx, M!, k, kwargs);
+      if (!k) fail('arity', 'flatMinimum(M, k) needs the inner dimension k of the factorization', ctx.span);
       const exactV = kwargs.get('exact');
       if (exactV && exactV.kind !== 'bool') fail('type', 'exact must be true or false', kwSpan(ctx, 'exact'));
       const exact = exactV ? (exactV as { value: boolean }).value : false;
@@ -678,6 +752,68 @@ defineBuiltins([
       const { network, ring } = expectNetwork(ctx, v);
       const M = metricMatrix(ctx, network, undefined, kwargs, 2);
       return poly(ring, teacherLoss(network, targetCoefficients(ctx, network, target!), M));
+    },
+  },
+  {
+    name: 'sensingLoss',
+    signature: 'sensingLoss(A, b, k)',
+    summary:
+      'The matrix sensing loss f(L, R) = (1/m) Σ_i (⟨A_i, L Rᵀ⟩ - b_i)² of Ding, Drusvyatskiy, Fazel, Harchaoui, a polynomial in the factors L[i,t] (n1×k) and R[j,t] (n2×k) of a fresh ring: A a list of m measurement matrices n1×n2, b a list of m numbers (floats enter by their exact values).',
+    examples: ['sensingLoss([[[1, 0], [0, 1]]], [2], 1)  // L[1,1]^2*R[1,1]^2 + 2*L[1,1]*L[2,1]*R[1,1]*R[2,1] + L[2,1]^2*R[2,1]^2 - 4*L[1,1]*R[1,1] - 4*L[2,1]*R[2,1] + 4'],
+    category: 'networks',
+    minArgs: 3,
+    maxArgs: 3,
+    call(ctx, [A, b, k]) {
+      if (A!.kind !== 'list' || A!.items.length === 0) fail('type', `argument 1 must be a list of measurement matrices, got ${kindWord(A!)}`, spanOf(ctx, 0));
+      const As = (A as { items: readonly Value[] }).items.map((Ai) => exactMatrixOf(ctx, Ai, spanOf(ctx, 0), 'each measurement'));
+      const r = sensingLoss(As, exactVectorOf(ctx, b!, spanOf(ctx, 1), 'b'), RECOVERY_K(ctx, k!, 2));
+      return recoveryValue(ctx, `sensing(${As.length} measurements)`, r);
+    },
+  },
+  {
+    name: 'bilinearLoss',
+    signature: 'bilinearLoss(U, V, y, k)',
+    summary: 'The bilinear sensing loss f(L, R) = (1/m) Σ_i (u_iᵀ L Rᵀ v_i - y_i)² (u_i, v_i the rows of U: m×n1 and V: m×n2, y a list of m numbers), a polynomial in L[i,t] (n1×k) and R[j,t] (n2×k): matrix sensing with the rank-one A_i = u_i v_iᵀ.',
+    examples: ['bilinearLoss([[1, 0]], [[0, 1]], [3], 1)  // L[1,1]^2*R[2,1]^2 - 6*L[1,1]*R[2,1] + 9'],
+    category: 'networks',
+    minArgs: 4,
+    maxArgs: 4,
+    call(ctx, [U, V, y, k]) {
+      const r = bilinearLoss(exactMatrixOf(ctx, U!, spanOf(ctx, 0), 'U'), exactMatrixOf(ctx, V!, spanOf(ctx, 1), 'V'), exactVectorOf(ctx, y!, spanOf(ctx, 2), 'y'), RECOVERY_K(ctx, k!, 3));
+      return recoveryValue(ctx, 'bilinear sensing', r);
+    },
+  },
+  {
+    name: 'completionLoss',
+    signature: 'completionLoss(M, mask, k)',
+    summary: 'The matrix completion loss f(L, R) = (1/|Ω|) Σ_{(i,j)∈Ω} ((L Rᵀ)_ij - M_ij)² over the observed entries Ω = {mask_ij ≠ 0} (mask a matrix of the shape of M), a polynomial in L[i,t] (n1×k) and R[j,t] (n2×k).',
+    examples: ['completionLoss([[1, 2], [3, 0]], [[1, 0], [0, 1]], 1)  // 1/2*L[1,1]^2*R[1,1]^2 + 1/2*L[2,1]^2*R[2,1]^2 - L[1,1]*R[1,1] + 1/2'],
+    category: 'networks',
+    minArgs: 3,
+    maxArgs: 3,
+    call(ctx, [M, mask, k]) {
+      const Mx = exactMatrixOf(ctx, M!, spanOf(ctx, 0), 'M');
+      const W = exactMatrixOf(ctx, mask!, spanOf(ctx, 1), 'the mask');
+      if (W.length !== Mx.length || W[0]!.length !== Mx[0]!.length) fail('shape', `the mask must have the shape of M (${Mx.length}×${Mx[0]!.length})`, spanOf(ctx, 1));
+      const observed = W.flatMap((row, i) => row.flatMap((x, j) => (QQ.isZero(x) ? [] : [[i + 1, j + 1] as [number, number]])));
+      if (observed.length === 0) fail('domain', 'the mask observes no entry', spanOf(ctx, 1));
+      return recoveryValue(ctx, 'completion', completionLoss(Mx, observed, RECOVERY_K(ctx, k!, 2)));
+    },
+  },
+  {
+    name: 'robustPCALoss',
+    signature: 'robustPCALoss(M, k, reg = 0)',
+    summary:
+      'The robust PCA loss f(L, R, G, H) = ||L Rᵀ + G⊙G - H⊙H - M||²_F + reg·(||G||²_F + ||H||²_F): a low-rank part L Rᵀ (L: n1×k, R: n2×k) plus a sparse corruption S = G⊙G - H⊙H overparametrized entrywise (You, Zhu, Qu, Ma, NeurIPS 2020), which makes the ℓ1 penalty polynomial (min ||G||² + ||H||² over G⊙G - H⊙H = S is ||S||_1).',
+    examples: ['robustPCALoss([[2]], 1)  // L[1,1]^2*R[1,1]^2 + 2*L[1,1]*R[1,1]*G[1,1]^2 + G[1,1]^4 - 2*L[1,1]*R[1,1]*H[1,1]^2 - 2*G[1,1]^2*H[1,1]^2 + H[1,1]^4 - 4*L[1,1]*R[1,1] - 4*G[1,1]^2 + 4*H[1,1]^2 + 4'],
+    category: 'networks',
+    minArgs: 2,
+    maxArgs: 2,
+    keywords: ['reg'],
+    call(ctx, [M, k], kwargs) {
+      const reg = kwargs.get('reg');
+      const lambda = reg ? exactEntry(ctx, reg, kwSpan(ctx, 'reg')) : QQ.zero;
+      return recoveryValue(ctx, 'robust PCA', robustPcaLoss(exactMatrixOf(ctx, M!, spanOf(ctx, 0), 'M'), RECOVERY_K(ctx, k!, 1), lambda));
     },
   },
 ]);

@@ -297,7 +297,8 @@ function linearWidths(ring: RingData): number[] | null {
   return L > 0 && ring.variables.every((v) => v.family !== undefined) ? widths : null;
 }
 
-function initialPoint(ctx: CallContext, ring: RationalRing, v: Value | undefined, scale: number | undefined, random: Random): { x: Float64Array; text: string } {
+/** The start of an optimizer: "random", "small", "balanced", a list of numbers or a point (errors at the keyword init). */
+export function initialPoint(ctx: CallContext, ring: RationalRing, v: Value | undefined, scale: number | undefined, random: Random): { x: Float64Array; text: string } {
   const n = ring.poly.nvars;
   const span = ctx.kwargSpans.get('init') ?? ctx.span;
   const kind = v === undefined ? 'random' : v.kind === 'string' ? v.value : null;
