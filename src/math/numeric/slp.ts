@@ -14,6 +14,7 @@ import { MathError } from '../errors.js';
 import type { Rat } from '../field.js';
 import { dyadicToNumber, ratToDyadic } from '../interval/dyadic.js';
 import type { Poly } from '../poly.js';
+import { termLayout } from './term-layout.js';
 
 /** The double nearest below (or at) a rational, exactly (53-bit rounding of the exact value). */
 export function ratToFloat(x: Rat): number {
@@ -56,51 +57,16 @@ export class ComplexSystem {
     polys: readonly ComplexPolynomial[],
   ) {
     this.npolys = polys.length;
-    let nterms = 0;
-    let nfactors = 0;
-    let widest = 0;
-    const maxExp = new Int32Array(nvars);
-    for (const p of polys) {
-      nterms += p.exponents.length;
-      for (const m of p.exponents) {
-        let w = 0;
-        for (let v = 0; v < nvars; v++) {
-          const e = m[v]!;
-          if (e > 0) {
-            w++;
-            if (e > maxExp[v]!) maxExp[v] = e;
-          }
-        }
-        nfactors += w;
-        widest = Math.max(widest, w);
-      }
-    }
-    this.termStart = new Int32Array(polys.length + 1);
+    const layout = termLayout(nvars, polys.map((p) => p.exponents));
+    ({ termStart: this.termStart, factorStart: this.factorStart, factorVar: this.factorVar, factorExp: this.factorExp, maxExp: this.maxExp } = layout);
+    const { maxExp, widest } = layout;
+    const nterms = this.termStart[polys.length]!;
     this.coef = new Float64Array(2 * nterms);
-    this.factorStart = new Int32Array(nterms + 1);
-    this.factorVar = new Int32Array(nfactors);
-    this.factorExp = new Int32Array(nfactors);
     let t = 0;
-    let f = 0;
-    polys.forEach((p, i) => {
-      this.termStart[i] = t;
-      p.exponents.forEach((m, k) => {
-        this.coef[2 * t] = p.coeffs[2 * k]!;
-        this.coef[2 * t + 1] = p.coeffs[2 * k + 1]!;
-        this.factorStart[t] = f;
-        for (let v = 0; v < nvars; v++) {
-          if (m[v]! > 0) {
-            this.factorVar[f] = v;
-            this.factorExp[f] = m[v]!;
-            f++;
-          }
-        }
-        t++;
-      });
-    });
-    this.termStart[polys.length] = t;
-    this.factorStart[t] = f;
-    this.maxExp = maxExp;
+    for (const p of polys) {
+      this.coef.set(p.coeffs.subarray(0, 2 * p.exponents.length), 2 * t);
+      t += p.exponents.length;
+    }
     this.powOffset = new Int32Array(nvars + 1);
     for (let v = 0; v < nvars; v++) this.powOffset[v + 1] = this.powOffset[v]! + 2 * (maxExp[v]! + 1);
     this.powers = new Float64Array(this.powOffset[nvars]!);

@@ -15,6 +15,7 @@
 // A Jacobian is row-major (row = polynomial, column = variable).
 import type { Rat } from '../field.js';
 import { ratToFloat } from '../numeric/slp.js';
+import { termLayout } from '../numeric/term-layout.js';
 import type { Poly } from '../poly.js';
 
 export class RealProgram {
@@ -36,50 +37,10 @@ export class RealProgram {
     polys: readonly Poly<Rat>[],
   ) {
     this.npolys = polys.length;
-    let nterms = 0;
-    let nfactors = 0;
-    let widest = 0;
-    const maxExp = new Int32Array(nvars);
-    for (const p of polys) {
-      nterms += p.mons.length;
-      for (const m of p.mons) {
-        let w = 0;
-        for (let v = 0; v < nvars; v++) {
-          const e = m[v]!;
-          if (e > 0) {
-            w++;
-            if (e > maxExp[v]!) maxExp[v] = e;
-          }
-        }
-        nfactors += w;
-        widest = Math.max(widest, w);
-      }
-    }
-    this.termStart = new Int32Array(polys.length + 1);
-    this.coef = new Float64Array(nterms);
-    this.factorStart = new Int32Array(nterms + 1);
-    this.factorVar = new Int32Array(nfactors);
-    this.factorExp = new Int32Array(nfactors);
-    let t = 0;
-    let f = 0;
-    polys.forEach((p, i) => {
-      this.termStart[i] = t;
-      p.mons.forEach((m, k) => {
-        this.coef[t] = ratToFloat(p.coeffs[k]!);
-        this.factorStart[t] = f;
-        for (let v = 0; v < nvars; v++) {
-          if (m[v]! > 0) {
-            this.factorVar[f] = v;
-            this.factorExp[f] = m[v]!;
-            f++;
-          }
-        }
-        t++;
-      });
-    });
-    this.termStart[polys.length] = t;
-    this.factorStart[t] = f;
-    this.maxExp = maxExp;
+    const layout = termLayout(nvars, polys.map((p) => p.mons));
+    ({ termStart: this.termStart, factorStart: this.factorStart, factorVar: this.factorVar, factorExp: this.factorExp, maxExp: this.maxExp } = layout);
+    const { maxExp, widest } = layout;
+    this.coef = Float64Array.from(polys.flatMap((p) => p.coeffs), ratToFloat);
     this.powOffset = new Int32Array(nvars + 1);
     for (let v = 0; v < nvars; v++) this.powOffset[v + 1] = this.powOffset[v]! + maxExp[v]! + 1;
     this.powers = new Float64Array(this.powOffset[nvars]!);
