@@ -1,6 +1,6 @@
-// Factorization and minimal primes against Singular (run `npm run build` first, then
+// Factorization, minimal primes and primary decomposition against Singular (run `npm run build` first, then
 // `node bench/decompose.js`): vdl's factorPolynomial and minimalPrimes on classic inputs, and
-// Singular's factorize and minAssGTZ (primdec.lib) on the same polynomials, timed by Singular's
+// Singular's factorize, minAssGTZ and primdecGTZ (primdec.lib) on the same polynomials, timed by Singular's
 // rtimer (start-up excluded). Prints a Markdown table (seconds, wall clock, on a shared machine).
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,7 @@ import { PolyRing } from '../dist/src/math/poly.js';
 import { parsePoly } from '../dist/src/math/poly-parse.js';
 import { factorPolynomial } from '../dist/src/math/factor/index.js';
 import { minimalPrimes } from '../dist/src/math/decompose/minimal-primes.js';
+import { primaryDecomposition } from '../dist/src/math/decompose/primary.js';
 
 const R = new PolyRing(QQ, ['x', 'y', 'z']);
 
@@ -46,6 +47,13 @@ const PRIMES = [
   ['lines and points', ['(x^2 - 2)*(y - 1)', 'z*(x - 1)', '(y - 1)*(z - 2)*z']],
 ];
 
+const PRIMARY = [
+  ['a plane with an embedded line and point', ['x^2', 'x*y', 'x*z^2']],
+  ['a curve and a double line', ['x^2*y - z^2', 'x*z^2 - y^3']],
+  ['square of the curve (t^3, t^4, t^5)', ['(x^3 - y*z)^2', '(x^3 - y*z)*(y^2 - x*z)', '(x^3 - y*z)*(z^2 - x^2*y)', '(y^2 - x*z)^2', '(y^2 - x*z)*(z^2 - x^2*y)', '(z^2 - x^2*y)^2']],
+  ['a parabola with embedded points', ['z*(y - x^2)', 'z^2', 'z*(x - 1)^2']],
+];
+
 function singular(script) {
   const out = execFileSync('Singular', ['-q'], { input: `${script}\nquit;\n`, encoding: 'utf8', timeout: 600_000 });
   return Number(/TIME (\d+)/.exec(out)[1]) / 1000;
@@ -65,5 +73,12 @@ for (const [name, gens] of PRIMES) {
   const ours = (performance.now() - t0) / 1000;
   const theirs = singular(`LIB "primdec.lib"; ring r = 0, (x, y, z), dp; ideal i = ${gens.join(', ')}; system("--ticks-per-sec", 1000); int t = rtimer; list L = minAssGTZ(i); print("TIME " + string(rtimer - t));`);
   rows.push(`| minimalPrimes: ${name} (${P.length} primes) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} |`);
+}
+for (const [name, gens] of PRIMARY) {
+  const t0 = performance.now();
+  const D = primaryDecomposition(R, gens.map((g) => parsePoly(R, g)), { seed: 1 });
+  const ours = (performance.now() - t0) / 1000;
+  const theirs = singular(`LIB "primdec.lib"; ring r = 0, (x, y, z), dp; ideal i = ${gens.join(', ')}; system("--ticks-per-sec", 1000); int t = rtimer; list L = primdecGTZ(i); print("TIME " + string(rtimer - t));`);
+  rows.push(`| primaryDecomposition: ${name} (${D.length} components) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} |`);
 }
 console.log(rows.join('\n'));

@@ -7,5 +7,6 @@ import './geometry.js';
 import './networks.js';
 import './plots.js';
 import './maps.js';
+import './decompose.js';
 
 export { allBuiltins, builtin } from './registry.js';

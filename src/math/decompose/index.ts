@@ -1,5 +1,5 @@
 // Decomposition on ideal handles, with provenance: the minimal primes and the radical of an ideal
-// over QQ in any dimension (./minimal-primes.ts), and the degree of the reduced variety (the sum of
+// over QQ in any dimension (./minimal-primes.ts), its primary decomposition (./primary.ts), and the degree of the reduced variety (the sum of
 // the degrees of the top-dimensional minimal primes). The randomness (linear forms, evaluation points
 // of factorizations) is seeded and recorded; it changes the work, not the answer.
 import { isRationalField } from '../domain.js';
@@ -9,19 +9,21 @@ import { Ideal, type Derived } from '../ideal-handle.js';
 import { radicalOf, traced } from '../ideal.js';
 import type { Provenance } from '../provenance.js';
 import { minimalPrimes, radicalByPrimes, type DecomposeOptions } from './minimal-primes.js';
+import { isEmbedded, primaryDecomposition } from './primary.js';
 
 export { minimalPrimes, radicalByPrimes, type DecomposeOptions } from './minimal-primes.js';
+export { isEmbedded, primaryDecomposition, type PrimaryComponent } from './primary.js';
 
 const NOTE =
   'splitting by factorization, then maximal independent sets U and contraction from Q(U) (Gianni–Trager–Zacharias); each prime proved prime by the degree of the eliminant of a random linear form equal to its dimension over Q(U)';
 
 /** The provenance of a decomposition: the bases it computed are summarized (count, the first few). */
-function summarized(p: Provenance, seed: number | bigint, extra: string): Provenance {
+function summarized(p: Provenance, seed: number | bigint, extra: string, head = NOTE): Provenance {
   const from = p.from ?? [];
   return {
     ...p,
     seed: typeof seed === 'bigint' ? (seed <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(seed) : seed.toString()) : seed,
-    note: `${NOTE}${extra}; ${from.length} Gröbner bases computed (the first ${Math.min(3, from.length)} under "from")`,
+    note: `${head}${extra}; ${from.length} Gröbner bases computed (the first ${Math.min(3, from.length)} under "from")`,
     from: from.slice(0, 3),
   };
 }
@@ -68,4 +70,30 @@ export function reducedDegree(I: Ideal<unknown>, options: DecomposeOptions = {})
     value: total,
     provenance: { ...primes.provenance, algorithm: 'degree-of-reduced-variety', note: `the sum of the degrees of the minimal primes of dimension ${d}; ${primes.provenance.note}`, from, seconds: 0 },
   };
+}
+
+/** One component of a primary decomposition on handles: the primary ideal, its prime, its dimension, whether it is embedded. */
+export interface PrimaryComponentOf {
+  readonly primary: Ideal<Rat>;
+  readonly prime: Ideal<Rat>;
+  readonly dimension: number;
+  readonly embedded: boolean;
+}
+
+const PRIMARY_NOTE =
+  'Gianni–Trager–Zacharias: maximal independent sets U, I = (I : h^∞) ∩ (I + h^s), zero-dimensional primary splitting over Q(U) by the factored eliminant of a random linear form; each component proved primary by the degree of its radical over Q(U); made minimal (one component per prime, none redundant)';
+
+/** A minimal primary decomposition of I over QQ (isolated components first, then embedded ones). */
+export function primaryDecompositionOf(I: Ideal<unknown>, options: DecomposeOptions = {}): Derived<PrimaryComponentOf[]> {
+  requireQQ(I, 'primaryDecomposition');
+  const seed = options.seed ?? 0;
+  const R = I.ring;
+  const r = traced('primary-decomposition-gtz', R, options, (o) => {
+    const comps = primaryDecomposition(R, I.gens, o);
+    return comps.map((c) => {
+      const prime = new Ideal(R, c.prime);
+      return { primary: new Ideal(R, c.primary), prime, dimension: prime.dimension(o).value, embedded: isEmbedded(R, c, comps, o) };
+    });
+  });
+  return { value: r.value, provenance: summarized(r.provenance, seed, '', PRIMARY_NOTE) };
 }

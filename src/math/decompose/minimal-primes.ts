@@ -43,7 +43,8 @@ export interface DecomposeOptions extends IdealOptions {
   readonly seed?: number | bigint;
 }
 
-class Decomposer {
+/** The decomposition kernels on one ring (shared with ./primary.ts). */
+export class Decomposer {
   readonly random: Random;
   constructor(
     readonly R: QRing,
@@ -157,7 +158,7 @@ class Decomposer {
   }
 
   /** The eliminant over Q(U) of t = Σ c_i x_i (x_i ∈ X\U): a polynomial of Q[U][T] (T a fresh last variable). */
-  private eliminant(J: readonly Q[], U: readonly number[], coefficients: readonly Rat[]): { chi: Q; RT: QRing; t: Q } {
+  eliminant(J: readonly Q[], U: readonly number[], coefficients: readonly Rat[]): { chi: Q; RT: QRing; t: Q } {
     const R = this.R;
     let name = 'T';
     while (R.vars.includes(name)) name = `${name}_`;
@@ -206,7 +207,7 @@ class Decomposer {
   }
 
   /** The prime (J + q(t)) made radical over Q(U) and contracted, if its degree over Q(U) is deg q; else undefined. */
-  private primeOverQU(gens: readonly Q[], U: readonly number[], degree: number): Q[] | undefined {
+  primeOverQU(gens: readonly Q[], U: readonly number[], degree: number): Q[] | undefined {
     let { contracted, vdim } = this.contract(gens, U);
     if (this.isUnit(contracted)) return contracted;
     if (vdim === degree) return this.basis(contracted);
