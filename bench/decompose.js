@@ -48,7 +48,7 @@ const PRIMES = [
 ];
 
 const PRIMARY = [
-  ['a plane with an embedded line and point', ['x^2', 'x*y', 'x*z^2']],
+  ['a plane with an embedded point', ['x^2', 'x*y', 'x*z^2']],
   ['a curve and a double line', ['x^2*y - z^2', 'x*z^2 - y^3']],
   ['square of the curve (t^3, t^4, t^5)', ['(x^3 - y*z)^2', '(x^3 - y*z)*(y^2 - x*z)', '(x^3 - y*z)*(z^2 - x^2*y)', '(y^2 - x*z)^2', '(y^2 - x*z)*(z^2 - x^2*y)', '(z^2 - x^2*y)^2']],
   ['a parabola with embedded points', ['z*(y - x^2)', 'z^2', 'z*(x - 1)^2']],

@@ -24,7 +24,7 @@ const CASES: readonly Case[] = [
   { name: 'a triple point over Q(sqrt 2)', vars: ['x', 'y'], gens: ['x^2 - 2', 'y^3'], isolated: 1, embedded: 0 },
   { name: 'a line with an embedded double point', vars: ['x', 'y'], gens: ['x^2', 'x*y^2'], isolated: 1, embedded: 1 },
   { name: 'two axes with an embedded origin', vars: ['x', 'y'], gens: ['x^2*y', 'x*y^2'], isolated: 2, embedded: 1 },
-  { name: 'a plane with an embedded line and point', vars: ['x', 'y', 'z'], gens: ['x^2', 'x*y', 'x*z^2'], isolated: 1, embedded: 1 },
+  { name: 'a plane with an embedded point', vars: ['x', 'y', 'z'], gens: ['x^2', 'x*y', 'x*z^2'], isolated: 1, embedded: 1 },
   { name: 'two double points on a circle', vars: ['x', 'y'], gens: ['x^2 + y^2 - 1', 'x^2 - 2*x*y + y^2'], isolated: 1, embedded: 0 },
   { name: 'mixed dimensions with an isolated point', vars: ['x', 'y', 'z'], gens: ['x*(x - 1)', 'x*y', 'x*z', '(x - 1)*(y*z - 1)'], isolated: 2, embedded: 0 },
   // Powers of maximal-minor ideals of a 2x3 matrix have no embedded primes (the square is primary) ...
