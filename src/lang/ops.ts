@@ -6,19 +6,12 @@ import { checkIntegerSize } from '../math/budget.js';
 import { QQ, compareRat, rat, type Rat } from '../math/field.js';
 import { bitLength } from '../math/interval/dyadic.js';
 import { MAX_DEGREE } from '../math/monomial.js';
+import { ratToFloat } from '../math/rat-float.js';
 import type { Poly } from '../math/poly.js';
 import type { BinaryOp, Span } from './ast.js';
 import type { ObjectOperators } from './object-kind.js';
 import { fail } from './diagnostics.js';
 import { bool, float, isMatrix, kindWord, list, num, poly, type RingData, type Value } from './values.js';
-
-export function ratToFloat(r: Rat): number {
-  // Scale big numerators and denominators down together so that the quotient keeps its precision.
-  const n = Number(r.num), d = Number(r.den);
-  if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
-  const shift = BigInt(Math.max(r.num.toString(2).length, r.den.toString(2).length) - 1000);
-  return Number(r.num >> shift) / Number(r.den >> shift);
-}
 
 /** A number (exact) into the coefficient field of a ring, as a constant polynomial. */
 export function coerceToPoly(ring: RingData, v: Value, span: Span): Poly<unknown> {

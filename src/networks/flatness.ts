@@ -15,7 +15,7 @@ import { MathError } from '../math/errors.js';
 import type { ComputeOptions } from '../math/progress.js';
 import { QQ, type Rat, rat } from '../math/field.js';
 import { type Poly, PolyRing } from '../math/poly.js';
-import { ratToFloat } from './nnls.js';
+import { ratToFloat } from '../math/rat-float.js';
 
 /** Σ_i ∂²f/∂x_i² over the given variables (all of R's by default). */
 export function traceHessian<E>(R: PolyRing<E>, f: Poly<E>, vars?: readonly number[]): Poly<E> {

@@ -47,6 +47,7 @@ import { QQ, type Rat, compareRat } from '../math/field.js';
 import { solveLinear } from '../math/linalg/matrix.js';
 import { checkInterrupt, type ComputeOptions } from '../math/progress.js';
 import { Random } from '../math/random.js';
+import { ratToFloat } from '../math/rat-float.js';
 import { SampledHistory } from '../math/optimize/history.js';
 
 export type NnlsMethod = 'lawson-hanson' | 'reparam' | 'reparam-accelerated' | 'accelerated';
@@ -91,15 +92,6 @@ export interface NnlsResult {
 }
 
 export type Scalar = Rat | number;
-
-export function ratToFloat(r: Rat): number {
-  const n = Number(r.num), d = Number(r.den);
-  if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) < 2 ** 53 && d < 2 ** 53) return n / d;
-  // Large numerator or denominator: scale to keep 64 significant bits.
-  const shift = BigInt(Math.max(0, r.den.toString(2).length - 64));
-  const num = Number(r.num * (1n << 64n) / (r.den >> shift));
-  return num / 2 ** 64 / 2 ** Number(shift);
-}
 
 function isDense(A: unknown): A is Dense {
   return typeof A === 'object' && A !== null && (A as Dense).data instanceof Float64Array;

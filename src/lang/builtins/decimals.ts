@@ -4,6 +4,7 @@
 // float back into the simplest rational within a tolerance (continued fractions).
 import Fraction from 'fraction.js';
 import { rat } from '../../math/field.js';
+import { ratToFloat } from '../../math/rat-float.js';
 import { formatDecimal } from '../../math/univariate/decimal.js';
 import { fail } from '../diagnostics.js';
 import { kindWord, num, str, type Value } from '../values.js';
@@ -47,6 +48,6 @@ defineBuiltins([
 
 function toTolerance(v: Value): number {
   if (v.kind === 'float') return v.value;
-  if (v.kind === 'number') return Number(v.value.num) / Number(v.value.den);
+  if (v.kind === 'number') return ratToFloat(v.value);
   return NaN;
 }

@@ -2,6 +2,7 @@
 // teacher–student), stationary points with Morse indices, pure/spurious classification, flatness and
 // NNLS. Arguments are read here and handed to src/networks; nothing mathematical happens here.
 import { QQ, type Rat } from '../../math/field.js';
+import { ratToFloat } from '../../math/rat-float.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import {
   type Activation,
@@ -293,7 +294,7 @@ function scalarOf(ctx: CallContext, v: Value, index: number): Scalar {
 
 function floatOf(ctx: CallContext, v: Value, span = ctx.span): number {
   if (v.kind === 'float') return v.value;
-  if (v.kind === 'number') return Number(v.value.num) / Number(v.value.den);
+  if (v.kind === 'number') return ratToFloat(v.value);
   return fail('type', `expected a number, got ${kindWord(v)}`, span);
 }
 

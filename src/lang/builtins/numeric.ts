@@ -18,7 +18,7 @@ import { fail } from '../diagnostics.js';
 import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
 import type { Span } from '../ast.js';
 import { dyadicToRat, doubleToDyadic } from '../../math/interval/dyadic.js';
-import { ratToFloat } from '../../networks/nnls.js';
+import { ratToFloat } from '../../math/rat-float.js';
 import { OPTIMIZER_METHODS, type OptimizerMethod, balancedInit, gaussianInit, minimize } from '../../math/optimize/index.js';
 import type { Random } from '../../math/random.js';
 import { RealAlgebraicPoint } from '../../math/realroots/point.js';

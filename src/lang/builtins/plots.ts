@@ -19,7 +19,7 @@ import { defineBuiltins, type CallContext } from './registry.js';
 
 /** A number for the picture: exact numbers and floats, and decimal strings. */
 function coordinate(ctx: CallContext, v: Value): number {
-  const x = v.kind === 'float' ? v.value : v.kind === 'number' ? Number(v.value.num) / Number(v.value.den) : v.kind === 'string' && v.value.trim() !== '' ? Number(v.value) : NaN;
+  const x = v.kind === 'float' ? v.value : v.kind === 'number' ? ratToFloat(v.value) : v.kind === 'string' && v.value.trim() !== '' ? Number(v.value) : NaN;
   if (!Number.isFinite(x)) fail('type', `plot needs numbers (or decimal strings), got ${v.kind === 'string' ? `"${v.value}"` : kindWord(v)}`, ctx.argSpans[0]!);
   return x;
 }

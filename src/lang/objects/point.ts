@@ -12,6 +12,7 @@
 // comparisons and == exact; numbers of different points do not mix (an error at the operator).
 import { MathError } from '../../math/errors.js';
 import { type Rat, rat } from '../../math/field.js';
+import { ratToFloat } from '../../math/rat-float.js';
 import { type ExactNumberData, type ExactPointData, RealAlgebraicNumber, RealAlgebraicPoint } from '../../math/realroots/index.js';
 import { expectSmallInt } from '../builtins/convert.js';
 import type { ObjectKind, ObjectOperators } from '../object-kind.js';
@@ -168,7 +169,7 @@ function algebraicOf(a: Value, b: Value): { like: RealAlgebraicNumber; digits: n
 function floatOf(v: Value): number | undefined {
   if (v.kind === 'float') return v.value;
   if (isObject(ALGEBRAIC, v)) return v.data.value.toNumber();
-  if (v.kind === 'number') return Number(v.value.num) / Number(v.value.den);
+  if (v.kind === 'number') return ratToFloat(v.value);
   return undefined;
 }
 

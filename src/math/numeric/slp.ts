@@ -12,13 +12,13 @@
 // column = variable), entry (i, j) at 2·(i·nvars + j).
 import { MathError } from '../errors.js';
 import type { Rat } from '../field.js';
-import { dyadicToNumber, ratToDyadic } from '../interval/dyadic.js';
+import { ratToFloat as nearestDouble } from '../rat-float.js';
 import type { Poly } from '../poly.js';
 import { termLayout } from './term-layout.js';
 
-/** The double nearest below (or at) a rational, exactly (53-bit rounding of the exact value). */
+/** The double nearest to a rational (src/math/rat-float.ts), refused when it is outside double range. */
 export function ratToFloat(x: Rat): number {
-  const v = dyadicToNumber(ratToDyadic(x, 53, false));
+  const v = nearestDouble(x);
   if (!Number.isFinite(v)) throw new MathError('out-of-range', `the coefficient ${x.num}/${x.den} is outside the range of double precision`);
   return v;
 }
