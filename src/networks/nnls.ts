@@ -182,6 +182,19 @@ function residualAndGradient(A: Dense, b: Float64Array, x: Float64Array): { r: F
   return { r, g: matTVec(A, r) };
 }
 
+/** The record of a float method: the final residual and KKT residual, recorded as the history's last entry. */
+function floatResult(
+  method: NnlsMethod, x: Float64Array, r: Float64Array, g: Float64Array,
+  run: { iterations: number; support: number; step: number; converged: (kkt: number) => boolean; description: string; history: HistoryRecorder },
+): NnlsResult {
+  const residual = norm2(r), kkt = kktResidual(x, g);
+  run.history.push(run.iterations, residual, kkt, run.support, run.step);
+  return {
+    method, x: Array.from(x), exact: false, converted: false, iterations: run.iterations,
+    residual, kkt, converged: run.converged(kkt), history: run.history.h, description: run.description,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lawson–Hanson, exact.
 
@@ -461,20 +474,10 @@ function lawsonHansonFloat(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
     ({ r, g } = next);
     if (normInf(dz) <= Number.EPSILON * normInf(x)) break;
   }
-  const residual = norm2(r), kkt = kktResidual(x, g);
-  history.push(solves, residual, kkt, P.size, 1);
-  return {
-    method: 'lawson-hanson',
-    x: Array.from(x),
-    exact: false,
-    converted: false,
-    iterations: solves,
-    residual,
-    kkt,
-    converged,
-    history: history.h,
+  return floatResult('lawson-hanson', x, r, g, {
+    iterations: solves, support: P.size, step: 1, converged: () => converged, history,
     description: 'Lawson–Hanson active set in floating point (updated Cholesky of the passive Gram matrix, refined by corrected semi-normal equations)',
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -557,20 +560,10 @@ function projectedNesterov(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
     kkt = kktResidual(x, g);
     if (history.wants(iterations)) history.push(iterations, Math.sqrt(2 * f), kkt, supportSize(x), 1 / L);
   }
-  const residual = norm2(r);
-  history.push(iterations, residual, kkt, supportSize(x), 1 / L);
-  return {
-    method: 'accelerated',
-    x: Array.from(x),
-    exact: false,
-    converted: false,
-    iterations,
-    residual,
-    kkt,
-    converged: kkt <= tolerance,
-    history: history.h,
+  return floatResult('accelerated', x, r, g, {
+    iterations, support: supportSize(x), step: 1 / L, converged: (k) => k <= tolerance, history,
     description: 'projected gradient with Nesterov momentum and gradient restart (FISTA), step 1/L with L ≥ ||A||₂² by power iteration and backtracking',
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -657,23 +650,13 @@ function reparametrized(A: Dense, b: Float64Array, method: 'reparam' | 'reparam-
     kkt = kktResidual(x, g);
     if (history.wants(iterations)) history.push(iterations, Math.sqrt(2 * f), kkt, supportSize(x), eta);
   }
-  const residual = norm2(r);
-  history.push(iterations, residual, kkt, supportSize(x), eta);
-  return {
-    method,
-    x: Array.from(x),
-    exact: false,
-    converted: false,
-    iterations,
-    residual,
-    kkt,
-    converged: kkt <= tolerance,
-    history: history.h,
+  return floatResult(method, x, r, g, {
+    iterations, support: supportSize(x), step: eta, converged: (k) => k <= tolerance, history,
     description:
       method === 'reparam'
         ? 'gradient descent on x = u ⊙ u, step 1/(2||∇F(x)||_∞ + 4σ²||x||_∞)'
         : 'Nesterov-accelerated gradient on x = u ⊙ u with adaptive restart, step 1/(2||∇F(x)||_∞ + 4σ²||x||_∞)',
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
