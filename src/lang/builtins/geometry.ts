@@ -1,6 +1,7 @@
 // Geometry built-ins: varieties, forms, projections, critical points, ED degrees, Morse indices and
 // polar degrees. This file only adapts language values to the plain data of src/geometry and back;
 // the mathematics lives there (see docs/geometry.md).
+import { familyBase } from './network-families.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import { Ideal } from '../../math/ideal-handle.js';
 import { timed, type Provenance } from '../../math/provenance.js';
@@ -629,6 +630,18 @@ function specializationOf(ctx: CallContext, ring: RationalRing, kwargs: Readonly
 
 /** The parameters of a discriminant: a variable, a list of variables or an indexed family. */
 function parameterIndices(ctx: CallContext, ring: RingData, v: Value, index: number): number[] {
+  if (familyBase(ring)) {
+    // A family's loss: its parameters may be named by the variables of the parameter ring they came from.
+    const byName = (x: Value): number | null => {
+      if (x.kind !== 'poly' || x.ring.id === ring.id) return null;
+      const name = x.ring.poly.vars.find((_, i) => x.ring.poly.equals(x.poly, x.ring.poly.variable(i)));
+      const k = name === undefined ? -1 : ring.poly.vars.indexOf(name);
+      return k >= 0 ? k : null;
+    };
+    const items = v.kind === 'list' ? v.items : [v];
+    const found = items.map(byName);
+    if (found.every((k) => k !== null)) return found as number[];
+  }
   return expectVariables(ctx, ring, v, index);
 }
 
@@ -655,8 +668,11 @@ defineBuiltins([
       let target: RationalRing | null | undefined;
       const targetRing = () => {
         if (target === undefined) {
+          const base = familyBase(source);
           if (!sp.target) target = null;
-          else {
+          else if (base && base.poly.vars.length === sp.target.nvars && base.poly.vars.every((v, i) => v === sp.target!.vars[i])) {
+            target = base as RationalRing; // a family's loss with every parameter specialized: back in the network's ring
+          } else {
             const kept = new Set(sp.target.vars);
             const families = new Map([...source.families].filter(([, f]) => source.variables.every((v) => v.family !== f.name || kept.has(v.name))));
             target = ctx.registerRing({ name: source.name, poly: sp.target, families });
@@ -710,7 +726,7 @@ defineBuiltins([
       const ring = ringOfValues(ctx, F!.kind === 'list' ? F!.items : [F!]);
       checkQQ(ctx, ring, 0);
       const gens = expectGenerators(ctx, ring, F!, 0);
-      const ti = expectVariable(ctx, ring, t!, 1);
+      const ti = familyBase(ring) && t!.kind !== 'list' ? parameterIndices(ctx, ring, t!, 1)[0]! : expectVariable(ctx, ring, t!, 1);
       const steps = expectSmallInt(ctx, n!, 4, 1, 10000);
       const { value: points, seconds } = timed(() => G.sweep(ring.poly, gens, ti, expectRational(ctx, a!, 2), expectRational(ctx, b!, 3), steps, options(ctx)));
       const how = reportedProvenance({ algorithm: 'sweep', field: 'QQ', certified: false, note: 'exact solution counts (solve) at each grid value' }, seconds, ctx.random);

@@ -30,6 +30,8 @@ import {
   targetFromQuadraticForm,
   teacherLoss,
 } from '../../networks/losses.js';
+import { constantMatrix, familyEmpiricalMoments, familySquaredLoss, familyTargetFromQuadraticForm, familyTeacherLoss } from '../../networks/family-losses.js';
+import { type SymbolicMatrix, familyBase, familyRingOf, parameterRing, symbolicMatrix, symbolicRegularization } from './network-families.js';
 import { NNLS_METHODS, type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import {
   type StationaryRealCount,
@@ -284,6 +286,34 @@ function metricMatrix(ctx: CallContext, N: Network, positional: Value | undefine
   return fail('arity', 'give the data distribution: X = data matrix, gaussian = true (or a covariance matrix), or metric = moment matrix', ctx.span);
 }
 
+/** The metric of a family: empirical moments of symbolic data X, a symbolic metric = M, or the Gaussian moments as constants. */
+function symbolicMetric(ctx: CallContext, N: Network, P: RationalRing, positional: Value | undefined, kwargs: ReadonlyMap<string, Value>, positionalIndex: number): SymbolicMatrix {
+  const X = kwargs.get('X');
+  if (X) return familyEmpiricalMoments(N, P.poly, symbolicMatrix(ctx, P, X, kwSpan(ctx, 'X'), 'X'));
+  const m = kwargs.get('metric');
+  if (m) return symbolicMatrix(ctx, P, m, kwSpan(ctx, 'metric'), 'the metric');
+  const g = kwargs.get('gaussian');
+  if (g && g.kind !== 'bool' && parameterRing(ctx, [[g, kwSpan(ctx, 'gaussian')]])) {
+    fail('domain', 'a covariance with symbolic entries is not supported: specialize it first (at), or give metric = M', kwSpan(ctx, 'gaussian'));
+  }
+  return constantMatrix(P.poly, metricMatrix(ctx, N, positional, kwargs, positionalIndex));
+}
+
+/** A teacher's target with symbolic coefficients: a list of coefficients, an outputs × basis matrix, or a symmetric n × n form (degree 2). */
+function symbolicTarget(ctx: CallContext, N: Network, P: RationalRing, v: Value): SymbolicMatrix {
+  const K = N.basis.length;
+  const span = spanOf(ctx, 1);
+  if (v.kind === 'list' && v.items.every((x) => x.kind === 'number' || x.kind === 'poly')) {
+    if (N.outputs !== 1 || v.items.length !== K) fail('shape', `a target list needs ${K} coefficients (one per basis monomial)`, span);
+    return symbolicMatrix(ctx, P, list([v]), span, 'the target');
+  }
+  const M = symbolicMatrix(ctx, P, v, span, 'the target');
+  if (M.length === N.outputs && M[0]!.length === K) return M;
+  const degreeTwo = N.basis.every((e) => e.reduce((s, k) => s + k, 0) === 2);
+  if (N.outputs === 1 && degreeTwo && M.length === N.inputs) return familyTargetFromQuadraticForm(N, P.poly, M);
+  return fail('shape', `the target must be a ${N.outputs}×${K} coefficient matrix${degreeTwo ? `, an ${N.inputs}×${N.inputs} symmetric matrix` : ''} or a polynomial`, span);
+}
+
 // --- NNLS arguments ---------------------------------------------------------------------------
 
 function scalarOf(ctx: CallContext, v: Value, index: number): Scalar {
@@ -531,6 +561,17 @@ defineBuiltins([
     keywords: ['X', 'Y', 'reg'],
     call(ctx, [v], kwargs) {
       const { network, ring } = expectNetwork(ctx, v);
+      const P = parameterRing(ctx, ['X', 'Y', 'reg'].map((k) => [kwargs.get(k), kwSpan(ctx, k)] as const));
+      if (P) {
+        // A family: data with polynomial entries in the parameters (src/networks/family-losses.ts).
+        const { ring: C, family } = familyRingOf(ctx, network, ring, P);
+        const matrix = (name: string) => {
+          const m = kwargs.get(name);
+          return m ? symbolicMatrix(ctx, P, m, kwSpan(ctx, name), name) : fail('arity', 'loss needs the data: X = inputs (one column per point) and Y = targets', ctx.span);
+        };
+        const reg = symbolicRegularization(ctx, network, P, kwargs.get('reg'), kwSpan(ctx, 'reg'));
+        return poly(C, familySquaredLoss(family, matrix('X'), matrix('Y'), reg));
+      }
       const { X, Y } = dataMatrices(ctx, network, kwargs, 'loss');
       return poly(ring, squaredLoss(network, X, Y, regularization(ctx, network, kwargs.get('reg'))));
     },
@@ -561,6 +602,22 @@ defineBuiltins([
         return withProvenance(record({ complex: int(c.complex!), multiplicity: int(c.multiplicity!), bezout: int(c.bezout) }), how);
       }
       return stationaryRecord(ctx, ring, R, f, certify);
+    },
+  },
+  {
+    name: 'gradient',
+    signature: 'gradient(L)',
+    summary:
+      "The gradient of a loss: the list of its partial derivatives in the network's parameters. For the loss of a family (data with symbolic entries, whose ring holds the network's parameters and then the family's parameters t) the derivatives are in the network's parameters only, so that gradient(L) is the family of stationarity systems that discriminant(gradient(L), t) and sweep take; for any other polynomial, in every variable of its ring.",
+    examples: ['ring T = QQ[t];\ngradient(loss(linear(1, 1), X = [[1]], Y = [[t]]))  // [W1[1,1] - t]'],
+    category: 'networks',
+    minArgs: 1,
+    maxArgs: 1,
+    call(ctx, [v]) {
+      const { ring, R, f } = paramPoly(ctx, v, 0);
+      const base = familyBase(ring);
+      const n = base ? base.poly.nvars : R.nvars;
+      return list(Array.from({ length: n }, (_, i) => poly(ring, R.diff(f, i))));
     },
   },
   {
@@ -736,6 +793,11 @@ defineBuiltins([
     keywords: ['X', 'gaussian'],
     call(ctx, [v, dist], kwargs) {
       const { network } = expectNetwork(ctx, v);
+      const P = parameterRing(ctx, ['X', 'metric', 'gaussian'].map((k) => [kwargs.get(k), kwSpan(ctx, k)] as const));
+      if (P) {
+        const R: PolyRing<Rat> = P.poly;
+        return list(symbolicMetric(ctx, network, P, dist, kwargs, 1).map((row) => list(row.map((x) => (R.isConstant(x) ? num(R.constantCoeff(x)) : poly(P, x))))));
+      }
       return ratMatrixValue(metricMatrix(ctx, network, dist, kwargs, 1));
     },
   },
@@ -751,6 +813,11 @@ defineBuiltins([
     keywords: ['X', 'gaussian', 'metric'],
     call(ctx, [v, target], kwargs) {
       const { network, ring } = expectNetwork(ctx, v);
+      const P = target!.kind === 'poly' ? null : parameterRing(ctx, [[target, spanOf(ctx, 1)], ...['X', 'metric', 'gaussian'].map((k) => [kwargs.get(k), kwSpan(ctx, k)] as const)]);
+      if (P) {
+        const { ring: C, family } = familyRingOf(ctx, network, ring, P);
+        return poly(C, familyTeacherLoss(family, symbolicTarget(ctx, network, P, target!), symbolicMetric(ctx, network, P, undefined, kwargs, 2)));
+      }
       const M = metricMatrix(ctx, network, undefined, kwargs, 2);
       return poly(ring, teacherLoss(network, targetCoefficients(ctx, network, target!), M));
     },
