@@ -1,6 +1,7 @@
 // The worker-thread prime runner (src/node/prime-pool.ts) over the built worker script: the same
 // parametrization as the sequential runner (an independent route through the same mathematics),
-// task errors back as MathErrors, and interruption terminating the workers.
+// task errors back as MathErrors, interruption terminating the workers, and dead workers (one that
+// exits, one that hangs) failing the call with a diagnostic instead of a hang.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { QQ } from '../../src/math/field.js';
 import { katsura } from '../../src/math/systems.js';
 import { parametrize } from '../../src/math/zerodim/parametrize.js';
 import { sequentialPrimeRunner } from '../../src/math/zerodim/prime-runner.js';
+import { primeStream } from '../../src/math/groebner/modular.js';
 import { WorkerPrimeRunner } from '../../src/node/prime-pool.js';
 
 const script = pathToFileURL(path.join(import.meta.dirname, '../../dist/src/node/prime-worker.js'));
@@ -60,6 +62,68 @@ describe('WorkerPrimeRunner (built worker)', () => {
     expect((error as MathError).code).toBe('interrupted');
     expect(pool.running).toBe(0);
     expect(polls).toBeGreaterThan(3);
+  });
+});
+
+describe('WorkerPrimeRunner: dead workers', () => {
+  const [good1, good2, fatal] = (() => {
+    const stream = primeStream();
+    return [stream.next().value as number, stream.next().value as number, stream.next().value as number];
+  })();
+  /**
+   * The built worker behind a first listener that misbehaves at the prime `fatal`: it exits with code 7
+   * ('exit') or spins without ever polling its interrupt flag ('hang', as a thread that is out of memory
+   * or stuck gives no heartbeat). At other primes the real worker answers.
+   */
+  const misbehaving = (mode: 'exit' | 'hang') =>
+    new URL(
+      'data:text/javascript,' +
+        encodeURIComponent(
+          `import { workerData } from 'node:worker_threads';\n` +
+            `workerData.port.on('message', (r) => { if (r.p === ${fatal}) { ${mode === 'exit' ? 'process.exit(7);' : 'for (;;);'} } });\n` +
+            `await import(${JSON.stringify(script.href)});\n`,
+        ),
+    );
+  const job = () => ({ key: Math.floor(Math.random() * 1e9) + 1000, task: 'parametrization' as const, setup: lastJob() });
+
+  it('a worker that exits while it owes a reply fails the call with worker-died, and the next call starts new workers', () => {
+    const pool = new WorkerPrimeRunner({ size: 2, script: misbehaving('exit') });
+    try {
+      const j = job();
+      const expected = sequentialPrimeRunner.images(j, [good1, good2]);
+      let error: unknown;
+      try {
+        pool.images(j, [good1, fatal, good2]);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(MathError);
+      expect((error as MathError).code).toBe('worker-died');
+      expect((error as MathError).message).toMatch(new RegExp(`exited \\(code 7\\) while computing the image modulo ${fatal}`));
+      expect(pool.running).toBe(0);
+      const again = pool.images(j, [good1, good2]);
+      expect(again.map((r) => Array.from(r.image!))).toEqual(expected.map((r) => Array.from(r.image!)));
+    } finally {
+      pool.stop();
+    }
+  });
+
+  it('a worker without a heartbeat for silentMs is taken for dead: worker-died, the workers terminated', () => {
+    const pool = new WorkerPrimeRunner({ size: 2, script: misbehaving('hang'), silentMs: 400 });
+    try {
+      let error: unknown;
+      try {
+        pool.images(job(), [fatal, good1]);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(MathError);
+      expect((error as MathError).code).toBe('worker-died');
+      expect((error as MathError).message).toMatch(new RegExp(`no sign of life for \\d+ s while computing the image modulo ${fatal}`));
+      expect(pool.running).toBe(0);
+    } finally {
+      pool.stop();
+    }
   });
 });
 

@@ -141,6 +141,6 @@ export function prepareParametrization(setup: ParametrizationSetup, signal?: Int
 }
 
 /** The tasks a runner can run, by name. */
-export const PRIME_TASKS: { readonly [K in PrimeJob['task']]: (setup: Extract<PrimeJob, { task: K }>['setup']) => PreparedTask } = {
-  parametrization: (setup) => prepareParametrization(setup),
+export const PRIME_TASKS: { readonly [K in PrimeJob['task']]: (setup: Extract<PrimeJob, { task: K }>['setup'], signal?: Interrupt) => PreparedTask } = {
+  parametrization: (setup, signal) => prepareParametrization(setup, signal),
 };
