@@ -27,7 +27,8 @@ import { invModNumber } from '../field.js';
 import { bigGcd, bigSqrt } from '../integers.js';
 import { bigMod } from '../groebner/modular.js';
 import { ResidueStore } from './crt.js';
-import { reconstructRational } from './reconstruct.js';
+import type { PrimeEstimate } from './estimate.js';
+import { bitLength, reconstructRational } from './reconstruct.js';
 
 /** Checkpoints: the next is at max(k + 1, ceil(k · CHECKPOINT_GROWTH)) primes. */
 export const CHECKPOINT_GROWTH = 1.05;
@@ -41,7 +42,11 @@ export interface RationalPoly {
 /** The lifting state of one parametrization: its images, its sample, its next checkpoint. */
 export class ParametrizationLift {
   private readonly store: ResidueStore;
-  /** Flat indices of the sampled coefficients; sample[0] is the middle coefficient of w. */
+  /**
+   * Flat indices of the sampled coefficients; sample[0] is the coefficient of w nearest the middle
+   * that is not zero in the first image (a coefficient that is zero, as the odd ones of an even w,
+   * would give no denominator and say nothing of the size of the others).
+   */
   private readonly sample: number[];
   private nextCheckpoint = 2;
   /** Where the last full attempt failed (it is retried first). */
@@ -49,9 +54,11 @@ export class ParametrizationLift {
   /** Full reconstructions attempted (for provenance and tests). */
   fullAttempts = 0;
 
+  /** `estimate`, when given, is told what each checkpoint learns (./estimate.ts). */
   constructor(
     readonly D: number,
     readonly count: number,
+    private readonly estimate?: PrimeEstimate,
   ) {
     this.store = new ResidueStore(D * count);
     this.sample = [Math.floor(D / 2)];
@@ -62,6 +69,7 @@ export class ParametrizationLift {
   }
 
   add(p: number, image: ArrayLike<number>): void {
+    if (this.store.count === 0) this.sample[0] = middleNonZero(image, this.D);
     this.store.add(p, image);
   }
 
@@ -76,12 +84,19 @@ export class ParametrizationLift {
     const bound = bigSqrt(m / 2n);
     // 1. The sample.
     const values = this.store.crtValues(this.sample, used);
+    const modulusBits = bitLength(m);
     let scale = 1n;
+    let sampleBits = 0;
     for (let s = 0; s < this.sample.length; s++) {
       const r = reconstructRational(values[s]!, m, bound, bound);
-      if (r === null || !agrees(r.num, r.den, last, this.store.residue(used, this.sample[s]!))) return null;
+      if (r === null || !agrees(r.num, r.den, last, this.store.residue(used, this.sample[s]!))) {
+        this.estimate?.sampleFailed(modulusBits);
+        return null;
+      }
       if (s === 0) scale = r.den;
+      sampleBits = Math.max(sampleBits, bitLength(r.num < 0n ? -r.num : r.num) + bitLength(r.den));
     }
+    this.estimate?.sampleReconstructed(sampleBits, modulusBits);
     // 2-3. Every coefficient, polynomial by polynomial, starting where the last attempt failed.
     this.fullAttempts++;
     const D = this.D;
@@ -93,6 +108,7 @@ export class ParametrizationLift {
       const poly = reconstructScaled(scaled, m, bound, scale);
       const failed = typeof poly === 'number' ? poly : mismatch(poly, last, (c) => this.store.residue(used, e * D + c));
       if (failed >= 0) {
+        this.estimate?.fullFailed(modulusBits);
         this.firstPoly = e;
         if (!this.sample.includes(e * D + failed)) this.sample.push(e * D + failed);
         return null;
@@ -101,6 +117,16 @@ export class ParametrizationLift {
     }
     return out;
   }
+}
+
+/** The index among the D coefficients of w (the first D of the image) nearest D/2 that is not zero. */
+function middleNonZero(image: ArrayLike<number>, D: number): number {
+  const middle = Math.floor(D / 2);
+  for (let d = 0; d <= D; d++) {
+    if (middle + d < D && image[middle + d] !== 0) return middle + d;
+    if (middle - d >= 0 && image[middle - d] !== 0) return middle - d;
+  }
+  return middle;
 }
 
 /** num/den ≡ r (mod p); false when p divides den. */

@@ -46,6 +46,7 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import type { Provenance } from '../provenance.js';
 import { Random } from '../random.js';
 import { checkExactly, checkModulo } from './check.js';
+import { PrimeEstimate, heightPrior } from './estimate.js';
 import { ParametrizationLift, type RationalPoly, toOutput } from './lift.js';
 import { shear, unshearImage } from './shear.js';
 import { FORM_ATTEMPTS, formModulo, linearFormFor, noFormFound, normalFormsOf, tryForm } from './prime.js';
@@ -198,7 +199,10 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     // 2-3. Further primes until the reconstruction is stable, computed by the runner in batches of
     // its parallelism (the images do not depend on the runner: see ./prime-tasks.ts).
     const count = 1 + n;
-    const lift = new ParametrizationLift(D, count);
+    // The estimate of the primes needed, for the progress line "prime k of ~n" (./estimate.ts).
+    const estimate = new PrimeEstimate(heightPrior(inputs, D));
+    const lift = new ParametrizationLift(D, count, estimate);
+    let modulusBits = Math.log2(first.p);
     timed('reconstruct', () => lift.add(first.p, chosen.image));
     // The default runner only for systems where a prime costs more than handing it to a worker.
     const runner = options.runner ?? (D >= PARALLEL_MIN_SOLUTIONS ? defaultPrimeRunner() : sequentialPrimeRunner);
@@ -243,7 +247,9 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
       }
       successes++;
       lift.add(next.p, next.image);
-      progress(`prime ${lift.primes.length}`, next.p);
+      modulusBits += Math.log2(next.p);
+      const k = lift.primes.length;
+      progress(`prime ${k} of ~${estimate.primes(k, modulusBits)}${estimate.fromSample ? '' : ' (a priori)'}`, next.p);
       candidate = timed('reconstruct', () => lift.attempt());
     }
     if (candidate === null) {
