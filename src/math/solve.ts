@@ -81,7 +81,8 @@ import { MonomialTable } from './groebner/f4-monomials.js';
 import { inputsModulo, integerGenerators, primeStream } from './groebner/modular.js';
 import { hilbertSeriesOfLeads, seriesDimension } from './hilbert.js';
 import type { ComputeOptions } from './progress.js';
-import type { UnivariateRepresentation } from './realroots/point.js';
+import { type RealAlgebraicPoint, type UnivariateRepresentation, parametrizationPoints as pointAtRoot } from './realroots/point.js';
+import { isolateSquareFree } from './realroots/descartes.js';
 
 
 // =============================================================================================
@@ -528,7 +529,10 @@ export interface SolveResult {
   readonly complex: number;
   /** Distinct real solutions over QQ; null over GF(p), where it does not apply. */
   readonly real: number | null;
-  /** The real solutions, each coordinate a decimal string with `digits` significant digits, sorted. */
+  /**
+   * The real solutions, each coordinate a decimal string with `digits` significant digits, sorted. On
+   * the parametrization route they are computed on first read (the counts need only the isolation).
+   */
   readonly points: string[][];
   /** How the answer was obtained: 'modular-parametrization', 'hermite+rur', 'rur', 'groebner' or 'radical'. */
   readonly method: string;
@@ -542,6 +546,11 @@ export interface SolveResult {
   readonly note?: string;
   /** Over QQ: the univariate representation the points were read from (exact real points: realroots/point.ts). */
   readonly representation?: UnivariateRepresentation;
+  /**
+   * The exact real points of `representation` in increasing order of its variable, when the route has
+   * isolated them already (the parametrization route); `points` holds their decimals, sorted.
+   */
+  readonly exactPoints?: readonly RealAlgebraicPoint[];
 }
 
 /** The reduced grevlex basis of the system, when the caller already has it (or can compute it on demand). */
@@ -600,11 +609,6 @@ export function realPoints(rur: RationalUnivariateRepresentation, digits: number
   return pointsAtRealRoots(rur.polynomial, rur.numerators.map((numerator) => ({ numerator, denominator: rur.denominator })), digits);
 }
 
-/** The real points of a modular parametrization: x_i = V_i(θ) / (d_i·W'(θ)) at the real roots θ of W. */
-export function parametrizationPoints(param: Parametrization, digits: number): { roots: RealRoot[]; points: string[][] } {
-  const { polynomial, coordinates } = parametrizationRepresentation(param);
-  return pointsAtRealRoots(polynomial, coordinates, digits);
-}
 
 /** The parametrization as a univariate representation: x_i = V_i(T) / (d_i·W'(T)). */
 export function parametrizationRepresentation(param: Parametrization): UnivariateRepresentation {
@@ -672,10 +676,28 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
     const fallback = solveByTraces(R, gens, options, digits, known);
     return { ...fallback, note: `the modular parametrization could not be certified (${param.provenance.note ?? ''}); solved by the ${fallback.method} route` };
   }
-  const { roots, points } = parametrizationPoints(param, digits);
+  // Only the isolating intervals here (the real count); the decimals of the points on first read.
+  const roots = isolateSquareFree(param.w, options);
   const complex = param.w.length - 1;
   // The parametrization exists only for radical ideals, whose vdim is the number of solutions.
-  return { complex, real: roots.length, points, method: 'modular-parametrization', multiplicityCount: complex, linearForm: param.linearForm, provenance: param.provenance, representation: parametrizationRepresentation(param) };
+  const exactPoints = roots.map(pointAtRoot(param));
+  const result = { complex, real: roots.length, method: 'modular-parametrization', multiplicityCount: complex, linearForm: param.linearForm, provenance: param.provenance, representation: parametrizationRepresentation(param), exactPoints };
+  let points: string[][] | undefined;
+  Object.defineProperty(result, 'points', { enumerable: true, get: () => (points ??= sortedDecimals(exactPoints, digits, options)) });
+  return result as typeof result & { readonly points: string[][] };
+}
+
+/**
+ * The decimals of real points with `digits` significant digits (exact rounding: intervals on the
+ * points' boxes, the exact route where they cannot decide; realroots/point.ts), sorted lexicographically.
+ */
+function sortedDecimals(points: readonly RealAlgebraicPoint[], digits: number, options: ComputeOptions): string[][] {
+  const keyed = points.map((p) => {
+    const text = p.decimals(digits, options);
+    return { text, key: text.map(decimalToRational) };
+  });
+  keyed.sort((x, y) => comparePoints(x.key, y.key));
+  return keyed.map((x) => x.text);
 }
 
 /** The number of distinct complex solutions, and how it was obtained (no real roots are isolated). */

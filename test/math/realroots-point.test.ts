@@ -13,6 +13,7 @@ import { PolyRing } from '../../src/math/poly.js';
 import { AlgebraicRoot, RealAlgebraicNumber, RealAlgebraicPoint, isolateSquareFree } from '../../src/math/realroots/index.js';
 import { parametrizationRepresentation, solve } from '../../src/math/solve.js';
 import { parametrize } from '../../src/math/zerodim/parametrize.js';
+import { katsura } from '../../src/math/systems.js';
 
 // √2 = 1.41421356237309504880168872420969807856967...: 40 digits round to ...07857|0, the zero dropped.
 const SQRT2_40 = '1.41421356237309504880168872420969807857';
@@ -194,5 +195,46 @@ describe('real algebraic points', () => {
     const [p] = RealAlgebraicPoint.all({ polynomial: [-2n, 0n, 1n], coordinates: [{ numerator: [0n, 1n], denominator: [1n] }] });
     expect(() => p!.evaluate(P('x + y'))).toThrow(/2 variables/);
     expect(() => p!.coordinate(1)).toThrow(MathError);
+  });
+});
+
+describe('decimals by intervals (decimalsOfFractions, toDecimal) against the exact route', () => {
+  it('agree with exact rounding on every coordinate of katsura-4, at several digit counts', () => {
+    const { ring: R, gens } = katsura(QQ, 4);
+    const s = solve(R, gens, { seed: 3 });
+    expect(s.exactPoints?.length).toBe(s.real);
+    for (const p of s.exactPoints!) {
+      for (const digits of [1, 7, 30, 61]) {
+        const fast = p.decimals(digits);
+        expect(fast).toEqual(p.coordinates().map((x) => x.exactDecimal(digits)));
+      }
+    }
+  });
+
+  it('decide zeros and values on a rounding boundary (both left to the exact route)', () => {
+    // Two points with x = 0.125 (on a rounding boundary at 2 digits: half to even gives 0.12), y = 0
+    // exactly, and z = ±√2.
+    const R = new PolyRing(QQ, ['x', 'y', 'z']);
+    const gens = ['8*x - 1', 'y*(z - 5)', 'z^2 - 2'].map((g) => parsePoly(R, g));
+    const s = solve(R, gens, { seed: 1 });
+    expect(s.real).toBe(2);
+    for (const p of s.exactPoints!) {
+      expect(p.decimals(2).slice(0, 2)).toEqual(['0.12', '0']);
+      expect(p.decimals(3).slice(0, 2)).toEqual(['0.125', '0']);
+      expect(p.decimals(30)).toEqual(p.coordinates().map((x) => x.exactDecimal(30)));
+    }
+    expect(s.points).toEqual([
+      ['0.125', '0', '-1.41421356237309504880168872421'],
+      ['0.125', '0', '1.41421356237309504880168872421'],
+    ]);
+  });
+
+  it('solve isolates the real roots for the counts and computes decimals only when points are read', () => {
+    const { ring: R, gens } = katsura(QQ, 3);
+    const s = solve(R, gens, { seed: 2, digits: 20 });
+    const numbers = s.exactPoints!.flatMap((p) => p.coordinates());
+    expect(numbers.every((x) => x.knownDecimal(20) === undefined)).toBe(true);
+    expect(s.points.length).toBe(s.real);
+    expect(numbers.every((x) => x.knownDecimal(20) !== undefined)).toBe(true);
   });
 });

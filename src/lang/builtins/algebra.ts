@@ -54,7 +54,7 @@ function options(ctx: CallContext) {
 /** The exact real points of a solve result, in the order of their decimals (as solve's decimal points). */
 function realPoints(ctx: CallContext, ring: RingData, s: SolveResult, digits: number): Value[] {
   if (!s.representation || !s.real) return [];
-  const points = RealAlgebraicPoint.inDecimalOrder(RealAlgebraicPoint.all(s.representation, options(ctx)), digits);
+  const points = RealAlgebraicPoint.inDecimalOrder(s.exactPoints ?? RealAlgebraicPoint.all(s.representation, options(ctx)), digits);
   if (points.length !== s.real) throw new MathError('internal', `the representation has ${points.length} real points, solve counted ${s.real}`);
   return points.map((p) => pointValue(p, ring, digits));
 }

@@ -28,7 +28,7 @@ import { evaluateUnivariate } from '../interval/evaluate.js';
 import { type Interval, intervalContainsZero, intervalDiv, intervalFromInt, intervalSign, intervalWidth } from '../interval/interval.js';
 import { type Interrupt, checkInterrupt } from '../progress.js';
 import { gcdWithPolynomial } from './root-gcd.js';
-import { rationalFunctionToDecimal } from '../univariate/decimal.js';
+import { formatDecimal, rationalFunctionToDecimal } from '../univariate/decimal.js';
 import { primitivePart } from '../univariate/integer-poly.js';
 import type { RealRoot } from '../univariate/isolate.js';
 import { type Residue, ResidueRing } from '../univariate/residue.js';
@@ -164,6 +164,9 @@ function residueOf(ring: ResidueRing, p: readonly (bigint | Rat)[]): Residue {
 
 /** The value num(t) / den(t) in Q(t) (see the header). */
 export class RealAlgebraicNumber {
+  /** Decimal texts already computed, by number of digits. */
+  private decimals: Map<number, string> | undefined;
+
   private constructor(
     readonly root: AlgebraicRoot,
     readonly num: Residue,
@@ -306,8 +309,31 @@ export class RealAlgebraicNumber {
     }
   }
 
-  /** The value to `digits` significant digits, rounded exactly (half to even; trailing zeros dropped). */
-  toDecimal(digits: number): string {
+  /**
+   * The value to `digits` significant digits, rounded exactly (half to even; trailing zeros dropped).
+   * First by intervals (decimalByEnclosure); only a value the enclosures cannot decide (on or very
+   * near a rounding boundary, or 0) goes to the exact route of ../univariate/decimal.ts.
+   */
+  toDecimal(digits: number, options: AlgebraicOptions = {}): string {
+    const cached = this.decimals?.get(digits);
+    if (cached !== undefined) return cached;
+    const text = decimalByEnclosure(this, digits, options) ?? this.exactDecimal(digits);
+    this.rememberDecimal(digits, text);
+    return text;
+  }
+
+  /** The decimal text already computed for `digits`, if any. */
+  knownDecimal(digits: number): string | undefined {
+    return this.decimals?.get(digits);
+  }
+
+  /** Records the decimal text of the value found elsewhere (RealAlgebraicPoint.decimals: intervals on the point's box). */
+  rememberDecimal(digits: number, text: string): void {
+    (this.decimals ??= new Map()).set(digits, text);
+  }
+
+  /** The exact route: rationalFunctionToDecimal (exact values at the root's endpoints, boundaries tested exactly). */
+  exactDecimal(digits: number): string {
     // num/n0 over den/d0 = (num·d0) / (den·n0), both integer polynomials.
     const P = this.num.num.map((c) => c * this.den.den);
     const Q = this.den.num.map((c) => c * this.num.den);
@@ -353,6 +379,97 @@ export class RealAlgebraicNumber {
   }
 }
 
+/** Enclosure widths tried by decimalByEnclosure beyond the first, in extra bits, before the exact route. */
+const DECIMAL_EXTRA_BITS = [24, 96];
+
+/**
+ * `digits` significant digits of x by intervals, or undefined when they cannot decide. A coarse
+ * enclosure gives the magnitude 2^m of x (it must exclude 0); an enclosure of absolute width
+ * 2^(m - 3.33·digits - 8) then usually has both ends rounding to the same decimal, and rounding (half
+ * to even, ./decimal.ts formatDecimal) is monotone, so x, which lies between them, rounds to that
+ * decimal too. Ends that round differently mean a rounding boundary lies in the enclosure: it is
+ * narrowed twice more, and after that the exact route (which recognises a value on the boundary)
+ * decides. Cost: interval Horner evaluations of num and den on t's refined interval
+ * (../interval/evaluate.ts) at about 3.33·digits + |m| bits, instead of exact rational values.
+ */
+function decimalByEnclosure(x: RealAlgebraicNumber, digits: number, options: AlgebraicOptions): string | undefined {
+  // The magnitude: from a coarse enclosure, or finer ones when the value is small (its exact sign
+  // first: a zero is recognised by a gcd with w, ./root-gcd.ts).
+  let known = x.enclosure(16, options);
+  for (let bits = 128; intervalContainsZero(known); bits *= 2) {
+    if (bits === 128 && x.sign(options) === 0) return '0';
+    known = x.enclosure(bits, options);
+  }
+  // |x| >= 2^(m-1) with m the magnitude of the end nearer 0.
+  const near = compareDyadic(dyadicAbsValue(known.lo), dyadicAbsValue(known.hi)) <= 0 ? known.lo : known.hi;
+  const base = Math.ceil(digits * 3.3220) + 9 - magnitude(near);
+  for (const extra of [0, ...DECIMAL_EXTRA_BITS]) {
+    const e = x.enclosure(base + extra, options);
+    const lo = formatDecimal(dyadicToRat(e.lo), digits);
+    if (lo === formatDecimal(dyadicToRat(e.hi), digits)) return lo;
+  }
+  return undefined;
+}
+
+/** Rounds of decimalsOfFractions (each refines t and raises the precision by what the widest undecided value lacked). */
+const FRACTION_ROUNDS = 4;
+
+/**
+ * The decimals of several numbers num_i(t) / den(t) with one denominator (the coordinates of a point
+ * over their common denominator), by intervals: each round refines t once, evaluates den once and every
+ * undecided num_i once on t's interval (interval Horner, ../interval/evaluate.ts), and keeps the texts
+ * whose enclosure has both ends rounding alike (rounding is monotone). The next round asks for as many
+ * more bits as the widest undecided enclosure lacked. Entries left undefined (a value 0, on or very
+ * near a rounding boundary) are for the exact route of each number (RealAlgebraicNumber.toDecimal).
+ * den(t) != 0 is the caller's invariant.
+ */
+export function decimalsOfFractions(root: AlgebraicRoot, numerators: readonly Residue[], denominator: Residue, digits: number, options: AlgebraicOptions = {}): (string | undefined)[] {
+  const out: (string | undefined)[] = numerators.map(() => undefined);
+  // Absolute widths for values of magnitude about 1 first; the rounds adapt to the actual magnitudes.
+  let rootBits = Math.ceil(digits * 3.3220) + 16;
+  let precision = rootBits + 48;
+  for (let round = 0; round < FRACTION_ROUNDS; round++) {
+    checkInterrupt(options.signal);
+    root.refine(rootBits, options);
+    const T = root.interval();
+    const d = quotientBy(evaluateUnivariate(denominator.num, T, precision), denominator.den, precision);
+    let more = 0;
+    if (intervalContainsZero(d)) more = 32;
+    else {
+      numerators.forEach((num, i) => {
+        if (out[i] !== undefined) return;
+        if (num.num.length === 0) {
+          out[i] = '0';
+          return;
+        }
+        const x = intervalDiv(quotientBy(evaluateUnivariate(num.num, T, precision), num.den, precision), d, precision);
+        if (intervalContainsZero(x)) {
+          // Maybe 0: narrowed in the first round only, then left to the exact route.
+          if (round === 0) more = Math.max(more, 32);
+          return;
+        }
+        const lo = formatDecimal(dyadicToRat(x.lo), digits);
+        if (lo === formatDecimal(dyadicToRat(x.hi), digits)) {
+          out[i] = lo;
+          return;
+        }
+        // The width wanted is about 2^(m - 3.33·digits - 8) for |x| ~ 2^m.
+        const near = compareDyadic(dyadicAbsValue(x.lo), dyadicAbsValue(x.hi)) <= 0 ? x.lo : x.hi;
+        const wanted = magnitude(near) - Math.ceil(digits * 3.3220) - 8;
+        more = Math.max(more, magnitude(intervalWidth(x)) - wanted, 8);
+      });
+    }
+    if (out.every((t) => t !== undefined)) break;
+    rootBits += more;
+    precision += more + 16;
+  }
+  return out;
+}
+
+function dyadicAbsValue(x: Dyadic): Dyadic {
+  return x.m < 0n ? { m: -x.m, e: x.e } : x;
+}
+
 /** The double nearest to a dyadic (ties to even): BigInt → Number rounds to nearest, and a sticky bit keeps that right after a shift. */
 export function roundToDouble(x: Dyadic): number {
   let { m, e } = x;
@@ -377,6 +494,21 @@ function magnitude(x: Dyadic): number {
 }
 
 /**
+ * gcd(w, q) of a root's w, remembered per polynomial q (the same array object) and residue ring: the
+ * points of one representation share their ring and their coordinates' numerators, so a coordinate
+ * that is 0 at several points costs one gcd.
+ */
+const gcdCache = new WeakMap<readonly bigint[], { readonly ring: ResidueRing; readonly g: bigint[] }>();
+
+function gcdAtRoot(root: AlgebraicRoot, q: readonly bigint[], options: AlgebraicOptions): bigint[] {
+  const known = gcdCache.get(q);
+  if (known && known.ring === root.ring) return known.g;
+  const g = gcdWithPolynomial(root.w, q, options.signal);
+  gcdCache.set(q, { ring: root.ring, g });
+  return g;
+}
+
+/**
  * The exact sign of the integer polynomial q at t: an interval first; when it straddles 0, q(t) = 0 is
  * decided by the gcd with w (./root-gcd.ts: t is a root of gcd(w, q) iff the gcd changes sign on t's
  * isolating interval), and otherwise t is refined until an interval of q excludes 0.
@@ -389,7 +521,7 @@ export function signAt(root: AlgebraicRoot, q: readonly bigint[], options: Algeb
   if (s !== undefined) return s; // [0, 0] encloses only 0
   const t = root.isolated;
   if (t.signLo === 0) return signAtDyadic(q, t.lo);
-  const g = gcdWithPolynomial(root.w, q, options.signal);
+  const g = gcdAtRoot(root, q, options);
   if (g.length > 1 && signAtDyadic(g, t.lo) * signAtDyadic(g, t.hi) < 0) return 0;
   for (let bits = 64; ; bits *= 2) {
     checkInterrupt(options.signal);

@@ -24,7 +24,7 @@ import { type Interrupt, checkInterrupt } from '../progress.js';
 import { integerPoly, primitivePart } from '../univariate/integer-poly.js';
 import { type Residue, ResidueRing } from '../univariate/residue.js';
 import { intSquareFree, isSquareFreeModular } from '../univariate/square-free.js';
-import { AlgebraicRoot, type ExactRootData, RealAlgebraicNumber, rootOfData, signAt } from './algebraic.js';
+import { AlgebraicRoot, type ExactRootData, RealAlgebraicNumber, decimalsOfFractions, rootOfData, signAt } from './algebraic.js';
 import { decimalToRational } from '../solve.js';
 import { isolateSquareFree } from './descartes.js';
 import type { IsolatedRoot } from './root.js';
@@ -153,9 +153,21 @@ export class RealAlgebraicPoint {
     return this.coordinates().map((x) => x.enclosure(bits, options));
   }
 
-  /** Each coordinate to `digits` significant digits, rounded exactly. */
-  decimals(digits: number): string[] {
-    return this.coordinates().map((x) => x.toDecimal(digits));
+  /**
+   * Each coordinate to `digits` significant digits, rounded exactly: by intervals on the point's box
+   * for all coordinates at once (./algebraic.ts decimalsOfFractions: t refined once per round, the
+   * common denominator evaluated once), and by each coordinate's own exact route where the intervals
+   * cannot decide (0, or a value on a rounding boundary).
+   */
+  decimals(digits: number, options: PointOptions = {}): string[] {
+    const known = this.coordinates().map((x) => x.knownDecimal(digits));
+    if (known.some((t) => t === undefined)) {
+      const found = decimalsOfFractions(this.root, this.common.numerators, this.common.denominator, digits, options);
+      found.forEach((t, i) => {
+        if (t !== undefined && known[i] === undefined) this.coordinate(i).rememberDecimal(digits, t);
+      });
+    }
+    return this.coordinates().map((x) => x.toDecimal(digits, options));
   }
 
   /** Doubles near the coordinates (each the exact rounding to 17 digits). */
@@ -227,7 +239,7 @@ export class RealAlgebraicPoint {
    * solve's decimal points), ties kept in the given order.
    */
   static inDecimalOrder(points: readonly RealAlgebraicPoint[], digits: number): RealAlgebraicPoint[] {
-    const keyed = points.map((p) => ({ p, key: p.coordinates().map((x) => decimalToRational(x.toDecimal(digits))) }));
+    const keyed = points.map((p) => ({ p, key: p.decimals(digits).map(decimalToRational) }));
     keyed.sort((a, b) => {
       for (let i = 0; i < a.key.length; i++) {
         const c = compareRat(a.key[i]!, b.key[i]!);
