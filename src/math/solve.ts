@@ -640,6 +640,26 @@ export function dimensionModulo(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], op
   throw new MathError('modular-failed', 'no prime divides no coefficient');
 }
 
+/**
+ * The parametrizations computed for a list of generators (the same array object, as an ideal handle
+ * keeps it), by ring, seed and certification: `countSolutions` and `solve` on one ideal (a record's
+ * `.complex`, then its `.real`) compute it once. A failure is not remembered.
+ */
+const parametrizations = new WeakMap<readonly Poly<Rat>[], Map<string, { readonly ring: PolyRing<Rat>; readonly param: Parametrization }>>();
+
+function parametrizationOf(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: SolveOptions): Parametrization {
+  const seed = options.seed ?? 0;
+  const certify = options.certify ?? false;
+  const key = `${seed} ${certify}`;
+  let byKey = parametrizations.get(gens);
+  const known = byKey?.get(key);
+  if (known && known.ring === R) return known.param;
+  const param = parametrize(R, gens, { seed, certify, signal: options.signal, onProgress: options.onProgress });
+  if (!byKey) parametrizations.set(gens, (byKey = new Map()));
+  byKey.set(key, { ring: R, param });
+  return param;
+}
+
 /** Errors after which the default route falls back from the parametrization to the trace route. */
 const FALLBACK_CODES = new Set(['not-radical', 'no-separating-form', 'modular-failed', 'not-zero-dimensional']);
 
@@ -660,7 +680,7 @@ export function solve<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: Solv
   const qgens = gens as unknown as readonly Poly<Rat>[];
   let param: Parametrization;
   try {
-    param = parametrize(QR, qgens, { seed: options.seed ?? 0, certify: options.certify ?? false, signal: options.signal, onProgress: options.onProgress });
+    param = parametrizationOf(QR, qgens, options);
   } catch (e) {
     if (!(e instanceof MathError)) throw e;
     if (e.code === 'no-solutions' && options.certify) return solveByTraces(R, gens, options, digits, known);
@@ -719,12 +739,7 @@ export function countSolutions<E>(R: PolyRing<E>, gens: readonly Poly<E>[], opti
   let note: string | undefined;
   if (isRationalField(R.field) && (method === 'auto' || method === 'parametrization')) {
     try {
-      const param = parametrize(R as unknown as PolyRing<Rat>, gens as unknown as readonly Poly<Rat>[], {
-        seed: options.seed ?? 0,
-        certify: options.certify ?? false,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      });
+      const param = parametrizationOf(R as unknown as PolyRing<Rat>, gens as unknown as readonly Poly<Rat>[], options);
       if (!options.certify || param.provenance.certified) return { complex: param.w.length - 1, method: 'modular-parametrization', provenance: param.provenance };
       note = `the modular parametrization could not be certified (${param.provenance.note ?? ''}); counted on the quotient algebra`;
     } catch (e) {

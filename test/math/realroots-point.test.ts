@@ -11,7 +11,7 @@ import { dyadicToRat, evaluateOnBox, intervalContainsZero, intervalWidth, compar
 import { parsePoly } from '../../src/math/poly-parse.js';
 import { PolyRing } from '../../src/math/poly.js';
 import { AlgebraicRoot, RealAlgebraicNumber, RealAlgebraicPoint, isolateSquareFree } from '../../src/math/realroots/index.js';
-import { parametrizationRepresentation, solve } from '../../src/math/solve.js';
+import { countSolutions, parametrizationRepresentation, solve } from '../../src/math/solve.js';
 import { parametrize } from '../../src/math/zerodim/parametrize.js';
 import { katsura } from '../../src/math/systems.js';
 
@@ -227,6 +227,18 @@ describe('decimals by intervals (decimalsOfFractions, toDecimal) against the exa
       ['0.125', '0', '-1.41421356237309504880168872421'],
       ['0.125', '0', '1.41421356237309504880168872421'],
     ]);
+  });
+
+  it('countSolutions and solve on one generator list compute the parametrization once', () => {
+    const { ring: R, gens } = katsura(QQ, 3);
+    const count = countSolutions(R, gens, { seed: 4 });
+    const s = solve(R, gens, { seed: 4 });
+    expect(count.complex).toBe(s.complex);
+    expect(s.provenance).toBe(count.provenance);
+    // Another seed is another parametrization (another linear form), with the same counts.
+    const other = solve(R, gens, { seed: 5 });
+    expect(other.provenance).not.toBe(count.provenance);
+    expect([other.complex, other.real]).toEqual([s.complex, s.real]);
   });
 
   it('solve isolates the real roots for the counts and computes decimals only when points are read', () => {
