@@ -10,6 +10,7 @@ import { formatDiagnostics, run } from '../lang/run.js';
 import { diagnosticJson, typedPrintJson } from '../lang/typed-json.js';
 import { isObject } from '../lang/values.js';
 import { installPrimeWorkers } from '../node/prime-pool.js';
+import { installPathWorkers } from '../node/path-pool.js';
 import type { Command } from './args.js';
 import { progressReporter, type StatusStream } from './progress.js';
 import { plotFile, scriptResolver } from './run-script.js';
@@ -32,6 +33,7 @@ function writePlots(record: PrintRecord, script: string, fromFile: boolean): str
 
 export function executeScript(command: Extract<Command, { name: 'run' }>, script: { file: string; text: string }, io: ScriptIO): number {
   installPrimeWorkers(); // the primes of modular computations on worker threads
+  installPathWorkers(); // the paths of numerical homotopies on worker threads
   const typed = command.json && command.provenance;
   const controller = new AbortController();
   // A synchronous run cannot see a timer fire, so the deadline is checked by the signal itself.

@@ -16,6 +16,7 @@ import { PLOT } from '../lang/objects/plot.js';
 import { isObject } from '../lang/values.js';
 import { nodeResolver } from '../node/resolver.js';
 import { installPrimeWorkers } from '../node/prime-pool.js';
+import { installPathWorkers } from '../node/path-pool.js';
 import { COMMAND_WORDS, isCommand, parseCommand, type OutputFormat } from './commands.js';
 import { builtinNames, helpFor, KEYWORDS, overview, stdlibFunctions } from './help.js';
 
@@ -97,6 +98,7 @@ export class ReplEngine {
 
   constructor(options: EngineOptions = {}) {
     installPrimeWorkers(); // the primes of modular computations on worker threads
+    installPathWorkers(); // the paths of numerical homotopies on worker threads
     this.ownResolver = options.resolver !== undefined;
     this.format = options.format ?? 'text';
     this.streaming = options.onPrint !== undefined;

@@ -53,7 +53,30 @@ function homogenized(f: Poly<Rat>, n: number): { poly: ComplexPolynomial; degree
   return { poly: { coeffs, exponents }, degree: d };
 }
 
+/** A total-degree homotopy as plain data (it can be posted to a worker thread: ./path-runner.ts). */
+export interface TotalDegreeData {
+  readonly n: number;
+  /** The homogenized, scaled target polynomials (z₀ first). */
+  readonly target: readonly ComplexPolynomial[];
+  readonly degrees: readonly number[];
+  readonly gamma: readonly [number, number];
+  readonly chart: Float64Array;
+}
+
+/** The total-degree homotopy's data for F (n equations in n unknowns): γ and the chart drawn from `random`. */
+export function totalDegreeData(n: number, gens: readonly Poly<Rat>[], random: Random): TotalDegreeData {
+  if (gens.length !== n) throw new MathError('not-square', `the numerical solver needs as many equations as unknowns (${gens.length} equations, ${n} unknowns)`);
+  if (gens.some((f) => f.mons.length === 0)) throw new MathError('not-zero-dimensional', 'a zero equation: the solutions are not isolated');
+  const hom = gens.map((f) => homogenized(f, n));
+  const degrees = hom.map((h) => h.degree);
+  if (degrees.some((d) => d === 0)) throw new MathError('no-solutions', 'a nonzero constant equation has no solutions');
+  const angle = 2 * Math.PI * random.nextFloat();
+  const gamma: [number, number] = [Math.cos(angle), Math.sin(angle)];
+  return { n, target: hom.map((h) => h.poly), degrees, gamma, chart: randomChart(random, n) };
+}
+
 export class TotalDegreeHomotopy implements Homotopy {
+  readonly n: number;
   readonly dim: number;
   readonly degrees: readonly number[];
   /** γ (re, im). */
@@ -67,18 +90,12 @@ export class TotalDegreeHomotopy implements Homotopy {
   private readonly gv: Float64Array;
   private readonly gj: Float64Array;
 
-  constructor(
-    readonly n: number,
-    gens: readonly Poly<Rat>[],
-    random: Random,
-  ) {
-    if (gens.length !== n) throw new MathError('not-square', `the numerical solver needs as many equations as unknowns (${gens.length} equations, ${n} unknowns)`);
-    if (gens.some((f) => f.mons.length === 0)) throw new MathError('not-zero-dimensional', 'a zero equation: the solutions are not isolated');
-    const hom = gens.map((f) => homogenized(f, n));
-    this.degrees = hom.map((h) => h.degree);
-    if (this.degrees.some((d) => d === 0)) throw new MathError('no-solutions', 'a nonzero constant equation has no solutions');
+  constructor(readonly data: TotalDegreeData) {
+    const n = data.n;
+    this.n = n;
+    this.degrees = data.degrees;
     this.dim = n + 1;
-    this.target = new ComplexSystem(n + 1, hom.map((h) => h.poly));
+    this.target = new ComplexSystem(n + 1, data.target);
     this.start = new ComplexSystem(
       n + 1,
       this.degrees.map((d, i) => {
@@ -89,13 +106,17 @@ export class TotalDegreeHomotopy implements Homotopy {
         return { coeffs: Float64Array.of(1, 0, -1, 0), exponents: [a, b] };
       }),
     );
-    const angle = 2 * Math.PI * random.nextFloat();
-    this.gamma = [Math.cos(angle), Math.sin(angle)];
-    this.chart = randomChart(random, n);
+    this.gamma = data.gamma;
+    this.chart = data.chart;
     this.fv = new Float64Array(2 * n);
     this.fj = new Float64Array(2 * n * (n + 1));
     this.gv = new Float64Array(2 * n);
     this.gj = new Float64Array(2 * n * (n + 1));
+  }
+
+  /** The homotopy for F with γ and the chart drawn from `random`. */
+  static of(n: number, gens: readonly Poly<Rat>[], random: Random): TotalDegreeHomotopy {
+    return new TotalDegreeHomotopy(totalDegreeData(n, gens, random));
   }
 
   /** The number of start solutions (the Bézout number Π d_i), as a bigint (it may be large). */

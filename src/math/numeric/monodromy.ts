@@ -27,9 +27,9 @@ import type { Rat } from '../field.js';
 import { type AffineFamily, familyAt, invariantSubspaces, restrictFamily, targetSystem } from './family.js';
 import { Certifier } from './krawczyk.js';
 import { randomChart } from './homotopy.js';
-import { CompiledFamily, ParameterHomotopy, complexNormal, randomGamma } from './parameter-homotopy.js';
+import { CompiledFamily, complexNormal, randomGamma } from './parameter-homotopy.js';
+import { type HomotopyData, type PathRunner, defaultPathRunner, nextPathJobKey } from './path-runner.js';
 import { CertifiedSet, type NumericalSolveOptions, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
-import { PathTracker } from './tracker.js';
 
 export interface MonodromyOptions extends NumericalSolveOptions {
   /**
@@ -79,8 +79,11 @@ export class MonodromySolver {
   private readonly loops: { points: Float64Array[]; gammas: [number, number][] }[] = [];
   private readonly functional: Float64Array;
   private readonly random: Random;
-  private readonly homotopy: ParameterHomotopy;
-  private readonly tracker: PathTracker;
+  /** The homotopy's data for the path runner (the compiled family on the chart), and its key. */
+  readonly homotopyData: HomotopyData;
+  private readonly jobKey = nextPathJobKey();
+  private readonly runner: PathRunner;
+  private readonly signal: MonodromyOptions['signal'];
   edgePaths = 0;
   edgeFailures = 0;
   edgeSteps = 0;
@@ -95,8 +98,9 @@ export class MonodromySolver {
     this.active = seed.active;
     this.functional = new Float64Array(2 * (n + 1));
     for (let j = 0; j <= n; j++) complexNormal(random, this.functional, j);
-    this.homotopy = new ParameterHomotopy(this.compiled, this.chart);
-    this.tracker = new PathTracker(this.homotopy, { signal: options.signal });
+    this.homotopyData = { kind: 'parameter', family: this.compiled.data, chart: this.chart };
+    this.runner = options.runner ?? defaultPathRunner();
+    this.signal = options.signal;
     this.insert(seed.z);
   }
 
@@ -159,11 +163,10 @@ export class MonodromySolver {
     const { points, gammas } = this.loops[L]!;
     let current = starts;
     for (let e = 0; e < 3; e++) {
-      this.homotopy.setPath(points[e]!, points[(e + 1) % 3]!, gammas[e]!);
+      const path = { a: points[e]!, b: points[(e + 1) % 3]!, gamma: gammas[e]! };
+      const results = this.runner.track({ key: this.jobKey, homotopy: this.homotopyData, path, settings: {}, mode: 'regular' }, current, { signal: this.signal });
       const out: Float64Array[] = [];
-      for (const z0 of current) {
-        const z = z0.slice();
-        const r = this.tracker.trackRegular(z);
+      for (const r of results) {
         this.edgePaths++;
         this.edgeSteps += r.steps + r.rejected;
         if (r.status === 'finite') out.push(r.z);
@@ -300,8 +303,7 @@ export class MonodromyBase {
     for (const { solver, kept, params } of all) {
       const starts = solver.solutions.slice(solver === this.main ? from : 0);
       if (starts.length === 0) continue;
-      const homotopy = new ParameterHomotopy(solver.compiled, solver.chart);
-      homotopy.setPath(solver.base, solver.compiled.point(params ? params.map((k) => values[k]!) : values), gamma);
+      const path = { a: solver.base, b: solver.compiled.point(params ? params.map((k) => values[k]!) : values), gamma };
       const full = new Float64Array(2 * n);
       const lift = kept
         ? (x: Float64Array) => {
@@ -313,7 +315,7 @@ export class MonodromyBase {
             return full;
           }
         : undefined;
-      runs.push(trackAndCertify(set, homotopy, starts.length, (k, z) => z.set(starts[k]!), { ...this.options, stage: 'parameter homotopy', ...(lift ? { lift } : {}) }));
+      runs.push(trackAndCertify(set, { homotopy: solver.homotopyData, path }, starts.length, (k, z) => z.set(starts[k]!), { ...this.options, stage: 'parameter homotopy', ...(lift ? { lift } : {}) }));
     }
     return runs;
   }

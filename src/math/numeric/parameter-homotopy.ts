@@ -46,7 +46,82 @@ export function randomGamma(random: Random): [number, number] {
   return [Math.cos(a), Math.sin(a)];
 }
 
-export class CompiledFamily {
+/** The compiled support and coefficient map of a family (see the header). */
+export function compileFamily(family: AffineFamily): CompiledFamilyData {
+  const n = family.ring.nvars;
+  const m = family.directions.length;
+  const support: ComplexPolynomial[] = [];
+  const degrees: number[] = [];
+  const base: number[] = [];
+  const dp: number[] = [];
+  const dt: number[] = [];
+  const dv: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    const parts = [family.base[i]!, ...family.directions.map((G) => G[i]!)];
+    const index = new Map<string, number>();
+    const mons: Int32Array[] = [];
+    const keyOf = (e: ArrayLike<number>) => Array.prototype.join.call(e, ',');
+    const termOf = (e: Int32Array): number => {
+      const key = keyOf(e);
+      let t = index.get(key);
+      if (t === undefined) {
+        t = mons.length;
+        index.set(key, t);
+        mons.push(e);
+      }
+      return t;
+    };
+    termOf(new Int32Array(n)); // the constant term (the auxiliary parameter's)
+    let biggest = 0;
+    for (const f of parts) for (const c of f.coeffs) biggest = Math.max(biggest, Math.abs(ratToFloat(c)));
+    const scale = biggest > 0 ? 2 ** -Math.floor(Math.log2(biggest)) : 1;
+    const local: number[] = [];
+    parts.forEach((f, k) => {
+      f.mons.forEach((e, j) => {
+        const t = termOf(Int32Array.from(e));
+        const c = ratToFloat(f.coeffs[j]!) * scale;
+        if (k === 0) local[t] = (local[t] ?? 0) + c;
+        else {
+          dp.push(k - 1);
+          dt.push(offset + t);
+          dv.push(c);
+        }
+      });
+    });
+    dp.push(m + i);
+    dt.push(offset);
+    dv.push(1);
+    let d = 0;
+    for (const e of mons) d = Math.max(d, e.reduce((s, x) => s + x, 0));
+    if (d === 0) throw new MathError('no-solutions', `equation ${i + 1} has no term in the unknowns`);
+    degrees.push(d);
+    const exponents = mons.map((e) => [d - e.reduce((s, x) => s + x, 0), ...Array.from(e)]);
+    support.push({ coeffs: new Float64Array(2 * mons.length), exponents });
+    for (let t = 0; t < mons.length; t++) base.push(local[t] ?? 0, 0);
+    offset += mons.length;
+  }
+  return { n, m, degrees, support, base: Float64Array.from(base), deltaParam: Int32Array.from(dp), deltaTerm: Int32Array.from(dt), deltaValue: Float64Array.from(dv), termCount: offset };
+}
+
+/**
+ * The compiled support and coefficient map of a family as plain data (typed arrays and numbers: it
+ * can be posted to a worker thread as it is, see ./path-runner.ts).
+ */
+export interface CompiledFamilyData {
+  readonly n: number;
+  readonly m: number;
+  readonly degrees: readonly number[];
+  readonly support: readonly ComplexPolynomial[];
+  readonly base: Float64Array;
+  readonly deltaParam: Int32Array;
+  readonly deltaTerm: Int32Array;
+  readonly deltaValue: Float64Array;
+  readonly termCount: number;
+}
+
+/** The compiled family's evaluation part (what a parameter homotopy needs), built from its plain data. */
+export class FamilyCoefficients {
   /** Unknowns (= equations). */
   readonly n: number;
   /** The family's parameters (the auxiliary constants follow them). */
@@ -56,77 +131,24 @@ export class CompiledFamily {
   readonly degrees: readonly number[];
   /** The homogenized support (coefficients are set per parameter point). */
   readonly support: readonly ComplexPolynomial[];
-  private readonly base: Float64Array;
+  protected readonly base: Float64Array;
   /** Parameter, term, real coefficient, in triples. */
   private readonly deltaParam: Int32Array;
   private readonly deltaTerm: Int32Array;
   private readonly deltaValue: Float64Array;
   readonly termCount: number;
 
-  constructor(readonly family: AffineFamily) {
-    const n = family.ring.nvars;
-    const m = family.directions.length;
-    this.n = n;
-    this.m = m;
-    this.size = m + n;
-    const support: ComplexPolynomial[] = [];
-    const degrees: number[] = [];
-    const base: number[] = [];
-    const dp: number[] = [];
-    const dt: number[] = [];
-    const dv: number[] = [];
-    let offset = 0;
-    for (let i = 0; i < n; i++) {
-      const parts = [family.base[i]!, ...family.directions.map((G) => G[i]!)];
-      const index = new Map<string, number>();
-      const mons: Int32Array[] = [];
-      const keyOf = (e: ArrayLike<number>) => Array.prototype.join.call(e, ',');
-      const termOf = (e: Int32Array): number => {
-        const key = keyOf(e);
-        let t = index.get(key);
-        if (t === undefined) {
-          t = mons.length;
-          index.set(key, t);
-          mons.push(e);
-        }
-        return t;
-      };
-      termOf(new Int32Array(n)); // the constant term (the auxiliary parameter's)
-      let biggest = 0;
-      for (const f of parts) for (const c of f.coeffs) biggest = Math.max(biggest, Math.abs(ratToFloat(c)));
-      const scale = biggest > 0 ? 2 ** -Math.floor(Math.log2(biggest)) : 1;
-      const local: number[] = [];
-      parts.forEach((f, k) => {
-        f.mons.forEach((e, j) => {
-          const t = termOf(Int32Array.from(e));
-          const c = ratToFloat(f.coeffs[j]!) * scale;
-          if (k === 0) local[t] = (local[t] ?? 0) + c;
-          else {
-            dp.push(k - 1);
-            dt.push(offset + t);
-            dv.push(c);
-          }
-        });
-      });
-      dp.push(m + i);
-      dt.push(offset);
-      dv.push(1);
-      let d = 0;
-      for (const e of mons) d = Math.max(d, e.reduce((s, x) => s + x, 0));
-      if (d === 0) throw new MathError('no-solutions', `equation ${i + 1} has no term in the unknowns`);
-      degrees.push(d);
-      const exponents = mons.map((e) => [d - e.reduce((s, x) => s + x, 0), ...Array.from(e)]);
-      support.push({ coeffs: new Float64Array(2 * mons.length), exponents });
-      for (let t = 0; t < mons.length; t++) base.push(local[t] ?? 0, 0);
-      offset += mons.length;
-    }
-    this.support = support;
-    this.degrees = degrees;
-    this.termCount = offset;
-    this.base = Float64Array.from(base);
-    this.deltaParam = Int32Array.from(dp);
-    this.deltaTerm = Int32Array.from(dt);
-    this.deltaValue = Float64Array.from(dv);
+  constructor(readonly data: CompiledFamilyData) {
+    this.n = data.n;
+    this.m = data.m;
+    this.size = data.m + data.n;
+    this.degrees = data.degrees;
+    this.support = data.support;
+    this.base = data.base;
+    this.deltaParam = data.deltaParam;
+    this.deltaTerm = data.deltaTerm;
+    this.deltaValue = data.deltaValue;
+    this.termCount = data.termCount;
   }
 
   /** A fresh compiled system on the support (coefficients to be set). */
@@ -145,6 +167,14 @@ export class CompiledFamily {
       out[2 * t] = out[2 * t]! + v * q[2 * k]!;
       out[2 * t + 1] = out[2 * t + 1]! + v * q[2 * k + 1]!;
     }
+  }
+
+}
+
+/** A compiled family with its exact data: the target, parameter points, the monodromy seed. */
+export class CompiledFamily extends FamilyCoefficients {
+  constructor(readonly family: AffineFamily) {
+    super(compileFamily(family));
   }
 
   /** The target parameter point q* (the auxiliary constants 0). */
@@ -272,7 +302,7 @@ export class ParameterHomotopy implements Homotopy {
   gamma: [number, number] = [1, 0];
 
   constructor(
-    readonly compiled: CompiledFamily,
+    readonly compiled: FamilyCoefficients,
     readonly chart: Float64Array,
   ) {
     this.n = compiled.n;

@@ -21,10 +21,11 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { Random } from '../random.js';
 import { formatDecimal } from '../univariate/decimal.js';
 import { type CI, floatToRat } from './float-interval.js';
-import { type Homotopy, TotalDegreeHomotopy } from './homotopy.js';
+import { TotalDegreeHomotopy } from './homotopy.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
 import { cauchyEndgame } from './endgame.js';
+import { type PathJob, type PathRunner, buildHomotopy, defaultPathRunner, nextPathJobKey } from './path-runner.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
 
 export interface NumericalSolveOptions extends ComputeOptions {
@@ -36,6 +37,8 @@ export interface NumericalSolveOptions extends ComputeOptions {
   readonly digits?: number;
   /** Most paths allowed (default 10^7): the total-degree count Π deg f_i must not exceed it. */
   readonly maxPaths?: number;
+  /** Where the paths are tracked (default: `defaultPathRunner()`, sequential unless a host installed worker threads). */
+  readonly runner?: PathRunner;
 }
 
 export interface PathStatistics {
@@ -78,6 +81,8 @@ export interface NumericalSolveResult {
   /** γ of the homotopy and the seed it was drawn from. */
   readonly gamma: readonly [number, number];
   readonly seed: number;
+  /** The path runner's name ('sequential', '2 worker threads'). */
+  readonly runner: string;
 }
 
 /** The rounds: the tracker's settings, safer each time. */
@@ -119,7 +124,7 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
   const n = R.nvars;
   const seed = options.seed ?? 0;
   const random = new Random(seed);
-  const homotopy = new TotalDegreeHomotopy(n, gens, random);
+  const homotopy = TotalDegreeHomotopy.of(n, gens, random);
   const total = homotopy.pathCount;
   const maxPaths = options.maxPaths ?? 1e7;
   if (total > BigInt(maxPaths)) {
@@ -127,7 +132,7 @@ export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], opt
   }
   const paths = Number(total);
   const set = new CertifiedSet(new Certifier(R, gens));
-  const run = trackAndCertify(set, homotopy, paths, (k, z) => homotopy.startSolution(k, z), options);
+  const run = trackAndCertify(set, { homotopy: { kind: 'total-degree', data: homotopy.data } }, paths, (k, z) => homotopy.startSolution(k, z), options);
   return numericalResult(set, run, options, homotopy.gamma, seed);
 }
 
@@ -185,11 +190,15 @@ export interface TrackingRun {
  */
 export function trackAndCertify(
   set: CertifiedSet,
-  homotopy: Homotopy,
+  job: Pick<PathJob, 'homotopy' | 'path'>,
   paths: number,
   start: (k: number, z: Float64Array) => void,
   options: NumericalSolveOptions & { readonly stage?: string; readonly lift?: (x: Float64Array) => Float64Array } = {},
 ): TrackingRun {
+  const homotopy = buildHomotopy(job.homotopy);
+  if (job.path) homotopy.setPath?.(job.path.a, job.path.b, job.path.gamma);
+  const runner = options.runner ?? defaultPathRunner();
+  const key = nextPathJobKey();
   const n = homotopy.dim - 1;
   const solutions = set.solutions;
   const owner = set.owner;
@@ -212,47 +221,56 @@ export function trackAndCertify(
     if (todo.length === 0) continue;
     rounds++;
     if (rounds > 1) retracked += todo.length;
-    const tracker = new PathTracker(homotopy, { ...settings, signal: options.signal });
+    const { infinity: _, ...trackerSettings } = settings;
+    const roundJob: PathJob = { key, homotopy: job.homotopy, ...(job.path ? { path: job.path } : {}), settings: trackerSettings, mode: 'track' };
     const again: number[] = [];
-    todo.forEach((k, done) => {
-      if (done % 16 === 0) {
-        checkInterrupt(options.signal);
-        options.onProgress?.({ stage: options.stage ?? 'homotopy', message: `round ${rounds}: path ${done + 1} of ${todo.length}, ${solutions.length} certified solutions` });
-      }
-      start(k, z);
-      const result = tracker.track(z);
-      steps += result.steps;
-      rejected += result.rejected;
-      if (result.status !== 'finite') {
-        status[k] = result.status;
-        if (result.status !== 'infinity') again.push(k);
-        return;
-      }
-      // the affine point x_i = z_i / z_0
-      const zr = result.z[0]!;
-      const zi = result.z[1]!;
-      const d = zr * zr + zi * zi;
-      for (let i = 0; i < n; i++) {
-        const ar = result.z[2 * (i + 1)]!;
-        const ai = result.z[2 * (i + 1) + 1]!;
-        x[2 * i] = (ar * zr + ai * zi) / d;
-        x[2 * i + 1] = (ai * zr - ar * zi) / d;
-      }
-      const c = set.certifier.certify(options.lift ? options.lift(x) : x);
-      if (!c) {
-        status[k] = 'uncertified';
-        again.push(k);
-        return;
-      }
-      const added = set.add(c, k);
-      status[k] = added === 'new' ? 'finite' : added;
-      if (added !== 'new') {
-        again.push(k);
-        // the path that found the solution first may be the one that jumped: track it again too
-        const first = owner[solutions.findIndex((s) => boxesIntersect(s.box, c.box))];
-        if (first !== undefined && first >= 0 && added === 'duplicate' && status[first] === 'finite') again.push(first);
-      }
-    });
+    // in chunks (progress, interrupt); the endpoints are read in the order of the paths, whatever the runner
+    const chunk = 16 * runner.parallelism;
+    for (let from = 0; from < todo.length; from += chunk) {
+      checkInterrupt(options.signal);
+      options.onProgress?.({ stage: options.stage ?? 'homotopy', message: `round ${rounds}: path ${from + 1} of ${todo.length}, ${solutions.length} certified solutions` });
+      const ks = todo.slice(from, from + chunk);
+      const starts = ks.map((k) => {
+        const z = new Float64Array(2 * homotopy.dim);
+        start(k, z);
+        return z;
+      });
+      const results = runner.track(roundJob, starts, { signal: options.signal });
+      ks.forEach((k, j) => {
+        const result = results[j]!;
+        steps += result.steps;
+        rejected += result.rejected;
+        if (result.status !== 'finite') {
+          status[k] = result.status;
+          if (result.status !== 'infinity') again.push(k);
+          return;
+        }
+        // the affine point x_i = z_i / z_0
+        const zr = result.z[0]!;
+        const zi = result.z[1]!;
+        const d = zr * zr + zi * zi;
+        for (let i = 0; i < n; i++) {
+          const ar = result.z[2 * (i + 1)]!;
+          const ai = result.z[2 * (i + 1) + 1]!;
+          x[2 * i] = (ar * zr + ai * zi) / d;
+          x[2 * i + 1] = (ai * zr - ar * zi) / d;
+        }
+        const c = set.certifier.certify(options.lift ? options.lift(x) : x);
+        if (!c) {
+          status[k] = 'uncertified';
+          again.push(k);
+          return;
+        }
+        const added = set.add(c, k);
+        status[k] = added === 'new' ? 'finite' : added;
+        if (added !== 'new') {
+          again.push(k);
+          // the path that found the solution first may be the one that jumped: track it again too
+          const first = owner[solutions.findIndex((s) => boxesIntersect(s.box, c.box))];
+          if (first !== undefined && first >= 0 && added === 'duplicate' && status[first] === 'finite') again.push(first);
+        }
+      });
+    }
     todo = [...new Set(again)].sort((a, b) => a - b);
   }
   // the Cauchy endgame on the paths that ended singular, failed or uncertified: tracked again to
@@ -369,5 +387,6 @@ export function numericalResult(set: CertifiedSet, runs: TrackingRun | readonly 
     singular: singularSolutions(all),
     gamma,
     seed,
+    runner: (options.runner ?? defaultPathRunner()).name,
   };
 }

@@ -1,0 +1,89 @@
+// The worker-thread path runner (src/node/path-pool.ts) over the built worker script: the same
+// endpoints, certified solutions and statistics as the sequential runner for a total-degree homotopy
+// and for monodromy (an independent route through the same mathematics: the seeded results must be
+// identical), the work split across two workers, and interruption terminating the workers.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MathError } from '../../src/math/errors.js';
+import { QQ, rat } from '../../src/math/field.js';
+import { Random } from '../../src/math/random.js';
+import { katsura } from '../../src/math/systems.js';
+import { systemFamily } from '../../src/math/numeric/family.js';
+import { type MonodromyResult, monodromySolve } from '../../src/math/numeric/monodromy.js';
+import { type PathJob, type PathRunner, sequentialPathRunner } from '../../src/math/numeric/path-runner.js';
+import { solveNumerical } from '../../src/math/numeric/solve-numerical.js';
+import { stationaryMonodromy } from '../../src/math/numeric/stationary.js';
+import { linearNetwork } from '../../src/networks/architectures.js';
+import { randomWeights, squaredLoss } from '../../src/networks/losses.js';
+import { WorkerPathRunner } from '../../src/node/path-pool.js';
+
+const script = pathToFileURL(path.join(import.meta.dirname, '../../dist/src/node/path-worker.js'));
+
+/** A runner that counts the paths it is given and forwards them. */
+function counting(inner: PathRunner): PathRunner & { paths: number } {
+  const r = {
+    name: inner.name,
+    parallelism: inner.parallelism,
+    paths: 0,
+    track(job: PathJob, starts: readonly Float64Array[], options?: Parameters<PathRunner['track']>[2]) {
+      r.paths += starts.length;
+      return inner.track(job, starts, options);
+    },
+  };
+  return r;
+}
+
+const centers = (r: { solutions: readonly { center: Float64Array }[] }) => r.solutions.map((c) => Array.from(c.center));
+
+describe('WorkerPathRunner (built worker)', () => {
+  const pool = new WorkerPathRunner({ size: 2, script });
+  afterAll(() => pool.stop());
+
+  it('katsura-5 by the total-degree homotopy: the same certified solutions, bit for bit, on two workers', () => {
+    const { ring, gens } = katsura(QQ, 5);
+    const parallel = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: pool });
+    expect(pool.running).toBe(2);
+    expect(parallel.runner).toBe('2 worker threads');
+    const sequential = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: sequentialPathRunner });
+    expect(sequential.runner).toBe('sequential');
+    expect([parallel.complex, parallel.complete, parallel.certified]).toEqual([32, true, true]);
+    expect(centers(parallel)).toEqual(centers(sequential));
+    expect(parallel.points).toEqual(sequential.points);
+    expect(parallel.statistics).toEqual(sequential.statistics);
+  });
+
+  it('monodromy on a network gradient: the same loops, base solutions and certified points on two workers', () => {
+    const q = (v: number) => rat(BigInt(v));
+    const N = linearNetwork([2, 1, 2]);
+    const L = squaredLoss(N, [[1, 2, -1], [0, 1, 3]].map((r) => r.map(q)), [[2, -1, 1], [1, 1, 0]].map((r) => r.map(q)), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
+    const seen = counting(pool);
+    const parallel = stationaryMonodromy(N.ring, L, { seed: 2, runner: seen });
+    const sequential = stationaryMonodromy(N.ring, L, { seed: 2, runner: sequentialPathRunner });
+    const statistics = (r: typeof parallel) => (r.solve as MonodromyResult).monodromy;
+    expect(seen.paths).toBeGreaterThan(statistics(parallel).edgePaths);
+    expect(statistics(parallel)).toEqual(statistics(sequential));
+    expect(centers(parallel.solve)).toEqual(centers(sequential.solve));
+    expect(parallel.morse).toEqual(sequential.morse);
+  });
+
+  it('an interrupt reaches the workers: they are terminated and the call throws interrupted', () => {
+    const { ring, gens } = katsura(QQ, 7);
+    pool.stop();
+    let polls = 0;
+    const signal = {
+      get aborted() {
+        return pool.running > 0 && ++polls > 3;
+      },
+    };
+    let error: unknown;
+    try {
+      monodromySolve(systemFamily(ring, gens), { seed: 1, runner: pool, signal });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MathError);
+    expect((error as MathError).code).toBe('interrupted');
+    expect(pool.running).toBe(0);
+  });
+});
