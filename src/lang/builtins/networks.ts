@@ -50,7 +50,7 @@ import { VARIETY, varietyValue } from '../objects/variety.js';
 import { POINT, algebraicValue, pointValue } from '../objects/point.js';
 import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
 import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
-import { floatPointValue, initialPoint, numericalMethod, numericalStationaryValue } from './numeric.js';
+import { floatPointValue, initialPoint, numericalMethod, numericalStationaryValue, numericalSweepValue } from './numeric.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 function options(ctx: CallContext) {
@@ -190,6 +190,18 @@ function dataMatrices(ctx: CallContext, N: Network, kwargs: ReadonlyMap<string, 
   if (Y.length !== N.outputs) fail('shape', `Y must have ${N.outputs} row${N.outputs === 1 ? '' : 's'} (one per output of ${N.description}), got ${Y.length}`, kwSpan(ctx, 'Y'));
   if (Y[0]!.length !== X[0]!.length) fail('shape', `Y must have one column per data point, like X (${X[0]!.length}), got ${Y[0]!.length}`, kwSpan(ctx, 'Y'));
   return { X, Y };
+}
+
+/** The losses of stationary(N, data = [[X, Y] or [X, Y, reg], ...], reg = R), errors at the keyword. */
+function dataDrawLosses(ctx: CallContext, N: Network, data: Value, reg: Value | undefined): Poly<Rat>[] {
+  const span = kwSpan(ctx, 'data');
+  if (data.kind !== 'list' || data.items.length === 0) return fail('type', `data must be a non-empty list of draws [X, Y] (or [X, Y, reg]), got ${kindWord(data)}`, span);
+  const common = regularization(ctx, N, reg);
+  return data.items.map((d, k) => {
+    if (d.kind !== 'list' || d.items.length < 2 || d.items.length > 3) return fail('type', `draw ${k + 1} of data must be a list [X, Y] or [X, Y, reg]`, span);
+    const { X, Y } = dataMatrices(ctx, N, new Map([['X', d.items[0]!], ['Y', d.items[1]!]]), `draw ${k + 1} of data`);
+    return squaredLoss(N, X, Y, d.items[2] ? regularization(ctx, N, d.items[2]) : common);
+  });
 }
 
 function ratMatrixValue(M: readonly (readonly Rat[])[]): Value {
@@ -578,15 +590,21 @@ defineBuiltins([
   },
   {
     name: 'stationary',
-    signature: 'stationary(L, certified = false) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy")',
+    signature: 'stationary(L, certified = false) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy") or stationary(N, data = [[X1, Y1], ...], reg = R)',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value, point an exact real point (as solve\'s points: p.point[i] is an exact real algebraic number, subs and hessian take it), value the loss to 30 digits (exact rounding). certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed} (see solve). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}.',
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value, point an exact real point (as solve\'s points: p.point[i] is an exact real algebraic number, subs and hessian take it), value the loss to 30 digits (exact rounding). certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed} (see solve). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}. stationary(N, data = [[X1, Y1], [X2, Y2], ...], reg = R): a sweep over data draws of the network N from one start set: a list with one record per draw [X, Y] (or [X, Y, reg], its own regularization), each as stationary(loss(N, X = X, Y = Y, reg = R), method = "monodromy"), complete against that draw\'s count; the monodromy runs once on the family spanned by the draws\' gradients (a squared loss is affine in the data moments Σ x xᵀ, Σ x yᵀ) with a diagonal L2 perturbation, then a certified parameter homotopy goes to each draw. reg = "random" draws one set of weights for all draws.',
     examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['prime', 'method', 'certified'],
+    keywords: ['prime', 'method', 'certified', 'data', 'reg'],
     call(ctx, [v], kwargs) {
+      const data = kwargs.get('data');
+      if (data) {
+        const { network } = expectNetwork(ctx, v);
+        return numericalSweepValue(ctx, network.ring, dataDrawLosses(ctx, network, data, kwargs.get('reg')));
+      }
+      if (kwargs.has('reg')) fail('arity', 'reg = ... goes with data = [...] (a sweep over data draws of a network); a loss already has its regularization', kwSpan(ctx, 'reg'));
       const { ring, R, f } = paramPoly(ctx, v, 0);
       const c = kwargs.get('certified');
       if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, kwSpan(ctx, 'certified'));

@@ -8,7 +8,7 @@ import { QQ, type Rat, rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
 import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
-import { stationaryMonodromy, stationaryNumerical } from '../../math/numeric/stationary.js';
+import { type NumericalStationaryResult, stationaryMonodromy, stationaryNumerical, stationarySweep, sweepFamily } from '../../math/numeric/stationary.js';
 import { type AffineFamily, familyAt, parametricFamily, systemFamily, targetSystem } from '../../math/numeric/family.js';
 import { type MonodromyResult, type MonodromyStatistics, monodromySolve, parameterSweep } from '../../math/numeric/monodromy.js';
 import { timed } from '../../math/provenance.js';
@@ -161,8 +161,13 @@ export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: 
   const count = expectedCount(ctx, R, gradient);
   const start = performance.now();
   const seed = ctx.random.nextUint32();
-  const { solve: r, morse, bezout } = (method === 'monodromy' ? stationaryMonodromy : stationaryNumerical)(R, f, { seed, expected: count.complex, ...compute });
-  const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, count.provenance, count.complex);
+  const result = (method === 'monodromy' ? stationaryMonodromy : stationaryNumerical)(R, f, { seed, expected: count.complex, ...compute });
+  const how = numericalProvenance(ctx, result.solve, (performance.now() - start) / 1000, count.provenance, count.complex);
+  return stationaryResultValue(result, count.complex, how);
+}
+
+/** The record of one numerical stationary result, with its provenance (not certified when an index is undecided). */
+function stationaryResultValue({ solve: r, morse, bezout }: NumericalStationaryResult, expected: number, how: Provenance): Value {
   const decided = morse.undecided === 0;
   return withProvenance(
     record({
@@ -175,12 +180,43 @@ export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: 
       points: list(morse.points.map((p) => record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: p.index === null ? str('undecided') : int(p.index) }))),
       certified: bool(r.certified && decided),
       complete: bool(r.complete === true),
-      expected: int(count.complex),
+      expected: int(expected),
       paths: int(r.statistics.paths),
       failed: int(r.statistics.failed + r.statistics.uncertified + r.statistics.singular),
       ...monodromyFields(r),
     }),
     decided ? how : { ...how, certified: false, errorBound: `the Morse index of ${morse.undecided} real point(s) is undecided` },
+  );
+}
+
+/**
+ * stationary(N, data = [...]): the stationary points of the losses of many data draws of one network
+ * from one start set (src/math/numeric/stationary.ts, stationarySweep): a list with one record per
+ * draw, each as stationary(L, method = "monodromy"), complete against that draw's count modulo a
+ * random prime; the monodromy stops at the generic count of the draws' family (the count at a random
+ * rational member modulo a random prime).
+ */
+export function numericalSweepValue(ctx: CallContext, R: PolyRing<Rat>, losses: readonly Poly<Rat>[]): Value {
+  const counts = losses.map((f) => expectedCount(ctx, R, R.vars.map((_, i) => R.diff(f, i))));
+  const { family } = sweepFamily(R, losses);
+  const generic = expectedCount(ctx, R, familyAt(family, family.directions.map(() => rat(BigInt(ctx.random.int(-1000, 1000)), BigInt(ctx.random.int(1, 100))))));
+  const seed = ctx.random.nextUint32();
+  const start = performance.now();
+  const { results, monodromy } = stationarySweep(R, losses, {
+    seed,
+    generic: generic.complex,
+    expectedAt: counts.map((c) => c.complex),
+    signal: ctx.signal,
+    onProgress: ctx.onProgress,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return list(
+    results.map((r, k) => {
+      const solve: MonodromyResult = { ...r.solve, monodromy };
+      const how = numericalProvenance(ctx, solve, seconds / results.length, counts[k]!.provenance, counts[k]!.complex);
+      const note = `${how.note}; one start set for ${results.length} data draw${results.length === 1 ? '' : 's'}: the family spanned by their gradients with a diagonal L2 perturbation (generic count ${generic.complex} modulo a prime)`;
+      return stationaryResultValue({ ...r, solve }, counts[k]!.complex, { ...how, note });
+    }),
   );
 }
 

@@ -12,3 +12,4 @@ export { CompiledFamily, ParameterHomotopy } from './parameter-homotopy.js';
 export { MonodromyBase, MonodromySolver, monodromySolve, parameterSweep, type MonodromyOptions, type MonodromyResult, type MonodromyStatistics, type SweepOptions } from './monodromy.js';
 export { CircleHomotopy, cauchyEndgame, type CauchyResult } from './endgame.js';
 export { CertifiedSet, singularSolutions, trackAndCertify, type SingularSolution, type TrackingRun } from './solve-numerical.js';
+export { type HomotopyData, type PathJob, type PathRunner, PathTrackingTask, defaultPathRunner, sequentialPathRunner, setDefaultPathRunner } from './path-runner.js';

@@ -20,8 +20,9 @@ import type { Interrupt } from '../progress.js';
 import { doubleToDyadic } from '../interval/dyadic.js';
 import { floatToRat } from './float-interval.js';
 import type { Certificate } from './krawczyk.js';
-import { regularizerFamily } from './family.js';
-import { type MonodromyOptions, monodromySolve } from './monodromy.js';
+import { QQ } from '../field.js';
+import { type AffineFamily, regularizerFamily } from './family.js';
+import { type MonodromyOptions, type MonodromyStatistics, type SweepOptions, monodromySolve, parameterSweep } from './monodromy.js';
 import { type NumericalSolveOptions, type NumericalSolveResult, realIntervalText, solveNumerical } from './solve-numerical.js';
 
 export interface CertifiedStationaryPoint {
@@ -105,4 +106,53 @@ export function stationaryMonodromy(R: PolyRing<Rat>, f: Poly<Rat>, options: Mon
   const solve = monodromySolve(regularizerFamily(R, gradient), options);
   const morse = certifiedMorseIndices(R, f, solve.solutions, options.digits ?? 15, options.signal);
   return { solve, morse, bezout };
+}
+
+/**
+ * The family of a sweep over losses L_1..L_K of the same parameters (data draws of one network): the
+ * gradients' affine span with the diagonal L2 perturbation, ∇L_1 + Σ_{k≥2} s_k·(∇L_k - ∇L_1) + Σ_i q_i·θ_i,
+ * instance k at s = e_k (s = 0 for k = 1), q = 0. A squared loss depends on its data affinely through
+ * the moments Σ_j x_j x_jᵀ, Σ_j x_j y_jᵀ (and on its regularizer weights affinely), so the data enter
+ * the gradient affinely through these and the span is a family of the kind monodromy and the
+ * parameter homotopy take (./family.ts); the parameter homotopy from its generic member reaches every
+ * isolated stationary point of each instance (Morgan and Sommese 1989).
+ */
+export function sweepFamily(R: PolyRing<Rat>, losses: readonly Poly<Rat>[]): { family: AffineFamily; instances: Rat[][] } {
+  const gradients = losses.map((f) => R.vars.map((_, i) => R.diff(f, i)));
+  const regularizer = regularizerFamily(R, gradients[0]!);
+  const spans = gradients.slice(1).map((g) => g.map((gi, i) => R.sub(gi, gradients[0]![i]!)));
+  const family: AffineFamily = {
+    ring: R,
+    base: gradients[0]!,
+    directions: [...spans, ...regularizer.directions],
+    target: [...spans.map(() => QQ.zero), ...regularizer.target],
+    names: [...spans.map((_, k) => `s_${k + 2}`), ...regularizer.names],
+  };
+  const instances = losses.map((_, k) => [...spans.map((_, j) => (j === k - 1 ? QQ.one : QQ.zero)), ...regularizer.target]);
+  return { family, instances };
+}
+
+export interface StationarySweepResult {
+  /** One result per loss, in order. */
+  readonly results: NumericalStationaryResult[];
+  readonly monodromy: MonodromyStatistics;
+}
+
+/**
+ * The certified stationary points of many losses of the same parameters (data draws) from one start
+ * set: monodromy once at a generic complex member of their family (`sweepFamily`; it stops at
+ * options.generic, the family's generic count, when given), then a certified parameter homotopy to
+ * each loss, with certified Morse indices as in `stationaryMonodromy`.
+ */
+export function stationarySweep(R: PolyRing<Rat>, losses: readonly Poly<Rat>[], options: SweepOptions = {}): StationarySweepResult {
+  const { family, instances } = sweepFamily(R, losses);
+  const { results, monodromy } = parameterSweep(family, instances, options);
+  return {
+    results: results.map((solve, k) => {
+      const f = losses[k]!;
+      const bezout = R.vars.reduce((b, _, i) => b * BigInt(Math.max(0, R.degree(R.diff(f, i)))), 1n);
+      return { solve, morse: certifiedMorseIndices(R, f, solve.solutions, options.digits ?? 15, options.signal), bezout };
+    }),
+    monodromy,
+  };
 }

@@ -1,0 +1,76 @@
+// stationary over data draws (src/math/numeric/stationary.ts, stationarySweep): one start set for
+// many losses of the same network, each draw checked against the exact route at that draw
+// (src/networks/stationary.ts: counts, real points, Morse indices); the family's instances are the
+// losses' gradients exactly; the language's stationary(N, data = ...).
+import { describe, expect, it } from 'vitest';
+import { type Rat, rat } from '../../../src/math/field.js';
+import { Random } from '../../../src/math/random.js';
+import { familyAt } from '../../../src/math/numeric/family.js';
+import { stationarySweep, sweepFamily } from '../../../src/math/numeric/stationary.js';
+import { linearNetwork } from '../../../src/networks/architectures.js';
+import { randomWeights, squaredLoss } from '../../../src/networks/losses.js';
+import { gradient, stationaryPoints } from '../../../src/networks/stationary.js';
+import { runErrors, runLines } from '../../helpers.js';
+
+const m = (rows: number[][]): Rat[][] => rows.map((r) => r.map((x) => rat(BigInt(x))));
+
+describe('stationarySweep: data draws of one network from one start set', () => {
+  const N = linearNetwork([2, 1, 2]);
+  const weights = randomWeights(N, new Random(1));
+  const draws = [
+    { X: m([[1, 2, -1], [0, 1, 3]]), Y: m([[2, -1, 1], [1, 1, 0]]) },
+    { X: m([[3, -1, 2], [1, 1, -2]]), Y: m([[0, 2, 1], [-1, 1, 4]]) },
+    { X: m([[1, 0, 1], [2, -3, 1]]), Y: m([[1, 1, -2], [5, 0, 1]]) },
+  ];
+  const losses = draws.map((d) => squaredLoss(N, d.X, d.Y, { kind: 'entrywise', weights }));
+
+  it('the family at each instance is that loss\'s gradient, exactly', () => {
+    const { family, instances } = sweepFamily(N.ring, losses);
+    const R = N.ring;
+    instances.forEach((v, k) => {
+      const g = gradient(R, losses[k]!);
+      expect(familyAt(family, v).map((f, i) => R.sub(f, g[i]!).mons.length)).toEqual(g.map(() => 0));
+    });
+  });
+
+  it('each draw: the counts, real points and Morse indices of the exact route, certified and complete', () => {
+    const exact = losses.map((L) => stationaryPoints(N.ring, L, { seed: 1 }));
+    const { results, monodromy } = stationarySweep(N.ring, losses, { seed: 3, expectedAt: exact.map((e) => e.complex) });
+    expect(monodromy.loops).toBeGreaterThan(0);
+    results.forEach((r, k) => {
+      expect([r.solve.complex, r.solve.real, r.solve.complete, r.solve.certified]).toEqual([exact[k]!.complex, exact[k]!.real, true, true]);
+      expect(r.morse.indices).toEqual(exact[k]!.indices);
+      expect(r.morse.undecided).toBe(0);
+    });
+    // the draws differ: their real stationary points are not the same
+    expect(results[0]!.morse.points.map((p) => p.value)).not.toEqual(results[1]!.morse.points.map((p) => p.value));
+  });
+});
+
+describe('stationary(N, data = ...) in the language', () => {
+  const D1 = '[[1, 2, -1], [0, 1, 3]]', T1 = '[[2, -1, 1], [1, 1, 0]]';
+  const D2 = '[[3, -1, 2], [1, 1, -2]]', T2 = '[[0, 2, 1], [-1, 1, 4]]';
+  const reg = '[1/2, 1/3, 1/5, 1/7]';
+
+  it('one record per draw, each with the counts and Morse indices of the exact route at that draw', () => {
+    const out = runLines(
+      [
+        'let N = linear(2, 1, 2);',
+        `let rs = stationary(N, data = [[${D1}, ${T1}], [${D2}, ${T2}]], reg = ${reg});`,
+        `let e1 = stationary(loss(N, X = ${D1}, Y = ${T1}, reg = ${reg}));`,
+        `let e2 = stationary(loss(N, X = ${D2}, Y = ${T2}, reg = ${reg}));`,
+        'print length(rs), rs[1].complete, rs[2].complete, rs[1].certified, rs[2].certified;',
+        'print rs[1].complex == e1.complex, rs[1].real == e1.real, rs[1].indices == e1.indices;',
+        'print rs[2].complex == e2.complex, rs[2].real == e2.real, rs[2].indices == e2.indices;',
+        'print how(rs[1]).algorithm;',
+      ].join('\n'),
+    );
+    expect(out).toEqual(['2, true, true, true, true', 'true, true, true', 'true, true, true', 'monodromy-krawczyk']);
+  });
+
+  it('a draw of the wrong shape is a located error', () => {
+    const errors = runErrors(`let N = linear(2, 1, 2);\nstationary(N, data = [[${D1}, [[1, 2, 3]]]]);`);
+    expect(errors[0]!.message).toMatch(/Y must have 2 rows/);
+    expect(errors[0]!.span.startLine).toBe(2);
+  });
+});
