@@ -23,6 +23,8 @@ import { stationaryMonodromy, stationaryNumerical } from '../dist/src/math/numer
 import { linearNetwork } from '../dist/src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient } from '../dist/src/networks/stationary.js';
+import { sequentialPathRunner } from '../dist/src/math/numeric/path-runner.js';
+import { WorkerPathRunner } from '../dist/src/node/path-pool.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -62,9 +64,15 @@ const monodromyCases = {
   'monodromy-3-2-3': () => network2([3, 2, 3]),
   'monodromy-1-2-2-2': () => network2([1, 2, 2, 2]),
 };
+// Sequential against two worker threads (the same seed: the results must be identical).
+const parallelCases = {
+  'parallel-katsura-10': () => ({ ...katsura(QQ, 10), monodromy: false }),
+  'parallel-3-2-3': () => ({ ...network2([3, 2, 3]), monodromy: true }),
+};
 const all = chosen.length ? chosen : Object.keys(cases);
-const names = all.filter((n) => !n.startsWith('monodromy-'));
+const names = all.filter((n) => !n.startsWith('monodromy-') && !n.startsWith('parallel-'));
 const monodromyNames = all.filter((n) => n.startsWith('monodromy-'));
+const parallelNames = all.filter((n) => n.startsWith('parallel-'));
 
 /** The system in PHCpack's input format: variables x1..xn, coefficients as 17-digit decimals. */
 function phcInput(ring, gens) {
@@ -227,5 +235,42 @@ if (monodromyNames.length) {
   }
   out();
   writeSection('## Monodromy');
+}
+if (parallelNames.length) {
+  out('## Homotopy on worker threads');
+  out();
+  out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
+  out('`node bench/homotopy.js ' + parallelNames.join(' ') + '` (after `npm run build`). The same seeded solve with the paths on the');
+  out('calling thread (`sequentialPathRunner`) and on two worker threads (`WorkerPathRunner`, src/node/path-pool.ts); certification');
+  out('stays on the calling thread. katsura-10: `solveNumerical` (total degree, 1,024 paths); 3-2-3: `stationaryMonodromy` (the network of');
+  out('"Monodromy"). Wall seconds (the process CPU seconds, main thread and workers, in parentheses); "identical": the same certified');
+  out('centres, real points and path statistics.');
+  out();
+  out('| system | certified | complete | real | sequential s wall (CPU) | 2 workers s wall (CPU) | speed-up (wall) | identical |');
+  out('|---|---|---|---|---|---|---|---|');
+  const pool = new WorkerPathRunner({ size: 2 });
+  for (const name of parallelNames) {
+    const make = parallelCases[name];
+    if (!make) throw new Error(`unknown case ${name} (${Object.keys(parallelCases).join(', ')})`);
+    const c = make();
+    const gens = c.gens ?? gradient(c.ring, c.loss);
+    const expected = countSolutions(c.ring, gens, { prime: 94906249 }).distinct;
+    const runOnce = (runner) => {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const r = c.monodromy ? stationaryMonodromy(c.ring, c.loss, { seed: 1, expected, runner }).solve : solveNumerical(c.ring, gens, { seed: 1, expected, runner });
+      const cpu = process.cpuUsage(c0);
+      return { r, wall: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
+    };
+    const a = runOnce(sequentialPathRunner);
+    const b = runOnce(pool);
+    const centres = (r) => JSON.stringify(r.solutions.map((s) => Array.from(s.center)));
+    const same = centres(a.r) === centres(b.r) && JSON.stringify(a.r.points) === JSON.stringify(b.r.points) && JSON.stringify(a.r.statistics) === JSON.stringify(b.r.statistics);
+    out(`| ${name.slice('parallel-'.length)} | ${b.r.complex} | ${b.r.complete} | ${b.r.real} | ${a.wall.toFixed(1)} (${a.cpu.toFixed(1)}) | ${b.wall.toFixed(1)} (${b.cpu.toFixed(1)}) | ${(a.wall / b.wall).toFixed(2)} | ${same} |`);
+    if (!same || b.r.complete !== true) mismatch = true;
+  }
+  pool.stop();
+  out();
+  writeSection('## Homotopy on worker threads');
 }
 if (mismatch) process.exitCode = 1;
