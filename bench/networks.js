@@ -6,7 +6,9 @@
 // Environment: NETWORKS_BENCH_LIMIT = seconds allowed for each exact stationary-point computation
 // (default 900; a computation that exceeds it is interrupted and reported as such);
 // NETWORKS_MSOLVE_LIMIT = the same for the comparison with msolve (default: NETWORKS_BENCH_LIMIT);
-// NETWORKS_MSOLVE_CASES = the networks of that comparison (default 2-1-2,2-2-1,2-2-2,3-2-3).
+// NETWORKS_MSOLVE_CASES = the networks of that comparison (default 2-1-2,2-2-1,2-2-2,3-2-3);
+// NETWORKS_PRIME_WORKERS = worker threads for the primes of that comparison's parametrizations
+// (default 0: the calling thread, as msolve -t 1; 2 on this machine's two cores).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
@@ -17,6 +19,7 @@ import { linearNetwork, shallowNetwork, functionSpaceDimension } from '../dist/s
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient, stationaryPoints } from '../dist/src/networks/stationary.js';
 import { parametrize } from '../dist/src/math/zerodim/index.js';
+import { WorkerPrimeRunner } from '../dist/src/node/prime-pool.js';
 import { MSOLVE_VERSION, locateMsolve, msolveInput, readSolutions, runMsolve } from './peers/msolve.js';
 import { nnls, randomNnlsProblem } from '../dist/src/networks/nnls.js';
 
@@ -89,11 +92,14 @@ if (msolve.path === null) {
   out(`Skipped: ${msolve.reason}`);
 } else {
   const msolveLimit = Number(process.env.NETWORKS_MSOLVE_LIMIT ?? limit);
+  const workers = Number(process.env.NETWORKS_PRIME_WORKERS ?? 0);
+  const runner = workers > 0 ? new WorkerPrimeRunner({ size: workers }) : undefined;
   out(`Two data points (X = [[1, 2], [0, 1]] and a third input row [1, -1] for 3-2-3; Y = [[2, -1], [1, 1]] and a third output`);
   out('row [0, 1]), generalized L2 with weights n/100 (seed 1). vdl: `stationaryPoints` = `parametrize` on the gradient ideal, then');
   out('`inertiaAtParametrizedPoints` (boxes of the real points, the Hessian on each box, interval LDLᵀ, the loss value and the');
   out('coordinates to 30 digits); msolve ' + MSOLVE_VERSION + ' `-P 1 -t 1` on the same gradient equations. Times: min(CPU, real) seconds');
-  out(`inside each program (msolve's own timer); vdl limit ${msolveLimit} s per case (interrupted beyond).`);
+  out(`inside each program (msolve's own timer; vdl's CPU counts its worker threads); vdl limit ${msolveLimit} s per case (interrupted beyond);`);
+  out(`vdl's primes on ${runner ? runner.name : 'the calling thread'} (\`NETWORKS_PRIME_WORKERS\`).`);
   out();
   out('| network | weights | msolve complex / real | msolve s | vdl complex / real | vdl indices | vdl parametrization s | vdl indices s | vdl total s | vdl / msolve |');
   out('|---|---|---|---:|---|---|---:|---:|---:|---:|');
@@ -121,7 +127,7 @@ if (msolve.path === null) {
     let row;
     try {
       const signal = deadline(msolveLimit);
-      const p = cpuTimed(() => parametrize(N.ring, grad.filter((g) => !N.ring.isZero(g)), { seed: 1, signal }));
+      const p = cpuTimed(() => parametrize(N.ring, grad.filter((g) => !N.ring.isZero(g)), { seed: 1, signal, ...(runner ? { runner } : {}) }));
       const s = cpuTimed(() => stationaryPoints(N.ring, L, { seed: 1, signal, parametrization: p.value }));
       const total = p.seconds + s.seconds;
       const agree = !ms || (ms.complex === s.value.complex && ms.real === s.value.real);
@@ -132,6 +138,7 @@ if (msolve.path === null) {
     }
     out(`| ${widths.join('-')} | ${N.ring.nvars} | ${msText} | ${m.seconds?.toFixed(2) ?? ''} | ${row} |`);
   }
+  runner?.stop();
 }
 out();
 

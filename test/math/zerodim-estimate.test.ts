@@ -7,6 +7,8 @@ import { integerGenerators } from '../../src/math/groebner/modular.js';
 import { katsura } from '../../src/math/systems.js';
 import { PrimeEstimate, heightPrior } from '../../src/math/zerodim/estimate.js';
 import { parametrize } from '../../src/math/zerodim/index.js';
+import { MIN_PRIME_LIMIT, PRIME_LIMIT_FACTOR, primeLimit } from '../../src/math/zerodim/parametrize.js';
+import { MathError } from '../../src/math/errors.js';
 import { Random } from '../../src/math/random.js';
 import { linearNetwork } from '../../src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../../src/networks/losses.js';
@@ -87,5 +89,26 @@ describe('"prime k of ~n" on real systems', () => {
     expect(last.prior).toBe(false);
     expect(last.k).toBe(primes);
     expect(last.n - primes).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the default limit on the primes follows the estimate', () => {
+  it('at least MIN_PRIME_LIMIT, else PRIME_LIMIT_FACTOR times the estimate (3-2-3: about 9,000 primes estimated)', () => {
+    expect(primeLimit(10)).toBe(MIN_PRIME_LIMIT);
+    expect(primeLimit(9181)).toBe(PRIME_LIMIT_FACTOR * 9181);
+    expect(primeLimit(9181)).toBeGreaterThan(2 * 9181);
+  });
+
+  it('an explicit maxPrimes is kept: katsura-5 (12 primes) stops after 5 with modular-failed', () => {
+    const { ring, gens } = katsura(QQ, 5);
+    let error: unknown;
+    try {
+      parametrize(ring, gens, { seed: 1, maxPrimes: 5 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MathError);
+    expect((error as MathError).code).toBe('modular-failed');
+    expect((error as MathError).message).toMatch(/after 5 primes/);
   });
 });

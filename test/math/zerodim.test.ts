@@ -16,6 +16,7 @@ import { decimalToRational, solve } from '../../src/math/solve.js';
 import { katsura } from '../../src/math/systems.js';
 import { UnivariateRing, countRealRoots, isolateRealRoots, rationalFunctionToDecimal } from '../../src/math/univariate/index.js';
 import { NormalForms, NormalSet, berlekampMassey, checkExactly, checkModulo, parametrize, parametrizeModP } from '../../src/math/zerodim/index.js';
+import { BATCH_PER_WORKER } from '../../src/math/zerodim/parametrize.js';
 import { SequenceMatrix, invModMonic, mulModMonic, polynomialPart } from '../../src/math/zerodim/kernels.js';
 
 const P = 32003;
@@ -300,6 +301,7 @@ describe('prime runners (./prime-runner.ts)', () => {
     const { ring, gens } = katsura(QQ, 4);
     const sequential = parametrize(ring, gens, { seed: 3, runner: sequentialPrimeRunner });
     let batches = 0;
+    const sizes = new Set<number>();
     const reversed = parametrize(ring, gens, {
       seed: 3,
       runner: {
@@ -307,6 +309,7 @@ describe('prime runners (./prime-runner.ts)', () => {
         parallelism: 3,
         images(job, primes, options) {
           batches++;
+          sizes.add(primes.length);
           // Each batch computed last prime first, by a task prepared from the job's plain data alone
           // (what a worker thread receives, after a structured clone).
           const task = PRIME_TASKS[job.task](structuredClone(job.setup));
@@ -316,6 +319,8 @@ describe('prime runners (./prime-runner.ts)', () => {
       },
     });
     expect(batches).toBeGreaterThan(0);
+    // A parallel runner is offered BATCH_PER_WORKER primes per worker at a time.
+    expect([...sizes]).toEqual([3 * BATCH_PER_WORKER]);
     expect(reversed.w).toEqual(sequential.w);
     expect(reversed.numerators).toEqual(sequential.numerators);
     expect(reversed.provenance.note).toMatch(/the others on reversed batches of 3/);

@@ -53,6 +53,26 @@ import { FORM_ATTEMPTS, formModulo, linearFormFor, noFormFound, normalFormsOf, t
 import { type PrimeRunner, defaultPrimeRunner, sequentialPrimeRunner } from './prime-runner.js';
 import { type PrimeImage, type PrimeJob, flatImage, newJobKey, tableData, traceData } from './prime-tasks.js';
 
+/** The default limit on the primes is at least this many... */
+export const MIN_PRIME_LIMIT = 2000;
+/** ...and this many times the a-priori estimate (within 40 % on networks, 3-4 times over on katsura). */
+export const PRIME_LIMIT_FACTOR = 4;
+
+/**
+ * The default limit on the primes, given the a-priori estimate of how many are needed (./estimate.ts):
+ * a fixed limit would stop large systems (network 3-2-3: about 9,000 primes estimated) for no reason.
+ */
+export function primeLimit(estimatedPrimes: number): number {
+  return Math.max(MIN_PRIME_LIMIT, Math.ceil(PRIME_LIMIT_FACTOR * estimatedPrimes));
+}
+
+/**
+ * A parallel runner gets this many primes per worker at a time: its workers take the next prime as
+ * soon as they are free, so one slow prime or a late wake-up does not leave the others idle (at most
+ * this many primes per worker are computed beyond the count needed).
+ */
+export const BATCH_PER_WORKER = 4;
+
 /** Below this many solutions the primes run in the calling thread unless a runner is given. */
 export const PARALLEL_MIN_SOLUTIONS = 32;
 
@@ -61,7 +81,11 @@ export interface ParametrizeOptions extends ComputeOptions {
   readonly seed?: number;
   /** Check the result exactly over QQ (then `provenance.certified` is true). */
   readonly certify?: boolean;
-  /** Give up (MathError 'modular-failed') after this many primes (default 2000). */
+  /**
+   * Give up (MathError 'modular-failed') after this many primes (default: the larger of
+   * MIN_PRIME_LIMIT and PRIME_LIMIT_FACTOR times the a-priori estimate of ./estimate.ts, set once the
+   * first prime has told the number of solutions).
+   */
   readonly maxPrimes?: number;
   /** Where the primes after the first are computed (default: defaultPrimeRunner(), see ./prime-runner.ts). */
   readonly runner?: PrimeRunner;
@@ -133,7 +157,7 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
   const spec = G.order.spec;
   const table = new MonomialTable(n, spec);
   const inputMons = inputs.map((f) => Int32Array.from(f.mons, (m) => table.fromMonomial(m)));
-  const maxPrimes = options.maxPrimes ?? 2000;
+  let maxPrimes = options.maxPrimes ?? MIN_PRIME_LIMIT;
 
   const seed = options.seed ?? 0;
   const random = new Random(seed);
@@ -197,10 +221,11 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     progress(`learned at ${first.p}: ${D} solutions, linear form ${c.join(', ')}${chosen.system ? ' (made the last variable)' : ''}`, first.p);
 
     // 2-3. Further primes until the reconstruction is stable, computed by the runner in batches of
-    // its parallelism (the images do not depend on the runner: see ./prime-tasks.ts).
+    // BATCH_PER_WORKER primes per worker (the images do not depend on the runner: see ./prime-tasks.ts).
     const count = 1 + n;
     // The estimate of the primes needed, for the progress line "prime k of ~n" (./estimate.ts).
     const estimate = new PrimeEstimate(heightPrior(inputs, D));
+    if (options.maxPrimes === undefined) maxPrimes = primeLimit(estimate.primes(1, Math.log2(first.p)));
     const lift = new ParametrizationLift(D, count, estimate);
     let modulusBits = Math.log2(first.p);
     timed('reconstruct', () => lift.add(first.p, chosen.image));
@@ -223,7 +248,7 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     const queue: PrimeImage[] = [];
     const imageAt = (): { p: number; image: Float64Array } | 'failed' => {
       if (queue.length === 0) {
-        const batch = Array.from({ length: runner.parallelism }, () => nextPrime().p);
+        const batch = Array.from({ length: runner.parallelism > 1 ? BATCH_PER_WORKER * runner.parallelism : 1 }, () => nextPrime().p);
         for (const image of runner.images(job, batch, options)) {
           timings.replay += image.replayMs;
           timings.sequences += image.sequencesMs;
