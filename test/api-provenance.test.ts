@@ -11,11 +11,12 @@ describe('library API: provenance', () => {
     expect(first!.json).toEqual([3, 2]); // the plain encoding, unchanged
     const [degree, two] = first!.values;
     const p = provenanceOf(degree!)!;
-    expect(p).toMatchObject({ algorithm: 'hilbert-series', field: 'QQ', order: 'grevlex', certified: false });
+    // degree over QQ takes the modular route: leading monomials modulo three random primes, no basis over QQ.
+    expect(p).toMatchObject({ algorithm: 'hilbert-series modulo primes', field: 'QQ', order: 'grevlex', certified: false, primes: { count: 3 } });
     expect(isCertified(p)).toBe(false);
-    expect(describeProvenance(p)).toMatch(/^hilbert-series over QQ, from modular \(\d+ primes?\), probabilistic, /);
+    expect(describeProvenance(p)).toMatch(/^hilbert-series modulo primes over QQ, 3 primes, probabilistic, seed 4, /);
     expect(provenanceOf(two!)).toBeUndefined();
     expect(jsonWithProvenance(two!)).toBe(2);
-    expect(jsonWithProvenance(second!.values[0]!)).toMatchObject({ value: 3, how: { algorithm: 'hilbert-series', from: [{ algorithm: 'modular' }] } });
+    expect(jsonWithProvenance(second!.values[0]!)).toMatchObject({ value: 3, how: { algorithm: 'hilbert-series modulo primes', primes: { count: 3 }, errorBound: expect.stringMatching(/^probabilistic: 3 random primes/) } });
   });
 });

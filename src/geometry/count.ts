@@ -8,9 +8,11 @@
 // "unlucky" primes (those dividing some leading coefficient or discriminant met on the way); with a
 // prime near 10^8 and data of the sizes used here that probability is tiny but not zero, and the
 // result says `certified: false` in that case.
-// The modular route over QQ (`modular: true`): the count over GF(p) at MODULAR_COUNT_PRIMES, which
-// must agree (otherwise the exact route runs); labelled with field 'QQ', `certified: false`, the
-// primes and what is known of the error. No Gröbner basis over QQ is formed. `certify: true` asks the
+// The modular route over QQ (`modular: true`): the count over GF(p) at MODULAR_SERIES_PRIMES primes
+// drawn at random (seeded, `random`) from [2^25, 2^26), the last one the check prime, which must all
+// agree (otherwise the exact route runs); labelled with field 'QQ', `certified: false`, the primes and
+// the error bound of ../math/modular-series.ts (wrong only if every prime is unlucky: at most
+// (U/N)^k for U unlucky primes among the N primes of the range). No Gröbner basis over QQ is formed. `certify: true` asks the
 // exact route for a certified basis (the multi-modular basis with its full verification,
 // ../math/groebner/modular.ts), so the count is `certified` when that verification proves the basis.
 // Positive-dimensional sets (`setInfoModulo`): the dimension from the Hilbert series of a basis over
@@ -33,16 +35,18 @@ import { type QuotientAlgebra, countDistinctSolutions, hermiteForm, quotientAlge
 import { QQ } from '../math/field.js';
 import * as ideals from '../math/ideal.js';
 import type { Random } from '../math/random.js';
+import { randomPrime } from '../math/field.js';
+import { MODULAR_SERIES_PRIMES, randomPrimesBound } from '../math/modular-series.js';
 import { DEFAULT_PRIME, RANDOM_BOUND, combination, modularImage, randomNonZero, type QQRing } from './common.js';
 
-/** The primes of the modular count over QQ (near 2^26.5, so GF(p) arithmetic is exact in doubles). */
-export const MODULAR_COUNT_PRIMES: readonly number[] = [DEFAULT_PRIME, 94906247];
 
 export interface CountOptions {
   /** Count over GF(prime) instead of QQ. */
   readonly prime?: number;
-  /** Over QQ: count modulo MODULAR_COUNT_PRIMES (they must agree) instead of exactly. */
+  /** Over QQ: count modulo random primes (they must agree) instead of exactly; the primes are drawn from `random`. */
   readonly modular?: boolean;
+  /** The random stream of the modular route's primes (required with `modular`; read, not advanced). */
+  readonly random?: Random;
   /** Over QQ, exact route: a certified Gröbner basis (then the count is certified). */
   readonly certify?: boolean;
   readonly signal?: Interrupt;
@@ -130,25 +134,33 @@ export function countSolutions(S: QQRing, gens: readonly Poly<Rat>[], options: C
     return countIn(ring, gens.map(convert), options, `GF(${options.prime})`, false);
   }
   if (options.modular) {
-    const counts = MODULAR_COUNT_PRIMES.map((p) => {
+    if (!options.random) throw new MathError('internal', 'the modular count needs a random stream for its primes');
+    // Drawn from a copy: the caller's stream (its later data points) does not depend on the route.
+    const random = options.random.clone();
+    const primes: number[] = [];
+    const counts: (SolutionCount | null)[] = [];
+    while (primes.length < MODULAR_SERIES_PRIMES) {
+      const p = randomPrime(random);
+      if (primes.includes(p)) continue;
+      primes.push(p);
       try {
-        return countSolutions(S, gens, { ...options, prime: p, modular: false });
+        counts.push(countSolutions(S, gens, { ...options, prime: p, modular: false }));
       } catch (e) {
-        if (e instanceof MathError && e.code === 'bad-prime') return null;
-        throw e;
+        if (e instanceof MathError && e.code === 'bad-prime') counts.push(null);
+        else throw e;
       }
-    });
+    }
     const [first] = counts;
     if (first && counts.every((c) => c !== null && c.distinct === first.distinct && c.multiplicity === first.multiplicity)) {
-      const primes = MODULAR_COUNT_PRIMES.join(' and ');
+      const text = `${primes.slice(0, -1).join(', ')} and the check prime ${primes[primes.length - 1]}`;
       return {
         distinct: first.distinct,
         multiplicity: first.multiplicity,
         field: 'QQ',
-        algorithm: `${first.algorithm} modulo ${primes}`,
+        algorithm: `${first.algorithm} modulo ${text}`,
         certified: false,
-        primes: MODULAR_COUNT_PRIMES,
-        errorBound: `not bounded; counted modulo ${primes} (the counts agree), equal to the count over QQ except for finitely many primes`,
+        primes,
+        errorBound: randomPrimesBound(primes.length),
       };
     }
     // A prime divides a denominator, or the primes disagree (one is unlucky): the exact route.

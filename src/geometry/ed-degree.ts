@@ -1,10 +1,11 @@
 // ED degrees: the number of complex critical points of d_u on the smooth points of X for generic u.
 //
 // u is drawn from the seeded generator (integers in [-1000, 1000]); the count is the number of
-// distinct solutions of a zero-dimensional system (./count.ts). Over QQ it is counted modulo two
-// fixed primes by default (the modular route: no Gröbner basis over QQ, labelled probabilistic with
-// the primes), exactly over QQ with `exact: true` (a certified basis: `certified` when its
-// verification proves it), or over GF(p) with `prime`. Routes (`method`; by default chosen by the
+// distinct solutions of a zero-dimensional system (./count.ts). Over QQ it is counted modulo three
+// random primes by default, the last a check prime (the modular route of ./count.ts: no Gröbner basis
+// over QQ, labelled probabilistic with the primes and the error bound), exactly over QQ with
+// `exact: true` (a certified basis: `certified` when its verification proves it), or over GF(p) with
+// `prime`. Routes (`method`; by default chosen by the
 // estimates of ./routes.ts, and the result says which one ran and why):
 // - 'lagrange' (default): the Lagrange system of ./critical.ts in (x, λ, z);
 // - 'minors': the critical ideal of DHOST 2016, eq. (2.1), in (x, z);
@@ -77,6 +78,8 @@ export interface EDResult {
   readonly certified: boolean;
   /** What is known of the chance of a wrong count (the modular route over QQ). */
   readonly errorBound?: string;
+  /** The primes of the modular route over QQ. */
+  readonly primes?: readonly number[];
   /** The data point used. */
   readonly data: Rat[];
 }
@@ -100,17 +103,23 @@ export function projectedSetInfo(system: PointSystem, base: QQRing, random: Rand
   return setInfoModulo(system.ring, system.gens, base.nvars, random, { ...options, prime: options.prime ?? DEFAULT_PRIME });
 }
 
-function describe(count: SolutionCount, method: string, N: NormalData | null): { field: string; certified: boolean; method: string; errorBound?: string } {
+function describe(count: SolutionCount, method: string, N: NormalData | null): { field: string; certified: boolean; method: string; errorBound?: string; primes?: readonly number[] } {
   const notes: string[] = [method];
   if (N?.randomized) notes.push('random combinations and guard (seeded)');
   notes.push(`distinct solutions over ${count.field} (${count.algorithm})`);
-  return { field: count.field, certified: count.certified, method: notes.join('; '), ...(count.errorBound === undefined ? {} : { errorBound: count.errorBound }) };
+  return {
+    field: count.field,
+    certified: count.certified,
+    method: notes.join('; '),
+    ...(count.errorBound === undefined ? {} : { errorBound: count.errorBound }),
+    ...(count.primes === undefined ? {} : { primes: count.primes }),
+  };
 }
 
 /** How ./count.ts counts for these options: over GF(prime), modulo primes (QQ, default) or exactly. */
-function countRoute(options: EDOptions): { prime?: number; modular?: boolean; certify?: boolean } {
+function countRoute(options: EDOptions): { prime?: number; modular?: boolean; random?: Random; certify?: boolean } {
   if (options.prime !== undefined) return { prime: options.prime };
-  return options.exact ? { certify: true } : { modular: true };
+  return options.exact ? { certify: true } : { modular: true, random: options.random };
 }
 
 /** The ED degree of X with respect to Q (the number of isolated complex critical points for generic u). */

@@ -44,6 +44,8 @@ export interface EngineReport {
   readonly certified: boolean;
   /** The chance of a wrong answer when the engine knows it; otherwise what is known is said in words. */
   readonly errorBound?: string;
+  /** The primes of a count modulo primes. */
+  readonly primes?: readonly number[];
   readonly note?: string;
 }
 
@@ -58,6 +60,7 @@ export function reportedProvenance(r: EngineReport, seconds: number, random?: Ra
   return {
     algorithm: r.algorithm,
     field: r.field,
+    ...(r.primes ? { primes: { count: r.primes.length, first: r.primes.slice(0, 3) } } : {}),
     certified: r.certified,
     ...(r.certified ? {} : { errorBound: bound }),
     ...(random ? { seed: seedOf(random) } : {}),

@@ -346,4 +346,12 @@ export function isProbablePrime(n: bigint): boolean {
   return true;
 }
 
+/** A prime drawn uniformly at random from [2^25, 2^26) (so that GF(p) arithmetic is exact in doubles). */
+export function randomPrime(random: { int(lo: number, hi: number): number }): number {
+  for (;;) {
+    const p = random.int(2 ** 25, 2 ** 26 - 1) | 1;
+    if (isProbablePrime(BigInt(p))) return p;
+  }
+}
+
 export { bigAbs };

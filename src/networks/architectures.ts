@@ -30,7 +30,7 @@
 //     dimension of a free symmetry group, or a variety known to contain the image). When the lower
 //     bound meets the upper bound the dimension is proved.
 import { MathError } from '../math/errors.js';
-import { type Field, QQ, type Rat, SmallPrimeField, isProbablePrime, rat } from '../math/field.js';
+import { type Field, QQ, type Rat, SmallPrimeField, randomPrime, rat } from '../math/field.js';
 import { binomial } from '../math/integers.js';
 import { rank } from '../math/linalg/matrix.js';
 import type { Monomial } from '../math/monomial.js';
@@ -305,13 +305,8 @@ export function jacobianAt<E>(F: Field<E>, R: PolyRing<Rat>, polys: readonly Pol
   });
 }
 
-/** A random prime in [2^25, 2^26) (so that GF(p) arithmetic is exact in doubles). */
-export function randomPrime(random: Random): number {
-  for (;;) {
-    const p = random.int(2 ** 25, 2 ** 26 - 1) | 1;
-    if (isProbablePrime(BigInt(p))) return p;
-  }
-}
+/** A random prime in [2^25, 2^26): the one drawing of ../math/field.ts. */
+export { randomPrime };
 
 export interface DimensionOptions extends ComputeOptions {
   readonly seed?: number;

@@ -12,6 +12,9 @@ import * as ideals from '../../math/ideal.js';
 import { derivedProvenance, type Ideal } from '../../math/ideal-handle.js';
 import type { Provenance } from '../../math/provenance.js';
 import { dimensionModulo, type SolveResult } from '../../math/solve.js';
+import { type HilbertSeries, seriesDegree } from '../../math/hilbert.js';
+import { hilbertSeriesModulo } from '../../math/modular-series.js';
+import { Random } from '../../math/random.js';
 import { determinant, inverse, kernel, rank } from '../../math/linalg/matrix.js';
 import { hessian, jacobian, minors, polyDeterminant } from '../../math/linalg/polymatrix.js';
 import { fail } from '../diagnostics.js';
@@ -118,6 +121,27 @@ function isNumericMatrix(v: Value): boolean {
 
 function ratMatrixValue(M: readonly (readonly Rat[])[]): Value {
   return list(M.map((row) => list(row.map((x) => num(x)))));
+}
+
+/** The `certified = true/false` keyword (false when absent). */
+function certifiedAsked(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): boolean {
+  const c = kwargs.get('certified');
+  if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);
+  return c?.kind === 'bool' && c.value;
+}
+
+/**
+ * A number read off the Hilbert series by the modular route (../../math/modular-series.ts: leading
+ * monomials modulo three random primes drawn from a copy of the run's stream, so its other draws do
+ * not change), over QQ when no certified answer is asked and the ideal has no basis over QQ yet (a
+ * cached one answers for free); undefined otherwise, or when the primes disagree (then the caller
+ * reads the basis over QQ).
+ */
+function modularSeries(ctx: CallContext, handle: Ideal<unknown>, certified: boolean, read: (series: HilbertSeries) => bigint): { value: bigint; provenance: Provenance } | undefined {
+  if (certified || !isRationalField(handle.ring.field) || handle.cachedGroebner({ kind: 'grevlex' }) || handle.cachedGroebner()) return undefined;
+  const m = hilbertSeriesModulo(handle.ring as PolyRing<Rat>, handle.gens as readonly Poly<Rat>[], new Random(quietSeed(ctx)), options(ctx));
+  if (!m) return undefined;
+  return { value: read(m.series), provenance: { ...m.provenance, seed: seedOf(ctx.random) } };
 }
 
 /** An integer read off an ideal (dim, degree, ...), with how it was obtained. */
@@ -320,31 +344,40 @@ defineBuiltins([
   },
   {
     name: 'degree',
-    signature: 'degree(I) or degree(f)',
+    signature: 'degree(I, multiplicity = true, certified = false) or degree(f)',
     summary:
-      'The degree of an ideal (from its Hilbert polynomial; the number of solutions with multiplicity when zero-dimensional); degree(I, multiplicity = false) is the degree of the reduced variety V(I) (the sum of the degrees of its top-dimensional components). For a variety the default is the reduced degree and multiplicity = true gives the degree of its scheme. For a polynomial f: its total degree.',
+      'The degree of an ideal (from its Hilbert polynomial; the number of solutions with multiplicity when zero-dimensional; over QQ from the leading monomials of the grevlex bases modulo three random primes, which must agree: probabilistic, how(...) gives the primes and the error bound; certified = true reads it off a certified basis over QQ); degree(I, multiplicity = false) is the degree of the reduced variety V(I) (the sum of the degrees of its top-dimensional components). For a variety the default is the reduced degree and multiplicity = true gives the degree of its scheme. For a polynomial f: its total degree.',
     examples: ['ring R = QQ[x, y];\ndegree(ideal(x^2 + y^2 - 1, x - y))  // 2', 'ring R = QQ[x, y];\ndegree(x^3*y + 1)  // 4'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['multiplicity'],
+    keywords: ['multiplicity', 'certified'],
     call(ctx, [I], kwargs) {
       if (I!.kind === 'poly') return int(I!.ring.poly.degree(I!.poly));
       const handle = idealArgument(ctx, I!).I;
-      if (multiplicityAsked(ctx, kwargs, true)) return counted(handle.degree(options(ctx)));
+      const certified = certifiedAsked(ctx, kwargs);
+      if (multiplicityAsked(ctx, kwargs, true)) return counted(modularSeries(ctx, handle, certified, seriesDegree) ?? handle.degree({ ...options(ctx), certified }));
       return counted(reducedDegree(handle, { ...options(ctx), seed: quietSeed(ctx) }));
     },
   },
   {
     name: 'vdim',
-    signature: 'vdim(I)',
-    summary: 'The dimension of R/I as a vector space (zero-dimensional ideals only).',
+    signature: 'vdim(I, certified = false)',
+    summary:
+      'The dimension of R/I as a vector space (zero-dimensional ideals only). Over QQ from the leading monomials of the grevlex bases modulo three random primes, which must agree (probabilistic: how(...) gives the primes and the error bound; no basis over QQ); certified = true reads it off a certified basis over QQ.',
     examples: ['ring R = QQ[x, y];\nvdim(ideal(x^2, y^3))  // 6'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    call(ctx, [I]) {
-      return counted(idealArgument(ctx, I!).I.vdim(options(ctx)));
+    keywords: ['certified'],
+    call(ctx, [I], kwargs) {
+      const handle = idealArgument(ctx, I!).I;
+      const certified = certifiedAsked(ctx, kwargs);
+      const modular = modularSeries(ctx, handle, certified, (series) => {
+        if (series.power > 0) throw new MathError('not-zero-dimensional', `the ideal has positive dimension ${series.power}; vdim needs finitely many solutions`);
+        return seriesDegree(series);
+      });
+      return counted(modular ?? handle.vdim({ ...options(ctx), certified }));
     },
   },
   {

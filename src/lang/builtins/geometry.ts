@@ -432,7 +432,7 @@ defineBuiltins([
     name: 'edDegree',
     signature: 'edDegree(X, Q = identity, method = "auto", prime = p, certified = false, details = false)',
     summary:
-      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric or Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo two primes by default (probabilistic, see how(...)); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre).',
+      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric or Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo three random primes by default, which must agree (probabilistic: how(...) gives the primes and the error bound); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre).',
     examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3'],
     category: 'geometry',
     minArgs: 1,
@@ -466,7 +466,7 @@ defineBuiltins([
       const asked = method === 'auto' ? undefined : (method as G.EDMethod);
       const { value: res, seconds } = timed(() => G.edDegree(variety, form, { random: ctx.random, prime, exact, method: asked, ...options(ctx) }));
       const how = reportedProvenance(
-        { algorithm: `ed-degree (${res.route})`, field: res.field, certified: res.certified, ...(res.errorBound === undefined ? {} : { errorBound: res.errorBound }), note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special; ${res.reason}` },
+        { algorithm: `ed-degree (${res.route})`, field: res.field, certified: res.certified, ...(res.errorBound === undefined ? {} : { errorBound: res.errorBound }), ...(res.primes === undefined ? {} : { primes: res.primes }), note: `${res.method}; the count for a random data point u, which is the ED degree unless u is special; ${res.reason}` },
         seconds,
         ctx.random,
       );
