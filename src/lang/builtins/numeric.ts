@@ -97,10 +97,15 @@ function monodromyFields(r: NumericalSolveResult | MonodromyResult): Record<stri
   return 'monodromy' in r ? { loops: int(r.monodromy.loops), base: int(r.monodromy.base) } : {};
 }
 
+/** Why a singular point is not certified (the `reason` of each entry of `singular`). */
+const SINGULAR_REASON =
+  'the Jacobian is singular there (several paths end at the point): the Krawczyk test needs a regular Jacobian, and no deflation is implemented; the point is the Cauchy endgame\'s estimate, its multiplicity the number of paths ending there';
+
 /**
  * The record of a numerical solve: the exact route's fields plus {certified, complete, expected, paths,
  * failed, singular} (and {loops, base}); singular: the points where paths ended singular, by the Cauchy
- * endgame (floats, not certified), with their multiplicities (the number of paths ending there).
+ * endgame (floats, not certified), with their multiplicities (the number of paths ending there),
+ * certified: false and the reason.
  */
 function solveRecord(r: NumericalSolveResult | MonodromyResult, expected: number): Value {
   return record({
@@ -117,6 +122,8 @@ function solveRecord(r: NumericalSolveResult | MonodromyResult, expected: number
         record({
           point: list(Array.from({ length: s.point.length / 2 }, (_, i) => list([float(s.point[2 * i]!), float(s.point[2 * i + 1]!)]))),
           multiplicity: int(s.multiplicity),
+          certified: bool(false),
+          reason: str(SINGULAR_REASON),
         }),
       ),
     ),

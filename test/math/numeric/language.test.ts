@@ -83,9 +83,11 @@ describe('singular solutions in the language', () => {
         'let s = solve(ideal(x^2 - 4*x + 4, y - x - 1), method = "numerical");',
         'print s.complex, s.complete, s.expected, length(s.singular), s.singular[1].multiplicity;',
         'print s.singular[1].point[1][1];',
+        'print s.singular[1].certified, s.singular[1].reason;',
       ].join('\n'),
     );
     expect(out[0]).toBe('0, false, 1, 1, 2');
     expect(Math.abs(Number(out[1]) - 2)).toBeLessThan(1e-9);
+    expect(out[2]).toMatch(/^false, .*Jacobian is singular.*multiplicity/);
   });
 });
