@@ -2,11 +2,11 @@
 // A Session keeps an interpreter alive across inputs (the REPL), snapshotting its state before each
 // statement so that an interrupted statement leaves the session as it was.
 import { MathError } from '../math/errors.js';
-import type { Interrupt, ProgressEvent } from '../math/progress.js';
+import { withInterrupt, type Interrupt, type ProgressEvent } from '../math/progress.js';
 import { Random } from '../math/random.js';
 import type { Program, Span, Stmt } from './ast.js';
 import { checkProgram } from './check.js';
-import { VdlError, diagnostic, fileSpan, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { VdlError, diagnostic, fileSpan, formatDiagnostic, raisingAt, type Diagnostic } from './diagnostics.js';
 import { Interpreter, Scope, type PrintRecord } from './evaluator.js';
 import { ModuleLoader, stdlibResolver, type ModuleResolver } from './modules.js';
 import { parseProgram } from './parse.js';
@@ -128,6 +128,8 @@ export interface SessionResult {
   readonly prints: readonly PrintRecord[];
   /** The value of the last bare expression statement, for the REPL's echo. */
   readonly value: Value | undefined;
+  /** What `show` made of that value (the REPL's echo), when evaluate was given one. */
+  readonly shown?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -149,12 +151,14 @@ export class Session {
   /** Modules are read once per session: importing a module again reuses what it defined. */
   private readonly modules: ModuleLoader;
   private readonly debug: boolean;
+  private readonly signal: Interrupt | undefined;
   private counter = 0;
   private printSink: ((record: PrintRecord) => void) | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.modules = new ModuleLoader(options.resolver ?? stdlibResolver, parseProgram);
     this.debug = options.debug ?? false;
+    this.signal = options.signal;
     this.interpreter = new Interpreter({
       seed: options.seed,
       signal: options.signal,
@@ -179,9 +183,11 @@ export class Session {
 
   /**
    * Parses, checks statically (knowing the names earlier inputs bound) and evaluates one input; an
-   * input with a syntax or static error does not run.
+   * input with a syntax or static error does not run. `show` turns the value of a final bare
+   * expression into the echo's text as part of the statement: under its interrupt, its failures
+   * reported at the expression (showing a lazy record computes its fields).
    */
-  evaluate(source: string, file?: string): SessionResult {
+  evaluate(source: string, file?: string, show?: (value: Value) => string): SessionResult {
     const name = file ?? `<input ${++this.counter}>`;
     this.modules.addInput(name, source);
     const { program, diagnostics } = parseProgram(source, name);
@@ -202,7 +208,15 @@ export class Session {
         return { ok: false, prints, value: undefined, diagnostics: [failure] };
       }
     }
-    return { ok: true, prints, value, diagnostics: [] };
+    if (value === undefined || !show) return { ok: true, prints, value, diagnostics: [] };
+    const shownValue = value;
+    const at = program.body[program.body.length - 1]!.span;
+    let shown = '';
+    const failure = guard(() => {
+      shown = withInterrupt(this.signal, () => raisingAt(at, () => show(shownValue)));
+    }, name, this.debug);
+    if (failure) return { ok: false, prints, value: undefined, diagnostics: [failure] };
+    return { ok: true, prints, value, shown, diagnostics: [] };
   }
 
   /** Values are immutable, so copying the global bindings is a faithful snapshot. */

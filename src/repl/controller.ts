@@ -170,6 +170,13 @@ export class Controller {
       }
       return;
     }
+    // Ctrl-D at the empty prompt before anything else was typed leaves at once, while the evaluator
+    // is still starting (other keys wait in the typeahead until the line editor is ready).
+    const first = actions[0];
+    if (phase === 'starting' && this.typeahead.length === 0 && this.state.input.buffer.text === '' && first && 'action' in first && first.action === 'eof') {
+      this.exit();
+      return;
+    }
     this.typeahead.push(...actions);
     if (phase === 'idle') this.drain();
   };

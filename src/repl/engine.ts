@@ -132,7 +132,9 @@ export class ReplEngine {
   }
 
   evaluate(source: string, file?: string): Outcome {
-    const result = this.session.evaluate(source, file);
+    // The echo of a value is formatted as part of its statement (under the interrupt: showing a lazy
+    // record computes its fields).
+    const result = this.session.evaluate(source, file, (v) => (v.kind === 'none' ? '' : formatValue(v, this.format)));
     const prints = this.streaming ? [] : result.prints.flatMap((p) => [formatPrint(p, this.format), ...this.writePlots(p.values)]);
     if (!result.ok) {
       const interrupted = result.diagnostics.some((d) => d.code === 'interrupted');
@@ -141,7 +143,7 @@ export class ReplEngine {
     const v = result.value;
     if (v === undefined || v.kind === 'none') return { ok: true, prints };
     const notes = this.writePlots([v]);
-    return { ok: true, prints, value: formatValue(v, this.format), type: typeLine(v), ...(notes.length > 0 ? { info: notes.join('\n') } : {}) };
+    return { ok: true, prints, value: result.shown ?? '', type: typeLine(v), ...(notes.length > 0 ? { info: notes.join('\n') } : {}) };
   }
 
   /** Writes the plots among the values to their files; returns the lines that say where. */

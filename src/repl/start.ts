@@ -15,6 +15,11 @@ export async function startRepl(options: { seed?: number; maxMemory?: number }):
   // environment once, when Ink loads). A terminal on both ends means a person is typing, so hide the
   // CI variables before Ink is imported.
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name];
+  // Raw mode from now on, before the first prompt is drawn: in the terminal's cooked mode the line
+  // discipline would keep keys typed before the line editor listens, and turn a Ctrl-D into an
+  // end-of-file marker that reaches nobody (it arrives as a NUL once raw mode is set). In raw mode
+  // every key waits in the terminal's buffer as it was typed, and the line editor reads it when ready.
+  process.stdin.setRawMode(true);
   // Ink and React are optional peer dependencies (an embedding install leaves them out): without them
   // the plain line mode serves.
   const ink = await import('./ink.js').catch((e: NodeJS.ErrnoException) => {
@@ -23,6 +28,7 @@ export async function startRepl(options: { seed?: number; maxMemory?: number }):
     return null;
   });
   if (!ink) {
+    process.stdin.setRawMode(false);
     installMemoryLimit(memory);
     return plainRepl({ seed: options.seed, prompt: true });
   }
