@@ -301,7 +301,8 @@ class Checker {
       this.report('unknown-name', `unknown name '${name}'`, span, [`import "${std.file}"; defines ${name}`]);
       return;
     }
-    const candidates = [...scope.allNames(), ...allBuiltins().map((b) => b.name)];
+    builtinNames ??= allBuiltins().map((b) => b.name);
+    const candidates = [...scope.allNames(), ...builtinNames];
     const best = aliasOf(name) ?? closest(name, candidates);
     this.report('unknown-name', `unknown name '${name}'`, span, best ? [`did you mean '${best}'?`] : undefined);
   }
@@ -337,6 +338,9 @@ class Checker {
   }
 }
 
+/** The built-ins' names, listed once (the registry is complete when the first check runs). */
+let builtinNames: readonly string[] | undefined;
+
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
@@ -346,6 +350,8 @@ function closest(name: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Math.min(3, Math.ceil(name.length / 2));
   for (const c of new Set(candidates)) {
+    // The length difference bounds the distance from below: most candidates need no alignment.
+    if (Math.abs(c.length - name.length) >= bestDistance) continue;
     const d = editDistance(name, c);
     if (d < bestDistance) {
       best = c;
