@@ -1,8 +1,10 @@
 // Input history: navigation as a pure reducer (↑/↓ walk the entries; the text being typed, the
 // "draft", is kept and comes back below the newest entry), and persistence in ~/.vdl_history (or the
 // file named by VDL_HISTORY). One entry per line; a multi-line entry is stored with its newlines and
-// backslashes escaped, so that the file stays line-oriented and readable.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// backslashes escaped, so that the file stays line-oriented and readable. Only a regular file of at most
+// MAX_FILE_BYTES is read or written (VDL_HISTORY=/dev/zero, a FIFO or a folder is ignored: reading
+// /dev/zero never ended and grew to 4 GB), through one descriptor opened without blocking.
+import { appendFileSync, closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 
@@ -15,6 +17,8 @@ export interface History {
 }
 
 export const MAX_ENTRIES = 1000;
+/** The largest history file read (a thousand long entries fit many times over). */
+export const MAX_FILE_BYTES = 16 * 2 ** 20;
 
 export function historyOf(entries: readonly string[]): History {
   return { entries, index: entries.length, draft: '' };
@@ -70,7 +74,15 @@ export function decodeEntry(line: string): string {
 export function loadHistory(file: string): string[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then says what was opened.
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return [];
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return [];
   }
@@ -91,9 +103,16 @@ export function loadHistory(file: string): string[] {
 /** Append one entry; failures (read-only home) are ignored: history is a convenience. */
 export function appendHistory(file: string, entry: string): void {
   try {
+    if (!isRegularOrAbsent(file)) return;
     mkdirSync(path.dirname(file), { recursive: true });
     appendFileSync(file, `${encodeEntry(entry.replace(/\s+$/, ''))}\n`);
   } catch {
     // ignored
   }
+}
+
+/** Whether `file` is a regular file or does not exist yet (a device, FIFO or folder is not written). */
+function isRegularOrAbsent(file: string): boolean {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat === undefined || stat.isFile();
 }

@@ -1,5 +1,6 @@
-// History navigation (the draft is kept) and the history file.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// History navigation (the draft is kept) and the history file (regular files only: issue 15).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,18 @@ describe('history file', () => {
     expect(readFileSync(file, 'utf8').split('\n').length).toBe(4);
     expect(H.loadHistory(file)).toEqual(entries);
     for (const e of entries) expect(H.decodeEntry(H.encodeEntry(e))).toBe(e);
+  });
+
+  it('ignores a history that is not a regular file (/dev/zero, a FIFO, a folder), reading and writing', () => {
+    expect(H.loadHistory('/dev/zero')).toEqual([]);
+    expect(H.loadHistory(dir)).toEqual([]);
+    const fifo = path.join(dir, 'fifo');
+    if (spawnSync('mkfifo', [fifo]).status === 0) {
+      expect(H.loadHistory(fifo)).toEqual([]); // without waiting for a writer
+      H.appendHistory(fifo, 'let a = 1;'); // without blocking either
+    }
+    H.appendHistory(dir, 'let a = 1;');
+    expect(statSync(dir).isDirectory()).toBe(true);
   });
 
   it('reads a missing file as empty and trims an overgrown one', () => {
