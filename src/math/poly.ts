@@ -200,8 +200,10 @@ export class PolyRing<E> {
     const cmp = this.order.compare;
     const mons: Monomial[] = [];
     const coeffs: E[] = [];
-    let i = 0, j = 0;
+    let i = 0, j = 0, steps = 0;
     while (i < f.mons.length && j < g.mons.length) {
+      // Merging two long polynomials with big coefficients takes long too: poll every 1024 steps.
+      if ((++steps & 1023) === 0) checkInterrupt();
       const c = cmp(f.mons[i]!, g.mons[j]!);
       if (c > 0) {
         mons.push(f.mons[i]!);
@@ -256,8 +258,14 @@ export class PolyRing<E> {
     if (f.mons.length === 0) return this.zero();
     if (f.mons.length * g.mons.length > SIZE_CHECK_TERMS) this.checkProductSize(f, g);
     const stack: { p: Poly<E>; rank: number }[] = [];
+    // Polls on a work counter (terms multiplied): every few rows when g is long, not every 16.
+    let work = 0;
     for (let i = 0; i < f.mons.length; i++) {
-      if ((i & 15) === 15) checkInterrupt();
+      work += g.mons.length;
+      if (work >= 4096) {
+        work = 0;
+        checkInterrupt();
+      }
       let top = { p: this.mulTerm(g, f.coeffs[i]!, f.mons[i]!), rank: 0 };
       while (stack.length > 0 && stack[stack.length - 1]!.rank === top.rank) {
         const below = stack.pop()!;

@@ -100,6 +100,10 @@ function axpyTailEager(acc: Float64Array, cols: Int32Array, coefs: Float64Array,
 
 const PLAIN = 0, COUNTED = 1, CHECKED = 2, EAGER = 3;
 
+/** Entries of pivots applied between two polls of the interrupt, and the count since the last poll. */
+const POLL_WORK = 1 << 16;
+let sweepWork = 0;
+
 /** The accumulation mode for a sweep that may apply up to `maxUpdates` pivots. */
 function accumulationMode(p: number, maxUpdates: number): number {
   if (p >= 2 ** 26) return EAGER;
@@ -130,7 +134,12 @@ function sweep(
   const K = delayedReductionBound(p);
   let ops = 0;
   for (let c = start; c < ncols; c++) {
-    if ((c & 4095) === 0) checkInterrupt();
+    // Polls on a work counter (entries of the pivots applied, across rows), not on columns: a few
+    // columns can carry long pivots.
+    if (sweepWork >= POLL_WORK) {
+      sweepWork = 0;
+      checkInterrupt();
+    }
     let v = acc[c]!;
     if (v === 0) continue;
     acc[c] = 0;
@@ -141,6 +150,7 @@ function sweep(
     const piv = pivotOf[c]!;
     if (piv >= 0) {
       const pr = pivots[piv]!;
+      sweepWork += pr.cols.length;
       if (mode === PLAIN) axpyTail(acc, pr.cols, pr.coefs, p - v);
       else if (mode === COUNTED) {
         axpyTail(acc, pr.cols, pr.coefs, p - v);

@@ -111,6 +111,8 @@ class IdArray {
 
 const STATUS_SEEN = 1;
 const STATUS_PIVOT = 2;
+/** Units of work (see F4Engine.spend) between two polls of the interrupt: a few milliseconds. */
+const POLL_WORK = 1 << 13;
 
 class F4Engine {
   readonly table: MonomialTable;
@@ -126,6 +128,8 @@ class F4Engine {
   readonly redundant: boolean[] = [];
   /** Indices of the non-redundant elements, increasing. */
   private active: number[] = [];
+  /** Work done since the last poll of the interrupt (see spend). */
+  private work = 0;
   private pairs: Pair[] = [];
   private readonly mark: IdArray;
   private readonly divCache: IdArray;
@@ -317,10 +321,24 @@ class F4Engine {
     return best;
   }
 
+  /**
+   * Counts work (monomials multiplied, divisibility tests) and polls the interrupt every POLL_WORK
+   * units: the rows of a step are built by multiplyIds and symbolic preprocessing, whose cost per
+   * row varies by orders of magnitude, so a count of rows would poll too rarely on long ones.
+   */
+  private spend(units: number): void {
+    this.work += units;
+    if (this.work >= POLL_WORK) {
+      this.work = 0;
+      checkInterrupt(this.signal);
+    }
+  }
+
   /** Column-id array of t·g (ids of t·m for the terms m of g). */
   private multiplyIds(t: number, g: number): Int32Array {
     const src = this.mons[g]!;
     const T = this.table;
+    this.spend(src.length);
     if (T.degrees[t] === 0) return src.slice();
     const out = new Int32Array(src.length);
     for (let k = 0; k < src.length; k++) out[k] = T.mul(t, src[k]!);
@@ -343,8 +361,8 @@ class F4Engine {
   private symbolicPreprocessing(stepMons: number[], pivotPolys: number[], pivotIds: Int32Array[]): void {
     const T = this.table;
     for (let w = 0; w < stepMons.length; w++) {
-      if ((w & 4095) === 4095) checkInterrupt(this.signal);
       const m = stepMons[w]!;
+      this.spend(this.active.length); // the reducer search tests the active leads
       if (this.mark.data[m] === STATUS_PIVOT) continue;
       const g = this.findReducer(m);
       if (g < 0) continue;
