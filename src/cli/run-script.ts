@@ -132,27 +132,13 @@ export async function runScript(command: Extract<Command, { name: 'run' }>): Pro
 
 /** Writes a diagnostic at the running top-level statement (the whole script before the first). */
 async function reportAt(script: { file: string; text: string }, statement: Int32Array, typed: boolean, code: string, message: string, notes: string[]): Promise<void> {
-  const { diagnostic, formatDiagnostic } = await import('../lang/diagnostics.js');
+  const { diagnostic, formatDiagnostic, spanOfOffsets } = await import('../lang/diagnostics.js');
   const start = Math.max(0, statement[0]!), end = Math.max(start, statement[1]!);
-  const d: Diagnostic = diagnostic(code, message, spanOf(script.file, script.text, start, end), notes);
+  const d: Diagnostic = diagnostic(code, message, spanOfOffsets(script.file, script.text, start, end), notes);
   if (typed) {
     const { diagnosticJson } = await import('../lang/typed-json.js');
     process.stderr.write(`${JSON.stringify(diagnosticJson(d))}\n`);
   } else {
     process.stderr.write(`${formatDiagnostic(d, script.text)}\n`);
   }
-}
-
-/** The span of offsets [start, end) in a text (lines and columns 1-based). */
-function spanOf(file: string, text: string, start: number, end: number) {
-  const at = (offset: number) => {
-    let line = 1, lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    return { line, column: offset - lineStart + 1 };
-  };
-  const s = at(start), e = at(end);
-  return { file, startOffset: start, endOffset: end, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
 }

@@ -61,8 +61,8 @@ export function fileSpan(file: string): Span {
 const lineStarts = new Map<string, readonly number[]>();
 const LINE_INDEX_SOURCES = 8;
 
-/** Line `line` (1-based) of `source` without its line break (`\n` or `\r\n`), or undefined past the end. */
-function sourceLine(source: string, line: number): string | undefined {
+/** The offsets where the lines of `source` start (line 1 at offset 0). */
+function lineStartsOf(source: string): readonly number[] {
   let starts = lineStarts.get(source);
   if (!starts) {
     const found = [0];
@@ -71,11 +71,34 @@ function sourceLine(source: string, line: number): string | undefined {
     lineStarts.set(source, found);
     starts = found;
   }
+  return starts;
+}
+
+/** Line `line` (1-based) of `source` without its line break (`\n` or `\r\n`), or undefined past the end. */
+function sourceLine(source: string, line: number): string | undefined {
+  const starts = lineStartsOf(source);
   const start = starts[line - 1];
   if (start === undefined) return undefined;
   const next = starts[line];
   const text = source.slice(start, next === undefined ? source.length : next - 1);
   return text.endsWith('\r') && next !== undefined ? text.slice(0, -1) : text;
+}
+
+/** The span of the offsets [start, end) of `text` (lines and columns 1-based), for hosts that know only offsets. */
+export function spanOfOffsets(file: string, text: string, start: number, end: number): Span {
+  const starts = lineStartsOf(text);
+  const at = (offset: number) => {
+    // The last line starting at or before the offset (binary search).
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+  const s = at(start), e = at(end);
+  return { file, startOffset: start, endOffset: end, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
 }
 
 /** The text form: `file:line:col: error: message`, the source line, a caret (tildes under the span). */
