@@ -7,12 +7,13 @@ import { FLOAT_MATRIX } from './objects/float-matrix.js';
 import { FORM, PROJECTION } from './objects/form.js';
 import { NETWORK } from './objects/network.js';
 import { PLOT } from './objects/plot.js';
+import { PROJECTIVE } from './objects/projective.js';
 import { RING_MAP } from './objects/ring-map.js';
 import { ALGEBRAIC, POINT } from './objects/point.js';
 import { SERIES } from './objects/series.js';
 import { VARIETY } from './objects/variety.js';
 
-export const OBJECT_KINDS: readonly ObjectKind<unknown>[] = [VARIETY, FORM, PROJECTION, NETWORK, SERIES, POINT, ALGEBRAIC, FLOAT_MATRIX, PLOT, FACTORIZATION, RING_MAP];
+export const OBJECT_KINDS: readonly ObjectKind<unknown>[] = [VARIETY, FORM, PROJECTION, NETWORK, SERIES, POINT, ALGEBRAIC, FLOAT_MATRIX, PLOT, FACTORIZATION, RING_MAP, PROJECTIVE];
 
 /** The kind with that type word ('variety', 'form', ...), if any. */
 export function objectKindNamed(name: string): ObjectKind<unknown> | undefined {

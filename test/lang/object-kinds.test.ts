@@ -31,6 +31,7 @@ const EXAMPLES: Record<string, string> = {
   plot: 'print plot([1, 1/2, 1/4]);',
   factorization: 'ring R = QQ[x];\nprint factor(x^2 - 1);',
   ringmap: 'ring S = QQ[u];\nring R = QQ[t];\nprint map(R, S, [t^2]);',
+  projective: 'ring R = QQ[x, y, z];\nprint projective(V(x*z - y^2));',
 };
 
 /** The kinds that have a typed declaration (`variety X = ...`). */

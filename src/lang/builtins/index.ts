@@ -8,5 +8,6 @@ import './networks.js';
 import './plots.js';
 import './maps.js';
 import './decompose.js';
+import './projective.js';
 
 export { allBuiltins, builtin } from './registry.js';
