@@ -21,6 +21,7 @@
 // points of the fibre (always, even when finite: those isolated points are added to the count) and,
 // when the positive-dimensional part leaves the fibre, those on the ramification locus. Dimensions
 // and degrees come from linear sections over GF(p) (./count.ts), never from an elimination over QQ.
+import { criticalComponents, type CriticalComponent } from './critical-components.js';
 import { MathError } from '../math/errors.js';
 import { QQ, type Rat } from '../math/field.js';
 import type { ComputeOptions } from '../math/progress.js';
@@ -63,6 +64,8 @@ export interface EDResult {
   readonly count: number | null;
   /** The positive-dimensional part of the critical set (in C^n), when there is one. */
   readonly positiveDimensional?: SetInfo;
+  /** Then the irreducible components of the whole critical set, isolated points included (exact over QQ; computed when called). */
+  readonly components?: () => CriticalComponent[];
   /** The critical points in the fibre X ∩ (u + ker Q), a degenerate Q's global minima (dimension 0: a finite set of that many points; -1: empty). */
   readonly fibre?: SetInfo;
   /** The critical points on the ramification locus off the fibre, when the positive-dimensional part lies there. */
@@ -175,11 +178,12 @@ function positiveDimensionalED(N: NormalData, Q: Form, u: Rat[], system: PointSy
   const count = (sys: PointSystem) => countSolutions(sys.ring, sys.gens, countOptions);
   const randomCombination = (fs: readonly QQPoly[]) => combination(R, fs.map(() => QQ.fromBigInt(randomNonZero(random, RANDOM_BOUND))), fs);
   const positive = info(system);
+  const components = () => criticalComponents(system, R, compute);
   const P = rowSpaceBasis(Q);
   const notes = [`${method}; the critical set is positive-dimensional: dimensions and degrees over GF(${prime}) by random linear sections`];
   if (P.length === n) {
     const c = count(system);
-    return { count: null, positiveDimensional: positive, ...describe(c, notes.join('; '), N), data: u };
+    return { count: null, positiveDimensional: positive, components, ...describe(c, notes.join('; '), N), data: u };
   }
   const fibre = fibreEquations(R, P, u);
   const fibreSystem = withEquations(system, R, fibre);
@@ -212,6 +216,7 @@ function positiveDimensionalED(N: NormalData, Q: Form, u: Rat[], system: PointSy
   return {
     count: total,
     positiveDimensional: positive,
+    components,
     fibre: fibreInfo,
     ...(ramificationInfo ? { ramification: ramificationInfo } : {}),
     ...(regular !== undefined && regular !== null ? { regular } : {}),

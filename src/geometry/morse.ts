@@ -17,6 +17,7 @@
 //
 // Classes of complex critical points (disjoint): fibre = Q(x-u) = 0 (zero loss, x ∈ u + ker Q);
 // ramification = on the ramification locus of π along ker Q and not in the fibre; regular = the rest.
+import { criticalComponents, type CriticalComponent } from './critical-components.js';
 import { MathError } from '../math/errors.js';
 import { type Rat, compareRat } from '../math/field.js';
 import { normalForm } from '../math/groebner/reduce.js';
@@ -80,6 +81,8 @@ export interface CriticalPointsResult {
   readonly positiveDimensional?: SetInfo;
   /** Then also its points in the fibre X ∩ (u + ker Q) of a degenerate Q (dimension 0: that many points). */
   readonly fibreSet?: SetInfo;
+  /** Then also its irreducible components, isolated points included (exact over QQ; computed when called). */
+  readonly components?: () => CriticalComponent[];
   readonly method: string;
   /** The parametrization's provenance (primes, certified or probabilistic), when that route ran. */
   readonly provenance?: Provenance;
@@ -141,6 +144,7 @@ export function criticalPoints(X: Variety, Q: Form, u: readonly Rat[], options: 
       regular: null,
       points: [],
       positiveDimensional: projectedSetInfo(system, R, options.random, compute),
+      components: () => criticalComponents(system, R, { ...compute, seed }),
       ...(P.length < n ? { fibreSet: projectedSetInfo(withEquations(system, R, fibreEquations(R, P, u)), R, options.random, compute) } : {}),
       method,
     };

@@ -7,6 +7,7 @@ import { Ideal } from '../../math/ideal-handle.js';
 import { timed, type Provenance } from '../../math/provenance.js';
 import { PolyRing, type Poly } from '../../math/poly.js';
 import * as G from '../../geometry/index.js';
+import type { CriticalComponent } from '../../geometry/critical-components.js';
 import { fail } from '../diagnostics.js';
 import { FORM, PROJECTION, ratMatrixValue } from '../objects/form.js';
 import { pointValue } from '../objects/point.js';
@@ -120,6 +121,11 @@ function constructed(ctx: CallContext, c: G.Constructed): Value {
 
 function setInfo(info: G.SetInfo): Value {
   return record({ dim: int(info.dimension), degree: int(info.degree) });
+}
+
+/** The components of a critical set as {dim, degree, equations} records (a lazy field: computed when read). */
+function componentsField(ring: RingData, components: () => readonly CriticalComponent[]): () => Value {
+  return () => list(components().map((c) => record({ dim: int(c.dimension), degree: int(c.degree), equations: idealValue(ring, new Ideal(ring.poly, c.equations)) })));
 }
 
 function integerArgs(ctx: CallContext, args: readonly Value[], min = 1): number[] {
@@ -432,14 +438,14 @@ defineBuiltins([
     name: 'edDegree',
     signature: 'edDegree(X, Q = identity, method = "auto", prime = p, certified = false, details = false)',
     summary:
-      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric or Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo three random primes by default, which must agree (probabilistic: how(...) gives the primes and the error bound); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre).',
+      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric or Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo three random primes by default, which must agree (probabilistic: how(...) gives the primes and the error bound); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre), and components lists all its irreducible components {dim, degree, equations}, isolated points included (computed when read).',
     examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3'],
     category: 'geometry',
     minArgs: 1,
     maxArgs: 2,
     keywords: ['method', 'prime', 'certified', 'details'],
     call(ctx, args, kwargs) {
-      const { variety } = expectVariety(ctx, args[0]!, 0);
+      const { variety, ring } = expectVariety(ctx, args[0]!, 0);
       const c = kwargs.get('certified');
       if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);
       const exact = c?.kind === 'bool' && c.value;
@@ -470,9 +476,10 @@ defineBuiltins([
         seconds,
         ctx.random,
       );
-      const fields: Record<string, Value> = {};
+      const fields: Record<string, Value | (() => Value)> = {};
       fields['count'] = res.count === null ? str('positive-dimensional') : int(res.count);
       if (res.positiveDimensional) fields['positiveDimensional'] = setInfo(res.positiveDimensional);
+      if (res.components) fields['components'] = componentsField(ring, res.components);
       if (res.fibre) fields['fibre'] = setInfo(res.fibre);
       if (res.ramification) fields['ramification'] = setInfo(res.ramification);
       if (res.regular !== undefined) fields['regular'] = int(res.regular);
@@ -504,7 +511,7 @@ defineBuiltins([
     name: 'criticalPoints',
     signature: 'criticalPoints(X, Q, u, digits = 10)',
     summary:
-      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (certain: interval LDLᵀ of the bordered Hessian on the modular parametrization\'s point boxes, exact where undecided); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one: {point, loss, index, kind}, point an exact real point (as solve\'s points; printed to `digits` digits), loss a decimal. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree}.',
+      'The critical points of d_u on X: {complex, real, minima, indices, degenerate, fibre, ramification, regular, points}. indices[k+1] counts the real critical points of Morse index k (certain: interval LDLᵀ of the bordered Hessian on the modular parametrization\'s point boxes, exact where undecided); fibre / ramification / regular split the complex ones (projection along ker Q); points lists each real one: {point, loss, index, kind}, point an exact real point (as solve\'s points; printed to `digits` digits), loss a decimal. A positive-dimensional critical set gives {complex: "positive-dimensional", dim, degree, components}: components lists every irreducible component of the critical set as {dim, degree, equations}, isolated points included (exact over QQ: elimination of the multipliers and minimal primes; computed when read).',
     examples: ['ring R = QQ[x, y];\ncriticalPoints(V(y - x^2), identity(2), [0, 2]).indices  // [2, 1]'],
     category: 'geometry',
     minArgs: 3,
@@ -529,8 +536,9 @@ defineBuiltins([
       };
       if (res.complex === null) {
         const info = res.positiveDimensional!;
-        const fields: Record<string, Value> = { complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) };
+        const fields: Record<string, Value | (() => Value)> = { complex: str('positive-dimensional'), dim: int(info.dimension), degree: int(info.degree) };
         if (res.fibreSet) fields['fibre'] = setInfo(res.fibreSet);
+        if (res.components) fields['components'] = componentsField(ring, res.components);
         return withProvenance(record(fields), how);
       }
       return withProvenance(record({
