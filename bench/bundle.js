@@ -19,12 +19,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * 444 / 143 KiB for the library, 560 / 180; raised on 2026-12-01, when exact real points, certified
  * complex roots, homotopy continuation and the input guards of issue 15 had brought the library to
  * 547 / 181 KiB, first to 620 / 200 and then, with monodromy and the decomposition code coming, to
- * 700 / 230; the page from 800 / 250 to 950 / 300).
+ * 700 / 230; the page from 800 / 250 to 950 / 300). At 692.8 / 230.6 KiB (primary decomposition, projective
+ * varieties and critical-set components of issue 16, with the solving and numeric work of the same day) the
+ * library's gzip size passed 230: raised to 760 / 250, about 10% above, the page's budget unchanged.
  */
 export const BUDGETS = {
-  'library (src/browser/index.ts)': { min: 700, gzip: 230 },
-  'library API only (src/index.ts)': { min: 700, gzip: 230 },
-  'worker (src/browser/worker.ts)': { min: 700, gzip: 230 },
+  'library (src/browser/index.ts)': { min: 760, gzip: 250 },
+  'library API only (src/index.ts)': { min: 760, gzip: 250 },
+  'worker (src/browser/worker.ts)': { min: 760, gzip: 250 },
   'playground page (web/build.js, worker inlined)': { min: 950, gzip: 300 },
 };
 
