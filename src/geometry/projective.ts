@@ -159,7 +159,7 @@ export function multidegree(P: ProjectiveVariety, options: ProjectiveOptions): M
       for (let t = 0; t < count; t++) gens.push(randomLinear(P, j, options.random, false));
       gens.push(randomLinear(P, j, options.random, true));
     });
-    const counted = countSolutions(R, gens, { signal: options.signal, onProgress: options.onProgress, prime: options.prime, modular: options.prime === undefined });
+    const counted = countSolutions(R, gens, { signal: options.signal, onProgress: options.onProgress, prime: options.prime, modular: options.prime === undefined, random: options.random });
     if (counted.distinct === null) throw new MathError('internal', `the section with cuts (${a.join(', ')}) of a variety of dimension ${m} is not finite`);
     field = counted.field;
     certified &&= counted.certified;
