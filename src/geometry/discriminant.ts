@@ -20,13 +20,14 @@
 // discriminant in this sense: MathError('not-generically-radical').
 // sweep: the numbers of complex and real solutions at the grid t_k = a + k (b - a)/n, exactly (solve).
 import { MathError } from '../math/errors.js';
-import { QQ, type Rat } from '../math/field.js';
+import { QQ, type Rat, compareRat } from '../math/field.js';
 import * as ideals from '../math/ideal.js';
 import { jacobian, polyDeterminant } from '../math/linalg/polymatrix.js';
 import type { Monomial } from '../math/monomial.js';
 import { PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
 import { solve } from '../math/solve.js';
+import { type RealRoot, isolateRealRoots } from '../math/univariate/isolate.js';
 import { countRealRoots } from '../math/univariate/sturm.js';
 import { intSquareFree } from '../math/univariate/square-free.js';
 import type { QQPoly, QQRing } from './common.js';
@@ -143,19 +144,66 @@ export function sweep(R: QQRing, F: readonly QQPoly[], t: number, a: Rat, b: Rat
   if (!Number.isInteger(n) || n < 1) throw new MathError('domain', `the number of steps must be a positive integer, got ${n}`);
   unknowns(R, F, [t]);
   const step = QQ.div(QQ.sub(b, a), QQ.fromBigInt(BigInt(n)));
-  const out: SweepPoint[] = [];
-  for (let k = 0; k <= n; k++) {
-    const value = QQ.add(a, QQ.mul(step, QQ.fromBigInt(BigInt(k))));
-    const sp = specialization(R, new Map([[t, value]]));
-    const T = sp.target!;
-    const gens = F.map((f) => specializePoly(sp, f)).filter((f) => f.mons.length > 0);
-    try {
-      const res = solve(T, gens, { ...options, digits: 5 } as Parameters<typeof solve>[2]);
-      out.push({ t: value, complex: res.complex, real: res.real });
-    } catch (e) {
-      if (e instanceof MathError && e.code === 'not-zero-dimensional') out.push({ t: value, complex: null, real: null });
-      else throw e;
-    }
+  return Array.from({ length: n + 1 }, (_, k) => countsAt(R, F, t, QQ.add(a, QQ.mul(step, QQ.fromBigInt(BigInt(k)))), options));
+}
+
+/** The complex and real solution counts of F(·, t) at one value of t (null counts: not a finite fibre). */
+export function countsAt(R: QQRing, F: readonly QQPoly[], t: number, value: Rat, options: ComputeOptions = {}): SweepPoint {
+  const sp = specialization(R, new Map([[t, value]]));
+  const T = sp.target!;
+  const gens = F.map((f) => specializePoly(sp, f)).filter((f) => f.mons.length > 0);
+  try {
+    const res = solve(T, gens, { ...options, digits: 5 } as Parameters<typeof solve>[2]);
+    return { t: value, complex: res.complex, real: res.real };
+  } catch (e) {
+    if (e instanceof MathError && e.code === 'not-zero-dimensional') return { t: value, complex: null, real: null };
+    throw e;
   }
-  return out;
+}
+
+/** The simplest rational (smallest denominator, then numerator) in [a, b], a <= b (continued fractions). */
+export function simplestBetween(a: Rat, b: Rat): Rat {
+  if (a.num <= 0n && b.num >= 0n) return QQ.zero;
+  if (b.num < 0n) return QQ.neg(simplestBetween(QQ.neg(b), QQ.neg(a)));
+  const n = a.num / a.den; // floor, a > 0
+  const fl = QQ.fromBigInt(n);
+  if (QQ.eq(fl, a)) return a;
+  const next = QQ.fromBigInt(n + 1n);
+  if (compareRat(next, b) <= 0) return next;
+  // a, b in (n, n + 1): n + 1 / simplest(1 / (b - n), 1 / (a - n)).
+  return QQ.add(fl, QQ.inv(simplestBetween(QQ.inv(QQ.sub(b, fl)), QQ.inv(QQ.sub(a, fl)))));
+}
+
+export interface Region {
+  /** Indices (in the sorted real roots) of the roots bounding the region (null: unbounded). */
+  readonly below: number | null;
+  readonly above: number | null;
+  /** A rational point strictly inside the region (the simplest one between the isolating intervals). */
+  readonly sample: Rat;
+  readonly counts: SweepPoint;
+}
+
+/**
+ * The regions of the parameter line cut out by the real roots of the one-parameter discriminant D
+ * (isolated exactly, ../math/univariate/isolate.ts), each with a rational sample strictly between two
+ * consecutive isolating intervals (no root lies between them) and the solution counts of F there.
+ * The counts are constant on each region (D contains the locus where they change).
+ */
+export function regions(R: QQRing, F: readonly QQPoly[], t: number, D: readonly Rat[], options: ComputeOptions = {}): { roots: RealRoot[]; regions: Region[] } {
+  const roots = D.length > 1 ? isolateRealRoots(D) : [];
+  const floor = (x: Rat) => (x.num >= 0n ? x.num / x.den : -((-x.num + x.den - 1n) / x.den));
+  const samples: Rat[] = [];
+  if (roots.length === 0) samples.push(QQ.zero);
+  else {
+    samples.push(QQ.fromBigInt(floor(roots[0]!.lo) - 1n));
+    for (let k = 0; k + 1 < roots.length; k++) samples.push(simplestBetween(roots[k]!.hi, roots[k + 1]!.lo));
+    samples.push(QQ.fromBigInt(floor(roots[roots.length - 1]!.hi) + 2n));
+  }
+  const index = (k: number) => (k >= 0 && k < roots.length ? k : null);
+  const out = samples.map((sample, k) => {
+    // A sample on an isolating interval's endpoint is no root (the endpoints of an inexact interval are not roots).
+    for (const r of roots) if (QQ.eq(r.lo, r.hi) && QQ.eq(r.lo, sample)) throw new MathError('internal', 'a region sample is a root of the discriminant');
+    return { below: index(k - 1), above: index(k), sample, counts: countsAt(R, F, t, sample, options) };
+  });
+  return { roots, regions: out };
 }

@@ -31,6 +31,7 @@ import {
   teacherLoss,
 } from '../../networks/losses.js';
 import { constantMatrix, familyEmpiricalMoments, familySquaredLoss, familyTargetFromQuadraticForm, familyTeacherLoss } from '../../networks/family-losses.js';
+import { symmetricStationaryValue, teacherDiscriminantValue } from './symmetry.js';
 import { type SymbolicMatrix, familyBase, familyRingOf, parameterRing, symbolicMatrix, symbolicRegularization } from './network-families.js';
 import { NNLS_METHODS, type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import {
@@ -590,14 +591,14 @@ defineBuiltins([
   },
   {
     name: 'stationary',
-    signature: 'stationary(L, certified = false) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy") or stationary(N, data = [[X1, Y1], ...], reg = R)',
+    signature: 'stationary(L, certified = false) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy") or stationary(N, data = [[X1, Y1], ...], reg = R) or stationary(L, symmetry = N)',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value, point an exact real point (as solve\'s points: p.point[i] is an exact real algebraic number, subs and hessian take it), value the loss to 30 digits (exact rounding). certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed} (see solve). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}. stationary(N, data = [[X1, Y1], [X2, Y2], ...], reg = R): a sweep over data draws of the network N from one start set: a list with one record per draw [X, Y] (or [X, Y, reg], its own regularization), each as stationary(loss(N, X = X, Y = Y, reg = R), method = "monodromy"), complete against that draw\'s count; the monodromy runs once on the family spanned by the draws\' gradients (a squared loss is affine in the data moments Σ x xᵀ, Σ x yᵀ) with a diagonal L2 perturbation, then a certified parameter homotopy goes to each draw. reg = "random" draws one set of weights for all draws.',
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value, point an exact real point (as solve\'s points: p.point[i] is an exact real algebraic number, subs and hessian take it), value the loss to 30 digits (exact rounding). certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points is an error that gives its dimension. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed} (see solve). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}. stationary(N, data = [[X1, Y1], [X2, Y2], ...], reg = R): a sweep over data draws of the network N from one start set: a list with one record per draw [X, Y] (or [X, Y, reg], its own regularization), each as stationary(loss(N, X = X, Y = Y, reg = R), method = "monodromy"), complete against that draw\'s count; the monodromy runs once on the family spanned by the draws\' gradients (a squared loss is affine in the data moments Σ x xᵀ, Σ x yᵀ) with a diagonal L2 perturbation, then a certified parameter homotopy goes to each draw. reg = "random" draws one set of weights for all draws. symmetry = N (the network of the loss: shallow(n, r, 2, outer = false) with O(r), linear(d0, d1, d2) with GL(d1)): the stationary set modulo the group, whose orbits are positive-dimensional: {group, real, indices, degenerate, orbits, slice, method}, one orbit per real stationary orbit meeting the slice (rows of W orthogonal; balanced with orthogonal rows for linear networks) with {dimension, value, index, normal: {positive, negative, zero} (inertia of the Hessian normal to the orbit; zero counts degenerate directions beyond it), transversal, function, slicePoints, point}, all exact (see docs/networks.md).',
     examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['prime', 'method', 'certified', 'data', 'reg'],
+    keywords: ['prime', 'method', 'certified', 'data', 'reg', 'symmetry'],
     call(ctx, [v], kwargs) {
       const data = kwargs.get('data');
       if (data) {
@@ -606,6 +607,8 @@ defineBuiltins([
       }
       if (kwargs.has('reg')) fail('arity', 'reg = ... goes with data = [...] (a sweep over data draws of a network); a loss already has its regularization', kwSpan(ctx, 'reg'));
       const { ring, R, f } = paramPoly(ctx, v, 0);
+      const symmetry = kwargs.get('symmetry');
+      if (symmetry) return symmetricStationaryValue(ctx, ring, R, f, symmetry);
       const c = kwargs.get('certified');
       if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, kwSpan(ctx, 'certified'));
       const certify = c?.kind === 'bool' && c.value;
@@ -838,6 +841,28 @@ defineBuiltins([
       }
       const M = metricMatrix(ctx, network, undefined, kwargs, 2);
       return poly(ring, teacherLoss(network, targetCoefficients(ctx, network, target!), M));
+    },
+  },
+  {
+    name: 'teacherDiscriminant',
+    signature: 'teacherDiscriminant(N, target, t, X = D | gaussian = true | metric = M)',
+    summary:
+      'The teacher–metric discriminant (Arjevani, Bruna, Kileel, Polak, Trager) of a one-parameter family of teacher–student problems: target and metric (arguments as in teacher) with entries polynomial in the parameter t (the one variable of their ring). The discriminant of the stationarity system ∇_θ teacher(...) = 0 in the network\'s parameters (see discriminant): {polynomial, degree, real, roots, regions, critical, infinity, loss}; roots: its real roots (decimals); regions: one per interval between consecutive real roots, {from, to, sample, complex, real, minima, indices} with a rational sample strictly inside and the exact counts and Morse indices of the real stationary points there (where the landscape is constant).',
+    examples: ['ring T = QQ[t];\nteacherDiscriminant(shallow(1, 1, 2, outer = false), [t], t, gaussian = true).polynomial  // t'],
+    category: 'networks',
+    minArgs: 3,
+    maxArgs: 3,
+    keywords: ['X', 'gaussian', 'metric'],
+    call(ctx, [v, target, t], kwargs) {
+      const { network, ring } = expectNetwork(ctx, v);
+      const P = parameterRing(ctx, [[target, spanOf(ctx, 1)], [t, spanOf(ctx, 2)], ...['X', 'metric', 'gaussian'].map((k) => [kwargs.get(k), kwSpan(ctx, k)] as const)]);
+      if (!P) return fail('domain', 'the target or the metric must depend on the parameter t (polynomial entries in t)', spanOf(ctx, 1));
+      if (P.poly.nvars !== 1 || t!.kind !== 'poly' || !P.poly.equals(t!.poly as Poly<Rat>, P.poly.variable(0))) {
+        fail('domain', `the parameter must be the one variable of the ring of the target and the metric (a one-parameter slice), not ${t!.kind === 'poly' ? P.poly.toText(t!.poly as Poly<Rat>) : kindWord(t!)} in ${P.poly.toString()}`, spanOf(ctx, 2));
+      }
+      const { ring: C, family } = familyRingOf(ctx, network, ring, P);
+      const L = familyTeacherLoss(family, symbolicTarget(ctx, network, P, target!), symbolicMetric(ctx, network, P, undefined, kwargs, 2));
+      return teacherDiscriminantValue(ctx, family, C, P, L);
     },
   },
   {
