@@ -10,7 +10,8 @@
 // - squaredLoss: ½ Σ_j Σ_o (f_θ,o(x_j) - y_oj)² + ½ Σ_k λ_k θ_k², f_θ,o(x) = Σ_b fmap[o][b](θ) x^{α_b}
 //   (evaluated directly, residual by residual: the Gram matrix route of ./losses.ts needs numbers);
 // - teacherLoss: Σ_o (c_o(θ) - t_o)^T M (c_o(θ) - t_o) for a symbolic target and metric M;
-// - empiricalMoments: M_ab = (1/m) Σ_j x_j^{α_a + α_b}, a matrix of polynomials of P.
+// - empiricalMoments: M_ab = (1/m) Σ_j x_j^{α_a + α_b}, a matrix of polynomials of P;
+// - gaussianMoments with a covariance Σ(t): Isserlis' recursion of ./losses.ts over P.
 // Specialization t = a is a ring homomorphism C → QQ[θ] that fixes θ, and each formula is a
 // polynomial expression in the data, so building the loss of the family and then specializing gives
 // the loss of the specialized data (build-then-specialize = specialize-then-build; the tests check it
@@ -20,6 +21,7 @@ import { QQ, type Rat, rat } from '../math/field.js';
 import type { Monomial } from '../math/monomial.js';
 import { type Poly, PolyRing } from '../math/poly.js';
 import type { Network } from './architectures.js';
+import { isserlisMoment } from './losses.js';
 
 type QQPoly = Poly<Rat>;
 type QQRing = PolyRing<Rat>;
@@ -137,6 +139,16 @@ export function familyEmpiricalMoments(N: Network, P: QQRing, X: SymbolicMatrix)
   }
   const scale = rat(1n, BigInt(m));
   return M.map((row) => row.map((x) => P.scale(x, scale)));
+}
+
+/** M_ab = E[x^{α_a + α_b}] for x ~ N(0, Σ(t)), Σ a symmetric matrix over P (Isserlis' recursion of ./losses.ts). */
+export function familyGaussianMoments(N: Network, P: QQRing, covariance: SymbolicMatrix): QQPoly[][] {
+  const n = N.inputs;
+  if (covariance.length !== n || covariance.some((row) => row.length !== n)) throw new MathError('shape', `the covariance must be ${n}x${n}`);
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (!P.equals(covariance[i]![j]!, covariance[j]![i]!)) throw new MathError('not-symmetric', 'the covariance matrix is not symmetric');
+  const A = { zero: P.zero(), one: P.one(), isZero: (a: QQPoly) => P.isZero(a), add: (a: QQPoly, b: QQPoly) => P.add(a, b), mul: (a: QQPoly, b: QQPoly) => P.mul(a, b), fromInt: (k: number) => P.fromInt(k) };
+  const memo = new Map<string, QQPoly>();
+  return N.basis.map((a) => N.basis.map((b) => isserlisMoment(A, a.map((x, i) => x + b[i]!), covariance, memo)));
 }
 
 /** The coefficients of x^T S x (S symmetric n × n over P) in a degree-2 basis: S_ii, and 2 S_ij for i < j. */

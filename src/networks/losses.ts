@@ -173,18 +173,38 @@ export function gaussianMoment(gamma: readonly number[], covariance?: readonly (
     }
     return rat(v);
   }
+  return isserlisMoment(RATIONAL_MOMENTS, gamma, covariance, memo);
+}
+
+/** The arithmetic Isserlis' recursion needs: rationals, or polynomials in parameters (./family-losses.ts). */
+export interface MomentArithmetic<E> {
+  readonly zero: E;
+  readonly one: E;
+  isZero(a: E): boolean;
+  add(a: E, b: E): E;
+  mul(a: E, b: E): E;
+  fromInt(k: number): E;
+}
+
+const RATIONAL_MOMENTS: MomentArithmetic<Rat> = { zero: QQ.zero, one: QQ.one, isZero: (a) => QQ.isZero(a), add: (a, b) => QQ.add(a, b), mul: (a, b) => QQ.mul(a, b), fromInt: (k) => rat(BigInt(k)) };
+
+/** E[x^γ] for x ~ N(0, Σ), entries of Σ in any commutative arithmetic: E[x_i x^γ] = Σ_j Σ_ij γ_j E[x^{γ - e_j}]. */
+export function isserlisMoment<E>(A: MomentArithmetic<E>, gamma: readonly number[], covariance: readonly (readonly E[])[], memo = new Map<string, E>()): E {
+  const total = gamma.reduce((s, k) => s + k, 0);
+  if (total % 2 === 1) return A.zero;
+  if (total === 0) return A.one;
   const key = gamma.join(',');
   const cached = memo.get(key);
-  if (cached) return cached;
+  if (cached !== undefined) return cached;
   const i = gamma.findIndex((k) => k > 0);
   const rest = [...gamma];
   rest[i]! -= 1;
-  let sum = QQ.zero;
+  let sum = A.zero;
   rest.forEach((k, j) => {
-    if (k === 0 || QQ.isZero(covariance[i]![j]!)) return;
+    if (k === 0 || A.isZero(covariance[i]![j]!)) return;
     const lower = [...rest];
     lower[j]! -= 1;
-    sum = QQ.add(sum, QQ.mul(QQ.mul(covariance[i]![j]!, rat(BigInt(k))), gaussianMoment(lower, covariance, memo)));
+    sum = A.add(sum, A.mul(A.mul(covariance[i]![j]!, A.fromInt(k)), isserlisMoment(A, lower, covariance, memo)));
   });
   memo.set(key, sum);
   return sum;

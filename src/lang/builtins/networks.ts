@@ -30,7 +30,7 @@ import {
   targetFromQuadraticForm,
   teacherLoss,
 } from '../../networks/losses.js';
-import { constantMatrix, familyEmpiricalMoments, familySquaredLoss, familyTargetFromQuadraticForm, familyTeacherLoss } from '../../networks/family-losses.js';
+import { constantMatrix, familyEmpiricalMoments, familyGaussianMoments, familySquaredLoss, familyTargetFromQuadraticForm, familyTeacherLoss } from '../../networks/family-losses.js';
 import { symmetricStationaryValue, teacherDiscriminantValue } from './symmetry.js';
 import { type SymbolicMatrix, familyBase, familyRingOf, parameterRing, symbolicMatrix, symbolicRegularization } from './network-families.js';
 import { NNLS_METHODS, type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
@@ -307,7 +307,7 @@ function symbolicMetric(ctx: CallContext, N: Network, P: RationalRing, positiona
   if (m) return symbolicMatrix(ctx, P, m, kwSpan(ctx, 'metric'), 'the metric');
   const g = kwargs.get('gaussian');
   if (g && g.kind !== 'bool' && parameterRing(ctx, [[g, kwSpan(ctx, 'gaussian')]])) {
-    fail('domain', 'a covariance with symbolic entries is not supported: specialize it first (at), or give metric = M', kwSpan(ctx, 'gaussian'));
+    return familyGaussianMoments(N, P.poly, symbolicMatrix(ctx, P, g, kwSpan(ctx, 'gaussian'), 'the covariance'));
   }
   return constantMatrix(P.poly, metricMatrix(ctx, N, positional, kwargs, positionalIndex));
 }
@@ -566,7 +566,7 @@ defineBuiltins([
     name: 'loss',
     signature: 'loss(N, X = D, Y = T, reg = R)',
     summary:
-      'The squared loss ½ Σ_j ||f(x_j) - y_j||² + ½ Σ_k r_k θ_k² as a polynomial in the parameters θ (columns of D: inputs, of T: targets). reg: a number (plain L2), a list of weight matrices shaped like the weight families or one number per parameter (the generalized L2 of Mehta et al.), "random" (independent weights n/2^30, n uniform in 1..2^30, seeded: ties do not happen in practice), or absent.',
+      'The squared loss ½ Σ_j ||f(x_j) - y_j||² + ½ Σ_k r_k θ_k² as a polynomial in the parameters θ (columns of D: inputs, of T: targets). reg: a number (plain L2), a list of weight matrices shaped like the weight families or one number per parameter (the generalized L2 of Mehta et al.), "random" (independent weights n/2^30, n uniform in 1..2^30, seeded: ties do not happen in practice), or absent. Entries of X, Y and reg may be polynomials in parameters (the variables of one ring): the loss of the family, in the ring of the network parameters and then the parameters (docs/families.md; at() specializes it).',
     examples: [`${SCALAR_LOSS}  // 3/2*W1[1,1]^2*W2[1,1]^2 + 1/4*W1[1,1]^2 - 5*W1[1,1]*W2[1,1] + W2[1,1]^2 + 9/2`],
     category: 'networks',
     minArgs: 1,
@@ -806,7 +806,7 @@ defineBuiltins([
     name: 'metric',
     signature: 'metric(N, X = D) or metric(N, "gaussian") or metric(N, gaussian = Σ)',
     summary:
-      'The metric on the function space of N induced by a data distribution: the moment matrix M_ab = E[x^(α_a + α_b)] over the basis monomials, exact. X = D: the uniform distribution on the columns of D (degenerate, rank < size, with few points); "gaussian" or gaussian = Σ: x ~ N(0, I) or N(0, Σ), every degree by Isserlis\' theorem (degree 2: ⟨S, T⟩ = 2 tr(ST) + tr S tr T).',
+      'The metric on the function space of N induced by a data distribution: the moment matrix M_ab = E[x^(α_a + α_b)] over the basis monomials, exact. X = D: the uniform distribution on the columns of D (degenerate, rank < size, with few points); "gaussian" or gaussian = Σ: x ~ N(0, I) or N(0, Σ), every degree by Isserlis\' theorem (degree 2: ⟨S, T⟩ = 2 tr(ST) + tr S tr T). Data or a covariance with polynomial entries in parameters give a matrix of polynomials (docs/families.md).',
     examples: ['metric(shallow(2, 1, 2), "gaussian")  // [[3, 0, 1], [0, 1, 0], [1, 0, 3]]'],
     category: 'networks',
     minArgs: 1,
@@ -826,7 +826,7 @@ defineBuiltins([
     name: 'teacher',
     signature: 'teacher(N, target, X = D | gaussian = true | metric = M)',
     summary:
-      'The teacher–student loss E[(f_θ(x) - f_*(x))²] = ||T_θ - T_*||²_M in the parameters of N, for the metric M of a data distribution (see metric): X = D (uniform on the columns), gaussian = true or a covariance, or metric = M. target: the coefficients of f_* (a list, or an outputs × basis matrix), a symmetric matrix S for f_*(x) = x^T S x (degree-2 networks), or a polynomial whose ring\'s first n variables are the inputs.',
+      'The teacher–student loss E[(f_θ(x) - f_*(x))²] = ||T_θ - T_*||²_M in the parameters of N, for the metric M of a data distribution (see metric): X = D (uniform on the columns), gaussian = true or a covariance, or metric = M. target: the coefficients of f_* (a list, or an outputs × basis matrix), a symmetric matrix S for f_*(x) = x^T S x (degree-2 networks), or a polynomial whose ring\'s first n variables are the inputs. The target, X, metric and covariance may have entries polynomial in parameters (a family, docs/families.md).',
     examples: ['teacher(linear(1, 1), [[2]], gaussian = true)  // W1[1,1]^2 - 4*W1[1,1] + 4'],
     category: 'networks',
     minArgs: 2,
