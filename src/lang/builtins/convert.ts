@@ -141,3 +141,15 @@ export function expectVariables(ctx: CallContext, ring: RingData, v: Value, inde
   }
   return [expectVariable(ctx, ring, v, index)];
 }
+
+/** The `prime = p` keyword of the counting built-ins: p for a count over GF(p), undefined for QQ (absent or "QQ"). */
+export function expectPrime(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): number | undefined {
+  const p = kwargs.get('prime');
+  if (!p) return undefined;
+  const span = ctx.kwargSpans.get('prime') ?? ctx.span;
+  if (p.kind === 'string' && p.value === 'QQ') return undefined;
+  if (p.kind !== 'number' || p.value.den !== 1n) return fail('type', 'prime must be an integer (or "QQ")', span);
+  const value = Number(p.value.num);
+  if (value < 1000 || value > 94906265) fail('domain', 'prime must be a prime between 1000 and 94,906,265', span);
+  return value;
+}

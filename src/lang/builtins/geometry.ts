@@ -19,6 +19,7 @@ import {
   expectGenerators,
   expectRationalRing,
   expectPoly,
+  expectPrime,
   expectRationalMatrix,
   expectRational,
   expectRationalVector,
@@ -94,17 +95,6 @@ function expectPoint(ctx: CallContext, v: Value, index: number, n: number): Rat[
   const u = expectRationalVector(ctx, v, index);
   if (u.length !== n) fail('shape', `the data point has ${u.length} coordinates but the variety lives in C^${n}`, spanOf(ctx, index));
   return u;
-}
-
-function expectPrime(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): number | undefined {
-  const p = kwargs.get('prime');
-  if (!p) return undefined;
-  const span = ctx.kwargSpans.get('prime') ?? ctx.span;
-  if (p.kind === 'string' && p.value === 'QQ') return undefined;
-  if (p.kind !== 'number' || p.value.den !== 1n) return fail('type', 'prime must be an integer (or "QQ")', span);
-  const value = Number(p.value.num);
-  if (value < 1000 || value > 94906265) fail('domain', 'prime must be a prime between 1000 and 94,906,265', span);
-  return value;
 }
 
 /** A fresh ring with an indexed family, or plain names. */

@@ -11,22 +11,12 @@ import { PROJECTIVE, projectiveValue } from '../objects/projective.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
 import { int, isObject, kindWord, list, poly, record, type Value } from '../values.js';
-import { computeOptions, expectIdeal, expectRationalRing, ringOfValues, spanOf } from './convert.js';
+import { computeOptions, expectIdeal, expectPrime, expectRationalRing, ringOfValues, spanOf } from './convert.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 function expectProjective(ctx: CallContext, v: Value, index: number) {
   if (isObject(PROJECTIVE, v)) return v.data;
   return fail('type', `argument ${index + 1} must be a projective variety (projective(X)), got ${kindWord(v)}`, spanOf(ctx, index));
-}
-
-function primeOf(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): number | undefined {
-  const p = kwargs.get('prime');
-  if (!p) return undefined;
-  const span = ctx.kwargSpans.get('prime') ?? ctx.span;
-  if (p.kind !== 'number' || p.value.den !== 1n) return fail('type', 'prime must be an integer', span);
-  const value = Number(p.value.num);
-  if (value < 1000 || value > 94906265) fail('domain', 'prime must be a prime between 1000 and 94,906,265', span);
-  return value;
 }
 
 defineBuiltins([
@@ -109,7 +99,7 @@ defineBuiltins([
     keywords: ['prime'],
     call(ctx, [P], kwargs) {
       const { projective } = expectProjective(ctx, P!, 0);
-      const { value, seconds } = timed(() => multidegree(projective, { random: ctx.random, prime: primeOf(ctx, kwargs), ...computeOptions(ctx) }));
+      const { value, seconds } = timed(() => multidegree(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
       const how = reportedProvenance({ algorithm: 'multidegree (generic linear sections)', field: value.field, certified: value.certified, note: `dim ${value.dimension}; distinct points on random hyperplanes and one random chart per factor` }, seconds, ctx.random);
       return withProvenance(list(value.terms.map((t) => withProvenance(record({ cuts: list(t.cuts.map((a) => int(a))), degree: int(t.degree) }), how))), how);
     },
@@ -126,7 +116,7 @@ defineBuiltins([
     keywords: ['prime'],
     call(ctx, [P], kwargs) {
       const { projective } = expectProjective(ctx, P!, 0);
-      const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: primeOf(ctx, kwargs), ...computeOptions(ctx) }));
+      const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
       const how = reportedProvenance({ algorithm: "chern-mather (Piene's formula on the polar degrees)", field: value.field, certified: value.certified, note: `polar degrees [${value.polar.join(', ')}] from the conormal variety` }, seconds, ctx.random);
       return withProvenance(list(value.chernMather.map((c) => int(c))), how);
     },

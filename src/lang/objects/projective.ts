@@ -13,7 +13,7 @@ import type { Provenance } from '../../math/provenance.js';
 import { timed } from '../../math/provenance.js';
 import { reducedDegree } from '../../math/decompose/index.js';
 import { fail } from '../diagnostics.js';
-import { computeOptions, expectString } from '../builtins/convert.js';
+import { computeOptions, expectPrime, expectString } from '../builtins/convert.js';
 import { multiplicityAsked, quietSeed } from '../builtins/decompose-options.js';
 import type { CallContext } from '../builtins/registry.js';
 import type { ObjectKind } from '../object-kind.js';
@@ -41,18 +41,6 @@ function saturated(P: ProjectiveVariety): Poly<Rat>[] {
     start += size;
   }
   return ideals.reducedBasis(R, gens);
-}
-
-/** The `prime = p` keyword (counts over GF(p)), as the geometry built-ins read it. */
-function primeOf(ctx: CallContext, kwargs: ReadonlyMap<string, Value>): number | undefined {
-  const p = kwargs.get('prime');
-  if (!p) return undefined;
-  const span = ctx.kwargSpans.get('prime') ?? ctx.span;
-  if (p.kind === 'string' && p.value === 'QQ') return undefined;
-  if (p.kind !== 'number' || p.value.den !== 1n) return fail('type', 'prime must be an integer (or "QQ")', span);
-  const value = Number(p.value.num);
-  if (value < 1000 || value > 94906265) fail('domain', 'prime must be a prime between 1000 and 94,906,265', span);
-  return value;
 }
 
 function exactProvenance(algorithm: string, note: string, seconds: number): Provenance {
@@ -105,7 +93,7 @@ export const PROJECTIVE: ObjectKind<ProjectiveData> = {
       return withProvenance(int(d.value), d.provenance);
     },
     polarDegrees: (ctx, { projective }, _args, kwargs) => {
-      const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: primeOf(ctx, kwargs), ...computeOptions(ctx) }));
+      const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
       return withProvenance(list(value.polar.map((d) => int(d))), reportedProvenance({ algorithm: 'polar-degrees', field: value.field, certified: value.certified, note: 'multidegrees of the conormal variety (random linear sections, distinct solutions)' }, seconds, ctx.random));
     },
     edDegree: (ctx, self, args, kwargs) => edDegreeMethod(ctx, self, args, kwargs),
@@ -125,7 +113,7 @@ function edDegreeMethod(ctx: CallContext, { projective }: ProjectiveData, args: 
   if (!['auto', 'polar', 'lagrange'].includes(method)) fail('domain', `unknown method "${method}" for a projective variety (auto, polar or lagrange)`, ctx.kwargSpans.get('method') ?? ctx.span);
   const route = method === 'auto' ? 'both' : (method as 'polar' | 'lagrange');
   const details = kwargs.get('details');
-  const { value: r, seconds } = timed(() => projectiveEdDegree(projective, route, { random: ctx.random, prime: primeOf(ctx, kwargs), ...computeOptions(ctx) }));
+  const { value: r, seconds } = timed(() => projectiveEdDegree(projective, route, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
   const routes = [r.polar !== undefined ? `DHOST Thm 5.8 from the Chern–Mather degrees [${r.chernMather!.join(', ')}] (Piene's formula on the polar degrees [${r.polarDegrees!.join(', ')}]) = ${r.polar}` : '', r.lagrange !== undefined ? `the Lagrange count of the cone with generic weights = ${r.lagrange}` : ''].filter((s) => s.length > 0);
   const how = reportedProvenance({ algorithm: `projective-ed-degree (${route})`, field: r.field, certified: r.certified, note: routes.join('; ') + (routes.length === 2 ? ' (they agree)' : '') }, seconds, ctx.random);
   if (details?.kind === 'bool' && details.value) {
