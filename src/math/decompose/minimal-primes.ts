@@ -174,6 +174,29 @@ export class Decomposer {
     return { chi, RT, t };
   }
 
+  /**
+   * One attempt of the GTZ reduction of a contracted ideal J (U independent, X \\ U not empty): the
+   * eliminant of J for a random linear form t of X \\ U (wider coefficients at later attempts), factored
+   * over QQ; each factor q(T) of positive degree with its multiplicity, its degree in T and q(t) in R.
+   */
+  factoredEliminant(J: readonly Q[], U: readonly number[], attempt: number): { multiplicity: number; degree: number; inR: Q }[] {
+    checkInterrupt(this.options.signal);
+    const R = this.R;
+    const nX = R.nvars - U.length;
+    const coefficients: Rat[] = Array.from({ length: nX }, (_, k) => (k === 0 ? QQ.one : { num: BigInt(this.random.int(-(8 << attempt), 8 << attempt)), den: 1n }));
+    const { chi, RT, t } = this.eliminant(J, U, coefficients);
+    const T = R.nvars;
+    const images = RT.vars.map((_, i) => (i === T ? t : RT.variable(i)));
+    const F = factorPolynomial(RT, chi, { signal: this.options.signal, seed: this.random.nextUint32() });
+    return F.factors
+      .filter(({ factor }) => RT.degreeIn(factor, T) > 0)
+      .map(({ factor, multiplicity }) => {
+        const qt = RT.compose(factor, RT, images, (c) => c);
+        const inR = R.fromTerms(qt.mons.map((m, k) => [m.slice(0, T), qt.coeffs[k]!] as [Monomial, Rat]));
+        return { multiplicity, degree: RT.degreeIn(factor, T), inR };
+      });
+  }
+
   /** The minimal primes of a contracted ideal J = J·Q(U)[X\U] ∩ Q[X] (U independent). */
   primesOfContracted(J: readonly Q[], U: readonly number[]): Q[][] {
     if (this.isUnit(J)) return [];
@@ -181,20 +204,10 @@ export class Decomposer {
     const nX = R.nvars - U.length;
     if (nX === 0) return [this.basis(J)];
     for (let attempt = 0; attempt < 6; attempt++) {
-      checkInterrupt(this.options.signal);
-      const coefficients: Rat[] = Array.from({ length: nX }, (_, k) => (k === 0 ? QQ.one : { num: BigInt(this.random.int(-(8 << attempt), 8 << attempt)), den: 1n }));
-      const { chi, RT, t } = this.eliminant(J, U, coefficients);
-      const T = R.nvars;
-      const F = factorPolynomial(RT, chi, { signal: this.options.signal, seed: this.random.nextUint32() });
-      const qs = F.factors.map((x) => x.factor).filter((q) => RT.degreeIn(q, T) > 0);
       const primes: Q[][] = [];
       let separated = true;
-      for (const q of qs) {
-        // q(t) back in R.
-        const images = RT.vars.map((_, i) => (i === T ? t : RT.variable(i)));
-        const qt = RT.compose(q, RT, images, (c) => c);
-        const down = R.fromTerms(qt.mons.map((m, k) => [m.slice(0, T), qt.coeffs[k]!] as [Monomial, Rat]));
-        const P = this.primeOverQU([...J, down], U, RT.degreeIn(q, T));
+      for (const { inR, degree } of this.factoredEliminant(J, U, attempt)) {
+        const P = this.primeOverQU([...J, inR], U, degree);
         if (!P) {
           separated = false;
           break;

@@ -23,10 +23,8 @@
 //     embedded ones are not (any valid choice is returned).
 import { isRationalField } from '../domain.js';
 import { MathError } from '../errors.js';
-import { QQ, type Rat } from '../field.js';
-import { factorPolynomial } from '../factor/index.js';
+import type { Rat } from '../field.js';
 import * as ideals from '../ideal.js';
-import type { Monomial } from '../monomial.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt } from '../progress.js';
 import { Decomposer, type DecomposeOptions } from './minimal-primes.js';
@@ -77,19 +75,10 @@ class PrimaryDecomposer extends Decomposer {
       return [{ primary: b, prime: b }];
     }
     for (let attempt = 0; attempt < 6; attempt++) {
-      checkInterrupt(this.options.signal);
-      const coefficients: Rat[] = Array.from({ length: nX }, (_, k) => (k === 0 ? QQ.one : { num: BigInt(this.random.int(-(8 << attempt), 8 << attempt)), den: 1n }));
-      const { chi, RT, t } = this.eliminant(J, U, coefficients);
-      const T = R.nvars;
-      const F = factorPolynomial(RT, chi, { signal: this.options.signal, seed: this.random.nextUint32() });
       const out: PrimaryComponent[] = [];
       let separated = true;
-      for (const { factor: q, multiplicity } of F.factors) {
-        if (RT.degreeIn(q, T) === 0) continue;
-        const images = RT.vars.map((_, i) => (i === T ? t : RT.variable(i)));
-        const qt = RT.compose(q, RT, images, (c) => c);
-        const down = R.fromTerms(qt.mons.map((m, k) => [m.slice(0, T), qt.coeffs[k]!] as [Monomial, Rat]));
-        const prime = this.primeOverQU([...J, down], U, RT.degreeIn(q, T));
+      for (const { inR: down, degree, multiplicity } of this.factoredEliminant(J, U, attempt)) {
+        const prime = this.primeOverQU([...J, down], U, degree);
         if (!prime) {
           separated = false;
           break;
