@@ -177,9 +177,13 @@ describe('stationary(L) is lazy', () => {
     expect(stage(t.events, 'real count') + stage(t.events, 'Morse')).toBe(0);
   });
 
-  it('a positive-dimensional set of stationary points is still an error at the call', () => {
-    const [d] = runErrors('let L = loss(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]]);\nlet s = stationary(L);');
-    expect(d!.code).toBe('positive-dimensional');
-    expect(d!.span.startLine).toBe(2);
+  it('a positive-dimensional set of stationary points: its dimension at the call, its components when read', () => {
+    const t = session();
+    t.evaluate('let L = loss(linear(1, 1, 1), X = [[1, 1, 1]], Y = [[1, 2, 2]]);\nlet s = stationary(L);');
+    expect(t.fieldsComputed('s')).toEqual(['complex', 'dim', 'bezout']);
+    expect(t.evaluate('print s.complex, s.dim;')).toEqual(['positive-dimensional, 1']);
+    expect(t.fieldsComputed('s')).toEqual(['complex', 'dim', 'bezout']);
+    expect(t.evaluate('print s.isolated.indices;')).toEqual(['[0, 1, 0]']);
+    expect(t.fieldsComputed('s')).toEqual(['complex', 'dim', 'bezout', 'isolated']);
   });
 });

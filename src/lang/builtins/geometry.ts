@@ -114,7 +114,7 @@ function setInfo(info: G.SetInfo): Value {
 }
 
 /** The components of a critical set as {dim, degree, equations} records (a lazy field: computed when read). */
-function componentsField(ring: RingData, components: () => readonly CriticalComponent[]): () => Value {
+export function componentsField(ring: RingData, components: () => readonly CriticalComponent[]): () => Value {
   return () => list(components().map((c) => record({ dim: int(c.dimension), degree: int(c.degree), equations: idealValue(ring, new Ideal(ring.poly, c.equations)) })));
 }
 

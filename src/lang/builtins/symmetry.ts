@@ -1,12 +1,17 @@
 // Landscapes of network losses: `stationary(L, symmetry = N)`, the stationary set modulo the network's
 // symmetry group (src/networks/symmetry.ts: one record per real orbit with its dimension and the
-// inertia of the Hessian normal to it), and the records of `teacherDiscriminant`
+// inertia of the Hessian normal to it), `stationary(L)` on a positive-dimensional stationary set
+// without a group (src/networks/stationary-components.ts: its components, and the Morse indices of its
+// isolated real points), and the records of `teacherDiscriminant`
 // (src/networks/teacher-discriminant.ts). Arguments are read in networks.ts and here; nothing
 // mathematical happens here.
 import type { Rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import { timed } from '../../math/provenance.js';
 import { networkSymmetry, symmetricStationary } from '../../networks/symmetry.js';
+import type { CriticalComponent } from '../../geometry/critical-components.js';
+import type { StationaryResult } from '../../networks/stationary.js';
+import { isolatedStationaryPoints, stationaryComponents, stationarySetDimension } from '../../networks/stationary-components.js';
 import type { FamilyRing } from '../../networks/family-losses.js';
 import { teacherDiscriminant } from '../../networks/teacher-discriminant.js';
 import { rootToDecimal } from '../../math/univariate/decimal.js';
@@ -14,7 +19,9 @@ import { fail } from '../diagnostics.js';
 import { NETWORK } from '../objects/network.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
 import { bool, int, isObject, kindWord, list, num, poly, record, str, type RingData, type Value } from '../values.js';
+import { pointValue } from '../objects/point.js';
 import type { RationalRing } from './convert.js';
+import { componentsField } from './geometry.js';
 import type { CallContext } from './registry.js';
 
 export function symmetricStationaryValue(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f: Poly<Rat>, v: Value): Value {
@@ -52,6 +59,60 @@ export function symmetricStationaryValue(ctx: CallContext, ring: RingData, R: Po
     method: str(s.method),
   });
   return withProvenance(value, reportedProvenance({ algorithm: 'symmetry-slice', field: 'QQ', certified: false, note: `${s.method}; the rational univariate representation rests on multi-modular Gröbner bases (probabilistic)` }, seconds, ctx.random));
+}
+
+/**
+ * `stationary(L)` when the stationary set is positive-dimensional over QQ (the caller saw it so modulo
+ * a prime): {complex: "positive-dimensional", dim, degree, bezout, components, isolated}, or null when
+ * the exact dimension is 0 (the prime was unlucky: the zero-dimensional record applies). The dimension
+ * is computed at the call; degree (of the reduced top-dimensional part), components and isolated (the
+ * isolated points in the zero-dimensional record's shape, with Morse indices) when first read.
+ */
+export function stationarySetValue(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f: Poly<Rat>, bezout: bigint, certify: boolean): Value | null {
+  const seed = ctx.random.nextUint32();
+  const compute = { signal: ctx.signal, onProgress: ctx.onProgress, seed };
+  const { value: dimension, seconds } = timed(() => stationarySetDimension(R, f, compute));
+  if (dimension <= 0) return null;
+  const how = (algorithm: string, seconds: number, note: string) =>
+    reportedProvenance({ algorithm, field: 'QQ', certified: false, note: `${note}; Gröbner bases over QQ are multi-modular (probabilistic)` }, seconds, ctx.random);
+  let components: { readonly value: CriticalComponent[]; readonly seconds: number } | undefined;
+  const allComponents = () => (components ??= timed(() => stationaryComponents(R, f, compute)));
+  const NOTE = 'the minimal primes of the gradient ideal (Gianni–Trager–Zacharias), each with the dimension and degree of its reduced component';
+  let isolated: { readonly value: StationaryResult; readonly seconds: number } | undefined;
+  const isolatedPoints = () => (isolated ??= timed(() => isolatedStationaryPoints(R, f, allComponents().value, { ...compute, certify })));
+  const fromIsolated = (read: (s: StationaryResult) => Value) => () => {
+    const s = isolatedPoints();
+    const p = s.value.provenance;
+    return withProvenance(read(s.value), how(p.algorithm, s.seconds + allComponents().seconds, s.value.method));
+  };
+  const result = record({
+    complex: str('positive-dimensional'),
+    dim: int(dimension),
+    degree: () => {
+      const c = allComponents();
+      const top = c.value.filter((x) => x.dimension === dimension).reduce((s, x) => s + x.degree, 0);
+      return withProvenance(int(top), how('minimal-primes', c.seconds, `${NOTE}: the sum of the degrees of the components of dimension ${dimension}`));
+    },
+    bezout: int(bezout),
+    components: () => {
+      const c = allComponents();
+      return withProvenance(componentsField(ring, () => c.value)(), how('minimal-primes', c.seconds, NOTE));
+    },
+    isolated: fromIsolated((s) =>
+      record({
+        complex: int(s.complex),
+        real: int(s.real),
+        minima: int(s.minima),
+        indices: list(s.indices.map((k) => int(k))),
+        degenerate: int(s.degenerate),
+        points: list(s.points.map((p) => record({ point: p.point ? pointValue(p.point, ring) : list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
+      }),
+    ),
+  });
+  return withProvenance(
+    result,
+    how('gradient-ideal', seconds, `the stationary set has dimension ${dimension} (Hilbert series of the gradient ideal over QQ); degree, components and isolated are computed on first read: ${NOTE}; isolated: their zero-dimensional ones, parametrized, with certified Morse indices (interval inertia)`),
+  );
 }
 
 /** The record of teacherDiscriminant: the discriminant (in the parameter ring P), its real roots and the regions. */
