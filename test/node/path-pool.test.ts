@@ -1,7 +1,9 @@
 // The worker-thread path runner (src/node/path-pool.ts) over the built worker script: the same
 // endpoints, certified solutions and statistics as the sequential runner for a total-degree homotopy
 // and for monodromy (an independent route through the same mathematics: the seeded results must be
-// identical), the work split across two workers, and interruption terminating the workers.
+// identical), the work split across two workers and the calling thread, interruption terminating the
+// workers, and dead workers (one that exits, one that hangs) failing the call with a diagnostic naming
+// their paths instead of a hang.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,7 +46,7 @@ describe('WorkerPathRunner (built worker)', () => {
     const { ring, gens } = katsura(QQ, 5);
     const parallel = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: pool });
     expect(pool.running).toBe(2);
-    expect(parallel.runner).toBe('2 worker threads');
+    expect(parallel.runner).toBe('2 worker threads and the calling thread');
     const sequential = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: sequentialPathRunner });
     expect(sequential.runner).toBe('sequential');
     expect([parallel.complex, parallel.complete, parallel.certified]).toEqual([32, true, true]);
@@ -86,4 +88,46 @@ describe('WorkerPathRunner (built worker)', () => {
     expect((error as MathError).code).toBe('interrupted');
     expect(pool.running).toBe(0);
   });
+});
+
+describe('WorkerPathRunner: dead workers', () => {
+  /**
+   * The built worker behind a first listener that misbehaves on the piece of paths starting at path 1:
+   * it exits with code 7 ('exit') or spins without ever polling its interrupt flag ('hang': no
+   * heartbeat). Other pieces are tracked by the real worker.
+   */
+  const misbehaving = (mode: 'exit' | 'hang') =>
+    new URL(
+      'data:text/javascript,' +
+        encodeURIComponent(
+          `import { workerData } from 'node:worker_threads';\n` +
+            `workerData.port.on('message', (r) => { if (r.task.from === 0) { ${mode === 'exit' ? 'process.exit(7);' : 'for (;;);'} } });\n` +
+            `await import(${JSON.stringify(script.href)});\n`,
+        ),
+    );
+  const { ring, gens } = katsura(QQ, 3);
+
+  for (const mode of ['exit', 'hang'] as const) {
+    it(`a worker that ${mode === 'exit' ? 'exits' : 'hangs'} while it owes paths fails the call with worker-died naming them`, () => {
+      const pool = new WorkerPathRunner({ size: 2, script: misbehaving(mode), silentMs: 400 });
+      try {
+        let error: unknown;
+        try {
+          solveNumerical(ring, gens, { seed: 1, expected: 8, runner: pool });
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(MathError);
+        expect((error as MathError).code).toBe('worker-died');
+        expect((error as MathError).message).toMatch(
+          mode === 'exit'
+            ? /^a path worker exited \(code 7\) while tracking paths 1 to 1 of 8;/
+            : /^a path worker showed no sign of life for \d+ s while tracking paths 1 to 1 of 8 \(out of memory/,
+        );
+        expect(pool.running).toBe(0);
+      } finally {
+        pool.stop();
+      }
+    });
+  }
 });

@@ -23,7 +23,7 @@ describe('WorkerPrimeRunner (built worker)', () => {
     const { ring, gens } = katsura(QQ, 5);
     const parallel = parametrize(ring, gens, { runner: pool });
     expect(pool.running).toBe(2);
-    expect(pool.name).toBe('2 worker threads');
+    expect(pool.name).toBe('2 worker threads and the calling thread');
     const sequential = parametrize(ring, gens, { runner: sequentialPrimeRunner });
     expect(parallel.w).toEqual(sequential.w);
     expect(parallel.numerators).toEqual(sequential.numerators);
@@ -80,7 +80,7 @@ describe('WorkerPrimeRunner: dead workers', () => {
       'data:text/javascript,' +
         encodeURIComponent(
           `import { workerData } from 'node:worker_threads';\n` +
-            `workerData.port.on('message', (r) => { if (r.p === ${fatal}) { ${mode === 'exit' ? 'process.exit(7);' : 'for (;;);'} } });\n` +
+            `workerData.port.on('message', (r) => { if (r.task === ${fatal}) { ${mode === 'exit' ? 'process.exit(7);' : 'for (;;);'} } });\n` +
             `await import(${JSON.stringify(script.href)});\n`,
         ),
     );

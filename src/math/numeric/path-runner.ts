@@ -42,8 +42,11 @@ export interface PathJob {
   readonly mode: 'track' | 'regular';
 }
 
+/** What a call asks of a job's homotopy besides its data: the path, the settings and the mode. */
+export type PathCall = Omit<PathJob, 'homotopy'>;
+
 export interface PathRunner {
-  /** Name for provenance notes ('sequential', '2 worker threads'). */
+  /** Name for provenance notes ('sequential', '1 worker thread and the calling thread'). */
   readonly name: string;
   /** How many paths it tracks at once. */
   readonly parallelism: number;
@@ -76,7 +79,7 @@ export class PathTrackingTask {
     this.homotopy = buildHomotopy(data);
   }
 
-  track(job: PathJob, starts: readonly Float64Array[], signal?: Interrupt): PathResult[] {
+  track(job: PathCall, starts: readonly Float64Array[], signal?: Interrupt): PathResult[] {
     if (job.path) {
       if (!this.homotopy.setPath) throw new MathError('internal', 'a path was given for a total-degree homotopy');
       this.homotopy.setPath(job.path.a, job.path.b, job.path.gamma);

@@ -17,7 +17,7 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { PRIME_TASKS, type PrimeImage, type PrimeJob, type PreparedTask } from './prime-tasks.js';
 
 export interface PrimeRunner {
-  /** Name for provenance notes ('sequential', '2 worker threads'). */
+  /** Name for provenance notes ('sequential', '1 worker thread and the calling thread'). */
   readonly name: string;
   /** How many primes it computes at once: callers offer batches of this size. */
   readonly parallelism: number;
