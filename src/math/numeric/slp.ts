@@ -14,7 +14,7 @@ import { MathError } from '../errors.js';
 import type { Rat } from '../field.js';
 import { ratToFloat as nearestDouble } from '../rat-float.js';
 import type { Poly } from '../poly.js';
-import { termLayout } from './term-layout.js';
+import { type TermLayout, termLayout } from './term-layout.js';
 
 /** The double nearest to a rational (src/math/rat-float.ts), refused when it is outside double range. */
 export function ratToFloat(x: Rat): number {
@@ -40,14 +40,11 @@ export function complexPolynomial(f: Poly<Rat>, scale = 1): ComplexPolynomial {
 
 export class ComplexSystem {
   readonly npolys: number;
-  private readonly termStart: Int32Array;
+  /** The flattened support (./term-layout.ts). */
+  private readonly layout: TermLayout;
   private readonly coef: Float64Array;
-  private readonly factorStart: Int32Array;
-  private readonly factorVar: Int32Array;
-  private readonly factorExp: Int32Array;
   private readonly powOffset: Int32Array;
   private readonly powers: Float64Array;
-  private readonly maxExp: Int32Array;
   private readonly prefix: Float64Array;
   private readonly factorValue: Float64Array;
   private readonly factorDeriv: Float64Array;
@@ -57,10 +54,9 @@ export class ComplexSystem {
     polys: readonly ComplexPolynomial[],
   ) {
     this.npolys = polys.length;
-    const layout = termLayout(nvars, polys.map((p) => p.exponents));
-    ({ termStart: this.termStart, factorStart: this.factorStart, factorVar: this.factorVar, factorExp: this.factorExp, maxExp: this.maxExp } = layout);
-    const { maxExp, widest } = layout;
-    const nterms = this.termStart[polys.length]!;
+    this.layout = termLayout(nvars, polys.map((p) => p.exponents));
+    const { maxExp, widest } = this.layout;
+    const nterms = this.layout.termStart[polys.length]!;
     this.coef = new Float64Array(2 * nterms);
     let t = 0;
     for (const p of polys) {
@@ -77,7 +73,7 @@ export class ComplexSystem {
 
   /** The number of terms (coefficients are stored in the order of the polynomials' terms, re/im interleaved). */
   get termCount(): number {
-    return this.termStart[this.npolys]!;
+    return this.layout.termStart[this.npolys]!;
   }
 
   /**
@@ -90,7 +86,7 @@ export class ComplexSystem {
 
   /** The largest exponent of each variable (the degrees a power table needs). */
   degreeIn(v: number): number {
-    return this.maxExp[v]!;
+    return this.layout.maxExp[v]!;
   }
 
   /**
@@ -98,7 +94,8 @@ export class ComplexSystem {
    * into it (2·npolys·nvars, row-major). No allocation.
    */
   evaluate(x: Float64Array, value: Float64Array, jac: Float64Array | null): void {
-    const { powers, powOffset, maxExp, coef, termStart, factorStart, factorVar, factorExp, prefix, factorValue, factorDeriv } = this;
+    const { powers, powOffset, coef, prefix, factorValue, factorDeriv } = this;
+    const { maxExp, termStart, factorStart, factorVar, factorExp } = this.layout;
     const n = this.nvars;
     for (let v = 0; v < n; v++) {
       const o = powOffset[v]!;

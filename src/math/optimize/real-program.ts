@@ -15,19 +15,16 @@
 // A Jacobian is row-major (row = polynomial, column = variable).
 import type { Rat } from '../field.js';
 import { ratToFloat } from '../numeric/slp.js';
-import { termLayout } from '../numeric/term-layout.js';
+import { type TermLayout, termLayout } from '../numeric/term-layout.js';
 import type { Poly } from '../poly.js';
 
 export class RealProgram {
   readonly npolys: number;
-  private readonly termStart: Int32Array;
+  /** The flattened support (./term-layout.ts). */
+  private readonly layout: TermLayout;
   private readonly coef: Float64Array;
-  private readonly factorStart: Int32Array;
-  private readonly factorVar: Int32Array;
-  private readonly factorExp: Int32Array;
   private readonly powOffset: Int32Array;
   private readonly powers: Float64Array;
-  private readonly maxExp: Int32Array;
   private readonly prefix: Float64Array;
   private readonly factorValue: Float64Array;
   private readonly factorDeriv: Float64Array;
@@ -37,9 +34,8 @@ export class RealProgram {
     polys: readonly Poly<Rat>[],
   ) {
     this.npolys = polys.length;
-    const layout = termLayout(nvars, polys.map((p) => p.mons));
-    ({ termStart: this.termStart, factorStart: this.factorStart, factorVar: this.factorVar, factorExp: this.factorExp, maxExp: this.maxExp } = layout);
-    const { maxExp, widest } = layout;
+    this.layout = termLayout(nvars, polys.map((p) => p.mons));
+    const { maxExp, widest } = this.layout;
     this.coef = Float64Array.from(polys.flatMap((p) => p.coeffs), ratToFloat);
     this.powOffset = new Int32Array(nvars + 1);
     for (let v = 0; v < nvars; v++) this.powOffset[v + 1] = this.powOffset[v]! + maxExp[v]! + 1;
@@ -60,7 +56,8 @@ export class RealProgram {
    * polynomial into it (the scale of the rounding error of the value: about ε times it). No allocation.
    */
   evaluate(x: ArrayLike<number>, value: Float64Array, jac: Float64Array | null, magnitude?: Float64Array): void {
-    const { powers, powOffset, maxExp, coef, termStart, factorStart, factorVar, factorExp, prefix, factorValue, factorDeriv } = this;
+    const { powers, powOffset, coef, prefix, factorValue, factorDeriv } = this;
+    const { maxExp, termStart, factorStart, factorVar, factorExp } = this.layout;
     const n = this.nvars;
     for (let v = 0; v < n; v++) {
       const o = powOffset[v]!;
