@@ -131,6 +131,31 @@ describe('kernels modulo p (against the generic UnivariateRing)', () => {
     new SequenceMatrix(columns, big).rowTimes(Float64Array.of(10, 20, 30), out);
     expect(Array.from(out)).toEqual([30, (big * 10 - 10 + 100 + (big - 2) * 30) % big, 140]);
   });
+
+  it('r·M with dense, sparse and unit columns equals the product in exact integers (primes below 2^22 and 2^26)', () => {
+    // 67108859 < 2^26: one product per reduction; 4194301: 512 products per reduction.
+    for (const p of [big, 67108859]) {
+      for (const D of [5, 64, 301]) {
+        // Columns: unit, sparse (a few entries), dense (every entry, some zeros), alternating.
+        const columns = Array.from({ length: D }, (_, j) => {
+          const kind = j % 3;
+          const positions =
+            kind === 0 ? [random.int(0, D - 1)] : kind === 1 ? [...new Set(Array.from({ length: 3 }, () => random.int(0, D - 1)))].sort((a, b) => a - b) : Array.from({ length: D }, (_, k) => k);
+          const values = positions.map(() => (kind === 0 ? 1 : random.int(kind === 2 ? 0 : 1, p - 1)));
+          return { index: Int32Array.from(positions), value: Float64Array.from(values) };
+        });
+        const v = Float64Array.from({ length: D }, () => random.int(0, p - 1));
+        const out = new Float64Array(D);
+        new SequenceMatrix(columns, p).rowTimes(v, out);
+        const expected = columns.map(({ index, value }) => {
+          let s = 0n;
+          index.forEach((i, k) => (s += BigInt(v[i]!) * BigInt(value[k]!)));
+          return Number(s % BigInt(p));
+        });
+        expect(Array.from(out)).toEqual(expected);
+      }
+    }
+  });
 });
 
 describe('normal forms and multiplication matrices modulo p', () => {

@@ -7,43 +7,87 @@
 // rows, ../groebner/f4-matrix.ts delayedReductionBound).
 //
 // The multiplication matrix M_t of sparse FGLM (Faugère–Mou, JSC 2017) has mostly unit columns
-// (t·b_j is again a standard monomial); `SequenceMatrix` keeps those as a copy index and only the
-// other columns as sparse columns, so r·M_t costs one copy per unit column.
+// (t·b_j is again a standard monomial); `SequenceMatrix` keeps those as a copy index, so r·M_t costs
+// one copy per unit column. The other columns (normal forms of border monomials) are nearly full in
+// practice (network 1-2-2-2: 177 non-unit columns of 641, 98 % non-zero): a column with at least
+// DENSE_FRACTION of its entries non-zero is stored densely in one column-major block and multiplied
+// by a contiguous loop with four accumulators (no index loads: 2–3× faster than the gather loop on that
+// matrix, measured under load), the sparser ones keep the gather loop.
 import { delayedReductionBound } from '../groebner/f4-matrix.js';
 import type { SparseColumn } from './normal-forms.js';
+
+/** A non-unit column with at least this fraction of non-zero entries is stored densely. */
+export const DENSE_FRACTION = 0.25;
 
 /** r·M for row vectors r, with M given by sparse columns (see the module header). */
 export class SequenceMatrix {
   /** For column j: the source position when column j is the unit vector e_source, else -1. */
   private readonly unitSource: Int32Array;
-  private readonly dense: { readonly column: number; readonly index: Int32Array; readonly value: Float64Array }[] = [];
+  private readonly sparse: { readonly column: number; readonly index: Int32Array; readonly value: Float64Array }[] = [];
+  /** The dense columns' positions, and their entries column after column (D per column). */
+  private readonly denseColumn: Int32Array;
+  private readonly denseBlock: Float64Array;
   private readonly delay: number;
 
   constructor(
     columns: readonly SparseColumn[],
     readonly p: number,
   ) {
+    const D = columns.length;
     this.delay = delayedReductionBound(p);
-    this.unitSource = new Int32Array(columns.length).fill(-1);
+    this.unitSource = new Int32Array(D).fill(-1);
+    const dense: number[] = [];
     columns.forEach((col, j) => {
       if (col.index.length === 1 && col.value[0] === 1) this.unitSource[j] = col.index[0]!;
-      else this.dense.push({ column: j, index: col.index, value: col.value });
+      else if (col.index.length >= DENSE_FRACTION * D) dense.push(j);
+      else this.sparse.push({ column: j, index: col.index, value: col.value });
+    });
+    this.denseColumn = Int32Array.from(dense);
+    this.denseBlock = new Float64Array(dense.length * D);
+    dense.forEach((j, c) => {
+      const { index, value } = columns[j]!;
+      for (let k = 0; k < index.length; k++) this.denseBlock[c * D + index[k]!] = value[k]!;
     });
   }
 
   /** The number of columns that are not unit columns. */
   get denseColumns(): number {
-    return this.dense.length;
+    return this.denseColumn.length + this.sparse.length;
   }
 
   /** out = v·M (out must not alias v). */
   rowTimes(v: Float64Array, out: Float64Array): void {
     const src = this.unitSource;
-    for (let j = 0; j < src.length; j++) {
+    const D = src.length;
+    for (let j = 0; j < D; j++) {
       const s = src[j]!;
       if (s >= 0) out[j] = v[s]!;
     }
-    for (const { column, index, value } of this.dense) out[column] = dot(v, index, value, this.p, this.delay);
+    const { denseColumn, denseBlock, delay, p } = this;
+    // Four accumulators of at most delay/4 products each, folded into s (< p) every `delay` entries:
+    // the sum stays below 2^52 (../groebner/f4-matrix.ts delayedReductionBound).
+    for (let c = 0; c < denseColumn.length; c++) {
+      const base = c * D;
+      let s = 0;
+      for (let start = 0; start < D; start += delay) {
+        const end = Math.min(D, start + delay);
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let k = start;
+        for (; k + 3 < end; k += 4) {
+          a0 += v[k]! * denseBlock[base + k]!;
+          a1 += v[k + 1]! * denseBlock[base + k + 1]!;
+          a2 += v[k + 2]! * denseBlock[base + k + 2]!;
+          a3 += v[k + 3]! * denseBlock[base + k + 3]!;
+        }
+        for (; k < end; k++) a0 += v[k]! * denseBlock[base + k]!;
+        s = (s + ((a0 + a1) % p) + ((a2 + a3) % p)) % p;
+      }
+      out[denseColumn[c]!] = s;
+    }
+    for (const { column, index, value } of this.sparse) out[column] = dot(v, index, value, p, delay);
   }
 }
 
