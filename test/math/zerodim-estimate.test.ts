@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { QQ, rat } from '../../src/math/field.js';
 import { integerGenerators } from '../../src/math/groebner/modular.js';
 import { katsura } from '../../src/math/systems.js';
-import { PrimeEstimate, heightPrior } from '../../src/math/zerodim/estimate.js';
+import { PRIOR_FACTOR, PrimeEstimate, heightPrior } from '../../src/math/zerodim/estimate.js';
+import { INTEGER_MARGIN } from '../../src/math/zerodim/lift.js';
 import { parametrize } from '../../src/math/zerodim/index.js';
 import { MIN_PRIME_LIMIT, PRIME_LIMIT_FACTOR, primeLimit } from '../../src/math/zerodim/parametrize.js';
 import { MathError } from '../../src/math/errors.js';
@@ -26,10 +27,12 @@ function run(ring: Parameters<typeof parametrize>[0], gens: Parameters<typeof pa
 }
 
 describe('PrimeEstimate', () => {
-  it('starts from the prior (modulus of twice the height), and counts one prime for the agreement check', () => {
+  it('starts from the prior (a modulus of 1.1 times the height plus the integer margin), and counts one prime for the agreement check', () => {
     const e = new PrimeEstimate(1000);
-    // 2·1000 + 1 bits at 20 bits per prime: 101 primes, plus one.
-    expect(e.primes(10, 200)).toBe(102);
+    // 1.1·1000 + 40 + 1 = 1,141 bits at 20 bits per prime: 58 primes, plus one.
+    expect(PRIOR_FACTOR).toBe(1.1);
+    expect(INTEGER_MARGIN).toBe(40);
+    expect(e.primes(10, 200)).toBe(59);
     expect(e.fromSample).toBe(false);
   });
 
@@ -39,16 +42,20 @@ describe('PrimeEstimate', () => {
     expect(e.primes(15, 300)).toBe(Math.ceil((300 * 1.05) / 20) + 1);
   });
 
-  it('a sample that just became reconstructible replaces the prior; a small one only says that coefficient is small', () => {
+  it('coefficients that just became reconstructible replace the prior; small ones say nothing of the others; a sample only raises it', () => {
     const e = new PrimeEstimate(10_000);
-    e.sampleReconstructed(10, 400); // a small coefficient: no information on the others
+    e.heightMeasured(10, 400); // small coefficients: no information on the others
     expect(e.fromSample).toBe(false);
-    expect(e.primes(20, 400)).toBe(Math.ceil(20_001 / 20) + 1);
-    e.sampleReconstructed(390, 400);
+    expect(e.primes(20, 400)).toBe(Math.ceil(11_041 / 20) + 1);
+    e.sampleReconstructed(200); // below the prior: no change
+    expect(e.primes(20, 400)).toBe(Math.ceil(11_041 / 20) + 1);
+    e.heightMeasured(350, 400);
     expect(e.fromSample).toBe(true);
     expect(e.primes(20, 400)).toBe(Math.ceil(391 / 20) + 1);
-    e.fullFailed(400);
-    expect(e.primes(20, 400)).toBe(Math.ceil(420 / 20) + 1);
+    e.sampleReconstructed(500); // a sample of 500 bits: at least 501 are needed
+    expect(e.primes(20, 400)).toBe(Math.ceil(501 / 20) + 1);
+    e.fullFailed(600);
+    expect(e.primes(20, 400)).toBe(Math.ceil(630 / 20) + 1);
   });
 
   it('never says fewer primes than the next one', () => {

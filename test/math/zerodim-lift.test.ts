@@ -11,8 +11,9 @@ import { crt, primeStream, rationalReconstruction } from '../../src/math/groebne
 import { PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
 import { Random } from '../../src/math/random.js';
-import { BLOCK, ResidueStore } from '../../src/math/zerodim/crt.js';
-import { CHECKPOINT_GROWTH, ParametrizationLift } from '../../src/math/zerodim/lift.js';
+import { BLOCK, ResidueStore, bigInverse } from '../../src/math/zerodim/crt.js';
+import { bigSqrt } from '../../src/math/integers.js';
+import { CHECKPOINT_GROWTH, INTEGER_MARGIN, LADDER_GROWTH, LADDER_START, ParametrizationLift, smallDenominatorFraction } from '../../src/math/zerodim/lift.js';
 import { bitLength, lehmerGcd, reconstructRational } from '../../src/math/zerodim/reconstruct.js';
 import { gcdWithPolynomial } from '../../src/math/realroots/root-gcd.js';
 import { intGcd, intMul } from '../../src/math/univariate/integer-poly.js';
@@ -141,6 +142,64 @@ describe('lifting (zerodim/lift.ts)', () => {
     const needed = Math.ceil(2006 / 21);
     expect(used).toBeLessThanOrEqual(Math.ceil(needed * CHECKPOINT_GROWTH) + 2);
     expect(lift.fullAttempts).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('lifting with the sampled denominators (zerodim/lift.ts)', () => {
+  it('W/lc with lc = A·B, where half of the coefficients of W share B: about h + margin bits, not 2h', () => {
+    const random = new Random(11);
+    const D = 16;
+    const count = 3;
+    const A = randomBig(random, 600) | 1n;
+    const B = randomBig(random, 400) | 1n;
+    const lc = A * B;
+    // W_j: 1,000-bit integers, multiples of B in the upper half (there W_j/lc has a 600-bit
+    // denominator); the v_i: V_i / (3·lc) with 1,000-bit V_i (Rouillier's form: heights like W's).
+    const w = Array.from({ length: D }, (_, j) => (j >= D / 2 ? B * (randomBig(random, 600) + 1n) : randomBig(random, 1000) - randomBig(random, 1000)));
+    const polys = [
+      { den: lc, nums: w },
+      ...Array.from({ length: count - 1 }, () => ({ den: 3n * lc, nums: Array.from({ length: D }, () => randomBig(random, 1000) - randomBig(random, 1000)) })),
+    ];
+    const lift = new ParametrizationLift(D, count);
+    const stream = primeStream();
+    let candidate = null;
+    let used = 0;
+    while (candidate === null) {
+      const p = stream.next().value as number;
+      lift.add(p, polys.flatMap((f) => f.nums.map((x) => fractionModulo(x, f.den, p))));
+      used++;
+      candidate = lift.attempt();
+      expect(used).toBeLessThan(400);
+    }
+    candidate.forEach((c, e) => c.nums.forEach((x, k) => expect(QQ.eq(rat(x, c.den), QQ.div(rat(polys[e]!.nums[k]!), rat(polys[e]!.den)))).toBe(true)));
+    // The sample (upper half: 600/600-bit fractions) gives the denominator A at about 1,200 bits; the
+    // lower coefficients of w are then fractions with the 400-bit denominator B, found by the ladder
+    // (den <= 2^475 at the first bound above 2^400) with 1,000 + 475 + 41 bits; after B is carried every
+    // other coefficient is an integer (up to 1,000 bits, plus the margin 40). Balanced reconstruction
+    // of every coefficient would need 2·1,000 + 1 bits (96 primes of 21 bits).
+    const needed = Math.ceil((1000 + 475 + INTEGER_MARGIN + 2) / 21);
+    expect(used).toBeLessThanOrEqual(Math.ceil(needed * CHECKPOINT_GROWTH) + 2);
+    expect(used).toBeLessThan(Math.ceil(2001 / 21));
+  });
+
+  it('smallDenominatorFraction: a fraction of n and d bits from n + 1.25·d + margin bits, unique under its bounds', () => {
+    const random = new Random(12);
+    const ps = primes(120);
+    for (const [n, d] of [[900, 1], [900, 30], [800, 300], [500, 500]] as const) {
+      const num = randomBig(random, n) - randomBig(random, n);
+      const den = randomBig(random, d) | 1n;
+      // The smallest modulus where the ladder's bounds hold: the first rung b >= d, and |num| under m / 2^(b+41).
+      let b = LADDER_START;
+      while (b < d) b = Math.ceil(b * LADDER_GROWTH);
+      const enough = n + b + INTEGER_MARGIN + 2;
+      let k = 1;
+      while (bitLength(ps.slice(0, k).reduce((a, p) => a * BigInt(p), 1n)) < Math.max(enough, 2 * b + INTEGER_MARGIN + 3)) k++;
+      const m = ps.slice(0, k).reduce((a, p) => a * BigInt(p), 1n);
+      const y = (((num % m) + m) % m * bigInverse(den % m, m)) % m;
+      const r = smallDenominatorFraction(y, m, bigSqrt(m / 2n));
+      expect(r).not.toBeNull();
+      expect(QQ.eq(rat(r!.num, r!.den), rat(num, den))).toBe(true);
+    }
   });
 });
 

@@ -7,17 +7,25 @@
 //    height of a zero-dimensional variety is at most Σ_i (Π_{j≠i} d_j)·(h(f_i) + d_i·log(n+1))),
 //    with the number D of solutions in place of the Bézout number Π d_j (a heuristic, not a bound:
 //    D·Σ_i (log2 max|coefficient of f_i| + log2 #terms of f_i) / d_i bits);
-//  - evidence, which replaces the prior as it comes: every failed checkpoint of the sample proves
-//    that more bits are needed than the modulus had; once the sample reconstructs, its fractions'
-//    sizes (numerator + denominator bits) give the bits needed, and a failing full attempt makes
-//    the estimate grow by the checkpoint's growth.
-// The modulus needed is about twice the height (a fraction with numerator and denominator of h bits
-// needs a modulus of 2h + 1 bits), and one prime more is the agreement check of early termination.
+//  - evidence, which replaces the prior as it comes: every failed checkpoint proves that more bits
+//    are needed than the modulus had; a full attempt of the lifting measures the sizes of the
+//    coefficients it reconstructed (integers after scaling by the sampled denominators, or fractions
+//    with small further denominators: ./lift.ts), and the bits needed are those plus the margin of
+//    its integer test; a failing full attempt makes the estimate grow by the checkpoint's growth.
+// The modulus needed is about the height h of W plus that margin (./lift.ts: the sampled denominators
+// make the coefficients of W and of the V_i integers, which need a modulus of h + INTEGER_MARGIN bits,
+// not the 2h + 1 of a fraction of two h-bit numbers), and one prime more is the agreement check of
+// early termination. The prior's factor PRIOR_FACTOR covers the further denominators met on the way
+// (measured: 1.05·h on the network 2-2-1, 1.3·h on katsura-6 and -7).
 import type { IntegerPoly } from '../groebner/modular.js';
+import { INTEGER_MARGIN } from './lift.js';
 import { bitLength } from './reconstruct.js';
 
-/** A reconstructed sample of at least this fraction of the modulus's bits measures the coefficients' size. */
+/** Coefficients of at least this fraction of the modulus's bits (less the margin) measure the coefficients' size. */
 export const INFORMATIVE = 0.75;
+
+/** The prior's bits needed: PRIOR_FACTOR times the prior height, plus INTEGER_MARGIN (see the module header). */
+export const PRIOR_FACTOR = 1.1;
 
 /** The prior estimate of the height (bits) of W: see the module header. */
 export function heightPrior(inputs: readonly IntegerPoly[], D: number): number {
@@ -44,7 +52,7 @@ export class PrimeEstimate {
   fromSample = false;
 
   constructor(priorHeight: number) {
-    this.neededBits = 2 * priorHeight + 1;
+    this.neededBits = PRIOR_FACTOR * priorHeight + INTEGER_MARGIN + 1;
   }
 
   /** A checkpoint's sample did not reconstruct with a modulus of `bits` bits: more are needed. */
@@ -53,19 +61,21 @@ export class PrimeEstimate {
     else if (this.neededBits <= bits) this.neededBits = bits * 1.05;
   }
 
+  /** The sample reconstructed, its largest fraction with `bits` bits (numerator + denominator): at least that many are needed. */
+  sampleReconstructed(bits: number): void {
+    this.neededBits = Math.max(this.neededBits, bits + 1);
+  }
+
   /**
-   * The sample reconstructed with a modulus of `modulusBits` bits: its largest fraction had `bits`
-   * bits (numerator + denominator). A fraction that just became reconstructible (more than
-   * INFORMATIVE of the modulus) measures the size of the coefficients, and replaces the prior; a much
-   * smaller one says only that this coefficient is small.
+   * A full attempt with a modulus of `modulusBits` bits reconstructed coefficients of up to `bits`
+   * bits. Coefficients that just became reconstructible (more than INFORMATIVE of what the modulus
+   * allows) measure the size of the coefficients and replace the prior; smaller ones say nothing.
    */
-  sampleReconstructed(bits: number, modulusBits: number): void {
-    if (bits >= INFORMATIVE * modulusBits) {
-      this.neededBits = this.fromSample ? Math.max(this.neededBits, bits + 1) : bits + 1;
-      this.fromSample = true;
-    } else {
-      this.sampleFailed(modulusBits);
-    }
+  heightMeasured(bits: number, modulusBits: number): void {
+    if (bits < INFORMATIVE * (modulusBits - INTEGER_MARGIN)) return;
+    const needed = bits + INTEGER_MARGIN + 1;
+    this.neededBits = this.fromSample ? Math.max(this.neededBits, needed) : needed;
+    this.fromSample = true;
   }
 
   /** A full attempt failed with a modulus of `bits` bits. */

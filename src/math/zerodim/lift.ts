@@ -10,15 +10,27 @@
 // prime count grows geometrically by CHECKPOINT_GROWTH, so the checkpoints cost a bounded multiple of
 // the last one and at most that fraction of primes is computed beyond the needed count), with k
 // primes:
-//  1. the sampled coefficients (first the middle coefficient of w, then every coefficient that made a
-//     full attempt fail) are reconstructed from the first k-1 primes by CRT and Wang's rational
-//     reconstruction (Lehmer-accelerated, ./reconstruct.ts) and compared with the k-th image; any
-//     failure ends the attempt;
-//  2. then every coefficient, polynomial by polynomial, with the common-denominator trick: the images
-//     are multiplied by the denominator δ of the sampled coefficient of w before the CRT (δ is the
-//     leading coefficient of W up to a factor, and the denominators of the v_i are multiples of it), so
-//     most coefficients are integers below the bound and need no rational reconstruction; a polynomial
-//     keeps one common denominator (a further denominator met on the way multiplies it);
+//  1. the sampled coefficients (the non-zero coefficients of w nearest j·D/SAMPLE_SPREAD, then every
+//     coefficient that made a full attempt fail) are reconstructed from the first k-1 primes by CRT
+//     and Wang's rational reconstruction (Lehmer-accelerated, ./reconstruct.ts) and compared with the
+//     k-th image; δ = the lcm of the denominators of those that reconstruct and agree (each divides the
+//     leading coefficient lc of W). When none does, the attempt ends. The coefficients of w = W/lc in
+//     lowest terms differ in size: on the network 2-2-1, gcd(W_j, lc) grows from 27 bits at W_1 to
+//     1,907 at W_31 (lc: 2,221 bits), so the upper coefficients are small fractions that reconstruct
+//     long before the others, and give most of lc;
+//  2. then every coefficient, polynomial by polynomial, scaled by δ before the CRT, from the top
+//     coefficient down: a coefficient is an integer times the denominator found so far, or a fraction
+//     with a small further denominator, which then multiplies the denominator of the polynomial and is
+//     carried to the next polynomial (W and the V_i share lc: Rouillier's w'-form, x_i = V_i/(d_i W'),
+//     has d_i small and V_i of about the height h of W). A fraction of n and d bits needs a modulus of
+//     n + d bits, an integer of n bits one of n bits: an integer is accepted up to m / 2^INTEGER_MARGIN
+//     (not up to √(m/2), the balanced bound), and a fraction is found by Wang's reconstruction with
+//     the denominator bounds 2^b, b growing geometrically (smallDenominatorFraction), each with the
+//     same margin. A coefficient that is not such a number passes either test with probability about
+//     2^-INTEGER_MARGIN, and then the comparison with the k-th image rejects the candidate (step 3).
+//     So the modulus needed is about h plus the margin and the further denominators, where balanced
+//     reconstruction of each coefficient needs 2h: measured, 223 → 114 primes on the network 2-2-1
+//     (W of 2,378 bits), 201 → 108 on 1-2-2, 53 → 37 on 2-1-2, 50 → 35 on katsura-7;
 //  3. the whole candidate is compared with the k-th image. A coefficient that fails in 2 or 3 joins
 //     the sample.
 // What is returned agrees with one prime that was not used to build it (early termination, the
@@ -33,21 +45,34 @@ import { bitLength, reconstructRational } from './reconstruct.js';
 /** Checkpoints: the next is at max(k + 1, ceil(k · CHECKPOINT_GROWTH)) primes. */
 export const CHECKPOINT_GROWTH = 1.05;
 
+/**
+ * After scaling by the sampled denominator, a residue whose symmetric representative is below
+ * m / 2^INTEGER_MARGIN is taken for an integer (see the module header, step 2).
+ */
+export const INTEGER_MARGIN = 40;
+
 /** A reconstructed polynomial: coefficient k is nums[k] / den. */
 export interface RationalPoly {
   readonly nums: bigint[];
   readonly den: bigint;
 }
 
+/** The sample starts with the non-zero coefficients of w nearest j·D/SAMPLE_SPREAD, 0 < j < SAMPLE_SPREAD. */
+export const SAMPLE_SPREAD = 8;
+
+/** The denominator bounds 2^b tried for a scaled coefficient that is not an integer: b = 16, then ×LADDER_GROWTH. */
+export const LADDER_START = 16;
+export const LADDER_GROWTH = 1.25;
+
 /** The lifting state of one parametrization: its images, its sample, its next checkpoint. */
 export class ParametrizationLift {
   private readonly store: ResidueStore;
   /**
-   * Flat indices of the sampled coefficients; sample[0] is the coefficient of w nearest the middle
-   * that is not zero in the first image (a coefficient that is zero, as the odd ones of an even w,
-   * would give no denominator and say nothing of the size of the others).
+   * Flat indices of the sampled coefficients: the non-zero coefficients of w (in the first image)
+   * nearest j·D/SAMPLE_SPREAD, then every coefficient that made a full attempt fail (a coefficient
+   * that is zero, as the odd ones of an even w, would give no denominator).
    */
-  private readonly sample: number[];
+  private readonly sample: number[] = [];
   private nextCheckpoint = 2;
   /** Where the last full attempt failed (it is retried first). */
   private firstPoly = 0;
@@ -61,7 +86,6 @@ export class ParametrizationLift {
     private readonly estimate?: PrimeEstimate,
   ) {
     this.store = new ResidueStore(D * count);
-    this.sample = [Math.floor(D / 2)];
   }
 
   get primes(): readonly number[] {
@@ -69,7 +93,12 @@ export class ParametrizationLift {
   }
 
   add(p: number, image: ArrayLike<number>): void {
-    if (this.store.count === 0) this.sample[0] = middleNonZero(image, this.D);
+    if (this.store.count === 0) {
+      for (let j = 1; j < SAMPLE_SPREAD; j++) {
+        const c = nearestNonZero(image, this.D, Math.floor((j * this.D) / SAMPLE_SPREAD));
+        if (!this.sample.includes(c)) this.sample.push(c);
+      }
+    }
     this.store.add(p, image);
   }
 
@@ -82,51 +111,61 @@ export class ParametrizationLift {
     const last = this.store.primes[used]!;
     const m = this.store.modulus(used);
     const bound = bigSqrt(m / 2n);
-    // 1. The sample.
+    const wide = m >> BigInt(INTEGER_MARGIN);
+    const integerBound = wide > bound ? wide : bound;
+    // 1. The sample: the denominators of those that reconstruct (and agree with the k-th image).
     const values = this.store.crtValues(this.sample, used);
     const modulusBits = bitLength(m);
-    let scale = 1n;
+    let scale = 0n;
     let sampleBits = 0;
     for (let s = 0; s < this.sample.length; s++) {
       const r = reconstructRational(values[s]!, m, bound, bound);
-      if (r === null || !agrees(r.num, r.den, last, this.store.residue(used, this.sample[s]!))) {
-        this.estimate?.sampleFailed(modulusBits);
-        return null;
-      }
-      if (s === 0) scale = r.den;
+      if (r === null || !agrees(r.num, r.den, last, this.store.residue(used, this.sample[s]!))) continue;
+      scale = scale === 0n ? r.den : (scale / bigGcd(scale, r.den)) * r.den;
       sampleBits = Math.max(sampleBits, bitLength(r.num < 0n ? -r.num : r.num) + bitLength(r.den));
     }
-    this.estimate?.sampleReconstructed(sampleBits, modulusBits);
-    // 2-3. Every coefficient, polynomial by polynomial, starting where the last attempt failed.
+    if (scale === 0n) {
+      this.estimate?.sampleFailed(modulusBits);
+      return null;
+    }
+    this.estimate?.sampleReconstructed(sampleBits);
+    // 2-3. Every coefficient, polynomial by polynomial, starting where the last attempt failed; a
+    // denominator found in one polynomial is carried to the next (they share the leading coefficient of W).
     this.fullAttempts++;
     const D = this.D;
     const out = new Array<RationalPoly>(this.count);
+    let carried = 1n;
+    let heightBits = 0;
     for (let step = 0; step < this.count; step++) {
       const e = (this.firstPoly + step) % this.count;
       const indices = Array.from({ length: D }, (_, c) => e * D + c);
       const scaled = this.store.crtValues(indices, used, scale);
-      const poly = reconstructScaled(scaled, m, bound, scale);
-      const failed = typeof poly === 'number' ? poly : mismatch(poly, last, (c) => this.store.residue(used, e * D + c));
+      const found = reconstructScaled(scaled, m, bound, integerBound, scale, carried);
+      const poly = found.poly;
+      heightBits = Math.max(heightBits, found.bits);
+      const failed = poly === undefined ? found.failed : mismatch(poly, last, (c) => this.store.residue(used, e * D + c));
       if (failed >= 0) {
+        this.estimate?.heightMeasured(heightBits, modulusBits);
         this.estimate?.fullFailed(modulusBits);
         this.firstPoly = e;
         if (!this.sample.includes(e * D + failed)) this.sample.push(e * D + failed);
         return null;
       }
-      out[e] = poly as RationalPoly;
+      out[e] = poly!;
+      carried = poly!.den / scale;
     }
+    this.estimate?.heightMeasured(heightBits, modulusBits);
     return out;
   }
 }
 
-/** The index among the D coefficients of w (the first D of the image) nearest D/2 that is not zero. */
-function middleNonZero(image: ArrayLike<number>, D: number): number {
-  const middle = Math.floor(D / 2);
+/** The index among the D coefficients of w (the first D of the image) nearest `at` that is not zero. */
+function nearestNonZero(image: ArrayLike<number>, D: number, at: number): number {
   for (let d = 0; d <= D; d++) {
-    if (middle + d < D && image[middle + d] !== 0) return middle + d;
-    if (middle - d >= 0 && image[middle - d] !== 0) return middle - d;
+    if (at + d < D && image[at + d] !== 0) return at + d;
+    if (at - d >= 0 && image[at - d] !== 0) return at - d;
   }
-  return middle;
+  return at;
 }
 
 /** num/den ≡ r (mod p); false when p divides den. */
@@ -145,29 +184,58 @@ function mismatch(poly: RationalPoly, p: number, residue: (c: number) => number)
 }
 
 /**
- * The coefficients y_c ≡ scale·x_c (mod m) as fractions x_c = nums[c] / den with one common
- * denominator (a multiple of scale), from the top coefficient down; the index of the coefficient that
- * fails otherwise.
+ * The fraction y ≡ num/den (mod m) when the denominator is small: Wang's reconstruction with the
+ * bounds den <= 2^b and |num| <= m / 2^(b + INTEGER_MARGIN + 1), for b = LADDER_START, then growing by
+ * LADDER_GROWTH while 2^b is below the numerator bound (each bound pair has a unique answer, and a
+ * residue that is not such a fraction gives one with probability about 2^-INTEGER_MARGIN); last, the
+ * balanced bounds √(m/2). A fraction of n and d bits is found with a modulus of about
+ * n + 1.25·d + INTEGER_MARGIN bits instead of 2·max(n, d).
  */
-function reconstructScaled(scaled: readonly bigint[], m: bigint, bound: bigint, scale: bigint): RationalPoly | number {
+export function smallDenominatorFraction(y: bigint, m: bigint, bound: bigint): { num: bigint; den: bigint } | null {
+  const bits = bitLength(m);
+  for (let b = LADDER_START; 2 * b + INTEGER_MARGIN + 2 < bits; b = Math.ceil(b * LADDER_GROWTH)) {
+    const r = reconstructRational(y, m, m >> BigInt(b + INTEGER_MARGIN + 1), 1n << BigInt(b));
+    if (r !== null) return r;
+  }
+  return reconstructRational(y, m, bound, bound);
+}
+
+/**
+ * The coefficients y_c ≡ scale·x_c (mod m) as fractions x_c = nums[c] / den with one common
+ * denominator (a multiple of scale·carried), from the top coefficient down: an integer (times the
+ * denominator so far) when its symmetric representative is at most `integerBound`, else a fraction
+ * with a small denominator (smallDenominatorFraction); the index of the coefficient that fails
+ * otherwise.
+ */
+function reconstructScaled(scaled: readonly bigint[], m: bigint, bound: bigint, integerBound: bigint, scale: bigint, carried: bigint): Scaled {
   const len = scaled.length;
   const half = m / 2n;
   const nums = new Array<bigint>(len).fill(0n);
-  let den = 1n; // beyond scale
+  let den = carried; // beyond scale
+  let bits = 0;
   for (let k = len - 1; k >= 0; k--) {
     let y = den === 1n ? scaled[k]! : (scaled[k]! * den) % m;
     if (y > half) y -= m;
-    if ((y < 0n ? -y : y) <= bound) {
+    if ((y < 0n ? -y : y) <= integerBound) {
       nums[k] = y;
+      bits = Math.max(bits, bitLength(y < 0n ? -y : y));
       continue;
     }
-    const r = reconstructRational(y < 0n ? y + m : y, m, bound, bound);
-    if (r === null || den * r.den > bound) return k;
+    const r = smallDenominatorFraction(y < 0n ? y + m : y, m, bound);
+    if (r === null || den * r.den > bound) return { failed: k, bits };
     for (let j = len - 1; j > k; j--) nums[j] = nums[j]! * r.den;
     nums[k] = r.num;
     den *= r.den;
+    bits = Math.max(bits, bitLength(r.num < 0n ? -r.num : r.num) + bitLength(r.den));
   }
-  return { nums, den: den * scale };
+  return { poly: { nums, den: den * scale }, failed: -1, bits };
+}
+
+/** What reconstructScaled found: the polynomial, or the coefficient that failed; the largest size met (bits). */
+interface Scaled {
+  readonly poly?: RationalPoly;
+  readonly failed: number;
+  readonly bits: number;
 }
 
 /** From monic w = (nums, den) and v_i = nums_i/den_i to W primitive and x_i = V_i / (d_i W'). */
