@@ -30,7 +30,8 @@
 //     2^-INTEGER_MARGIN, and then the comparison with the k-th image rejects the candidate (step 3).
 //     So the modulus needed is about h plus the margin and the further denominators, where balanced
 //     reconstruction of each coefficient needs 2h: measured, 223 → 114 primes on the network 2-2-1
-//     (W of 2,378 bits), 201 → 108 on 1-2-2, 53 → 37 on 2-1-2, 50 → 35 on katsura-7;
+//     (W of 2,378 bits), 201 → 108 on 1-2-2, 53 → 35 on 2-1-2, 102 → 62 on katsura-8 (the sample
+//     of 31 coefficients rather than 7 saves 8 of those 70 on katsura-8);
 //  3. the whole candidate is compared with the k-th image. A coefficient that fails in 2 or 3 joins
 //     the sample.
 // What is returned agrees with one prime that was not used to build it (early termination, the
@@ -58,7 +59,7 @@ export interface RationalPoly {
 }
 
 /** The sample starts with the non-zero coefficients of w nearest j·D/SAMPLE_SPREAD, 0 < j < SAMPLE_SPREAD. */
-export const SAMPLE_SPREAD = 8;
+export const SAMPLE_SPREAD = 32;
 
 /** The denominator bounds 2^b tried for a scaled coefficient that is not an integer: b = 16, then ×LADDER_GROWTH. */
 export const LADDER_START = 16;
