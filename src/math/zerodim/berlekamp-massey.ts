@@ -7,10 +7,11 @@
 // s_{k} + c_1 s_{k-1} + … + c_L s_{k-L} = 0 for every k >= L. From 2L terms it is exact: a sequence
 // whose minimal polynomial has degree at most D is determined by its first 2D terms.
 import { invModNumber } from '../field.js';
-import { delayedReductionBound } from '../groebner/f4-matrix.js';
+import { delayedReductionBound, modReduce } from '../groebner/f4-matrix.js';
 
 export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
   const delay = delayedReductionBound(p);
+  const pinv = 1 / p;
   // C(z) = 1 + c_1 z + …: the current connection polynomial; B the one before the last length change.
   const C: number[] = [1];
   let B: number[] = [1];
@@ -29,11 +30,13 @@ export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
       m++;
       continue;
     }
-    const coef = (d * invModNumber(b, p)) % p;
+    const coef = modReduce(d * invModNumber(b, p), p, pinv);
     const T = C.slice();
     const need = B.length + m;
     while (C.length < need) C.push(0);
-    for (let i = 0; i < B.length; i++) C[i + m] = (C[i + m]! - ((coef * B[i]!) % p) + p) % p;
+    // C -= coef·z^m·B, as C + (p - coef)·B reduced at once (a product below 2^52).
+    const neg = p - coef;
+    for (let i = 0; i < B.length; i++) C[i + m] = modReduce(C[i + m]! + neg * B[i]!, p, pinv);
     if (2 * L <= k) {
       L = k + 1 - L;
       B = T;

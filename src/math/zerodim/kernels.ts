@@ -13,7 +13,7 @@
 // DENSE_FRACTION of its entries non-zero is stored densely in one column-major block and multiplied
 // by a contiguous loop with four accumulators (no index loads: 2–3× faster than the gather loop on that
 // matrix, measured under load), the sparser ones keep the gather loop.
-import { delayedReductionBound } from '../groebner/f4-matrix.js';
+import { delayedReductionBound, modReduce } from '../groebner/f4-matrix.js';
 import type { SparseColumn } from './normal-forms.js';
 
 /** A non-unit column with at least this fraction of non-zero entries is stored densely. */
@@ -179,7 +179,9 @@ export function mulModMonic(a: readonly number[], b: readonly number[], w: reado
  * when gcd(a, w) is not constant.
  */
 export function invModMonic(a: readonly number[], w: readonly number[], p: number): number[] | null {
-  // Invariant: r_k ≡ s_k·a (mod w).
+  // Invariant: r_k ≡ s_k·a (mod w). Every product is below 2^52 and reduced at once (modReduce: a
+  // multiplication by 1/p instead of a division).
+  const pinv = 1 / p;
   let r0 = w.slice();
   let r1 = trim(a.slice());
   let s0: number[] = [];
@@ -190,11 +192,11 @@ export function invModMonic(a: readonly number[], w: readonly number[], p: numbe
     const rem = r0.slice();
     const q = new Array<number>(rem.length - r1.length + 1).fill(0);
     for (let k = rem.length - 1; k >= r1.length - 1; k--) {
-      const c = (rem[k]! * inv) % p;
+      const c = modReduce(rem[k]! * inv, p, pinv);
       if (c === 0) continue;
       const shift = k - (r1.length - 1);
       q[shift] = c;
-      for (let j = 0; j < r1.length; j++) rem[shift + j] = (rem[shift + j]! + c * (p - r1[j]!)) % p;
+      for (let j = 0; j < r1.length; j++) rem[shift + j] = modReduce(rem[shift + j]! + c * (p - r1[j]!), p, pinv);
     }
     rem.length = r1.length - 1;
     // s2 = s0 - q·s1.
@@ -203,14 +205,14 @@ export function invModMonic(a: readonly number[], w: readonly number[], p: numbe
     for (let i = 0; i < q.length; i++) {
       const qi = q[i]!;
       if (qi === 0) continue;
-      for (let j = 0; j < s1.length; j++) s2[i + j] = (s2[i + j]! + qi * (p - s1[j]!)) % p;
+      for (let j = 0; j < s1.length; j++) s2[i + j] = modReduce(s2[i + j]! + qi * (p - s1[j]!), p, pinv);
     }
     [r0, r1] = [r1, trim(rem)];
     [s0, s1] = [s1, trim(s2)];
   }
   if (r1.length === 0) return null; // gcd = r0, of positive degree
   const c = inverseOf(r1[0]!, p);
-  return trim(s1.map((x) => (x * c) % p));
+  return trim(s1.map((x) => modReduce(x * c, p, pinv)));
 }
 
 function inverseOf(a: number, p: number): number {
