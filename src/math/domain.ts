@@ -6,7 +6,8 @@
 // is a commutative ring with 1; `Field<E>` extends it with division. Besides the operations, each
 // domain states its capabilities as data:
 //
-//   kind             what it is: 'rationals', 'integers', 'prime-field', 'residue-ring', 'extension'
+//   kind             what it is: 'rationals', 'integers', 'prime-field', 'residue-ring', 'extension',
+//                    'rational-functions' (QQ(t), fraction-field.ts)
 //   elements         how elements are stored: 'rational' (Rat), 'word' (a number below 2^27, so
 //                    products are exact in doubles), 'bigint', 'opaque' (anything else)
 //   characteristic   0n or the prime p
@@ -24,7 +25,7 @@
 // by their capability check.
 import type { Rat } from './field.js';
 
-export type DomainKind = 'rationals' | 'integers' | 'prime-field' | 'residue-ring' | 'extension';
+export type DomainKind = 'rationals' | 'integers' | 'prime-field' | 'residue-ring' | 'extension' | 'rational-functions';
 export type ElementStorage = 'rational' | 'word' | 'bigint' | 'opaque';
 
 /** A commutative ring with 1; the domain object does the arithmetic, elements are plain data. */
@@ -52,6 +53,8 @@ export interface Ring<E> {
   toString(a: E): string;
   /** True when the canonical text of a starts with a minus sign (used when printing a - b). */
   isNegative(a: E): boolean;
+  /** The text of the term c·m when it is not `c*m` (rational functions: `x/(t - 1)`); c is the absolute value. */
+  termText?(c: E, mono: string): string;
 }
 
 /** A ring with exact division: a / b when b is known to divide a (ZZ; used by fraction-free elimination). */

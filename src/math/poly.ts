@@ -466,7 +466,8 @@ export class PolyRing<E> {
       const abs = negative ? F.neg(c) : c;
       const mono = this.monomialText(f.mons[k]!);
       let body: string;
-      if (mono === '') body = F.toString(abs);
+      if (F.termText) body = F.termText(abs, mono);
+      else if (mono === '') body = F.toString(abs);
       else if (F.isOne(abs)) body = mono;
       else body = `${F.toString(abs)}*${mono}`;
       if (k === 0) out = negative ? `-${body}` : body;

@@ -7,6 +7,9 @@
 // - 'f4' (f4.ts): prime fields stored in machine words (Faugère's F4 on Float64 rows).
 // - 'modular' (modular.ts): the rationals (multi-modular F4 with rational reconstruction; certified
 //   only with `verify: 'full'`).
+// - 'parametric' (parametric.ts): rational function fields F(t) over QQ or GF(p) (a basis of the
+//   numerators in F[x, t] for the block order x >> t by the engine of F, read over F(t); Buchberger
+//   over F(t) when the ring's order is not a product of lex/grevlex blocks).
 // - 'buchberger' (buchberger.ts): any field and order; the reference engine.
 // An engine asked for by name on a domain it does not serve throws MathError('engine-declined').
 // The table is a constant: which engine runs never depends on which modules were imported.
@@ -18,8 +21,10 @@ import type { ComputeOptions } from '../progress.js';
 import { buchberger } from './buchberger.js';
 import { f4 } from './f4.js';
 import { modularGroebner, type ModularVerification } from './modular.js';
+import { isFractionField, type RatFun } from '../fraction-field.js';
+import { parametricGroebner } from './parametric.js';
 
-export type GroebnerEngineName = 'buchberger' | 'f4' | 'modular';
+export type GroebnerEngineName = 'buchberger' | 'f4' | 'modular' | 'parametric';
 export type GroebnerAlgorithm = 'auto' | GroebnerEngineName;
 
 export interface GroebnerOptions extends ComputeOptions {
@@ -80,8 +85,21 @@ export function buchbergerEngine<E>(R: PolyRing<E>, gens: readonly Poly<E>[], op
   return { basis: buchberger(R, gens, options), algorithm: 'buchberger', certified: true };
 }
 
+/** Gröbner bases over F(t) through F[x, t] (parametric.ts), the base field's engine doing the work. */
+export function parametricEngine<E>(R: PolyRing<E>, gens: readonly Poly<E>[], options: GroebnerOptions = {}): GroebnerResult<E> {
+  if (!isFractionField(R.field)) throw declined('the parametric engine', R.field, 'a rational function field F(t)');
+  const base = <B>(S: PolyRing<B>, fs: readonly Poly<B>[], o: GroebnerOptions): GroebnerResult<B> => {
+    const entry = GROEBNER_ENGINES.find((e) => e.name !== 'parametric' && e.serves(S.field))!;
+    return entry.run(S, fs, o);
+  };
+  const K = R as unknown as PolyRing<RatFun<unknown>>;
+  const result = parametricGroebner(K, gens as unknown as readonly Poly<RatFun<unknown>>[], options, base);
+  return (result ?? buchbergerEngine(R, gens, options)) as unknown as GroebnerResult<E>;
+}
+
 export const GROEBNER_ENGINES: readonly GroebnerEngineEntry[] = [
   { name: 'f4', serves: isWordPrimeField, run: f4Engine },
   { name: 'modular', serves: isRationalField, run: modularEngine },
+  { name: 'parametric', serves: isFractionField, run: parametricEngine },
   { name: 'buchberger', serves: isField, run: buchbergerEngine },
 ];
