@@ -42,6 +42,8 @@ export interface DiscriminantResult {
   readonly critical: QQPoly[];
   /** Where a solution may escape to infinity: the non-constant leading coefficients (their product's square-free part for one parameter). */
   readonly infinity: QQPoly[];
+  /** Where the family is undefined (denominators of a family over QQ(t); else empty). */
+  readonly poles: QQPoly[];
   /** For one parameter: the degree of the discriminant and its number of distinct real roots. */
   readonly degree?: number;
   readonly realRoots?: number;
@@ -88,7 +90,12 @@ function squareFreeProduct(P: QQRing, fs: readonly QQPoly[]): QQPoly {
   return fromDense(P, intSquareFree(ints));
 }
 
-export function discriminant(R: QQRing, F: readonly QQPoly[], params: readonly number[], options: ComputeOptions = {}): DiscriminantResult {
+/**
+ * `poles`: polynomials in the parameters (in the order of `params`) where the family is undefined (the
+ * denominators of a family declared over QQ(t), ./generic-fibre.ts); they join the discriminant as
+ * its part `poles`.
+ */
+export function discriminant(R: QQRing, F: readonly QQPoly[], params: readonly number[], options: ComputeOptions = {}, poles: readonly QQPoly[] = []): DiscriminantResult {
   const xs = unknowns(R, F, params);
   const { S, P, move, toParams } = blockRing(R, xs, params);
   const n = xs.length;
@@ -112,20 +119,24 @@ export function discriminant(R: QQRing, F: readonly QQPoly[], params: readonly n
     if (!P.isConstant(c) && !infinity.some((h) => P.equals(P.monic(h), P.monic(c)))) infinity.push(P.monic(c));
   }
   const method = 'critical part: the eliminant of (F, det ∂F/∂x) (block order, unknowns first); infinity part: the leading coefficients in the unknowns of the Gröbner basis of F in that order';
+  const polePart = poles.map((h) => P.monic(P.fromTerms(h.mons.map((m, k) => [m, h.coeffs[k]!] as const)))).filter((h) => !P.isConstant(h));
   if (params.length > 1) {
-    const infinityIdeal = infinity.length > 0 ? [infinity.reduce((a, h) => P.mul(a, h), P.one())] : [P.one()];
+    const product = [...infinity, ...polePart];
+    const infinityIdeal = product.length > 0 ? [product.reduce((a, h) => P.mul(a, h), P.one())] : [P.one()];
     const union = ideals.intersect(P, criticalBasis, infinityIdeal, options);
-    return { ring: P, polynomials: union, critical: criticalBasis, infinity, method };
+    return { ring: P, polynomials: union, critical: criticalBasis, infinity, poles: polePart, method };
   }
   const critical = criticalBasis.length === 1 ? criticalBasis : [ideals.reducedBasis(P, criticalBasis, options)[0]!];
   const infinityPart = infinity.length > 0 ? [squareFreeProduct(P, infinity)] : [];
-  const D = squareFreeProduct(P, [...critical, ...infinityPart]);
+  const polesPart = polePart.length > 0 ? [squareFreeProduct(P, polePart)] : [];
+  const D = squareFreeProduct(P, [...critical, ...infinityPart, ...polesPart]);
   const dense = denseOf(P, D);
   return {
     ring: P,
     polynomials: [D],
     critical,
     infinity: infinityPart,
+    poles: polesPart,
     degree: dense.length - 1,
     realRoots: dense.length > 1 ? countRealRoots(dense) : 0,
     method,

@@ -143,11 +143,16 @@ export interface RingVar extends Node {
   readonly indices: readonly Expr[] | null;
 }
 
-/** ring R = QQ[x, y, order = lex]; coefficient is `QQ` (a Name) or `GF(p)` (a Call). */
+/**
+ * ring R = QQ[x, y, order = lex]; coefficient is `QQ` (a Name) or `GF(p)` (a Call). With parameters,
+ * `QQ(t)[x]`, `QQ(a, b)[x]`, `GF(7)(t)[x]`: `coefficients` is the field below (`QQ`, `GF(7)`) and
+ * `params` names the parameters (empty for a ring without them).
+ */
 export interface RingStmt extends Node {
   readonly kind: 'Ring';
   readonly name: Identifier;
   readonly coefficients: Expr;
+  readonly params: readonly NameRef[];
   readonly vars: readonly RingVar[];
   readonly options: readonly KeywordArg[];
 }

@@ -7,7 +7,7 @@ import type { CstElement, CstNode, CstNodeLocation, IToken } from 'chevrotain';
 import { IMPLICIT_MULTIPLICATION, parser } from '../../grammar/parser.js';
 import type {
   AssertStmt, AssignStmt, BinaryOp, Block, DeclKind, Expr, FnStmt, ForStmt, Identifier, IfStmt, ImportStmt,
-  KeywordArg, LetStmt, NumberListItem, NumberLit, PrintStmt, Program, RecordField, ReturnStmt, RingStmt, RingVar, SeedStmt,
+  KeywordArg, LetStmt, NameRef, NumberListItem, NumberLit, PrintStmt, Program, RecordField, ReturnStmt, RingStmt, RingVar, SeedStmt,
   Span, Stmt, StringLit, UseStmt,
 } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
@@ -270,7 +270,12 @@ class AstBuilder extends BaseVisitor {
     const span = this.spanOf(ctx);
     if (!name || !coefficients || !span) return null;
     const items = this.positionalThenKeywords<RingVar>(this.nodes(ctx, 'ringItem'), 'ring variables must come before the options (name = value)');
-    return { kind: 'Ring', name, coefficients, vars: items.positional, options: items.keywords, span };
+    // `QQ(t)[x]`, `GF(7)(a)[x]`: a call of the field on names declares the parameters of QQ(t).
+    const c = coefficients;
+    const base = c.kind === 'Call' && (c.callee.kind === 'Name' ? c.callee.name === 'QQ' : c.callee.kind === 'Call' && c.callee.callee.kind === 'Name' && c.callee.callee.name === 'GF');
+    const params = base && c.kind === 'Call' && c.args.length > 0 && c.args.every((a) => a.kind === 'Name') ? (c.args as NameRef[]) : [];
+    const field = params.length > 0 && c.kind === 'Call' ? c.callee : coefficients;
+    return { kind: 'Ring', name, coefficients: field, params, vars: items.positional, options: items.keywords, span };
   }
 
   ringCoefficients(ctx: Ctx): Expr | null {

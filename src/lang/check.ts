@@ -111,7 +111,7 @@ class Checker {
         for (const v of s.vars) for (const i of v.indices ?? []) this.expr(i, scope);
         const vars = s.vars.map((v) => v.name.name);
         scope.names.set(s.name.name, { kind: 'ring', vars });
-        for (const v of vars) scope.names.set(v, { kind: 'value', valueKind: 'polynomial' });
+        for (const v of [...vars, ...s.params.map((p) => p.name)]) scope.names.set(v, { kind: 'value', valueKind: 'polynomial' });
         return;
       }
       case 'Let': {

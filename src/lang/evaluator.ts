@@ -5,7 +5,8 @@
 // `raisingAt`, applied in `eval`) at the span of the innermost expression that raised them.
 import { MAX_VARIABLES, checkMemory } from '../math/budget.js';
 import { MathError } from '../math/errors.js';
-import { QQ, primeField } from '../math/field.js';
+import { QQ, primeField, type Field } from '../math/field.js';
+import { FractionField, isFractionField } from '../math/fraction-field.js';
 import type { OrderSpec } from '../math/monomial.js';
 import { PolyRing } from '../math/poly.js';
 import { withInterrupt, type Interrupt, type ProgressEvent } from '../math/progress.js';
@@ -244,7 +245,8 @@ export class Interpreter {
   // --- rings ---------------------------------------------------------------------------------
 
   private declareRing(stmt: A.RingStmt, scope: Scope): void {
-    const field = this.coefficientField(stmt.coefficients, scope);
+    const below = this.coefficientField(stmt.coefficients, scope);
+    const params = stmt.params.map((p) => p.name);
     const names: string[] = [];
     const families = new Map<string, VariableFamily>();
     for (const v of stmt.vars) {
@@ -260,6 +262,9 @@ export class Interpreter {
       families.set(v.name.name, { name: v.name.name, ranges });
       for (const tuple of indexTuples(ranges)) names.push(indexedName(v.name.name, tuple));
     }
+    const taken = params.find((p, i) => params.indexOf(p) !== i || names.includes(p));
+    if (taken) fail('duplicate-variable', `${taken} is named twice (a parameter cannot also be a variable)`, stmt.params.find((p) => p.name === taken)!.span);
+    const field = params.length > 0 ? raisingAt(stmt.coefficients.span, () => new FractionField(below as Field<unknown>, params)) : below;
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) fail('duplicate-variable', `the variable ${duplicate} appears twice`, stmt.span);
     if (names.length === 0) fail('syntax', 'a ring needs at least one variable', stmt.span);
@@ -285,6 +290,9 @@ export class Interpreter {
       if (v.family === undefined) scope.vars.set(v.name, poly(ring, ring.poly.variable(i)));
     });
     for (const family of ring.families.values()) scope.vars.set(family.name, { kind: 'family', ring, family });
+    // The parameters of QQ(t)[x]: constants of the ring (elements of the coefficient field).
+    const F = ring.poly.field;
+    if (isFractionField(F)) F.params.forEach((t, i) => scope.vars.set(t, poly(ring, ring.poly.constant(F.param(i)))));
   }
 
   private coefficientField(e: A.Expr, scope: Scope) {
@@ -294,7 +302,10 @@ export class Interpreter {
       if (p.kind !== 'number' || p.value.den !== 1n) fail('type', 'GF(p) needs an integer p', e.args[0]!.span);
       return raisingAt(e.span, () => primeField(p.value.num));
     }
-    return fail('bad-coefficients', 'coefficients must be QQ or GF(p) for a prime p', e.span);
+    if (e.kind === 'Call' && (e.callee.kind === 'Name' && e.callee.name === 'QQ' || e.callee.kind === 'Call' && e.callee.callee.kind === 'Name' && e.callee.callee.name === 'GF')) {
+      return fail('bad-coefficients', 'the parameters of a rational function field are names: QQ(t), QQ(a, b), GF(p)(t)', e.span);
+    }
+    return fail('bad-coefficients', 'coefficients must be QQ or GF(p) for a prime p, or a field of rational functions QQ(t), GF(p)(t)', e.span);
   }
 
   private indexRange(e: A.Expr, scope: Scope): readonly [number, number] {

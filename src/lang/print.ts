@@ -6,6 +6,7 @@
 // rewriting text. Objects of later layers (varieties, forms, networks) print through their
 // ObjectKind descriptor, so this module needs no knowledge of them.
 import type { Rat } from '../math/field.js';
+import { isFractionField } from '../math/fraction-field.js';
 import type { Monomial } from '../math/monomial.js';
 import { orderText, type Poly } from '../math/poly.js';
 import { isMatrix, type Kind, type RingData, type Value, type VariableFamily, type VariableInfo } from './values.js';
@@ -143,7 +144,7 @@ export function polySympy(ring: RingData, p: Poly<unknown>): string {
       factors.push(e === 1 ? x : `${x}**${e}`);
     });
     const mono = factors.join('*');
-    const coeff = F.toString(abs);
+    const coeff = F.toString(abs).replaceAll('^', '**'); // rational-function coefficients: polynomials in the parameters
     return mono === '' ? coeff : F.isOne(abs) ? mono : `${coeff}*${mono}`;
   });
 }
@@ -162,7 +163,9 @@ export function ringJson(ring: RingData): { [key: string]: Json } {
 /** `\mathbb{Q}[x, w_{1}, w_{2}]`, with the order when it is not grevlex. */
 export function ringLatex(ring: RingData): string {
   const p = ring.poly.field.characteristic;
-  const field = p === 0n ? '\\mathbb{Q}' : `\\mathbb{F}_{${p}}`;
+  const F = ring.poly.field;
+  const params = isFractionField(F) ? `(${F.params.join(', ')})` : '';
+  const field = `${p === 0n ? '\\mathbb{Q}' : `\\mathbb{F}_{${p}}`}${params}`;
   const spec = ring.poly.order.spec;
   const order = spec.kind === 'grevlex' ? '' : `, \\ \\mathrm{order} = \\mathrm{${orderText(spec)}}`;
   return `${field}[${ring.variables.map(variableLatex).join(', ')}${order}]`;

@@ -111,7 +111,7 @@ export function declarations(program: A.Program): Declaration[] {
         }
         case 'Ring':
           out.push({ name: s.name.name, span: s.name.span, scope, kind: 'ring', statement: s });
-          for (const v of s.vars) out.push({ name: v.name.name, span: v.name.span, scope, kind: 'variable', statement: s });
+          for (const v of [...s.params, ...s.vars.map((x) => x.name)]) out.push({ name: v.name, span: v.span, scope, kind: 'variable', statement: s });
           break;
         case 'If': {
           walk(s.then.body, [s.then.span.startOffset, s.then.span.endOffset]);

@@ -188,7 +188,7 @@ defineBuiltins([
     name: 'gb',
     signature: 'gb(I, algorithm = "auto", certified = false)',
     summary:
-      'The reduced Gröbner basis of an ideal in its ring\'s monomial order, as a list. algorithm: "auto", "buchberger", "f4" (GF(p)) or "modular" (QQ). Over QQ the default multi-modular basis is probabilistic (see how(...)); certified = true proves it (exact verification, or Buchberger\'s algorithm when that cannot prove it), and the ideal keeps the certified basis for later queries.',
+      'The reduced Gröbner basis of an ideal in its ring\'s monomial order, as a list. algorithm: "auto", "buchberger", "f4" (GF(p)), "modular" (QQ) or "parametric" (QQ(t), GF(p)(t): through QQ[x, t] with x >> t). Over QQ the default multi-modular basis is probabilistic (see how(...)); certified = true proves it (exact verification, or Buchberger\'s algorithm when that cannot prove it), and the ideal keeps the certified basis for later queries.',
     examples: [
       'ring R = QQ[x, y, order = lex];\ngb(ideal(x^2 + y^2 - 1, x - y))  // [y^2 - 1/2, x - y]',
       'ring R = QQ[x, y];\nhow(gb(ideal(x^2 - y, x*y - 1), certified = true)).certified  // true',
@@ -201,8 +201,8 @@ defineBuiltins([
       const { ring, I } = idealArgument(ctx, v!);
       const a = kwargs.get('algorithm');
       const algorithm = (a ? expectString(ctx, a, 1) : 'auto') as GroebnerAlgorithm;
-      if (!['auto', 'buchberger', 'f4', 'modular'].includes(algorithm)) {
-        fail('domain', `unknown algorithm '${algorithm}' (auto, buchberger, f4 or modular)`, ctx.kwargSpans.get('algorithm') ?? ctx.span);
+      if (!['auto', 'buchberger', 'f4', 'modular', 'parametric'].includes(algorithm)) {
+        fail('domain', `unknown algorithm '${algorithm}' (auto, buchberger, f4, modular or parametric)`, ctx.kwargSpans.get('algorithm') ?? ctx.span);
       }
       const c = kwargs.get('certified');
       if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);

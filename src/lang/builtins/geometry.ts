@@ -2,6 +2,7 @@
 // polar degrees. This file only adapts language values to the plain data of src/geometry and back;
 // the mathematics lives there (see docs/geometry.md).
 import { familyBase } from './network-families.js';
+import { isParameterRing, parameterFamily, specializeParameters } from './parameter-rings.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import { Ideal } from '../../math/ideal-handle.js';
 import { timed, type Provenance } from '../../math/provenance.js';
@@ -24,7 +25,6 @@ import {
   expectRational,
   expectRationalVector,
   expectSmallInt,
-  expectVariable,
   expectVariables,
   expectString,
   ringOfValues,
@@ -643,12 +643,28 @@ function parameterIndices(ctx: CallContext, ring: RingData, v: Value, index: num
   return expectVariables(ctx, ring, v, index);
 }
 
+/**
+ * The family F (a list or ideal) and its parameters of `discriminant` and `sweep`: in a ring holding
+ * the parameters as variables, or in a ring with parameters QQ(t)[x] (read in QQ[x, t], denominators
+ * cleared; `poles`: the denominators, where F itself is undefined).
+ */
+function familyArguments(ctx: CallContext, F: Value, params: Value): { ring: RationalRing; gens: Poly<Rat>[]; params: number[]; poles: Poly<Rat>[] } {
+  const ring = ringOfValues(ctx, F.kind === 'list' ? F.items : [F]);
+  if (isParameterRing(ring)) {
+    const fam = parameterFamily(ctx, ring, expectGenerators(ctx, ring, F, 0), params, 1);
+    return { ring: fam.ring, gens: fam.polys, params: fam.params, poles: fam.poles };
+  }
+  checkQQ(ctx, ring, 0);
+  const gens = expectGenerators(ctx, ring, F, 0);
+  return { ring, gens, params: parameterIndices(ctx, ring, params, 1), poles: [] };
+}
+
 defineBuiltins([
   {
     name: 'at',
     signature: 'at(X, t = a, ...)',
     summary:
-      'Specializes parameters: the variables named are replaced by exact numbers in a polynomial, a matrix or list of them (a form or data with symbolic entries), an ideal, a variety or a record, which move to the ring of the remaining variables (constants become numbers). A family is an object whose ring holds its parameters as variables.',
+      'Specializes parameters: the variables named are replaced by exact numbers in a polynomial, a matrix or list of them (a form or data with symbolic entries), an ideal, a variety or a record, which move to the ring of the remaining variables (constants become numbers). A family is an object whose ring holds its parameters as variables. In a ring with parameters QQ(t)[x] every parameter is given and the value moves to QQ[x]; an ideal is specialized through its basis over QQ(t), and a pole there is an error (not a generic value).',
     examples: ['ring R = QQ[x, y, t];\nat(x^2 + t*y, t = 1/2)  // x^2 + 1/2*y', 'ring R = QQ[t];\nform(at([[1, t], [t, 2]], t = 1/3))  // form([[1, 1/3], [1/3, 2]])'],
     category: 'geometry',
     minArgs: 1,
@@ -661,6 +677,7 @@ defineBuiltins([
         const [name] = kwargs.keys();
         return fail('unknown-name', `${name} is not a variable of anything in the first argument (it holds no polynomial)`, ctx.kwargSpans.get(name!) ?? ctx.span);
       }
+      if (isParameterRing(source)) return specializeParameters(ctx, X!, source, kwargs);
       checkQQ(ctx, source, 0);
       const sp = specializationOf(ctx, source, kwargs);
       let target: RationalRing | null | undefined;
@@ -685,17 +702,14 @@ defineBuiltins([
     name: 'discriminant',
     signature: 'discriminant(F, params)',
     summary:
-      'The discriminant of a family of zero-dimensional square systems F (a list or ideal) in a ring holding the parameters params (a variable or a list): where two solutions meet (the eliminant of F and its Jacobian determinant in the unknowns) or one may escape to infinity (leading coefficients of the Gröbner basis in the unknowns); components at infinity for every parameter are left out. {polynomial, degree, real, critical, infinity} for one parameter (real: its distinct real roots), {ideal, critical, infinity} otherwise; in a fresh ring of the parameters.',
+      'The discriminant of a family of zero-dimensional square systems F (a list or ideal) in a ring holding the parameters params (a variable or a list): where two solutions meet (the eliminant of F and its Jacobian determinant in the unknowns) or one may escape to infinity (leading coefficients of the Gröbner basis in the unknowns); components at infinity for every parameter are left out. {polynomial, degree, real, critical, infinity} for one parameter (real: its distinct real roots), {ideal, critical, infinity} otherwise; in a fresh ring of the parameters. F may live in a ring with parameters QQ(t)[x] (params: the field\'s parameters): it is read with denominators cleared, and the denominators join as the part poles.',
     examples: ['ring R = QQ[x, t];\ndiscriminant([x^2 - t], t).polynomial  // t'],
     category: 'geometry',
     minArgs: 2,
     maxArgs: 2,
     call(ctx, [F, params]) {
-      const ring = ringOfValues(ctx, F!.kind === 'list' ? F!.items : [F!]);
-      checkQQ(ctx, ring, 0);
-      const gens = expectGenerators(ctx, ring, F!, 0);
-      const ps = parameterIndices(ctx, ring, params!, 1);
-      const { value: res, seconds } = timed(() => G.discriminant(ring.poly, gens, ps, options(ctx)));
+      const { ring, gens, params: ps, poles } = familyArguments(ctx, F!, params!);
+      const { value: res, seconds } = timed(() => G.discriminant(ring.poly, gens, ps, options(ctx), poles));
       const P = freshRing(ctx, 'parameters', res.ring, []);
       const polys = (fs: readonly Poly<Rat>[]) => list(fs.map((f) => poly(P, f)));
       const how = reportedProvenance({ algorithm: 'discriminant', field: 'QQ', certified: false, note: `${res.method}; Gröbner bases over QQ by the multi-modular algorithm` }, seconds, ctx.random);
@@ -706,25 +720,25 @@ defineBuiltins([
           real: int(res.realRoots ?? 0),
           critical: polys(res.critical),
           infinity: polys(res.infinity),
+          ...(res.poles.length > 0 ? { poles: polys(res.poles) } : {}),
         }), how);
       }
-      return withProvenance(record({ ideal: idealValue(P, new Ideal(P.poly, res.polynomials)), critical: polys(res.critical), infinity: polys(res.infinity) }), how);
+      return withProvenance(record({ ideal: idealValue(P, new Ideal(P.poly, res.polynomials)), critical: polys(res.critical), infinity: polys(res.infinity), ...(res.poles.length > 0 ? { poles: polys(res.poles) } : {}) }), how);
     },
   },
   {
     name: 'sweep',
     signature: 'sweep(F, t, a, b, n)',
     summary:
-      'The numbers of complex and real solutions of the family F (a square system in a ring holding the parameter t) at the n + 1 values t = a + k (b - a)/n, exactly: a list of {t, complex, real} (complex "positive-dimensional" where the fibre is not finite). Between consecutive roots of discriminant(F, t) the counts are constant.',
+      'The numbers of complex and real solutions of the family F (a square system in a ring holding the parameter t) at the n + 1 values t = a + k (b - a)/n, exactly: a list of {t, complex, real} (complex "positive-dimensional" where the fibre is not finite). Between consecutive roots of discriminant(F, t) the counts are constant. F may live in a ring with parameters QQ(t)[x].',
     examples: ['ring R = QQ[x, t];\nsweep([x^2 - t], t, -1, 1, 2)  // [{t: -1, complex: 2, real: 0}, {t: 0, complex: 1, real: 1}, {t: 1, complex: 2, real: 2}]'],
     category: 'geometry',
     minArgs: 5,
     maxArgs: 5,
     call(ctx, [F, t, a, b, n]) {
-      const ring = ringOfValues(ctx, F!.kind === 'list' ? F!.items : [F!]);
-      checkQQ(ctx, ring, 0);
-      const gens = expectGenerators(ctx, ring, F!, 0);
-      const ti = familyBase(ring) && t!.kind !== 'list' ? parameterIndices(ctx, ring, t!, 1)[0]! : expectVariable(ctx, ring, t!, 1);
+      const { ring, gens, params: ps } = familyArguments(ctx, F!, t!);
+      if (ps.length !== 1) fail('domain', 'sweep moves one parameter', spanOf(ctx, 1));
+      const ti = ps[0]!;
       const steps = expectSmallInt(ctx, n!, 4, 1, 10000);
       const { value: points, seconds } = timed(() => G.sweep(ring.poly, gens, ti, expectRational(ctx, a!, 2), expectRational(ctx, b!, 3), steps, options(ctx)));
       const how = reportedProvenance({ algorithm: 'sweep', field: 'QQ', certified: false, note: 'exact solution counts (solve) at each grid value' }, seconds, ctx.random);
