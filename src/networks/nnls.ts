@@ -19,14 +19,18 @@
 //   B. Freitas Paulo da Costa, H. Mirandola, "Get rid of your constraints and reparametrize: a study in
 //   NNLS and implicit bias", arXiv:2207.08437). One step is u ← u ⊙ (1 - 2η ∇F(x)), i.e.
 //   x ← x ⊙ (1 - 2η ∇F(x))²: a discretization of the Riemannian flow ẋ = -4 x ⊙ ∇F(x).
-//   Step-size rule: η_t = 1 / (2 ||∇F(x_t)||_∞ + 4 σ² ||x_t||_∞), the reciprocal of the bound
+//   Step rule 'adaptive' (default): Barzilai–Borwein steps under the non-monotone line search of
+//   Grippo–Lampariello–Lucidi, as Raydan (1997) made BB globally convergent. Step rule 'flow':
+//   η_t = 1 / (2 ||∇F(x_t)||_∞ + 4 σ² ||x_t||_∞), the reciprocal of the bound
 //   ||∇²g(u)|| ≤ 2 ||∇F(x)||_∞ + 4 ||A||₂² ||u||²_∞ on the curvature of g at u_t (σ ≥ ||A||₂ from
-//   power iteration); it keeps every factor 1 - 2η ∂_iF in (0, 2), so the iterates stay in the
-//   open orthant. Safeguard: a step that increases F (beyond rounding) is retried with η/2.
-// - 'reparam-accelerated': Nesterov's accelerated gradient on g(u) with the same step rule, momentum
-//   (k - 1)/(k + 2) (the discretization of Su, Boyd, Candès' ODE ü + (3/t) u̇ + ∇g(u) = 0) and the
-//   gradient adaptive restart of O'Donoghue and Candès (2015). It keeps the reparametrization's
-//   implicit bias (the conserved ratios of the flow) and accelerates it.
+//   power iteration), halved until F decreases: many more steps, each close to the flow.
+// - 'reparam-accelerated': Nesterov's accelerated gradient on g(u), momentum (k - 1)/(k + 2) (the
+//   discretization of Su, Boyd, Candès' ODE ü + (3/t) u̇ + ∇g(u) = 0), the gradient adaptive restart
+//   of O'Donoghue and Candès (2015), and steps by backtracking from twice the last one ('adaptive')
+//   or the curvature bound above ('flow').
+//   Every sufficient-decrease test compares F(x_new) − F(x) computed as ∇F(x)·d + ½||A d||²
+//   (`decrease`), never as a difference of values of F: near a solution with a non-zero residual F
+//   changes far below its own rounding error.
 // - 'accelerated': projected gradient with Nesterov momentum on x itself (FISTA, A. Beck and
 //   M. Teboulle, SIAM J. Imaging Sci. 2 (2009), with the backtracking of their §4 started from the
 //   power-iteration estimate of L = ||A||₂²), x ← max(0, y - ∇F(y)/L), and the gradient restart of
@@ -35,13 +39,17 @@
 //   underdetermined ones. ∇F(y) costs nothing extra: y is affine in the iterates, so A y - b is the
 //   same combination of the stored residuals.
 // The iterative methods stop when the KKT residual ||min(x, ∇F(x))||_∞ (zero exactly at the KKT
-// points) is at most `tolerance`, or after `maxIterations`. Every method reports progress and polls
+// points) is at most `tolerance` (default: its rounding level, `toleranceRule`), or after
+// `maxIterations`; on the way each tries an active-set polish (`SupportPolish`: least squares on
+// the identified support, taken only when the result is a KKT point to the tolerance). Every method reports progress and polls
 // the interrupt signal, and returns its history: per iteration the objective F, the residual
 // ||Ax - b||, the KKT residual, the support size (|P| for Lawson–Hanson, the entries above
 // 1e-12·max x for the others) and the step (η, 1/L, or Lawson–Hanson's interpolation α). Long runs
 // keep at most 4096 entries: when full, every other entry is dropped and the sampling stride doubles
 // (the first and the last iteration are always kept).
-import { type Dense, cholesky, choleskySolve, fromRows, gram, matTVec, matVec, norm2, normInf, solveUpper, solveUpperTransposed } from '../math/dense/index.js';
+import {
+  type Dense, applyQt, cholesky, choleskySolve, fromRows, gram, householderQR, matTVec, matVec, norm2, normInf, selectColumns, solveUpper, solveUpperTransposed, transposeDense,
+} from '../math/dense/index.js';
 import { MathError } from '../math/errors.js';
 import { QQ, type Rat, compareRat } from '../math/field.js';
 import { solveLinear } from '../math/linalg/matrix.js';
@@ -54,11 +62,18 @@ export type NnlsMethod = 'lawson-hanson' | 'reparam' | 'reparam-accelerated' | '
 export const NNLS_METHODS: readonly NnlsMethod[] = ['lawson-hanson', 'reparam', 'reparam-accelerated', 'accelerated'];
 
 export interface NnlsOptions extends ComputeOptions {
-  /** KKT tolerance of the iterative methods (default 1e-12 · max(1, ||A^T b||_∞)). */
+  /** KKT tolerance of the iterative methods (default the rounding level ε·max_j||a_j||₂·(σ||x||₂ + ||b||₂) of ∇F, see `toleranceRule`). */
   readonly tolerance?: number;
   readonly maxIterations?: number;
   /** x(0) for the iterative methods (reparam: > 0, default every entry 1e-3, small initialization biases toward minimal ℓ1 norm; accelerated: ≥ 0, default 0). */
   readonly init?: ArrayLike<number>;
+  /**
+   * Step rule of the reparametrized methods: 'adaptive' (default: Barzilai–Borwein steps for 'reparam',
+   * backtracking from twice the last step for 'reparam-accelerated') or 'flow' (the curvature bound
+   * 1/(2||∇F(x)||_∞ + 4σ²||x||_∞) at every step: many more iterations, but the iterates stay close to
+   * the gradient flow, whose limit carries the implicit bias of the initialization).
+   */
+  readonly step?: 'adaptive' | 'flow';
   /** Lawson–Hanson: exact rational arithmetic (default: when the data are exact and m·n ≤ 2500). */
   readonly exact?: boolean;
 }
@@ -87,6 +102,8 @@ export interface NnlsResult {
   /** ||min(x, ∇F(x))||_∞ (exact for exact Lawson–Hanson). */
   readonly kkt: number | Rat;
   readonly converged: boolean;
+  /** True when an iterative method ended by the active-set polish (see SupportPolish). */
+  readonly polished: boolean;
   readonly history: NnlsHistory;
   readonly description: string;
 }
@@ -121,7 +138,10 @@ export function nnls(A: Dense | readonly (readonly Scalar[])[], b: ArrayLike<num
   const Ad = isDense(A) ? A : fromRows(A.map((row) => row.map(toFloat)));
   const bd = Float64Array.from(bItems, toFloat);
   const result =
-    method === 'lawson-hanson' ? lawsonHansonFloat(Ad, bd, options) : method === 'accelerated' ? projectedNesterov(Ad, bd, options) : reparametrized(Ad, bd, method, options);
+    method === 'lawson-hanson' ? lawsonHansonFloat(Ad, bd, options)
+    : method === 'accelerated' ? projectedNesterov(Ad, bd, options)
+    : method === 'reparam' ? reparamBarzilaiBorwein(Ad, bd, options)
+    : reparamNesterov(Ad, bd, options);
   return { ...result, converted: exactData };
 }
 
@@ -185,13 +205,13 @@ function residualAndGradient(A: Dense, b: Float64Array, x: Float64Array): { r: F
 /** The record of a float method: the final residual and KKT residual, recorded as the history's last entry. */
 function floatResult(
   method: NnlsMethod, x: Float64Array, r: Float64Array, g: Float64Array,
-  run: { iterations: number; support: number; step: number; converged: (kkt: number) => boolean; description: string; history: HistoryRecorder },
+  run: { iterations: number; support: number; step: number; converged: (kkt: number) => boolean; description: string; history: HistoryRecorder; polished?: boolean },
 ): NnlsResult {
   const residual = norm2(r), kkt = kktResidual(x, g);
   run.history.push(run.iterations, residual, kkt, run.support, run.step);
   return {
     method, x: Array.from(x), exact: false, converted: false, iterations: run.iterations,
-    residual, kkt, converged: run.converged(kkt), history: run.history.h, description: run.description,
+    residual, kkt, converged: run.converged(kkt), polished: run.polished ?? false, history: run.history.h, description: run.description,
   };
 }
 
@@ -278,6 +298,7 @@ function lawsonHansonExact(A: readonly (readonly Rat[])[], b: readonly Rat[], op
     residual,
     kkt,
     converged: kkt.num === 0n,
+    polished: false,
     history: history.h,
     description: 'Lawson–Hanson active set, exact rational arithmetic',
   };
@@ -481,10 +502,111 @@ function lawsonHansonFloat(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
 }
 
 // ---------------------------------------------------------------------------------------------
+// Active-set polish of the iterative methods.
+
+/**
+ * Watches the support S = {j : x_j > ∂_jF(x)} (the coordinates the KKT residual reads as
+ * inactive constraints) and, once S has stayed the same for 20 iterations and the KKT residual has
+ * dropped by 10³, solves on it: z_S = x_S + A_S⁺(b − A x), z = 0 off S — least squares by Householder
+ * QR when |S| ≤ m (the NNLS solution itself when S is its support), and the least-norm correction
+ * A_Sᵀ(A_S A_Sᵀ)⁻¹(b − A x) by Cholesky otherwise (the nearest point of the solution set on S, so the
+ * limit the iteration was heading for moves by O(||A x − b||)). z is taken only when it is a KKT
+ * point to the tolerance (z_S > 0, KKT residual ≤ tolerance(z)); otherwise the iteration goes on.
+ * This is the finite termination of active-set identification (Bertsekas, "Projected Newton methods",
+ * SIAM J. Control Optim. 20, 1982; Moré–Toraldo, SIAM J. Optim. 1, 1991).
+ */
+class SupportPolish {
+  private previous: Uint8Array | null = null;
+  private stable = 0;
+  private tried: Uint8Array | null = null;
+  private kkt0 = -1;
+  attempts = 0;
+  polished = false;
+
+  constructor(private readonly A: Dense, private readonly b: Float64Array, private readonly tolerance: (x: Float64Array) => number) {}
+
+  /** Called after each iteration; the polished point (with r, g) when it converges, else null. */
+  step(x: Float64Array, g: Float64Array, kkt: number): { x: Float64Array; r: Float64Array; g: Float64Array; kkt: number } | null {
+    if (this.kkt0 < 0) this.kkt0 = kkt;
+    const n = x.length;
+    const S = new Uint8Array(n);
+    for (let j = 0; j < n; j++) S[j] = x[j]! > g[j]! ? 1 : 0;
+    const same = this.previous !== null && S.every((v, j) => v === this.previous![j]);
+    this.stable = same ? this.stable + 1 : 0;
+    this.previous = S;
+    if (this.stable < 20 || kkt > 1e-3 * this.kkt0) return null;
+    if (this.tried && S.every((v, j) => v === this.tried![j])) return null;
+    this.tried = S;
+    this.attempts++;
+    const cols: number[] = [];
+    for (let j = 0; j < n; j++) if (S[j]) cols.push(j);
+    if (cols.length === 0) return null;
+    const { A, b } = this;
+    const AS = selectColumns(A, cols);
+    // One factorization, two solves: the correction, then one step of iterative refinement on the
+    // new residual (it brings A_Sᵀ r to the rounding level, as Lawson–Hanson's refinement does).
+    let solve: (rhs: Float64Array) => Float64Array;
+    try {
+      if (cols.length <= A.rows) {
+        const f = householderQR(AS, { pivot: true });
+        solve = (rhs) => {
+          const y = applyQt(f, rhs), w = f.rank > 0 ? solveUpper(f.qr, y, f.rank) : new Float64Array(0), out = new Float64Array(cols.length);
+          for (let k = 0; k < f.rank; k++) out[f.perm[k]!] = w[k]!;
+          return out;
+        };
+      } else {
+        const L = cholesky(gram(transposeDense(AS)));
+        solve = (rhs) => matTVec(AS, choleskySolve(L, rhs));
+      }
+    } catch (e) {
+      if (e instanceof MathError && e.code === 'singular') return null;
+      throw e;
+    }
+    const z = new Float64Array(n);
+    for (const j of cols) z[j] = x[j]!;
+    for (let round = 0; round < 2; round++) {
+      const rz = matVec(A, z);
+      for (let i = 0; i < rz.length; i++) rz[i] = b[i]! - rz[i]!;
+      const dz = solve(rz);
+      for (let k = 0; k < cols.length; k++) z[cols[k]!]! += dz[k]!;
+    }
+    for (const j of cols) if (!(z[j]! > 0)) return null;
+    const { r, g: gz } = residualAndGradient(A, b, z);
+    const kz = kktResidual(z, gz);
+    if (!(kz <= this.tolerance(z))) return null;
+    this.polished = true;
+    return { x: z, r, g: gz, kkt: kz };
+  }
+
+  describe(text: string): string {
+    return this.polished ? `${text}; finished by an active-set polish (least squares on the identified support, verified KKT)` : text;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Projected gradient with Nesterov momentum and restart (FISTA).
 
-function defaultTolerance(A: Dense, b: Float64Array, options: NnlsOptions): number {
-  return options.tolerance ?? 1e-12 * Math.max(1, normInf(matTVec(A, b)));
+/**
+ * The stopping rule of the iterative methods on the KKT residual: `options.tolerance`, or by default
+ * the rounding level of ∇F at x, ε · max_j ||a_j||₂ · (σ ||x||₂ + ||b||₂) with σ ≥ ||A||₂: A x − b
+ * is computed with an error of about ε (||A||₂ ||x||₂ + ||b||₂) in norm, and ∂_jF = a_jᵀ(A x − b)
+ * carries it times ||a_j||₂. Below that level the KKT residual is rounding noise, so the methods
+ * stop where Lawson–Hanson's solve and scipy.optimize.nnls stop (bench/nnls.js).
+ */
+function toleranceRule(A: Dense, b: Float64Array, sigma: number, options: NnlsOptions): (x: Float64Array) => number {
+  if (options.tolerance !== undefined) {
+    const t = options.tolerance;
+    return () => t;
+  }
+  let maxColumn = 0;
+  const squares = new Float64Array(A.cols);
+  for (let i = 0; i < A.rows; i++) {
+    const o = i * A.stride;
+    for (let j = 0; j < A.cols; j++) squares[j]! += A.data[o + j]! * A.data[o + j]!;
+  }
+  for (let j = 0; j < A.cols; j++) maxColumn = Math.max(maxColumn, Math.sqrt(squares[j]!));
+  const bNorm = norm2(b);
+  return (x) => Number.EPSILON * maxColumn * (sigma * norm2(x) + bNorm);
 }
 
 function projectedNesterov(A: Dense, b: Float64Array, options: NnlsOptions): NnlsResult {
@@ -492,9 +614,11 @@ function projectedNesterov(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
   if (options.init && options.init.length !== n) throw new MathError('shape', `the initial point needs ${n} entries, got ${options.init.length}`);
   const x = options.init ? Float64Array.from(options.init, (v) => Math.max(0, v)) : new Float64Array(n);
   if (x.some((v) => !Number.isFinite(v))) throw new MathError('domain', 'the initial point must be finite');
-  const tolerance = defaultTolerance(A, b, options);
+  const sigma = spectralNorm(A);
+  const tolerance = toleranceRule(A, b, sigma, options);
   const maxIterations = options.maxIterations ?? 100_000;
-  let L = spectralNorm(A) ** 2 || 1;
+  let L = sigma ** 2 || 1;
+  const polish = new SupportPolish(A, b, tolerance);
   const history = new HistoryRecorder();
   let { r, g } = residualAndGradient(A, b, x);
   let f = 0.5 * r.reduce((s, v) => s + v * v, 0);
@@ -505,7 +629,7 @@ function projectedNesterov(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
   history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), 1 / L);
   let iterations = 0;
   const y = new Float64Array(n), gy = new Float64Array(n), ry = new Float64Array(r.length), xNew = new Float64Array(n);
-  while (kkt > tolerance && iterations < maxIterations) {
+  while (kkt > tolerance(x) && iterations < maxIterations) {
     if (iterations % 256 === 0) {
       checkInterrupt(options.signal);
       if (iterations > 0) options.onProgress?.({ stage: 'nnls', message: `accelerated: iteration ${iterations}, KKT residual ${kkt.toExponential(2)}` });
@@ -558,104 +682,225 @@ function projectedNesterov(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
       t = tNext;
     }
     kkt = kktResidual(x, g);
+    const p = polish.step(x, g, kkt);
+    if (p) {
+      x.set(p.x);
+      ({ r, g, kkt } = p);
+      f = halfSquaredNorm(r);
+    }
     if (history.wants(iterations)) history.push(iterations, Math.sqrt(2 * f), kkt, supportSize(x), 1 / L);
   }
   return floatResult('accelerated', x, r, g, {
-    iterations, support: supportSize(x), step: 1 / L, converged: (k) => k <= tolerance, history,
-    description: 'projected gradient with Nesterov momentum and gradient restart (FISTA), step 1/L with L ≥ ||A||₂² by power iteration and backtracking',
+    iterations, support: supportSize(x), step: 1 / L, converged: (k) => k <= tolerance(x), history, polished: polish.polished,
+    description: polish.describe('projected gradient with Nesterov momentum and gradient restart (FISTA), step 1/L with L ≥ ||A||₂² by power iteration and backtracking'),
   });
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reparametrized gradient descent x = u ⊙ u, plain and accelerated.
+// Reparametrized gradient descent x = u ⊙ u, plain (Barzilai–Borwein steps) and accelerated
+// (Nesterov with backtracking).
+//
+// g(u) = F(u ⊙ u), ∇g(u) = 2 u ⊙ ∇F(x). A gradient step with step η is u ← u ⊙ (1 − 2η ∇F(x)).
+// On x the step is x ← x ⊙ (1 − 2η ∇F(x))², so x stays ≥ 0 whatever η (a factor that changes sign
+// flips the sign of u_i, which x does not see); the line searches alone keep η in check.
 
-function reparametrized(A: Dense, b: Float64Array, method: 'reparam' | 'reparam-accelerated', options: NnlsOptions): NnlsResult {
-  const n = A.cols;
+function checkPositiveStart(n: number, options: NnlsOptions): Float64Array {
   const x0 = options.init ?? new Float64Array(n).fill(1e-3);
   if (x0.length !== n) throw new MathError('shape', `the initial point needs ${n} entries, got ${x0.length}`);
   for (let i = 0; i < n; i++) {
     if (!(x0[i]! > 0) || !Number.isFinite(x0[i]!)) throw new MathError('domain', 'the initial point must have positive entries (x = u ⊙ u starts in the open orthant)');
   }
+  return Float64Array.from(x0);
+}
+
+const halfSquaredNorm = (r: Float64Array) => 0.5 * r.reduce((s, v) => s + v * v, 0);
+
+/**
+ * F(x_new) − F(x) without cancellation against F itself: F is quadratic, so the difference is
+ * ∇F(x)·(x_new − x) + ½||A(x_new − x)||², with A(x_new − x) = r_new − r. Near a solution with a
+ * non-zero residual F changes far below its own rounding error, where comparing values of F is blind.
+ */
+function decrease(x: Float64Array, r: Float64Array, g: Float64Array, xNew: Float64Array, rNew: Float64Array): number {
+  let lin = 0, quad = 0;
+  for (let i = 0; i < x.length; i++) lin += g[i]! * (xNew[i]! - x[i]!);
+  for (let i = 0; i < r.length; i++) quad += (rNew[i]! - r[i]!) ** 2;
+  return lin + 0.5 * quad;
+}
+
+/**
+ * 'reparam': gradient descent on g(u) with Barzilai–Borwein steps η = sᵀs / sᵀy (s, y the last
+ * changes of u and ∇g(u); J. Barzilai, J. M. Borwein, IMA J. Numer. Anal. 8 (1988)) under the
+ * non-monotone line search of L. Grippo, F. Lampariello, S. Lucidi (SIAM J. Numer. Anal. 23, 1986)
+ * as M. Raydan made it globally convergent for BB (SIAM J. Optim. 7, 1997): the step is halved until
+ * g(u_new) ≤ max of the last 10 values − 10⁻⁴ η ||∇g(u)||² (up to the rounding of F). The first
+ * step is the curvature bound 1 / (2||∇F||_∞ + 4σ²||x||_∞), σ ≥ ||A||₂ (power iteration).
+ */
+function reparamBarzilaiBorwein(A: Dense, b: Float64Array, options: NnlsOptions): NnlsResult {
+  const n = A.cols;
+  const x0 = checkPositiveStart(n, options);
   const sigma = spectralNorm(A);
-  const sigma2 = sigma * sigma;
-  const tolerance = defaultTolerance(A, b, options);
+  const tolerance = toleranceRule(A, b, sigma, options);
   const maxIterations = options.maxIterations ?? 1_000_000;
-  const F = (r: Float64Array) => 0.5 * r.reduce((s, v) => s + v * v, 0);
-  const step = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma2 * normInf(x) || 1);
-  const square = (u: Float64Array) => u.map((w) => w * w);
-  let u: Float64Array = Float64Array.from(x0, Math.sqrt);
-  let x: Float64Array = square(u);
+  let u = Float64Array.from(x0, Math.sqrt);
+  let x = x0;
   let { g, r } = residualAndGradient(A, b, x);
-  let f = F(r);
-  let iterations = 0;
+  let f = halfSquaredNorm(r);
+  const bound = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma * sigma * normInf(x) || 1);
+  const flow = options.step === 'flow';
+  let eta = bound(x, g);
   let kkt = kktResidual(x, g);
+  const polish = new SupportPolish(A, b, tolerance);
   const history = new HistoryRecorder();
-  history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), step(x, g));
-  // Nesterov state: the extrapolated point v and the momentum counter k.
-  let v: Float64Array = u;
-  let k = 0;
-  let eta = 0;
-  while (kkt > tolerance && iterations < maxIterations) {
-    if (iterations % 1000 === 0) {
+  history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
+  // The last values of F minus the current one (differences, so that they stay exact near the end).
+  let window: number[] = [0];
+  let iterations = 0;
+  const uNew = new Float64Array(n), xNew = new Float64Array(n);
+  while (kkt > tolerance(x) && iterations < maxIterations) {
+    if (iterations % 256 === 0) {
       checkInterrupt(options.signal);
-      if (iterations > 0) options.onProgress?.({ stage: 'nnls', message: `${method}: iteration ${iterations}, KKT residual ${kkt.toExponential(2)}` });
+      if (iterations > 0) options.onProgress?.({ stage: 'nnls', message: `reparam: iteration ${iterations}, KKT residual ${kkt.toExponential(2)}` });
     }
     iterations++;
-    if (method === 'reparam' || k === 0) {
-      // A plain (safeguarded) gradient step from u; for 'reparam-accelerated' it starts a momentum run.
-      eta = step(x, g);
-      for (let halvings = 0; ; halvings++) {
-        const uNew = u.map((ui, i) => ui * (1 - 2 * eta * g[i]!));
-        const xNew = square(uNew);
-        const next = residualAndGradient(A, b, xNew);
-        const fNew = F(next.r);
-        // Rounding slack: near the optimum F changes below its own rounding error.
-        if (fNew <= f + 8 * Number.EPSILON * Math.abs(f) || halvings >= 30) {
-          u = uNew;
-          x = xNew;
-          g = next.g;
-          r = next.r;
-          f = fNew;
-          break;
-        }
-        eta /= 2;
+    // ||∇g(u)||² = 4 Σ x_i (∂_iF)².
+    let gradNorm2 = 0;
+    for (let i = 0; i < n; i++) gradNorm2 += 4 * x[i]! * g[i]! * g[i]!;
+    // The flow rule is monotone (the current value is the reference); BB is not.
+    const reference = flow ? 0 : Math.max(...window);
+    if (flow) eta = bound(x, g);
+    let next: { r: Float64Array; g: Float64Array } | null = null;
+    let fNew = f, delta = 0;
+    for (let halvings = 0; ; halvings++) {
+      for (let i = 0; i < n; i++) {
+        uNew[i] = u[i]! * (1 - 2 * eta * g[i]!);
+        xNew[i] = uNew[i]! * uNew[i]!;
       }
-      v = u;
-      k = 1;
-    } else {
-      // Gradient step from the extrapolated point v.
-      const xv = square(v);
-      const gv = residualAndGradient(A, b, xv).g;
-      eta = step(xv, gv);
-      const uNew = v.map((vi, i) => vi * (1 - 2 * eta * gv[i]!));
-      // Gradient restart (O'Donoghue–Candès): when the step goes against the descent direction,
-      // ⟨∇g(v), u_new - u⟩ > 0, drop the momentum (robust to rounding, unlike comparing values of F).
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += 2 * v[i]! * gv[i]! * (uNew[i]! - u[i]!);
-      if (dot > 0) {
-        k = 0;
-        continue;
+      const rNew = matVec(A, xNew);
+      for (let i = 0; i < rNew.length; i++) rNew[i]! -= b[i]!;
+      fNew = halfSquaredNorm(rNew);
+      delta = decrease(x, r, g, xNew, rNew);
+      if (delta <= reference - 1e-4 * eta * gradNorm2 || halvings >= 40) {
+        next = { r: rNew, g: matTVec(A, rNew) };
+        break;
       }
-      const xNew = square(uNew);
-      const next = residualAndGradient(A, b, xNew);
-      k++;
-      const beta = (k - 1) / (k + 2);
-      v = uNew.map((w, i) => w + beta * (w - u[i]!));
-      u = uNew;
-      x = xNew;
-      g = next.g;
-      r = next.r;
-      f = F(r);
+      eta /= 2;
     }
+    // BB step from s = u_new − u, y = ∇g(u_new) − ∇g(u).
+    let ss = 0, sy = 0;
+    for (let i = 0; i < n; i++) {
+      const s = uNew[i]! - u[i]!;
+      const y = 2 * (uNew[i]! * next.g[i]! - u[i]! * g[i]!);
+      ss += s * s;
+      sy += s * y;
+    }
+    const taken = eta;
+    eta = sy > 0 && ss > 0 ? ss / sy : 2 * eta;
+    u = Float64Array.from(uNew);
+    x = Float64Array.from(xNew);
+    r = next.r;
+    g = next.g;
+    f = fNew;
+    window = window.map((e) => e - delta);
+    window.push(0);
+    if (window.length > 10) window.shift();
     kkt = kktResidual(x, g);
-    if (history.wants(iterations)) history.push(iterations, Math.sqrt(2 * f), kkt, supportSize(x), eta);
+    const p = polish.step(x, g, kkt);
+    if (p) ({ x, r, g, kkt } = p);
+    if (history.wants(iterations) || p) history.push(iterations, Math.sqrt(2 * halfSquaredNorm(r)), kkt, supportSize(x), taken);
+    eta = Number.isFinite(eta) ? eta : taken;
   }
-  return floatResult(method, x, r, g, {
-    iterations, support: supportSize(x), step: eta, converged: (k) => k <= tolerance, history,
-    description:
-      method === 'reparam'
-        ? 'gradient descent on x = u ⊙ u, step 1/(2||∇F(x)||_∞ + 4σ²||x||_∞)'
-        : 'Nesterov-accelerated gradient on x = u ⊙ u with adaptive restart, step 1/(2||∇F(x)||_∞ + 4σ²||x||_∞)',
+  return floatResult('reparam', x, r, g, {
+    iterations, support: supportSize(x), step: eta, converged: (k) => k <= tolerance(x), history, polished: polish.polished,
+    description: polish.describe(
+      flow
+        ? 'gradient descent on x = u ⊙ u, step 1/(2||∇F(x)||_∞ + 4σ²||x||_∞) (the flow rule), halved until F decreases'
+        : 'gradient descent on x = u ⊙ u, Barzilai–Borwein steps with the non-monotone line search of Grippo–Lampariello–Lucidi (Raydan)',
+    ),
+  });
+}
+
+/**
+ * 'reparam-accelerated': Nesterov's method on g(u), momentum (k − 1)/(k + 2) (the discretization of
+ * ü + (3/t) u̇ + ∇g(u) = 0, Su–Boyd–Candès), the step found by backtracking at the extrapolated point
+ * v: tried at twice the last accepted step, halved until g(u_new) ≤ g(v) − (η/2)||∇g(v)||² (the
+ * sufficient decrease of a step 1/L, Beck–Teboulle §4; the doubling lets η follow the local
+ * curvature, K. Scheinberg, D. Goldfarb, X. Bai, Found. Comput. Math. 14, 2014), and the gradient
+ * restart of O'Donoghue and Candès (2015): the momentum is reset when ⟨∇g(v), u_new − u⟩ > 0 or
+ * when g increases.
+ */
+function reparamNesterov(A: Dense, b: Float64Array, options: NnlsOptions): NnlsResult {
+  const n = A.cols;
+  const x0 = checkPositiveStart(n, options);
+  const sigma = spectralNorm(A);
+  const tolerance = toleranceRule(A, b, sigma, options);
+  const maxIterations = options.maxIterations ?? 1_000_000;
+  let u = Float64Array.from(x0, Math.sqrt);
+  let uPrev = u;
+  let x = x0;
+  let { g, r } = residualAndGradient(A, b, x);
+  let f = halfSquaredNorm(r);
+  const bound = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma * sigma * normInf(x) || 1);
+  let eta = bound(x, g);
+  let kkt = kktResidual(x, g);
+  const polish = new SupportPolish(A, b, tolerance);
+  const history = new HistoryRecorder();
+  history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
+  let k = 0;
+  let iterations = 0;
+  const v = new Float64Array(n), xv = new Float64Array(n), uNew = new Float64Array(n), xNew = new Float64Array(n);
+  while (kkt > tolerance(x) && iterations < maxIterations) {
+    if (iterations % 256 === 0) {
+      checkInterrupt(options.signal);
+      if (iterations > 0) options.onProgress?.({ stage: 'nnls', message: `reparam-accelerated: iteration ${iterations}, KKT residual ${kkt.toExponential(2)}` });
+    }
+    iterations++;
+    const beta = k === 0 ? 0 : (k - 1) / (k + 2);
+    for (let i = 0; i < n; i++) {
+      v[i] = u[i]! + beta * (u[i]! - uPrev[i]!);
+      xv[i] = v[i]! * v[i]!;
+    }
+    const atV = beta === 0 ? { r, g } : residualAndGradient(A, b, xv);
+    let gradNorm2 = 0;
+    for (let i = 0; i < n; i++) gradNorm2 += 4 * xv[i]! * atV.g[i]! * atV.g[i]!;
+    eta = options.step === 'flow' ? bound(xv, atV.g) : 2 * eta;
+    let rNew = r, fNew = f;
+    for (let halvings = 0; ; halvings++) {
+      for (let i = 0; i < n; i++) {
+        uNew[i] = v[i]! * (1 - 2 * eta * atV.g[i]!);
+        xNew[i] = uNew[i]! * uNew[i]!;
+      }
+      rNew = matVec(A, xNew);
+      for (let i = 0; i < rNew.length; i++) rNew[i]! -= b[i]!;
+      fNew = halfSquaredNorm(rNew);
+      if (decrease(xv, atV.r, atV.g, xNew, rNew) <= -0.5 * eta * gradNorm2 || halvings >= 40) break;
+      eta /= 2;
+    }
+    // Restart: the step goes against the descent direction at u, or g increased.
+    let dot = 0;
+    for (let i = 0; i < n; i++) dot += 2 * v[i]! * atV.g[i]! * (uNew[i]! - u[i]!);
+    if (beta > 0 && (dot > 0 || decrease(x, r, g, xNew, rNew) > 0)) {
+      k = 0;
+      continue;
+    }
+    k++;
+    uPrev = u;
+    u = Float64Array.from(uNew);
+    x = Float64Array.from(xNew);
+    r = rNew;
+    g = matTVec(A, rNew);
+    f = fNew;
+    kkt = kktResidual(x, g);
+    const p = polish.step(x, g, kkt);
+    if (p) ({ x, r, g, kkt } = p);
+    if (history.wants(iterations) || p) history.push(iterations, Math.sqrt(2 * halfSquaredNorm(r)), kkt, supportSize(x), eta);
+  }
+  return floatResult('reparam-accelerated', x, r, g, {
+    iterations, support: supportSize(x), step: eta, converged: (kk) => kk <= tolerance(x), history, polished: polish.polished,
+    description: polish.describe(
+      options.step === 'flow'
+        ? 'Nesterov-accelerated gradient on x = u ⊙ u with adaptive restart, step 1/(2||∇F(x)||_∞ + 4σ²||x||_∞) (the flow rule)'
+        : 'Nesterov-accelerated gradient on x = u ⊙ u with backtracking steps and adaptive restart',
+    ),
   });
 }
 

@@ -108,11 +108,11 @@ describe('long runs', () => {
   it('report progress and stop when interrupted', () => {
     const P = randomNnlsProblem(5, 40, 20);
     const events: string[] = [];
-    nnls(P.A, P.b, 'reparam', { onProgress: (e) => events.push(e.message ?? '') });
-    expect(events.some((m) => m.startsWith('reparam: iteration 1000'))).toBe(true);
+    nnls(P.A, P.b, 'reparam', { tolerance: 0, maxIterations: 600, onProgress: (e) => events.push(e.message ?? '') });
+    expect(events.some((m) => m.startsWith('reparam: iteration 512'))).toBe(true);
     let calls = 0;
     const signal = { get aborted() { return ++calls > 1; } };
-    expect(() => nnls(P.A, P.b, 'reparam', { signal })).toThrow(MathError);
+    expect(() => nnls(P.A, P.b, 'reparam', { signal, tolerance: 0, maxIterations: 600 })).toThrow(MathError);
   });
 
   it('the KKT residual is zero exactly at KKT points', () => {
@@ -192,6 +192,72 @@ describe('the iterative methods', () => {
     expect(h.iteration[0]).toBe(0);
     expect(h.iteration.at(-1)).toBe(20_000);
     expect(h.kkt.at(-1)).toBe(r.kkt);
+  });
+});
+
+describe('step rules of the reparametrized methods (they converge on under- and overdetermined problems)', () => {
+  const gaussianProblem = (seed: number, m: number, n: number) => {
+    const random = new Random(seed);
+    const A = gaussianDense(random, m, n);
+    if (m >= n) return { A, b: gaussianDense(random, m, 1).data };
+    const x0 = Float64Array.from({ length: n }, (_, j) => (j % 2 === 0 ? random.nextFloat() : 0));
+    return { A, b: matVec(A, x0) };
+  };
+
+  it('reach Lawson–Hanson\'s solution on an overdetermined Gaussian problem, to the rounding level of ∇F', () => {
+    const { A, b } = gaussianProblem(61, 120, 60);
+    const lh = nnls(A, b, 'lawson-hanson');
+    for (const method of ['reparam', 'reparam-accelerated', 'accelerated'] as const) {
+      for (const step of ['adaptive', 'flow'] as const) {
+        if (method === 'accelerated' && step === 'flow') continue;
+        const r = nnls(A, b, method, { step });
+        expect(r.converged, `${method} ${step}`).toBe(true);
+        // The default tolerance is the rounding level ε·max||a_j||·(σ||x|| + ||b||), about 1e-13 here.
+        expect(r.kkt as number).toBeLessThan(1e-12);
+        expect(maxDiff(r.x as number[], lh.x as number[])).toBeLessThan(1e-11);
+        expect(Math.abs(r.residual - lh.residual)).toBeLessThan(1e-12 * lh.residual);
+      }
+    }
+  });
+
+  it('reach a zero-residual solution of an underdetermined problem (b = A x0, x0 ≥ 0)', () => {
+    const { A, b } = gaussianProblem(62, 30, 60);
+    for (const method of ['reparam', 'reparam-accelerated', 'accelerated'] as const) {
+      const r = nnls(A, b, method);
+      expect(r.converged, method).toBe(true);
+      expect(r.residual).toBeLessThan(1e-11);
+      expect(Math.min(...(r.x as number[]))).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('Barzilai–Borwein steps and backtracking need fewer iterations than the flow rule; the history ends at the result', () => {
+    const { A, b } = gaussianProblem(63, 60, 30);
+    const flow = nnls(A, b, 'reparam', { step: 'flow' });
+    const bb = nnls(A, b, 'reparam');
+    const nesterov = nnls(A, b, 'reparam-accelerated');
+    expect(bb.iterations).toBeLessThan(flow.iterations);
+    expect(nesterov.iterations).toBeLessThan(flow.iterations);
+    for (const r of [flow, bb, nesterov]) {
+      expect(r.history.iteration.at(-1)).toBe(r.iterations);
+      expect(r.history.kkt.at(-1)).toBe(r.kkt);
+      expect(r.history.residual.at(-1)).toBe(r.residual);
+    }
+  });
+
+  it('the active-set polish is taken only at a verified KKT point, and says so', () => {
+    const { A, b } = gaussianProblem(64, 80, 40);
+    const lh = nnls(A, b, 'lawson-hanson');
+    const r = nnls(A, b, 'reparam-accelerated');
+    expect(r.polished).toBe(true);
+    expect(r.description).toContain('active-set polish');
+    expect(r.converged).toBe(true);
+    // The polished point is Lawson–Hanson's (the unique solution), support included.
+    expect(maxDiff(r.x as number[], lh.x as number[])).toBeLessThan(1e-12);
+    expect((r.x as number[]).filter((v) => v > 0).length).toBe((lh.x as number[]).filter((v) => v > 0).length);
+    // With a tolerance no point can meet, the polish is never taken.
+    const strict = nnls(A, b, 'reparam-accelerated', { tolerance: 0, maxIterations: 3000 });
+    expect(strict.polished).toBe(false);
+    expect(strict.converged).toBe(false);
   });
 });
 

@@ -743,12 +743,12 @@ defineBuiltins([
     name: 'nnls',
     signature: 'nnls(A, b, method = "lawson-hanson")',
     summary:
-      'Non-negative least squares min_{x ≥ 0} ½||A x - b||² (A a matrix or a float matrix, b a list): {x, iterations, residual, kkt, converged, method, history}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries or with exact = true, else floats with an updated Cholesky factor and a refinement step: scipy\'s accuracy), "reparam" (gradient descent on x = u ⊙ u, step 1/(2||∇F||_∞ + 4||A||₂²||x||_∞)), "reparam-accelerated" (Nesterov with restart on u: keeps the reparametrization\'s implicit bias) or "accelerated" (projected gradient on x with Nesterov momentum, gradient restart and step 1/L, L ≥ ||A||₂² by power iteration and backtracking; converges also on underdetermined problems). Options: init = x(0) (reparam: > 0, default 0.001 each; accelerated: ≥ 0, default 0), tolerance (KKT residual ||min(x, ∇F(x))||_∞, default 1e-12·max(1, ||A^T b||_∞)), maxIterations, exact. residual = ||A x - b||₂. history: {iteration, objective, residual, kkt, support, step}, lists with one entry per recorded iteration (at most 4096: long runs are sampled).',
+      'Non-negative least squares min_{x ≥ 0} ½||A x - b||² (A a matrix or a float matrix, b a list): {x, iterations, residual, kkt, converged, polished, method, history}. method: "lawson-hanson" (active set; exact rationals for exact data up to 2500 entries or with exact = true, else floats with an updated Cholesky factor and a refinement step: scipy\'s accuracy), "reparam" (gradient descent on x = u ⊙ u with Barzilai–Borwein steps and a non-monotone line search), "reparam-accelerated" (Nesterov with backtracking and restart on u) or "accelerated" (projected gradient on x with Nesterov momentum, gradient restart and step 1/L, L ≥ ||A||₂² by power iteration and backtracking). The iterative methods end, when they can, by an active-set polish (least squares on the identified support, taken only if it is a KKT point: polished = true). Options: init = x(0) (reparam: > 0, default 0.001 each; accelerated: ≥ 0, default 0), step = "adaptive" (default) or "flow" (reparametrized methods: the curvature bound 1/(2||∇F||_∞ + 4||A||₂²||x||_∞) at every step, close to the gradient flow and its implicit bias), tolerance (KKT residual ||min(x, ∇F(x))||_∞, default its rounding level ε·max_j||a_j||·(||A||₂||x|| + ||b||)), maxIterations, exact. residual = ||A x - b||₂. history: {iteration, objective, residual, kkt, support, step}, lists with one entry per recorded iteration (at most 4096: long runs are sampled).',
     examples: ['nnls([[1, 0], [0, 1]], [1, -1]).x  // [1, 0]'],
     category: 'networks',
     minArgs: 2,
     maxArgs: 2,
-    keywords: ['method', 'init', 'tolerance', 'maxIterations', 'exact'],
+    keywords: ['method', 'init', 'step', 'tolerance', 'maxIterations', 'exact'],
     call(ctx, [Av, bv], kwargs) {
       if (!isMatrix(Av!) && !isObject(FLOAT_MATRIX, Av)) fail('type', `argument 1 must be a matrix, got ${kindWord(Av!)}`, spanOf(ctx, 0));
       const A = isObject(FLOAT_MATRIX, Av)
@@ -765,8 +765,12 @@ defineBuiltins([
       const maxIt = kwargs.get('maxIterations');
       const exact = kwargs.get('exact');
       if (exact && exact.kind !== 'bool') fail('type', 'exact must be true or false', kwSpan(ctx, 'exact'));
+      const stepRule = kwargs.get('step');
+      const step = stepRule ? expectString(ctx, stepRule, 2) : 'adaptive';
+      if (step !== 'adaptive' && step !== 'flow') fail('domain', `unknown step rule "${step}" (adaptive, flow)`, kwSpan(ctx, 'step'));
       const { value: result, seconds } = timed(() =>
         nnls(A, b, method, {
+          step,
           ...options(ctx),
           ...(init ? { init: (init as { items: readonly Value[] }).items.map((x) => floatOf(ctx, x, kwSpan(ctx, 'init'))) } : {}),
           ...(tol ? { tolerance: floatOf(ctx, tol, kwSpan(ctx, 'tolerance')) } : {}),
@@ -782,6 +786,7 @@ defineBuiltins([
         residual: float(result.residual),
         kkt: scalarValue(result.kkt),
         converged: bool(result.converged),
+        polished: bool(result.polished),
         method: str(result.description),
         history: () =>
           record({
