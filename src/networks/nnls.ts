@@ -507,10 +507,11 @@ function lawsonHansonFloat(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
 /**
  * Watches the support S = {j : x_j > ∂_jF(x)} (the coordinates the KKT residual reads as
  * inactive constraints) and, once S has stayed the same for 20 iterations and the KKT residual has
- * dropped by 10³, solves on it: z_S = x_S + A_S⁺(b − A x), z = 0 off S — least squares by Householder
- * QR when |S| ≤ m (the NNLS solution itself when S is its support), and the least-norm correction
- * A_Sᵀ(A_S A_Sᵀ)⁻¹(b − A x) by Cholesky otherwise (the nearest point of the solution set on S, so the
- * limit the iteration was heading for moves by O(||A x − b||)). z is taken only when it is a KKT
+ * dropped by 10⁶ (late enough that the first-order correction below differs from the limit of the
+ * iteration by O(||A x − b||²), below what the examples print), solves on it: z_S = x_S + A_S⁺(b − A x), z = 0 off S — least squares by Householder
+ * QR when |S| ≤ m (the NNLS solution itself when S is its support), and otherwise the least-norm
+ * correction by Cholesky: D A_Sᵀ(A_S D A_Sᵀ)⁻¹(b − A x) with D = diag(x_S) for the reparametrized
+ * methods (the direction of their flow ẋ = −4 x ⊙ ∇F(x)) and D = I for projected gradient. z is taken only when it is a KKT
  * point to the tolerance (z_S > 0, KKT residual ≤ tolerance(z)); otherwise the iteration goes on.
  * This is the finite termination of active-set identification (Bertsekas, "Projected Newton methods",
  * SIAM J. Control Optim. 20, 1982; Moré–Toraldo, SIAM J. Optim. 1, 1991).
@@ -523,7 +524,8 @@ class SupportPolish {
   attempts = 0;
   polished = false;
 
-  constructor(private readonly A: Dense, private readonly b: Float64Array, private readonly tolerance: (x: Float64Array) => number) {}
+  /** weighted: the least-norm correction in the metric of the reparametrized flow (weights x_S). */
+  constructor(private readonly A: Dense, private readonly b: Float64Array, private readonly tolerance: (x: Float64Array) => number, private readonly weighted: boolean) {}
 
   /** Called after each iteration; the polished point (with r, g) when it converges, else null. */
   step(x: Float64Array, g: Float64Array, kkt: number): { x: Float64Array; r: Float64Array; g: Float64Array; kkt: number } | null {
@@ -534,7 +536,7 @@ class SupportPolish {
     const same = this.previous !== null && S.every((v, j) => v === this.previous![j]);
     this.stable = same ? this.stable + 1 : 0;
     this.previous = S;
-    if (this.stable < 20 || kkt > 1e-3 * this.kkt0) return null;
+    if (this.stable < 20 || kkt > 1e-6 * this.kkt0) return null;
     if (this.tried && S.every((v, j) => v === this.tried![j])) return null;
     this.tried = S;
     this.attempts++;
@@ -555,8 +557,14 @@ class SupportPolish {
           return out;
         };
       } else {
-        const L = cholesky(gram(transposeDense(AS)));
-        solve = (rhs) => matTVec(AS, choleskySolve(L, rhs));
+        // Weighted least norm: with D = diag(x_S) (reparametrized methods) the correction
+        // D A_Sᵀ(A_S D A_Sᵀ)⁻¹ r is the direction of the flow ẋ = −4 x ⊙ ∇F(x) near the solution set,
+        // so its limit moves by O(||r||²) only (and the conserved ratios of A = [1 1] stay exact).
+        const scale = Float64Array.from(cols, (j) => (this.weighted ? Math.sqrt(x[j]!) : 1));
+        const B = selectColumns(A, cols);
+        for (let i = 0; i < B.rows; i++) for (let k = 0; k < cols.length; k++) B.data[i * B.stride + k]! *= scale[k]!;
+        const L = cholesky(gram(transposeDense(B)));
+        solve = (rhs) => matTVec(B, choleskySolve(L, rhs)).map((v, k) => v * scale[k]!);
       }
     } catch (e) {
       if (e instanceof MathError && e.code === 'singular') return null;
@@ -618,7 +626,7 @@ function projectedNesterov(A: Dense, b: Float64Array, options: NnlsOptions): Nnl
   const tolerance = toleranceRule(A, b, sigma, options);
   const maxIterations = options.maxIterations ?? 100_000;
   let L = sigma ** 2 || 1;
-  const polish = new SupportPolish(A, b, tolerance);
+  const polish = new SupportPolish(A, b, tolerance, false);
   const history = new HistoryRecorder();
   let { r, g } = residualAndGradient(A, b, x);
   let f = 0.5 * r.reduce((s, v) => s + v * v, 0);
@@ -749,7 +757,7 @@ function reparamBarzilaiBorwein(A: Dense, b: Float64Array, options: NnlsOptions)
   const flow = options.step === 'flow';
   let eta = bound(x, g);
   let kkt = kktResidual(x, g);
-  const polish = new SupportPolish(A, b, tolerance);
+  const polish = new SupportPolish(A, b, tolerance, true);
   const history = new HistoryRecorder();
   history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
   // The last values of F minus the current one (differences, so that they stay exact near the end).
@@ -842,7 +850,7 @@ function reparamNesterov(A: Dense, b: Float64Array, options: NnlsOptions): NnlsR
   const bound = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma * sigma * normInf(x) || 1);
   let eta = bound(x, g);
   let kkt = kktResidual(x, g);
-  const polish = new SupportPolish(A, b, tolerance);
+  const polish = new SupportPolish(A, b, tolerance, true);
   const history = new HistoryRecorder();
   history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
   let k = 0;
