@@ -8,7 +8,13 @@
 // NETWORKS_MSOLVE_LIMIT = the same for the comparison with msolve (default: NETWORKS_BENCH_LIMIT);
 // NETWORKS_MSOLVE_CASES = the networks of that comparison (default 2-1-2,2-2-1,2-2-2,3-2-3);
 // NETWORKS_PRIME_WORKERS = worker threads for the primes of that comparison's parametrizations
-// (default 0: the calling thread, as msolve -t 1; 2 on this machine's two cores).
+// (default 0: the calling thread, as msolve -t 1; 2 on this machine's two cores);
+// NETWORKS_ONLY=full runs only that comparison and replaces only its subsection ("### Full stationary
+// analysis against msolve") in bench/RESULTS.md. The issue-9 target (full exact analysis of a network
+// with 10-12 weights in under 10 minutes on the two cores), on a quiet machine:
+//   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=1-2-2-2 NETWORKS_PRIME_WORKERS=2 NETWORKS_MSOLVE_LIMIT=1800 node bench/networks.js
+// Each row also runs the monodromy route (`stationaryMonodromy`, complete against the modular count) and
+// says whether its complex and real counts and Morse indices equal the exact route's.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
@@ -18,12 +24,14 @@ import { countSolutions } from '../dist/src/geometry/count.js';
 import { linearNetwork, shallowNetwork, functionSpaceDimension } from '../dist/src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient, stationaryPoints } from '../dist/src/networks/stationary.js';
+import { stationaryMonodromy } from '../dist/src/math/numeric/stationary.js';
 import { parametrize } from '../dist/src/math/zerodim/index.js';
 import { WorkerPrimeRunner } from '../dist/src/node/prime-pool.js';
 import { MSOLVE_VERSION, locateMsolve, msolveInput, readSolutions, runMsolve } from './peers/msolve.js';
 import { nnls, randomNnlsProblem } from '../dist/src/networks/nnls.js';
 
 const limit = Number(process.env.NETWORKS_BENCH_LIMIT ?? 900);
+const onlyFull = process.env.NETWORKS_ONLY === 'full';
 const q = (n) => rat(BigInt(n));
 const lines = [];
 const out = (s = '') => {
@@ -42,6 +50,7 @@ function deadline(s) {
 const X = [[1, 2, -1], [0, 1, 3]].map((r) => r.map(q));
 const Y = [[2, -1, 1], [1, 1, 0]].map((r) => r.map(q));
 
+if (!onlyFull) {
 out('## Networks');
 out();
 out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}; \`node bench/networks.js\` (after \`npm run build\`). Wall-clock seconds.`);
@@ -79,6 +88,7 @@ for (const widths of [[1, 1, 1], [1, 2, 1], [2, 1, 2], [1, 1, 1, 1], [2, 2, 1], 
   out(`| ${widths.join('-')} | ${N.ring.nvars} | ${bezout} | ${modular.distinct} | ${tModular} ${exact} ${tExact} |`);
 }
 out();
+}
 
 // --- Full stationary analysis against msolve (issue 9, items 4 and 6) ---------------------------
 // The same gradient systems, two data points, in the same run: vdl's stationaryPoints (modular
@@ -101,8 +111,11 @@ if (msolve.path === null) {
   out(`inside each program (msolve's own timer; vdl's CPU counts its worker threads); vdl limit ${msolveLimit} s per case (interrupted beyond);`);
   out(`vdl's primes on ${runner ? runner.name : 'the calling thread'} (\`NETWORKS_PRIME_WORKERS\`).`);
   out();
-  out('| network | weights | msolve complex / real | msolve s | vdl complex / real | vdl indices | vdl parametrization s | vdl indices s | vdl total s | vdl / msolve |');
-  out('|---|---|---|---:|---|---|---:|---:|---:|---:|');
+  out('vdl wall s: wall-clock seconds of the whole analysis (what the 10-minute target of issue 9 is about); monodromy: `stationaryMonodromy`');
+  out('(seed 1, complete against the modular count), and whether its complex and real counts and Morse indices equal the exact route\'s.');
+  out();
+  out('| network | weights | msolve complex / real | msolve s | vdl complex / real | vdl indices | vdl primes | vdl parametrization s | vdl indices s | vdl total s | vdl wall s | vdl / msolve | monodromy complex / real, same indices |');
+  out('|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|');
   const X2 = [[1, 2], [0, 1], [1, -1]].map((r) => r.map(q));
   const Y2 = [[2, -1], [1, 1], [0, 1]].map((r) => r.map(q));
   const cpuTimed = (f) => {
@@ -110,7 +123,8 @@ if (msolve.path === null) {
     const t0 = performance.now();
     const value = f();
     const c = process.cpuUsage(c0);
-    return { value, seconds: Math.min((c.user + c.system) / 1e6, (performance.now() - t0) / 1000) };
+    const wall = (performance.now() - t0) / 1000;
+    return { value, wall, seconds: Math.min((c.user + c.system) / 1e6, wall) };
   };
   // Warm-up: V8 compiles the kernels on first use.
   {
@@ -131,16 +145,39 @@ if (msolve.path === null) {
       const s = cpuTimed(() => stationaryPoints(N.ring, L, { seed: 1, signal, parametrization: p.value }));
       const total = p.seconds + s.seconds;
       const agree = !ms || (ms.complex === s.value.complex && ms.real === s.value.real);
-      row = `${s.value.complex} / ${s.value.real}${agree ? '' : ' **counts differ**'} | [${s.value.indices.join(', ')}] | ${p.seconds.toFixed(2)} | ${s.seconds.toFixed(2)} | ${total.toFixed(2)} | ${m.seconds ? `${(total / m.seconds).toFixed(1)}×` : ''}`;
+      const mono = stationaryMonodromy(N.ring, L, { seed: 1, expected: s.value.complex });
+      const same = mono.solve.complex === s.value.complex && mono.solve.real === s.value.real && mono.morse.indices.join() === s.value.indices.join();
+      const monoText =
+        `${mono.solve.complex} / ${mono.solve.real}, ` +
+        (same ? 'yes' : mono.solve.complete !== true ? `incomplete (${mono.solve.complex} of ${s.value.complex})` : `**no** [${mono.morse.indices.join(', ')}]`);
+      row =
+        `${s.value.complex} / ${s.value.real}${agree ? '' : ' **counts differ**'} | [${s.value.indices.join(', ')}] | ${p.value.provenance.primes?.count ?? ''} | ${p.seconds.toFixed(2)} | ${s.seconds.toFixed(2)} | ` +
+        `${total.toFixed(2)} | ${(p.wall + s.wall).toFixed(1)} | ${m.seconds ? `${(total / m.seconds).toFixed(1)}×` : ''} | ${monoText}`;
     } catch (e) {
       if (e?.code !== 'interrupted') throw e;
-      row = `not finished | | | | > ${msolveLimit} | `;
+      row = `not finished | | | | | > ${msolveLimit} | | | `;
     }
     out(`| ${widths.join('-')} | ${N.ring.nvars} | ${msText} | ${m.seconds?.toFixed(2) ?? ''} | ${row} |`);
   }
   runner?.stop();
 }
 out();
+
+if (onlyFull) {
+  // Replace only the subsection "### Full stationary analysis against msolve" of bench/RESULTS.md.
+  const file = new URL('./RESULTS.md', import.meta.url);
+  const heading = '### Full stationary analysis against msolve';
+  const section = lines.join('\n').trimEnd() + '\n';
+  let text = readFileSync(file, 'utf8');
+  // From the heading to the end of its table: the notes written below the table are kept.
+  const start = text.indexOf(heading);
+  const table = start >= 0 ? text.indexOf('\n| network', start) : -1;
+  let end = table;
+  while (end >= 0 && text.startsWith('\n|', end)) end = text.indexOf('\n', end + 1);
+  text = table >= 0 ? text.slice(0, start) + section.trimEnd() + (end >= 0 ? text.slice(end) : '\n') : text.trimEnd() + '\n\n' + section;
+  writeFileSync(file, text);
+  process.exit(0);
+}
 
 out('### NNLS on 200×100 problems');
 out();
