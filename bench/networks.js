@@ -12,7 +12,7 @@
 // NETWORKS_ONLY=full runs only that comparison and replaces only its subsection ("### Full stationary
 // analysis against msolve") in bench/RESULTS.md. The issue-9 target (full exact analysis of a network
 // with 10-12 weights in under 10 minutes on the two cores), on a quiet machine:
-//   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=1-2-2-2 NETWORKS_PRIME_WORKERS=2 NETWORKS_MSOLVE_LIMIT=1800 node bench/networks.js
+//   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=1-2-2-2 NETWORKS_PRIME_WORKERS=2 NETWORKS_MSOLVE_LIMIT=3600 node bench/networks.js
 // Each row also runs the monodromy route (`stationaryMonodromy`, complete against the modular count) and
 // says whether its complex and real counts and Morse indices equal the exact route's.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
