@@ -223,7 +223,9 @@ function reconstructScaled(scaled: readonly bigint[], m: bigint, bound: bigint, 
       continue;
     }
     const r = smallDenominatorFraction(y < 0n ? y + m : y, m, bound);
-    if (r === null || den * r.den > bound) return { failed: k, bits };
+    // The polynomial's denominator may exceed √(m/2) (a large part of lc missing from δ): the integers
+    // after it are still tested against integerBound (network 2-2-2: 993 → 900 primes without the cap at √(m/2)).
+    if (r === null || den * r.den > integerBound) return { failed: k, bits };
     for (let j = len - 1; j > k; j--) nums[j] = nums[j]! * r.den;
     nums[k] = r.num;
     den *= r.den;
