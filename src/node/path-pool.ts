@@ -78,6 +78,11 @@ export class WorkerPathRunner implements PathRunner {
     return pieces.flat();
   }
 
+  /** Starts the workers and waits until they are ready (false: worker threads are unavailable). */
+  ready(): boolean {
+    return this.pool.ready();
+  }
+
   /** Terminates the workers (the next call starts new ones). */
   stop(): void {
     this.pool.stop();

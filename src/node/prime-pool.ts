@@ -79,6 +79,11 @@ export class WorkerPrimeRunner implements PrimeRunner {
     });
   }
 
+  /** Starts the workers and waits until they are ready (false: worker threads are unavailable). */
+  ready(): boolean {
+    return this.pool.ready();
+  }
+
   /** Terminates the workers (the next call starts new ones). */
   stop(): void {
     this.pool.stop();

@@ -18,8 +18,10 @@
 // the learning run) while each fresh worker's V8 compiles them again, so on two cores one worker and
 // the caller beat two workers and an idle caller. When it has nothing to compute it blocks in
 // Atomics.wait on `done` (at most WAIT_MS at a time) and reads replies with receiveMessageOnPort (no
-// event loop needed). Results are returned in the order of the tasks, whoever computed them, so they
-// do not depend on the pool.
+// event loop needed). A call does not wait for the workers to start (they load the core first): tasks
+// are posted to a worker once it has said 'ready', and the caller computes meanwhile, so a short
+// computation costs no start-up time (`ready()` waits for them, for tests and benchmarks). Results are
+// returned in the order of the tasks, whoever computed them, so they do not depend on the pool.
 //
 // Failures never hang the call: the caller's signal, polled between tasks and by the caller's own
 // kernels, sets `abort` and the call throws MathError('interrupted'); a task error in a worker comes
@@ -27,9 +29,9 @@
 // (process.exit, an uncaught error), or whose heartbeat has not moved for `silentMs` while it owes
 // one (out of memory, a crash or a hang of its thread), fails the call with MathError('worker-died')
 // naming the task it was given. After any failure the workers are terminated (the next call starts
-// new ones). Workers that do not report ready within START_TIMEOUT_MS, or exit while starting (a
-// broken installation), leave the pool "unavailable": every task then runs on the calling thread, and
-// `name` says why.
+// new ones). A worker that exits while starting (a broken installation), or workers that do not
+// report ready within START_TIMEOUT_MS while a caller that does not compute waits for them, leave the
+// pool "unavailable": every task then runs on the calling thread, and `name` says why.
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { MathError } from '../lang/prime-runner.js';
 import type { PoolWorkerData, TaskReply, TaskRequest } from './pool-worker.js';
@@ -94,6 +96,9 @@ interface Slot {
   readonly port: MessagePort;
   /** Index into the shared `beats` and `exits`. */
   readonly id: number;
+  /** Whether it has said 'ready' (tasks are posted only then) and when it was spawned. */
+  ready: boolean;
+  readonly spawned: number;
   /** The job key this worker has prepared. */
   known: number;
   /** The tasks posted to it and not answered yet, in the order it runs them. */
@@ -149,12 +154,17 @@ export class WorkerPool {
   run<J, T, R>(run: PoolRun<J, T, R>): R[] {
     const { tasks, signal } = run;
     const out = new Array<R>(tasks.length);
-    const slots = tasks.length === 0 ? [] : this.start(signal);
+    const filled = new Uint8Array(tasks.length);
+    const local = (index: number): void => {
+      out[index] = run.local(tasks[index]!);
+      filled[index] = 1;
+    };
+    const slots = tasks.length === 0 ? [] : this.start();
     if (slots === null) {
-      tasks.forEach((task, i) => {
+      for (let i = 0; i < tasks.length; i++) {
         if (signal?.aborted) throw new MathError('interrupted', 'computation interrupted');
-        out[i] = run.local(task);
-      });
+        local(i);
+      }
       return out;
     }
     // One task at a time per worker when the caller only waits (balance at the end of a call), two
@@ -165,6 +175,7 @@ export class WorkerPool {
     // A second task is queued on a worker only while more tasks remain than workers (the caller
     // takes the last ones rather than wait for a worker's queue).
     const send = (slot: Slot, upTo = depth): void => {
+      if (!slot.ready) return;
       while (slot.owed.length < (tasks.length - next > this.size ? upTo : 1) && next < tasks.length) {
         const index = next++;
         const request: TaskRequest<J, T> = { key: run.key, task: tasks[index]!, index, ...(slot.known === run.key ? {} : { job: run.job }) };
@@ -188,10 +199,12 @@ export class WorkerPool {
         for (const slot of slots) {
           for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
             const reply = m.message as TaskReply<R>;
+            progressed = true;
+            if (reply.kind === 'ready') slot.ready = true;
             if (reply.kind === 'error') throw new MathError(reply.code, reply.message);
             if (reply.kind !== 'result') continue;
-            progressed = true;
             out[reply.index] = reply.result;
+            filled[reply.index] = 1;
             finished++;
             slot.owed.splice(slot.owed.indexOf(reply.index), 1);
             slot.beat = Atomics.load(this.beats, slot.id);
@@ -200,11 +213,22 @@ export class WorkerPool {
           send(slot);
         }
         if (signal?.aborted) throw new MathError('interrupted', 'computation interrupted');
+        const broken = this.failedStart(slots, exited, !this.caller);
+        if (broken) {
+          // No worker will answer: the calling thread computes what is left, and every later call.
+          this.stop();
+          this.broken = broken;
+          for (let i = 0; i < tasks.length; i++) {
+            if (filled[i]) continue;
+            if (signal?.aborted) throw new MathError('interrupted', 'computation interrupted');
+            local(i);
+          }
+          return out;
+        }
         const dead = this.deadWorker(slots, exited, tasks, run.describe);
         if (dead) throw new MathError('worker-died', dead);
         if (this.caller && next < tasks.length) {
-          const index = next++;
-          out[index] = run.local(tasks[index]!);
+          local(next++);
           finished++;
         } else if (!progressed && finished < tasks.length) {
           Atomics.wait(this.done, 0, seen, WAIT_MS);
@@ -215,6 +239,49 @@ export class WorkerPool {
       throw e;
     }
     return out;
+  }
+
+  /**
+   * Starts the workers if they are not running and waits until every one is ready (true), or the
+   * pool is found unavailable (false). Calls do not need it (they start the workers and compute on
+   * the calling thread until workers are ready); it makes the workers take part from the first task.
+   */
+  ready(signal?: PoolSignal): boolean {
+    const slots = this.start();
+    if (!slots) return false;
+    while (!slots.every((slot) => slot.ready)) {
+      const seen = Atomics.load(this.done, 0);
+      const exited = Array.from(this.exits);
+      for (const slot of slots) {
+        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+          if ((m.message as TaskReply<unknown>).kind === 'ready') slot.ready = true;
+        }
+      }
+      if (signal?.aborted) {
+        this.stop();
+        throw new MathError('interrupted', 'computation interrupted');
+      }
+      const broken = this.failedStart(slots, exited, true);
+      if (broken) {
+        this.stop();
+        this.broken = broken;
+        return false;
+      }
+      if (!slots.every((slot) => slot.ready)) Atomics.wait(this.done, 0, seen, WAIT_MS);
+    }
+    return true;
+  }
+
+  /**
+   * Why the workers cannot serve, or null: one exited before it was ready (a broken installation),
+   * or none is ready START_TIMEOUT_MS after it was spawned while someone waits for them (`waiting`:
+   * a caller that computes does not wait, and a slow start only means it computes more).
+   */
+  private failedStart(slots: readonly Slot[], exited: readonly number[], waiting: boolean): string | null {
+    if (slots.some((slot) => !slot.ready && exited[slot.id] !== 0)) return 'a worker exited while starting';
+    const now = Date.now();
+    if (waiting && slots.every((slot) => !slot.ready && now - slot.spawned > START_TIMEOUT_MS)) return `the workers did not start within ${START_TIMEOUT_MS / 1000} s`;
+    return null;
   }
 
   /**
@@ -253,7 +320,12 @@ export class WorkerPool {
     this.slots = null;
   }
 
-  private start(signal: PoolSignal | undefined): Slot[] | null {
+  /**
+   * The running workers, spawned now if there are none (they say 'ready' once they have loaded the
+   * core; tasks are posted to a worker only then, and meanwhile the caller computes), or null when
+   * the pool is unavailable.
+   */
+  private start(): Slot[] | null {
     if (this.slots) return this.slots;
     if (this.broken || !this.script) return null;
     Atomics.store(this.abort, 0, 0);
@@ -267,31 +339,9 @@ export class WorkerPool {
       const worker = new Worker(BOOT, { eval: true, workerData: data, transferList: [port2] });
       worker.unref();
       worker.on('error', () => {}); // reported through the missing reply; never an unhandled event
-      slots.push({ worker, port: port1, id, known: 0, owed: [], beat: 0, beatAt: 0 });
+      slots.push({ worker, port: port1, id, ready: false, spawned: Date.now(), known: 0, owed: [], beat: 0, beatAt: 0 });
     }
-    // Wait for every worker's 'ready' (they import the core), polling the signal; a worker that
-    // exits before it is ready makes the pool unavailable at once.
     this.slots = slots;
-    const ready = new Set<Slot>();
-    const end = Date.now() + START_TIMEOUT_MS;
-    while (ready.size < slots.length && Date.now() < end && !this.exits.some((e) => e !== 0)) {
-      const seen = Atomics.load(this.done, 0);
-      for (const slot of slots) {
-        const m = receiveMessageOnPort(slot.port);
-        if (m && (m.message as TaskReply<unknown>).kind === 'ready') ready.add(slot);
-      }
-      if (signal?.aborted) {
-        this.stop();
-        throw new MathError('interrupted', 'computation interrupted');
-      }
-      if (ready.size < slots.length) Atomics.wait(this.done, 0, seen, WAIT_MS);
-    }
-    if (ready.size < slots.length) {
-      const exited = this.exits.some((e) => e !== 0);
-      this.stop();
-      this.broken = exited ? 'a worker exited while starting' : `the workers did not start within ${START_TIMEOUT_MS / 1000} s`;
-      return null;
-    }
     return slots;
   }
 }

@@ -44,6 +44,7 @@ describe('WorkerPathRunner (built worker)', () => {
 
   it('katsura-5 by the total-degree homotopy: the same certified solutions, bit for bit, on two workers', () => {
     const { ring, gens } = katsura(QQ, 5);
+    expect(pool.ready()).toBe(true); // the workers take part from the first path
     const parallel = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: pool });
     expect(pool.running).toBe(2);
     expect(parallel.runner).toBe('2 worker threads and the calling thread');
@@ -59,6 +60,7 @@ describe('WorkerPathRunner (built worker)', () => {
     const q = (v: number) => rat(BigInt(v));
     const N = linearNetwork([2, 1, 2]);
     const L = squaredLoss(N, [[1, 2, -1], [0, 1, 3]].map((r) => r.map(q)), [[2, -1, 1], [1, 1, 0]].map((r) => r.map(q)), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
+    expect(pool.ready()).toBe(true);
     const seen = counting(pool);
     const parallel = stationaryMonodromy(N.ring, L, { seed: 2, runner: seen });
     const sequential = stationaryMonodromy(N.ring, L, { seed: 2, runner: sequentialPathRunner });
@@ -111,6 +113,7 @@ describe('WorkerPathRunner: dead workers', () => {
     it(`a worker that ${mode === 'exit' ? 'exits' : 'hangs'} while it owes paths fails the call with worker-died naming them`, () => {
       const pool = new WorkerPathRunner({ size: 2, script: misbehaving(mode), silentMs: 400 });
       try {
+        expect(pool.ready()).toBe(true);
         let error: unknown;
         try {
           solveNumerical(ring, gens, { seed: 1, expected: 8, runner: pool });

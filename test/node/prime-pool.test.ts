@@ -21,6 +21,7 @@ describe('WorkerPrimeRunner (built worker)', () => {
 
   it('gives the parametrization of the sequential runner, on two workers', () => {
     const { ring, gens } = katsura(QQ, 5);
+    expect(pool.ready()).toBe(true); // the workers take part from the first prime
     const parallel = parametrize(ring, gens, { runner: pool });
     expect(pool.running).toBe(2);
     expect(pool.name).toBe('2 worker threads and the calling thread');
@@ -36,6 +37,7 @@ describe('WorkerPrimeRunner (built worker)', () => {
     const { ring, gens } = katsura(QQ, 3);
     const good = parametrize(ring, gens, { runner: pool });
     // A job whose coefficients do not match its trace: replayF4 refuses it inside the worker.
+    expect(pool.ready()).toBe(true);
     const broken = { key: -7, task: 'parametrization' as const, setup: { ...lastJob(), coeffs: [] } };
     expect(() => pool.images(broken, [4194301])).toThrow(MathError);
     expect(pool.running).toBe(0);
@@ -91,6 +93,7 @@ describe('WorkerPrimeRunner: dead workers', () => {
     try {
       const j = job();
       const expected = sequentialPrimeRunner.images(j, [good1, good2]);
+      expect(pool.ready()).toBe(true);
       let error: unknown;
       try {
         pool.images(j, [good1, fatal, good2]);
@@ -111,6 +114,7 @@ describe('WorkerPrimeRunner: dead workers', () => {
   it('a worker without a heartbeat for silentMs is taken for dead: worker-died, the workers terminated', () => {
     const pool = new WorkerPrimeRunner({ size: 2, script: misbehaving('hang'), silentMs: 400 });
     try {
+      expect(pool.ready()).toBe(true);
       let error: unknown;
       try {
         pool.images(job(), [fatal, good1]);

@@ -56,6 +56,7 @@ describe('WorkerPool', () => {
     try {
       expect(pool.name).toBe('2 worker threads and the calling thread');
       expect(pool.parallelism).toBe(3);
+      expect(pool.ready()).toBe(true);
       const tasks = Array.from({ length: 40 }, (_, i) => i + 1);
       const out = pool.run<{ factor: number }, number, Result>({ key: 1, job: { factor: 3 }, tasks, local: local(3), describe: (t) => `task ${t}` });
       expect(out.map((r) => r.value)).toEqual(tasks.map((t) => 3 * t));
@@ -69,6 +70,18 @@ describe('WorkerPool', () => {
       const other = pool.run<{ factor: number }, number, Result>({ key: 2, job: { factor: -1 }, tasks, local: local(-1), describe: (t) => `task ${t}` });
       expect(other.map((r) => r.value)).toEqual(tasks.map((t) => -t));
       expect(other.filter((r) => !r.local).every((r) => r.prepared === 2)).toBe(true);
+    } finally {
+      pool.stop();
+    }
+  });
+
+  it('a call does not wait for the workers to start: the calling thread computes until they are ready', () => {
+    const pool = new WorkerPool({ size: 2, script, noun: 'test worker' });
+    try {
+      // just spawned: no worker is ready yet, so the caller computes these tasks at once
+      const out = pool.run<{ factor: number }, number, Result>({ key: 1, job: { factor: 5 }, tasks: [1, 2, 3], local: local(5), describe: (t) => `task ${t}` });
+      expect(out).toEqual([1, 2, 3].map((t) => ({ value: 5 * t, prepared: 0, local: true })));
+      expect(pool.running).toBe(2);
     } finally {
       pool.stop();
     }
@@ -90,6 +103,7 @@ describe('WorkerPool', () => {
   const failing = (task: number, silentMs?: number) => {
     const pool = new WorkerPool({ size: 2, script, noun: 'test worker', caller: false, ...(silentMs ? { silentMs } : {}) });
     try {
+      expect(pool.ready()).toBe(true);
       const error = failure(() =>
         pool.run<{ factor: number }, number, Result>({ key: 1, job: { factor: 1 }, tasks: [1, task, 2], local: local(1), describe: (t) => `computing task ${t}` }),
       );
@@ -127,6 +141,7 @@ describe('WorkerPool', () => {
 
   it('an interrupt stops the call: interrupted, the workers terminated', () => {
     const pool = new WorkerPool({ size: 2, script, noun: 'test worker' });
+    expect(pool.ready()).toBe(true);
     let polls = 0;
     const signal = {
       get aborted() {
@@ -150,6 +165,7 @@ describe('WorkerPool', () => {
 
   it('workers that exit while starting leave the pool on the calling thread', () => {
     const pool = new WorkerPool({ size: 1, script: new URL('data:text/javascript,process.exit(3)'), noun: 'test worker' });
+    expect(pool.ready()).toBe(false);
     const out = pool.run<{ factor: number }, number, Result>({ key: 1, job: { factor: 1 }, tasks: [1, 2], local: local(1), describe: (t) => `task ${t}` });
     expect(out.map((r) => r.value)).toEqual([1, 2]);
     expect(pool.name).toBe('sequential (worker threads unavailable: a worker exited while starting)');
