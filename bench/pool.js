@@ -133,6 +133,12 @@ out('`workers` = availableParallelism() worker threads and a calling thread that
 out('start inside the call); the calling thread warmed up once. Wall s / CPU s of the process (all threads) / CPU s of the');
 out('calling thread; speed-up = sequential wall / wall. Load average: at the start and end of each case (a loaded machine gives');
 out('the process a share of the cores, not a speed-up).');
+const load = loadavg()[0];
+if (load > availableParallelism() / 2) {
+  out();
+  out(`**Measured under load** (load average ${load.toFixed(1)} on ${availableParallelism()} cores at the start): the wall-clock figures are this`);
+  out('process\'s share of a busy machine, not the speed-up of the pools; rerun on a quiet machine.');
+}
 out();
 out(`| case | result | load | ${configs.map((c) => `${c} wall / CPU / caller CPU`).join(' | ')} | ${configs.filter((c) => c !== 'sequential').map((c) => `${c} speed-up`).join(' | ')} | identical |`);
 out(`|---|---|---|${configs.map(() => '---:').join('|')}|${configs.filter((c) => c !== 'sequential').map(() => '---:').join('|')}|---|`);
