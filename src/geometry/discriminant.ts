@@ -18,15 +18,21 @@
 // of a leading coefficient where the count does not change after all (the tests and the sweep check
 // the regions). A family whose critical part is everything (solutions are double for every t) has no
 // discriminant in this sense: MathError('not-generically-radical').
+// classifyRoots (one parameter): which roots of the discriminant are places where the counts change
+// and which are spurious, by the exact complex count in the fibres over each irreducible factor and the
+// exact real counts on either side of each real root (see the function).
 // sweep: the numbers of complex and real solutions at the grid t_k = a + k (b - a)/n, exactly (solve).
 import { MathError } from '../math/errors.js';
-import { QQ, type Rat, compareRat } from '../math/field.js';
+import { QQ, type Rat, SmallPrimeField, compareRat, randomPrime } from '../math/field.js';
+import { MODULAR_SERIES_PRIMES } from '../math/modular-series.js';
+import type { Random } from '../math/random.js';
 import * as ideals from '../math/ideal.js';
 import { jacobian, polyDeterminant } from '../math/linalg/polymatrix.js';
 import type { Monomial } from '../math/monomial.js';
 import { PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
-import { solve } from '../math/solve.js';
+import { countSolutions, solve } from '../math/solve.js';
+import { factorPolynomial } from '../math/factor/index.js';
 import { type RealRoot, isolateRealRoots } from '../math/univariate/isolate.js';
 import { countRealRoots } from '../math/univariate/sturm.js';
 import { intSquareFree } from '../math/univariate/square-free.js';
@@ -207,7 +213,13 @@ export function regions(R: QQRing, F: readonly QQPoly[], t: number, D: readonly 
   if (roots.length === 0) samples.push(QQ.zero);
   else {
     samples.push(QQ.fromBigInt(floor(roots[0]!.lo) - 1n));
-    for (let k = 0; k + 1 < roots.length; k++) samples.push(simplestBetween(roots[k]!.hi, roots[k + 1]!.lo));
+    for (let k = 0; k + 1 < roots.length; k++) {
+      // Strictly between: an exact root (lo = hi) is an endpoint that may not be the sample.
+      const [a, b] = [roots[k]!.hi, roots[k + 1]!.lo];
+      const third = QQ.div(QQ.sub(b, a), QQ.fromBigInt(3n));
+      const exact = QQ.eq(roots[k]!.lo, a) || QQ.eq(roots[k + 1]!.hi, b);
+      samples.push(exact ? simplestBetween(QQ.add(a, third), QQ.sub(b, third)) : simplestBetween(a, b));
+    }
     samples.push(QQ.fromBigInt(floor(roots[roots.length - 1]!.hi) + 2n));
   }
   const index = (k: number) => (k >= 0 && k < roots.length ? k : null);
@@ -217,4 +229,108 @@ export function regions(R: QQRing, F: readonly QQPoly[], t: number, D: readonly 
     return { below: index(k - 1), above: index(k), sample, counts: countsAt(R, F, t, sample, options) };
   });
   return { roots, regions: out };
+}
+
+export interface FactorCheck {
+  /** An irreducible factor of the discriminant over QQ (primitive, positive leading coefficient). */
+  readonly polynomial: QQPoly;
+  /** Distinct complex solutions of F at each root of the factor (null: not a finite fibre). */
+  readonly complex: number | null;
+  /** How many of its real roots the real count changes across. */
+  readonly crossings: number;
+  /** Nothing changes at its roots: the complex count there is the generic one and no real count changes across them. */
+  readonly spurious: boolean;
+}
+
+export interface RootCheck {
+  /** Isolating interval of the real root (lo = hi for a rational root found exactly). */
+  readonly lo: Rat;
+  readonly hi: Rat;
+  /** Index in `factors` of the factor it is a root of. */
+  readonly factor: number;
+  /** Real solutions just below and just above the root (at the samples of the neighbouring regions). */
+  readonly below: number | null;
+  readonly above: number | null;
+  /** Distinct complex solutions at the root. */
+  readonly complex: number | null;
+  /** The real count changes across the root, or the complex count differs from the generic one at it. */
+  readonly changes: boolean;
+}
+
+export interface RootClassification {
+  /** Distinct complex solutions at a generic parameter value (at the sample of the first region). */
+  readonly generic: number | null;
+  readonly factors: FactorCheck[];
+  readonly roots: RootCheck[];
+  readonly regions: Region[];
+}
+
+/**
+ * Which roots of a one-parameter discriminant D (square-free, in the parameter ring P) are places where
+ * the solutions of F change, and which are spurious (a leading coefficient that vanishes while no
+ * solution escapes, a real point where two non-real solutions touch... ). Exact, by two counts:
+ * - at the roots of each irreducible factor p of D (over QQ, ../math/factor): the distinct complex
+ *   solutions of F in one fibre over a root of p are those of the zero-dimensional system F, p(t) in
+ *   QQ[x, t] divided by deg p (the roots of p are conjugate, so every fibre over them has the same
+ *   count), counted modulo MODULAR_SERIES_PRIMES random primes of [2^25, 2^26) that must agree (the
+ *   distinct count of the reduction equals the count over QQ except for finitely many primes; bound
+ *   `randomPrimesBound`), exactly over QQ when they do not; the generic count is the exact count at
+ *   a region's sample (every non-root of D is generic);
+ * - across each real root: the exact real counts at the samples of the two neighbouring regions
+ *   (`regions`; the counts are constant on each region).
+ * A factor is spurious when its fibres have the generic complex count and the real count changes
+ * across none of its real roots.
+ */
+export function classifyRoots(R: QQRing, F: readonly QQPoly[], t: number, P: QQRing, D: QQPoly, random: Random, options: ComputeOptions = {}): RootClassification {
+  const dense = denseOf(P, D);
+  const { roots, regions: parts } = regions(R, F, t, dense, options);
+  const generic = parts[0]!.counts.complex;
+  const factors = P.isConstant(D) ? [] : factorPolynomial(P, D, options).factors.map((f) => f.factor);
+  const complexAt = factors.map((p) => {
+    const image = R.fromTerms(p.mons.map((m, k) => {
+      const e = new Int32Array(R.nvars);
+      e[t] = m[0]!;
+      return [e as Monomial, p.coeffs[k]!] as const;
+    }));
+    const total = distinctCountModulo(R, [...F, image], random, options);
+    return total === null ? null : total / P.degree(p);
+  });
+  const sign = (p: QQPoly, x: Rat) => Math.sign(Number(P.evaluate(p, [x]).num));
+  const rootChecks = roots.map((r, k) => {
+    const factor = factors.findIndex((p) => (QQ.eq(r.lo, r.hi) ? sign(p, r.lo) === 0 : sign(p, r.lo) * sign(p, r.hi) < 0));
+    if (factor < 0) throw new MathError('internal', 'a real root of the discriminant is a root of none of its factors');
+    const below = parts[k]!.counts.real;
+    const above = parts[k + 1]!.counts.real;
+    const complex = complexAt[factor]!;
+    return { lo: r.lo, hi: r.hi, factor, below, above, complex, changes: below !== above || complex !== generic };
+  });
+  const checks = factors.map((p, i) => {
+    const crossings = rootChecks.filter((r) => r.factor === i && r.below !== r.above).length;
+    return { polynomial: p, complex: complexAt[i]!, crossings, spurious: crossings === 0 && complexAt[i] === generic };
+  });
+  return { generic, factors: checks, roots: rootChecks, regions: parts };
+}
+
+/**
+ * The number of distinct complex solutions of a zero-dimensional system over QQ, counted modulo
+ * MODULAR_SERIES_PRIMES random primes that must agree (../math/solve.ts countSolutions over GF(p):
+ * the distinct count on the quotient algebra), exactly when they do not; null when not zero-dimensional.
+ */
+function distinctCountModulo(R: QQRing, F: readonly QQPoly[], random: Random, options: ComputeOptions): number | null {
+  const counts: number[] = [];
+  try {
+    while (counts.length < MODULAR_SERIES_PRIMES) {
+      const p = randomPrime(random);
+      const GFp = new SmallPrimeField(p);
+      if (F.some((f) => f.coeffs.some((c) => c.den % BigInt(p) === 0n))) continue;
+      const S = new PolyRing(GFp, R.vars, R.order.spec);
+      const images = F.map((f) => S.fromTerms(f.mons.map((m, k) => [m, GFp.fromRational(f.coeffs[k]!.num, f.coeffs[k]!.den)] as const)));
+      counts.push(countSolutions(S, images, options).complex);
+    }
+    if (counts.every((c) => c === counts[0])) return counts[0]!;
+    return countSolutions(R, F, options).complex;
+  } catch (e) {
+    if (e instanceof MathError && e.code === 'not-zero-dimensional') return null;
+    throw e;
+  }
 }

@@ -116,3 +116,41 @@ describe('the teacher-line family of examples/discriminant.vdl against Singular'
     expect(P.toText(theirs[0]!)).toBe(P.toText(P.monic(parsePoly(P, ours!))));
   });
 });
+
+describe('which roots of the discriminant change the counts, and which are spurious', () => {
+  it('x^2 + t x + 1: both roots of t^2 - 4 change the real count (2 -> 0 -> 2) and have one double solution; t x = 1: none is real-crossing, but no solution is left at t = 0', () => {
+    const lines = runLines('ring R = QQ[x, t];\nlet d = discriminant([x^2 + t*x + 1], t);\nprint d.generic, d.spurious, d.changing;\nfor r in d.roots { print r.below, r.above, r.complex, r.changes; }\nlet e = discriminant([t*x - 1], t);\nprint e.factors, e.roots[1].changes;');
+    expect(lines).toEqual(['2, [], t^2 - 4', '2, 0, 1, true', '0, 2, 1, true', '[{polynomial: t, complex: 0, crossings: 0, spurious: false}], true']);
+    // The counts at the roots by a second route: the specialized systems solved exactly.
+    expect(runLines('ring R = QQ[x, t];\nprint solve(at(ideal(x^2 + t*x + 1), t = 2)).complex, solve(at(ideal(x^2 + t*x + 1), t = -2)).complex;')).toEqual(['1, 1']);
+  });
+
+  it('the teacher line of examples/discriminant.vdl: a spurious infinity root 33981/4655 (4 solutions there, 2 real on both sides), the quadratic where one escapes, the sextic where two meet', () => {
+    const example = readFileSync(path.resolve(import.meta.dirname, '../../examples/discriminant.vdl'), 'utf8');
+    const setup = example.slice(example.indexOf('ring R = QQ[c1'), example.indexOf('let D = discriminant(L, t);'));
+    const lines = runLines(`${setup}let D = discriminant(L, t);\nprint D.generic, D.spurious;\nfor f in D.factors { print degree(f.polynomial), f.complex, f.crossings, f.spurious; }\nfor r in D.roots { print r.below, r.above, r.complex, r.changes; }`);
+    expect(lines).toEqual([
+      '4, [4655*t - 33981]',
+      '1, 4, 0, true',
+      '2, 3, 0, false',
+      '6, 3, 2, false',
+      '2, 2, 3, true',
+      '2, 4, 3, true',
+      '4, 2, 3, true',
+      '2, 2, 3, true',
+      '2, 2, 4, false',
+    ]);
+    // Second routes: at the rational root itself the system has the generic 4 solutions (solve over QQ
+    // of the specialized system), with 2 real ones just below and above it; over the roots of the
+    // quadratic factor the exact count over QQ of F, 74t^2 + 63t - 872 is 2 x 3 (the modular count above).
+    expect(runLines(`${setup}print solve(at(ideal(L), t = 33981/4655)).complex, solve(at(ideal(L), t = 7)).real, solve(at(ideal(L), t = 15/2)).real;`)).toEqual(['4, 2, 2']);
+    expect(runLines(`${setup}print solve(ideal(append(L, 74*t^2 + 63*t - 872))).complex;`)).toEqual(['6']);
+  });
+
+  it('a family over QQ(t): the same classification, the poles included', () => {
+    const lines = runLines('ring R = QQ(t)[x];\nlet d = discriminant([x^2 + t*x + 1/(t - 5)], t);\nprint d.poles, d.generic;\nfor f in d.factors { print f; }');
+    expect(lines[0]).toBe('[t - 5], 2');
+    // At t = 5 the cleared family (t - 5) x^2 + t (t - 5) x + 1 loses both solutions to infinity.
+    expect(lines).toContain('{polynomial: t - 5, complex: 0, crossings: 1, spurious: false}');
+  });
+});

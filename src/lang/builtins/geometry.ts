@@ -14,7 +14,7 @@ import { FORM, PROJECTION, ratMatrixValue } from '../objects/form.js';
 import { pointValue } from '../objects/point.js';
 import { VARIETY, varietyValue, type VarietyData } from '../objects/variety.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
-import { idealValue, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
+import { bool, idealValue, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value, type VariableFamily } from '../values.js';
 import {
   type RationalRing,
   expectGenerators,
@@ -702,7 +702,7 @@ defineBuiltins([
     name: 'discriminant',
     signature: 'discriminant(F, params)',
     summary:
-      'The discriminant of a family of zero-dimensional square systems F (a list or ideal) in a ring holding the parameters params (a variable or a list): where two solutions meet (the eliminant of F and its Jacobian determinant in the unknowns) or one may escape to infinity (leading coefficients of the Gröbner basis in the unknowns); components at infinity for every parameter are left out. {polynomial, degree, real, critical, infinity} for one parameter (real: its distinct real roots), {ideal, critical, infinity} otherwise; in a fresh ring of the parameters. F may live in a ring with parameters QQ(t)[x] (params: the field\'s parameters): it is read with denominators cleared, and the denominators join as the part poles.',
+      'The discriminant of a family of zero-dimensional square systems F (a list or ideal) in a ring holding the parameters params (a variable or a list): where two solutions meet (the eliminant of F and its Jacobian determinant in the unknowns) or one may escape to infinity (leading coefficients of the Gröbner basis in the unknowns); components at infinity for every parameter are left out. {polynomial, degree, real, critical, infinity, generic, factors, roots, spurious, changing} for one parameter (real: its distinct real roots; generic: the generic complex count; factors: each irreducible factor with the complex count at its roots, the real roots it changes the real count across, and spurious when nothing changes there; roots: each real root {from, to, below, above, complex, changes}; computed on first read), {ideal, critical, infinity} otherwise; in a fresh ring of the parameters. F may live in a ring with parameters QQ(t)[x] (params: the field\'s parameters): it is read with denominators cleared, and the denominators join as the part poles.',
     examples: ['ring R = QQ[x, t];\ndiscriminant([x^2 - t], t).polynomial  // t'],
     category: 'geometry',
     minArgs: 2,
@@ -714,6 +714,10 @@ defineBuiltins([
       const polys = (fs: readonly Poly<Rat>[]) => list(fs.map((f) => poly(P, f)));
       const how = reportedProvenance({ algorithm: 'discriminant', field: 'QQ', certified: false, note: `${res.method}; Gröbner bases over QQ by the multi-modular algorithm` }, seconds, ctx.random);
       if (res.degree !== undefined) {
+        // Which roots change the counts, and which are spurious: computed together on first read of any of these fields.
+        let checked: G.RootClassification | undefined;
+        const check = () => (checked ??= G.classifyRoots(ring.poly, gens, ps[0]!, res.ring, res.polynomials[0]!, ctx.random, options(ctx)));
+        const count = (n: number | null) => (n === null ? str('positive-dimensional') : int(n));
         return withProvenance(record({
           polynomial: poly(P, res.polynomials[0]!),
           degree: int(res.degree),
@@ -721,6 +725,11 @@ defineBuiltins([
           critical: polys(res.critical),
           infinity: polys(res.infinity),
           ...(res.poles.length > 0 ? { poles: polys(res.poles) } : {}),
+          generic: () => count(check().generic),
+          factors: () => list(check().factors.map((f) => record({ polynomial: poly(P, f.polynomial), complex: count(f.complex), crossings: int(f.crossings), spurious: bool(f.spurious) }))),
+          roots: () => list(check().roots.map((r) => record({ from: num(r.lo), to: num(r.hi), below: count(r.below), above: count(r.above), complex: count(r.complex), changes: bool(r.changes) }))),
+          spurious: () => polys(check().factors.filter((f) => f.spurious).map((f) => f.polynomial)),
+          changing: () => poly(P, check().factors.filter((f) => !f.spurious).reduce((a, f) => res.ring.mul(a, f.polynomial), res.ring.one())),
         }), how);
       }
       return withProvenance(record({ ideal: idealValue(P, new Ideal(P.poly, res.polynomials)), critical: polys(res.critical), infinity: polys(res.infinity), ...(res.poles.length > 0 ? { poles: polys(res.poles) } : {}) }), how);
