@@ -1,6 +1,8 @@
 // Built-ins of projective geometry (src/geometry/projective.ts, the `projective` kind in
-// src/lang/objects/projective.ts): projective(X), cone(P), hilbertPolynomial, multidegree, chernMather.
+// src/lang/objects/projective.ts): projective(X), cone(P), hilbertPolynomial, multidegree, chernMather
+// (of a product of projective spaces: src/geometry/multiprojective-chern-mather.ts).
 import { chernMather, multidegree, projectiveHilbertPolynomial, projectiveVariety } from '../../geometry/projective.js';
+import { multiprojectiveChernMather } from '../../geometry/multiprojective-chern-mather.js';
 import * as G from '../../geometry/index.js';
 import type { Rat } from '../../math/field.js';
 import { PolyRing, type Poly } from '../../math/poly.js';
@@ -108,14 +110,24 @@ defineBuiltins([
     name: 'chernMather',
     signature: 'chernMather(P, prime = p)',
     summary:
-      "The degrees deg c_0, ..., deg c_m of the Chern–Mather classes of a projective variety P ⊂ P^{n-1} of dimension m (for smooth P, of its tangent bundle: c_0 = deg P, c_m = the Euler characteristic), from the polar degrees by Piene's formula δ_i = Σ_j (-1)^j C(m+1-j, i+1) deg c_j. Their combination Σ (-1)^i (2^{m+1-i} - 1) deg c_i is the generic ED degree (DHOST Thm 5.8).",
-    examples: ['chernMather(projective(veronese(2, 3)))  // [3, 2]'],
+      "The degrees deg c_0, ..., deg c_m of the Chern–Mather classes of a projective variety P ⊂ P^{n-1} of dimension m (for smooth P, of its tangent bundle: c_0 = deg P, c_m = the Euler characteristic), from the polar degrees by Piene's formula δ_i = Σ_j (-1)^j C(m+1-j, i+1) deg c_j. Their combination Σ (-1)^i (2^{m+1-i} - 1) deg c_i is the generic ED degree (DHOST Thm 5.8). For a subvariety of a product of projective spaces (projective(X, blocks = [...]), equidimensional with a radical ideal): {classes, degrees, polar}, where classes[i+1] lists the terms {cuts, degree} of c_i (Σ cuts = m - i; degree = ∫ c_i H_1^{a_1}⋯H_k^{a_k}, the coefficient of H_1^{N_1-a_1}⋯H_k^{N_k-a_k}; classes[1] is the multidegree), from the Chern–Mather characteristics of general sections (c_M(X ∩ D) = c_M(X)·D/(1 + D)) of the Segre images, degrees the deg c_i in the Segre embedding (checked against Piene's formula on the Segre image) and polar the Segre image's polar degrees.",
+    examples: ['chernMather(projective(veronese(2, 3)))  // [3, 2]', 'ring R = QQ[x0, x1, y0, y1];\nchernMather(projective(V(x0*y1 - x1*y0), blocks = [2, 2])).classes  // [[{cuts: [0, 1], degree: 1}, {cuts: [1, 0], degree: 1}], [{cuts: [0, 0], degree: 2}]]'],
     category: 'geometry',
     minArgs: 1,
     maxArgs: 1,
     keywords: ['prime'],
     call(ctx, [P], kwargs) {
       const { projective } = expectProjective(ctx, P!, 0);
+      if (projective.blocks.length > 1) {
+        const { value, seconds } = timed(() => multiprojectiveChernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
+        const how = reportedProvenance(
+          { algorithm: 'chern-mather (general sections of a product, Segre images, Piene)', field: value.field, certified: value.certified, note: `Chern–Mather characteristics of general sections by hyperplanes of each factor, from the polar degrees of their Segre images; the degrees in the Segre embedding [${value.degrees.join(', ')}] agree with Piene's formula on the Segre image's polar degrees [${value.polar.join(', ')}]` },
+          seconds,
+          ctx.random,
+        );
+        const classes = list(value.classes.map((terms) => list(terms.map((t) => record({ cuts: list(t.cuts.map((a) => int(a))), degree: int(t.degree) })))));
+        return withProvenance(record({ classes, degrees: list(value.degrees.map((d) => int(d))), polar: list(value.polar.map((d) => int(d))) }), how);
+      }
       const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
       const how = reportedProvenance({ algorithm: "chern-mather (Piene's formula on the polar degrees)", field: value.field, certified: value.certified, note: `polar degrees [${value.polar.join(', ')}] from the conormal variety` }, seconds, ctx.random);
       return withProvenance(list(value.chernMather.map((c) => int(c))), how);

@@ -4,8 +4,9 @@
 // for a product); `==` compares the saturations of the ideals by the irrelevant ideals (two cones with
 // the same projective variety are equal). dim, degree, gens, ideal, vars, ringOf, polarDegrees and
 // edDegree apply to it with their projective meaning (dim X, not the cone's; the generic ED degree by
-// two routes); multidegree, chernMather and hilbertPolynomial are its own built-ins.
+// two routes; polarDegrees of a product: those of its Segre image); multidegree, chernMather and hilbertPolynomial are its own built-ins.
 import { chernMather, multidegree, projectiveDimension, projectiveEdDegree, type ProjectiveVariety } from '../../geometry/projective.js';
+import { segreImage } from '../../geometry/multiprojective-chern-mather.js';
 import type { Rat } from '../../math/field.js';
 import * as ideals from '../../math/ideal.js';
 import type { Poly } from '../../math/poly.js';
@@ -92,9 +93,12 @@ export const PROJECTIVE: ObjectKind<ProjectiveData> = {
       const d = multiplicityAsked(ctx, kwargs, false) ? I.degree(computeOptions(ctx)) : reducedDegree(I, { ...computeOptions(ctx), seed: quietSeed(ctx) });
       return withProvenance(int(d.value), d.provenance);
     },
+    // Several blocks: the polar degrees of the Segre image (they depend on the embedding).
     polarDegrees: (ctx, { projective }, _args, kwargs) => {
-      const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
-      return withProvenance(list(value.polar.map((d) => int(d))), reportedProvenance({ algorithm: 'polar-degrees', field: value.field, certified: value.certified, note: 'multidegrees of the conormal variety (random linear sections, distinct solutions)' }, seconds, ctx.random));
+      const options = { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) };
+      const { value, seconds } = timed(() => chernMather(projective.blocks.length > 1 ? segreImage(projective, options) : projective, options));
+      const segre = projective.blocks.length > 1 ? ' of the Segre image (its ideal by elimination)' : '';
+      return withProvenance(list(value.polar.map((d) => int(d))), reportedProvenance({ algorithm: 'polar-degrees', field: value.field, certified: value.certified, note: `multidegrees of the conormal variety${segre} (random linear sections, distinct solutions)` }, seconds, ctx.random));
     },
     edDegree: (ctx, self, args, kwargs) => edDegreeMethod(ctx, self, args, kwargs),
   },
