@@ -1,8 +1,13 @@
-// Factorization, minimal primes and primary decomposition against Singular (run `npm run build` first, then
-// `node bench/decompose.js`): vdl's factorPolynomial and minimalPrimes on classic inputs, and
-// Singular's factorize, minAssGTZ and primdecGTZ (primdec.lib) on the same polynomials, timed by Singular's
-// rtimer (start-up excluded). Prints a Markdown table (seconds, wall clock, on a shared machine).
-import { execFileSync } from 'node:child_process';
+// Factorization, minimal primes and primary decomposition against Singular and Macaulay2 (run `npm run build`
+// first, then `node bench/decompose.js`): vdl's factorPolynomial, minimalPrimes and primaryDecomposition on
+// classic inputs, Singular's factorize, minAssGTZ and primdecGTZ (primdec.lib) on the same polynomials, timed
+// by Singular's rtimer, and Macaulay2's factor, decompose and primaryDecomposition, timed by elapsedTiming
+// (start-up excluded for both; M2's column says "-" when M2 is not installed). Prints a Markdown table
+// (seconds, wall clock, on a shared machine).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { QQ } from '../dist/src/math/field.js';
 import { PolyRing } from '../dist/src/math/poly.js';
@@ -59,26 +64,47 @@ function singular(script) {
   return Number(/TIME (\d+)/.exec(out)[1]) / 1000;
 }
 
-const rows = ['| input | vdl (s) | Singular (s) | ratio |', '|---|---|---|---|'];
+const HAS_M2 = !spawnSync('M2', ['--version'], { encoding: 'utf8' }).error;
+
+/** Seconds of `expr` in Macaulay2 (elapsedTiming, start-up excluded) in the ring QQ[x, y, z]; null without M2. */
+function macaulay2(expr) {
+  if (!HAS_M2) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'vdl-bench-m2-'));
+  try {
+    const file = join(dir, 'bench.m2');
+    writeFileSync(file, `R = QQ[x, y, z];\nT = elapsedTiming (${expr});\nprint("TIME " | toString(T#0));\n`);
+    const out = execFileSync('M2', ['--script', file], { encoding: 'utf8', timeout: 600_000 });
+    return Number(/TIME ([0-9.e-]+)/.exec(out)[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const m2Cells = (ours, theirs) => (theirs === null ? '- | -' : `${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)}`);
+
+const rows = ['| input | vdl (s) | Singular (s) | vdl / Singular | M2 (s) | vdl / M2 |', '|---|---|---|---|---|---|'];
 for (const [name, f] of FACTOR) {
   const t0 = performance.now();
   const F = factorPolynomial(R, f, { seed: 1 });
   const ours = (performance.now() - t0) / 1000;
   const theirs = singular(`ring r = 0, (x, y, z), dp; poly f = ${R.toText(f)}; system("--ticks-per-sec", 1000); int t = rtimer; list L = factorize(f); print("TIME " + string(rtimer - t));`);
-  rows.push(`| factor: ${name} (${F.factors.length} factors) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} |`);
+  const m2 = macaulay2(`factor(${R.toText(f)})`);
+  rows.push(`| factor: ${name} (${F.factors.length} factors) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} | ${m2Cells(ours, m2)} |`);
 }
 for (const [name, gens] of PRIMES) {
   const t0 = performance.now();
   const P = minimalPrimes(R, gens.map((g) => parsePoly(R, g)), { seed: 1 });
   const ours = (performance.now() - t0) / 1000;
   const theirs = singular(`LIB "primdec.lib"; ring r = 0, (x, y, z), dp; ideal i = ${gens.join(', ')}; system("--ticks-per-sec", 1000); int t = rtimer; list L = minAssGTZ(i); print("TIME " + string(rtimer - t));`);
-  rows.push(`| minimalPrimes: ${name} (${P.length} primes) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} |`);
+  const m2 = macaulay2(`decompose ideal(${gens.join(', ')})`);
+  rows.push(`| minimalPrimes: ${name} (${P.length} primes) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} | ${m2Cells(ours, m2)} |`);
 }
 for (const [name, gens] of PRIMARY) {
   const t0 = performance.now();
   const D = primaryDecomposition(R, gens.map((g) => parsePoly(R, g)), { seed: 1 });
   const ours = (performance.now() - t0) / 1000;
   const theirs = singular(`LIB "primdec.lib"; ring r = 0, (x, y, z), dp; ideal i = ${gens.join(', ')}; system("--ticks-per-sec", 1000); int t = rtimer; list L = primdecGTZ(i); print("TIME " + string(rtimer - t));`);
-  rows.push(`| primaryDecomposition: ${name} (${D.length} components) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} |`);
+  const m2 = macaulay2(`primaryDecomposition ideal(${gens.join(', ')})`);
+  rows.push(`| primaryDecomposition: ${name} (${D.length} components) | ${ours.toFixed(3)} | ${theirs.toFixed(3)} | ${(ours / Math.max(theirs, 0.001)).toFixed(1)} | ${m2Cells(ours, m2)} |`);
 }
 console.log(rows.join('\n'));

@@ -6,7 +6,7 @@
 // DHOST Thm 5.4: EDdeg = Σ δ_i), the ramification of the twisted cubic under diag(0, 0, 1) (one point:
 // degree 1 reduced, 2 as the scheme of the minors), the twisted-cubic cone with the pattern
 // diag(1, 0, 0, 0) (degree 4 reduced where the scheme has degree 5), and Chern–Mather classes of smooth
-// subvarieties of P^1 × P^2 (equal to the CSM classes of the CharacteristicClasses package).
+// subvarieties of P^1 × P^2 (equal to the CSM classes of the CharacteristicClasses package). One M2 run per test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,13 +132,15 @@ interface MultiCase {
   readonly vars: readonly string[];
   readonly blocks: readonly number[];
   readonly gens: readonly string[];
+  /** Also checked against CharacteristicClasses' CSM (smooth, and cheap enough for a loaded machine). */
+  readonly csm?: boolean;
 }
 
 const MULTI_CASES: readonly MultiCase[] = [
   { name: 'P^1 × P^2', vars: ['x0', 'x1', 'y0', 'y1', 'y2'], blocks: [2, 3], gens: [] },
-  { name: 'a (1, 1) divisor of P^1 × P^2', vars: ['x0', 'x1', 'y0', 'y1', 'y2'], blocks: [2, 3], gens: ['x0*y0 + x1*y1'] },
+  { name: 'a (1, 1) divisor of P^1 × P^2', vars: ['x0', 'x1', 'y0', 'y1', 'y2'], blocks: [2, 3], gens: ['x0*y0 + x1*y1'], csm: true },
   { name: 'a (1, 2) divisor of P^1 × P^2', vars: ['x0', 'x1', 'y0', 'y1', 'y2'], blocks: [2, 3], gens: ['x0*y0^2 + x1*y1^2 + x0*y2^2 - x1*y0*y2'] },
-  { name: 'a curve of bidegree (1, 1), (0, 1) in P^1 × P^2', vars: ['x0', 'x1', 'y0', 'y1', 'y2'], blocks: [2, 3], gens: ['x0*y0 + x1*y1 + x1*y2', 'y0 + 2*y1 - y2'] },
+  { name: 'a curve of bidegree (1, 1), (0, 1) in P^1 × P^2', vars: ['x0', 'x1', 'y0', 'y1', 'y2'], blocks: [2, 3], gens: ['x0*y0 + x1*y1 + x1*y2', 'y0 + 2*y1 - y2'], csm: true },
   { name: 'the diagonal of P^1 × P^1', vars: ['x0', 'x1', 'y0', 'y1'], blocks: [2, 2], gens: ['x0*y1 - x1*y0'] },
 ];
 
@@ -235,26 +237,24 @@ describe('projective geometry against Macaulay2 (skipped when M2 is not installe
 });
 
 describe('Chern–Mather classes of subvarieties of products against Macaulay2 (skipped when M2 is not installed)', () => {
-  it('on smooth subvarieties of P^1 × P^2 and P^1 × P^1 they equal the CSM classes of CharacteristicClasses', (context) => {
-    if (skipWithoutM2(context)) return;
-    const script =
-      'needsPackage "CharacteristicClasses";\n' +
-      MULTI_CASES.map((c) => {
-        const subs = c.vars.map((v, i) => `${v} = (gens R)#${i};`).join(' ');
-        return `R = MultiProjCoordRing({${c.blocks.map((s) => s - 1).join(',')}}); ${subs} print toString CSM(ideal(${c.gens.length ? c.gens.join(', ') : '0_R'}));\n`;
-      }).join('');
-    const lines = m2(script).filter((l) => l.includes('h_'));
-    MULTI_CASES.forEach((c, k) => {
+  // Smooth cases (there c_M is the CSM class); P^1 × P^1, P^1 × P^2 and the diagonal are checked by closed forms in
+  // multiprojective-chern-mather.test.ts (the (1, 2) divisor agreed too, in 40 to 90 s: too slow for the suite).
+  for (const [k, c] of MULTI_CASES.entries()) {
+    if (!c.csm) continue;
+    it(`${c.name}: equal to the CSM class of CharacteristicClasses`, (context) => {
+      if (skipWithoutM2(context)) return;
+      const subs = c.vars.map((v, i) => `${v} = (gens R)#${i};`).join(' ');
+      const [line] = m2(`needsPackage "CharacteristicClasses";\nR = MultiProjCoordRing({${c.blocks.map((s) => s - 1).join(',')}}); ${subs} print toString CSM(ideal(${c.gens.join(', ')}));\n`).filter((l) => l.includes('h_'));
       const R = new PolyRing(QQ, [...c.vars]);
       const P = projectiveVariety(G.variety(R, c.gens.map((g) => parsePoly(R, g))), c.blocks);
       const ours = multiprojectiveChernMather(P, options(k));
       const names = c.blocks.map((_, j) => `h_${j + 1}`);
       for (const terms of ours.classes) {
         for (const t of terms) {
-          const theirs = coefficient(lines[k]!, names, t.cuts.map((a, j) => c.blocks[j]! - 1 - a));
+          const theirs = coefficient(line!, names, t.cuts.map((a, j) => c.blocks[j]! - 1 - a));
           expect({ name: c.name, cuts: t.cuts, degree: t.degree }).toEqual({ name: c.name, cuts: t.cuts, degree: theirs });
         }
       }
     });
-  });
+  }
 });
