@@ -76,7 +76,8 @@ export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | 
   const route = 'monodromy' in r ? monodromyText(r.monodromy) : 'total-degree homotopy (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; ';
   const note =
     route +
-    `${s.paths} paths (${s.retracked} tracked again), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
+    `${s.paths} paths (${s.retracked} tracked again${s.regamma ? `, ${s.regamma} of them with another gamma` : ''}${s.doubleDouble ? `; ${s.doubleDouble} tracked in double-double arithmetic after double precision lost them` : ''}), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
+    (r.completion ? `monodromy at the instance from ${r.completion.before} certified solutions found ${r.completion.found} more (${r.completion.loops} loops, ${r.completion.edgePaths} edge paths); ` : '') +
     (r.singular.length ? `${r.singular.length} singular point(s) by the Cauchy endgame (not certified; multiplicities ${r.singular.map((x) => x.multiplicity).join(', ')}); ` : '') +
     `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic ` +
     `(outward rounding), distinct by disjoint boxes, realness by conjugation-symmetric boxes; paths tracked ${r.runner === 'sequential' ? 'in one thread' : `on ${r.runner}`}; ${completeText}`;

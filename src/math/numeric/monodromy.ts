@@ -26,10 +26,10 @@ import { Random } from '../random.js';
 import type { Rat } from '../field.js';
 import { type AffineFamily, familyAt, invariantSubspaces, restrictFamily, targetSystem } from './family.js';
 import { Certifier } from './krawczyk.js';
-import { randomChart } from './homotopy.js';
+import { randomChart, toChart } from './homotopy.js';
 import { CompiledFamily, complexNormal, randomGamma } from './parameter-homotopy.js';
 import { type HomotopyData, type PathRunner, defaultPathRunner, nextPathJobKey } from './path-runner.js';
-import { CertifiedSet, type NumericalSolveOptions, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
+import { CertifiedSet, type CompletionStatistics, type NumericalSolveOptions, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
 
 export interface MonodromyOptions extends NumericalSolveOptions {
   /**
@@ -65,6 +65,8 @@ export interface MonodromyResult extends NumericalSolveResult {
   readonly monodromy: MonodromyStatistics;
 }
 
+export type { CompletionStatistics };
+
 /** Solutions at a base parameter point, grown by monodromy loops. */
 export class MonodromySolver {
   readonly compiled: CompiledFamily;
@@ -88,20 +90,39 @@ export class MonodromySolver {
   edgeFailures = 0;
   edgeSteps = 0;
 
-  constructor(family: AffineFamily | CompiledFamily, random: Random, options: MonodromyOptions = {}) {
+  /**
+   * The base point is the seed's (a random point and one solution there, ./parameter-homotopy.ts), or
+   * `at`: the family's target with known solutions there (affine points, interleaved re/im), the loops
+   * then moving the family's own parameters only.
+   */
+  constructor(family: AffineFamily | CompiledFamily, random: Random, options: MonodromyOptions = {}, at?: { readonly points: readonly Float64Array[] }) {
     this.compiled = family instanceof CompiledFamily ? family : new CompiledFamily(family);
     this.random = random;
     const n = this.compiled.n;
     this.chart = randomChart(random, n);
-    const seed = this.compiled.seed(random, this.chart);
-    this.base = seed.q;
-    this.active = seed.active;
     this.functional = new Float64Array(2 * (n + 1));
+    let starts: Float64Array[];
+    if (at) {
+      this.base = this.compiled.target();
+      this.active = Array.from({ length: this.compiled.size }, (_, k) => k < this.compiled.m);
+      starts = at.points.map((x) => {
+        const z = new Float64Array(2 * (n + 1));
+        z[0] = 1;
+        z.set(x.subarray(0, 2 * n), 2);
+        toChart(this.chart, z, n + 1);
+        return z;
+      });
+    } else {
+      const seed = this.compiled.seed(random, this.chart);
+      this.base = seed.q;
+      this.active = seed.active;
+      starts = [seed.z];
+    }
     for (let j = 0; j <= n; j++) complexNormal(random, this.functional, j);
     this.homotopyData = { kind: 'parameter', family: this.compiled.data, chart: this.chart };
     this.runner = options.runner ?? defaultPathRunner();
     this.signal = options.signal;
-    this.insert(seed.z);
+    for (const z of starts) this.insert(z);
   }
 
   /** ℓ(z). */
@@ -364,7 +385,44 @@ export function monodromySolve(family: AffineFamily, options: MonodromyOptions =
     base.solveMain(Infinity, options.stagnant ?? 3);
     runs.push(...base.track(set, family.target, gamma, tracked, true));
   }
-  return { ...numericalResult(set, runs, options, gamma, seed), monodromy: base.statistics() };
+  const completion = expected !== undefined && set.solutions.length < expected ? completeAtInstance(family, set, expected, random, options) : undefined;
+  return { ...numericalResult(set, runs, options, gamma, seed), monodromy: base.statistics(), ...(completion ? { completion } : {}) };
+}
+
+/**
+ * Completes a set of certified solutions of the family at its target by monodromy based at the target
+ * itself: the known solutions are the base solutions, loops through random values of the family's own
+ * parameters carry them around, and every new solution at the base is a solution of the target
+ * system, certified into `set` directly (no tracking to the instance). It stops when the set has
+ * `expected` solutions, or when `stagnant` loops in a row found nothing. Loops never leave the
+ * component of the incidence variety of the solutions they start from, so each component with a
+ * missing solution must have a known one (a draw of a network: the tracked points of ./stationary.ts's
+ * sweep, which reach every component).
+ */
+export function completeAtInstance(family: AffineFamily, set: CertifiedSet, expected: number, random: Random, options: MonodromyOptions = {}): CompletionStatistics {
+  const before = set.solutions.length;
+  const n = family.ring.nvars;
+  if (before >= expected || before === 0 || family.directions.length === 0) return { before, found: 0, loops: 0, edgePaths: 0, edgeFailures: 0 };
+  const solver = new MonodromySolver(family, random, options, { points: set.solutions.map((c) => c.center) });
+  const x = new Float64Array(2 * n);
+  let seen = solver.solutions.length;
+  for (let attempt = 0; attempt < 8 && set.solutions.length < expected; attempt++) {
+    const stopped = solver.run(solver.solutions.length + (expected - set.solutions.length), { ...options, stagnant: options.stagnant ?? 10 });
+    for (const z of solver.solutions.slice(seen)) {
+      const zr = z[0]!;
+      const zi = z[1]!;
+      const d = zr * zr + zi * zi;
+      for (let i = 0; i < n; i++) {
+        x[2 * i] = (z[2 * i + 2]! * zr + z[2 * i + 3]! * zi) / d;
+        x[2 * i + 1] = (z[2 * i + 3]! * zr - z[2 * i + 2]! * zi) / d;
+      }
+      const c = set.certifier.certify(x);
+      if (c) set.add(c, -1);
+    }
+    seen = solver.solutions.length;
+    if (stopped !== 'count') break;
+  }
+  return { before, found: set.solutions.length - before, loops: solver.loopCount, edgePaths: solver.edgePaths, edgeFailures: solver.edgeFailures };
 }
 
 export interface SweepOptions extends MonodromyOptions {
@@ -372,6 +430,11 @@ export interface SweepOptions extends MonodromyOptions {
   readonly generic?: number;
   /** The exact count of each instance, when known (completeness of each). */
   readonly expectedAt?: readonly (number | undefined)[];
+  /**
+   * The family of instance i whose target is that instance (for `completeAtInstance` when the
+   * parameter homotopy leaves it incomplete); default: the sweep's family with its target there.
+   */
+  readonly instanceFamily?: (i: number) => AffineFamily;
 }
 
 /**
@@ -391,7 +454,11 @@ export function parameterSweep(family: AffineFamily, instances: readonly (readon
     const set = new CertifiedSet(new Certifier(family.ring, familyAt(family, values)));
     const gamma = randomGamma(random);
     const runs = base.track(set, values, gamma);
-    return numericalResult(set, runs, { ...options, expected: options.expectedAt?.[i] }, gamma, seed);
+    const expected = options.expectedAt?.[i];
+    // fewer solutions than the instance's count (the family's generic count exceeds the instance's, and
+    // paths from its extra solutions meet the instance near-singular): monodromy at the instance
+    const completion = expected !== undefined && set.solutions.length < expected ? completeAtInstance(options.instanceFamily?.(i) ?? { ...family, target: values }, set, expected, random, options) : undefined;
+    return { ...numericalResult(set, runs, { ...options, expected }, gamma, seed), ...(completion ? { completion } : {}) };
   });
   return { results, monodromy: base.statistics() };
 }

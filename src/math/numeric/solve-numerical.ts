@@ -25,7 +25,7 @@ import { TotalDegreeHomotopy } from './homotopy.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
 import { cauchyEndgame } from './endgame.js';
-import { type PathJob, type PathRunner, buildHomotopy, defaultPathRunner, nextPathJobKey } from './path-runner.js';
+import { type PathJob, type PathRunner, type TrackerSettings, buildHomotopy, defaultPathRunner, nextPathJobKey } from './path-runner.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
 
 export interface NumericalSolveOptions extends ComputeOptions {
@@ -46,6 +46,10 @@ export interface PathStatistics {
   readonly paths: number;
   /** Paths tracked again in later rounds. */
   readonly retracked: number;
+  /** Of those, the paths tracked again with another γ (solutions were still missing after the smaller steps). */
+  readonly regamma: number;
+  /** Paths that double precision lost and double-double arithmetic tracked (./tracker.ts). */
+  readonly doubleDouble: number;
   /** Paths that ended finite and regular. */
   readonly finite: number;
   /** Paths that went to infinity. */
@@ -83,6 +87,19 @@ export interface NumericalSolveResult {
   readonly seed: number;
   /** The path runner's name ('sequential', '2 worker threads'). */
   readonly runner: string;
+  /** The monodromy at the instance that completed the set (./monodromy.ts, `completeAtInstance`), when it ran. */
+  readonly completion?: CompletionStatistics;
+}
+
+/** What monodromy at the instance did to complete a set of certified solutions (./monodromy.ts, `completeAtInstance`). */
+export interface CompletionStatistics {
+  /** Solutions certified before. */
+  readonly before: number;
+  /** New solutions certified by the loops. */
+  readonly found: number;
+  readonly loops: number;
+  readonly edgePaths: number;
+  readonly edgeFailures: number;
 }
 
 /** The rounds: the tracker's settings, safer each time. */
@@ -93,6 +110,23 @@ const ROUNDS: readonly (TrackerOptions & { readonly infinity?: boolean })[] = [
   // last resort when solutions are still missing: the paths declared at infinity too, strictly
   { aim: 1e-6, maxStep: 0.02, infinityBound: 1e-8, infinity: true },
 ];
+
+/** The turns of γ (radians) for the lost paths when solutions are still missing after ROUNDS; 'all': every path with a new γ. */
+const GAMMA_TURNS: readonly (number | 'all')[] = [0.05, -0.05, 0.5, -0.5, 'all'];
+
+/** The golden angle: the turn of γ for the round of every path (far from the earlier turns, reproducible). */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * The job of a homotopy with its γ turned by `angle` radians: the total-degree homotopy with γ·e^{i·angle}
+ * (new data, so a new key), or the parameter homotopy's path with γ·e^{i·angle} (same family and chart).
+ */
+export function regammaJob(job: Pick<PathJob, 'homotopy' | 'path'>, angle: number): Pick<PathJob, 'key' | 'homotopy' | 'path'> {
+  const turn = (g: readonly [number, number]): [number, number] => [g[0] * Math.cos(angle) - g[1] * Math.sin(angle), g[0] * Math.sin(angle) + g[1] * Math.cos(angle)];
+  if (job.path) return { key: nextPathJobKey(), homotopy: job.homotopy, path: { ...job.path, gamma: turn(job.path.gamma) } };
+  if (job.homotopy.kind !== 'total-degree') throw new MathError('internal', 'a parameter homotopy without its path');
+  return { key: nextPathJobKey(), homotopy: { kind: 'total-degree', data: { ...job.homotopy.data, gamma: turn(job.homotopy.data.gamma) } } };
+}
 
 /**
  * The decimal text of a number known to lie in [lo, hi] (exact rationals): the longest rounding (at
@@ -176,6 +210,10 @@ export interface TrackingRun {
   readonly singular: SingularEndpoint[];
   readonly paths: number;
   readonly retracked: number;
+  /** Paths tracked again with another γ. */
+  readonly regamma: number;
+  /** Paths tracked in double-double arithmetic after double precision lost them. */
+  readonly doubleDouble: number;
   readonly steps: number;
   readonly rejected: number;
   readonly rounds: number;
@@ -185,8 +223,10 @@ export interface TrackingRun {
  * Tracks `paths` paths of a homotopy from t = 0 (start k written by `start(k, z)`) to t = 1, certifies
  * each finite regular endpoint into `set`, and tracks again (safer settings, see ROUNDS) the paths
  * that failed, ended singular, were not certified or duplicated a solution, while solutions are
- * missing (fewer than options.expected in the set). `lift` maps the homotopy's affine points into the
- * certifier's unknowns (a homotopy on a coordinate subspace: ./monodromy.ts).
+ * missing (fewer than options.expected in the set). When solutions are still missing after those
+ * rounds, the lost paths are tracked again with γ turned by ±ε (`GAMMA_TURNS`), then every path with
+ * a new γ (see `regammaJob`). `lift` maps the homotopy's affine points into the certifier's unknowns
+ * (a homotopy on a coordinate subspace: ./monodromy.ts).
  */
 export function trackAndCertify(
   set: CertifiedSet,
@@ -206,42 +246,37 @@ export function trackAndCertify(
   let steps = 0;
   let rejected = 0;
   let retracked = 0;
+  let regamma = 0;
+  let doubleDouble = 0;
   const status = new Array<EndpointStatus>(paths);
   const z = new Float64Array(2 * homotopy.dim);
   const x = new Float64Array(2 * n);
   let rounds = 0;
-  let todo = Array.from({ length: paths }, (_, k) => k);
-  for (const settings of ROUNDS) {
-    if (settings.infinity) {
-      if (options.expected === undefined) break;
-      todo = [...new Set([...todo, ...status.flatMap((s, k) => (s === 'infinity' ? [k] : []))])].sort((a, b) => a - b);
-    }
-    if (rounds > 0 && options.expected !== undefined && solutions.length >= options.expected) break;
-    // nothing to track again in this round: the last round (paths declared at infinity) may still come
-    if (todo.length === 0) continue;
+  const missing = () => options.expected !== undefined && solutions.length < options.expected;
+  /** Tracks the paths ks with a round's job; the paths to track again. */
+  const round = (roundJob: PathJob, ks: readonly number[]): number[] => {
     rounds++;
-    if (rounds > 1) retracked += todo.length;
-    const { infinity: _, ...trackerSettings } = settings;
-    const roundJob: PathJob = { key, homotopy: job.homotopy, ...(job.path ? { path: job.path } : {}), settings: trackerSettings, mode: 'track' };
     const again: number[] = [];
     // in chunks (progress, interrupt); the endpoints are read in the order of the paths, whatever the runner
     const chunk = 16 * runner.parallelism;
-    for (let from = 0; from < todo.length; from += chunk) {
+    for (let from = 0; from < ks.length; from += chunk) {
       checkInterrupt(options.signal);
-      options.onProgress?.({ stage: options.stage ?? 'homotopy', message: `round ${rounds}: path ${from + 1} of ${todo.length}, ${solutions.length} certified solutions` });
-      const ks = todo.slice(from, from + chunk);
-      const starts = ks.map((k) => {
+      options.onProgress?.({ stage: options.stage ?? 'homotopy', message: `round ${rounds}: path ${from + 1} of ${ks.length}, ${solutions.length} certified solutions` });
+      const batch = ks.slice(from, from + chunk);
+      const starts = batch.map((k) => {
         const z = new Float64Array(2 * homotopy.dim);
         start(k, z);
         return z;
       });
       const results = runner.track(roundJob, starts, { signal: options.signal });
-      ks.forEach((k, j) => {
+      batch.forEach((k, j) => {
         const result = results[j]!;
         steps += result.steps;
         rejected += result.rejected;
+        if (result.precision === 'double-double') doubleDouble++;
         if (result.status !== 'finite') {
-          status[k] = result.status;
+          // a path lost again keeps what an earlier round found for it
+          if (status[k] === undefined || status[k] === 'failed' || status[k] === 'singular' || status[k] === 'infinity') status[k] = result.status;
           if (result.status !== 'infinity') again.push(k);
           return;
         }
@@ -257,12 +292,12 @@ export function trackAndCertify(
         }
         const c = set.certifier.certify(options.lift ? options.lift(x) : x);
         if (!c) {
-          status[k] = 'uncertified';
+          if (status[k] !== 'finite') status[k] = 'uncertified';
           again.push(k);
           return;
         }
         const added = set.add(c, k);
-        status[k] = added === 'new' ? 'finite' : added;
+        if (status[k] !== 'finite') status[k] = added === 'new' ? 'finite' : added;
         if (added !== 'new') {
           again.push(k);
           // the path that found the solution first may be the one that jumped: track it again too
@@ -271,7 +306,36 @@ export function trackAndCertify(
         }
       });
     }
-    todo = [...new Set(again)].sort((a, b) => a - b);
+    return [...new Set(again)].sort((a, b) => a - b);
+  };
+  const jobWith = (settings: TrackerSettings, variant?: Pick<PathJob, 'key' | 'homotopy' | 'path'>): PathJob => {
+    const base = variant ?? { key, homotopy: job.homotopy, ...(job.path ? { path: job.path } : {}) };
+    return { ...base, settings, mode: 'track' };
+  };
+  let todo = Array.from({ length: paths }, (_, k) => k);
+  for (const settings of ROUNDS) {
+    if (settings.infinity) {
+      if (options.expected === undefined) break;
+      todo = [...new Set([...todo, ...status.flatMap((s, k) => (s === 'infinity' ? [k] : []))])].sort((a, b) => a - b);
+    }
+    if (rounds > 0 && !missing()) break;
+    // nothing to track again in this round: the last round (paths declared at infinity) may still come
+    if (todo.length === 0) continue;
+    if (rounds > 0) retracked += todo.length;
+    const { infinity: _, ...trackerSettings } = settings;
+    todo = round(jobWith(trackerSettings), todo);
+  }
+  // solutions still missing: the lost paths with γ turned a little to either side (a path lost near a
+  // branch point passes it on one side or the other; the two sides end at the two solutions that meet
+  // there, and every other path keeps its endpoint), then every path with a new γ
+  const lost = () => status.flatMap((s, k) => (s !== 'finite' && s !== 'infinity' ? [k] : []));
+  for (const turn of GAMMA_TURNS) {
+    if (!missing()) break;
+    const ks = turn === 'all' ? Array.from({ length: paths }, (_, k) => k) : lost();
+    if (ks.length === 0) continue;
+    retracked += ks.length;
+    regamma += ks.length;
+    round(jobWith(ROUNDS[1]!, regammaJob(job, turn === 'all' ? GOLDEN_ANGLE : turn)), ks);
   }
   // the Cauchy endgame on the paths that ended singular, failed or uncertified: tracked again to
   // s = 1 - t = 10⁻³ (then 10⁻⁴, 10⁻⁵ when the loops do not close there)
@@ -292,7 +356,7 @@ export function trackAndCertify(
       break;
     }
   }
-  return { status, singular, paths, retracked, steps, rejected, rounds };
+  return { status, singular, paths, retracked, regamma, doubleDouble, steps, rejected, rounds };
 }
 
 /** The affine point z_1..z_n / z_0 of a projective point, or null when z_0 is (numerically) 0. */
@@ -347,6 +411,8 @@ export function pathStatistics(set: CertifiedSet, runs: readonly TrackingRun[]):
   return {
     paths: sum((r) => r.paths),
     retracked: sum((r) => r.retracked),
+    regamma: sum((r) => r.regamma),
+    doubleDouble: sum((r) => r.doubleDouble),
     finite: set.solutions.length,
     infinity: count('infinity'),
     singular: count('singular'),

@@ -142,11 +142,16 @@ export interface StationarySweepResult {
  * The certified stationary points of many losses of the same parameters (data draws) from one start
  * set: monodromy once at a generic complex member of their family (`sweepFamily`; it stops at
  * options.generic, the family's generic count, when given), then a certified parameter homotopy to
- * each loss, with certified Morse indices as in `stationaryMonodromy`.
+ * each loss, with certified Morse indices as in `stationaryMonodromy`. A draw the parameter homotopy
+ * leaves incomplete (the family's generic count exceeds the draw's when the draws have fewer data
+ * points than inputs) is completed by monodromy at the draw in its own regularizer family, seeded by
+ * the tracked points (`completeAtInstance` of ./monodromy.ts), stopping at the draw's count.
  */
 export function stationarySweep(R: PolyRing<Rat>, losses: readonly Poly<Rat>[], options: SweepOptions = {}): StationarySweepResult {
   const { family, instances } = sweepFamily(R, losses);
-  const { results, monodromy } = parameterSweep(family, instances, options);
+  // a draw left incomplete is completed by monodromy in its own regularizer family, at the draw
+  const instanceFamily = (k: number) => regularizerFamily(R, R.vars.map((_, i) => R.diff(losses[k]!, i)));
+  const { results, monodromy } = parameterSweep(family, instances, { instanceFamily, ...options });
   return {
     results: results.map((solve, k) => {
       const f = losses[k]!;

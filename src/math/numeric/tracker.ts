@@ -36,6 +36,8 @@ export interface PathResult {
   readonly rejected: number;
   /** The condition estimate of the Jacobian at the endpoint ('finite'), Infinity when not computed. */
   readonly condition: number;
+  /** The arithmetic of the tracking that gave this result. */
+  readonly precision: 'double' | 'double-double';
 }
 
 export interface TrackerOptions {
@@ -216,7 +218,7 @@ export class PathTracker {
     this.rejected = 0;
     const n = this.n;
     const m = 2 * n;
-    const done = (status: PathStatus, t: number, condition = Infinity): PathResult => ({ status, z: z.slice(), t, steps: this.steps, rejected: this.rejected, condition });
+    const done = (status: PathStatus, t: number, condition = Infinity): PathResult => ({ status, z: z.slice(), t, steps: this.steps, rejected: this.rejected, condition, precision: 'double' });
     const sEnd = 0.1;
     const first = this.segment(z, 0, 1 - sEnd, this.maxSteps);
     if (first.result !== 'ok') return done('failed', first.t);
@@ -268,7 +270,7 @@ export class PathTracker {
     this.rejected = 0;
     const seg = this.segment(z, 0, 1, this.maxSteps);
     const end = seg.result === 'ok' ? this.finish(z) : null;
-    return { status: end === null ? 'failed' : 'finite', z: z.slice(), t: seg.t, steps: this.steps, rejected: this.rejected, condition: end ?? Infinity };
+    return { status: end === null ? 'failed' : 'finite', z: z.slice(), t: seg.t, steps: this.steps, rejected: this.rejected, condition: end ?? Infinity, precision: 'double' };
   }
 
   /** Newton at t = 1 until quadratic convergence; the condition estimate, or null when it does not converge. */

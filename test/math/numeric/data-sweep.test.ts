@@ -74,3 +74,31 @@ describe('stationary(N, data = ...) in the language', () => {
     expect(errors[0]!.span.startLine).toBe(2);
   });
 });
+
+describe('stationarySweep: draws with fewer data points than inputs', () => {
+  // 3-1-3 with two data points: the Gram matrices of the draws have rank 2, a combination of draws
+  // rank 3, so the family's generic count (37) exceeds each draw's (25) and a draw can come out of
+  // the parameter homotopy incomplete (seed 3: the third draw, 24 of 25); monodromy at the draw,
+  // seeded by the tracked points, completes it (./monodromy.ts, completeAtInstance)
+  const N = linearNetwork([3, 1, 3]);
+  const weights = randomWeights(N, new Random(1));
+  const draws = [
+    [m([[1, 2], [0, 1], [1, -1]]), m([[2, -1], [1, 1], [0, 1]])],
+    [m([[3, -1], [1, 1], [2, 5]]), m([[0, 2], [-1, 1], [1, 3]])],
+    [m([[1, 0], [2, -3], [-1, 4]]), m([[1, 1], [5, 0], [2, -2]])],
+  ] as const;
+  const losses = draws.map(([X, Y]) => squaredLoss(N, X, Y, { kind: 'entrywise', weights }));
+
+  it('every draw complete against its exact count, the incomplete one by monodromy at the draw', () => {
+    const exact = losses.map((L) => stationaryPoints(N.ring, L, { seed: 1 }));
+    const { results, monodromy } = stationarySweep(N.ring, losses, { seed: 3, expectedAt: exact.map((e) => e.complex) });
+    expect(monodromy.base).toBeGreaterThan(exact[0]!.complex);
+    results.forEach((r, k) => {
+      expect([r.solve.complex, r.solve.real, r.solve.complete, r.solve.certified]).toEqual([exact[k]!.complex, exact[k]!.real, true, true]);
+      expect(r.morse.indices).toEqual(exact[k]!.indices);
+    });
+    const completed = results.filter((r) => r.solve.completion !== undefined);
+    expect(completed.length).toBeGreaterThan(0);
+    for (const r of completed) expect(r.solve.completion!.before + r.solve.completion!.found).toBe(r.solve.complex);
+  });
+});

@@ -1,0 +1,44 @@
+// Completion by monodromy at the instance (src/math/numeric/monodromy.ts, completeAtInstance): a set of
+// certified stationary points with some removed is completed by loops based at the instance itself,
+// seeded by the points kept, to the exact route's count; the points found again are the ones removed.
+import { describe, expect, it } from 'vitest';
+import { type Rat, rat } from '../../../src/math/field.js';
+import { Random } from '../../../src/math/random.js';
+import { regularizerFamily } from '../../../src/math/numeric/family.js';
+import { Certifier } from '../../../src/math/numeric/krawczyk.js';
+import { completeAtInstance } from '../../../src/math/numeric/monodromy.js';
+import { CertifiedSet } from '../../../src/math/numeric/solve-numerical.js';
+import { stationaryMonodromy } from '../../../src/math/numeric/stationary.js';
+import { linearNetwork } from '../../../src/networks/architectures.js';
+import { randomWeights, squaredLoss } from '../../../src/networks/losses.js';
+import { gradient, stationaryPoints } from '../../../src/networks/stationary.js';
+
+const m = (rows: number[][]): Rat[][] => rows.map((r) => r.map((x) => rat(BigInt(x))));
+
+describe('completeAtInstance', () => {
+  it('a set missing a sixth of the stationary points of 2-2-1 (from the main component) is completed to the exact count', () => {
+    const N = linearNetwork([2, 2, 1]);
+    const L = squaredLoss(N, m([[1, 2, -1], [0, 1, 3]]), m([[2, -1, 1]]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
+    const R = N.ring;
+    const exact = stationaryPoints(R, L, { seed: 1 }).complex;
+    const full = stationaryMonodromy(R, L, { seed: 2, expected: exact }).solve;
+    expect(full.complex).toBe(exact);
+    const g = gradient(R, L);
+    const set = new CertifiedSet(new Certifier(R, g));
+    // the main component's solutions come last (./monodromy.ts, MonodromyBase.track); every component keeps some
+    const drop = (k: number) => k >= exact / 2 && k % 3 === 1;
+    const removed = full.solutions.filter((_, k) => drop(k));
+    full.solutions.forEach((c, k) => {
+      if (!drop(k)) set.add(c, -1);
+    });
+    const stats = completeAtInstance(regularizerFamily(R, g), set, exact, new Random(5));
+    expect(stats.before).toBe(exact - removed.length);
+    expect(set.solutions.length).toBe(exact);
+    expect(stats.found).toBe(removed.length);
+    // each removed point is found again: its enclosure lies in the box of a solution of the completed set
+    for (const c of removed) {
+      const hit = set.solutions.filter((s) => s.enclosure.every((e, j) => e.rl <= c.box[j]!.rh && e.rh >= c.box[j]!.rl && e.il <= c.box[j]!.ih && e.ih >= c.box[j]!.il));
+      expect(hit.length).toBe(1);
+    }
+  });
+});
