@@ -17,6 +17,8 @@ import type { Rat } from '../field.js';
 import type { Poly } from '../poly.js';
 import type { Random } from '../random.js';
 import { ComplexSystem, type ComplexPolynomial, ratToFloat } from './slp.js';
+import { ComplexSystemDD, type DDPolynomial, ratToDD } from './dd-system.js';
+import { cddAddTo, cddMul, ddAdd, hi, lo } from './double-double.js';
 
 /** A square homotopy H(z, t): `dim` equations in `dim` unknowns, evaluated without allocation. */
 export interface Homotopy {
@@ -25,6 +27,11 @@ export interface Homotopy {
   evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void;
   /** The same at a complex t = tr + i·ti (for the Cauchy endgame), when the homotopy allows it. */
   evaluateAt?(z: Float64Array, tr: number, ti: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void;
+  /**
+   * The same in complex double-double arithmetic at t = th + tl (./double-double.ts: four doubles per
+   * complex entry in z, H, Hz, Ht), when the homotopy allows it (./dd-tracker.ts).
+   */
+  evaluateDD?(z: Float64Array, th: number, tl: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void;
 }
 
 /** The power of two 2^k with 2^k ≤ max |c| < 2^(k+1) over the coefficients of f. */
@@ -44,13 +51,16 @@ function homogenized(f: Poly<Rat>, n: number): { poly: ComplexPolynomial; degree
   }
   const scale = 2 ** -scaleExponent(f);
   const coeffs = new Float64Array(2 * f.mons.length);
+  const coeffsLo = new Float64Array(f.mons.length);
   const exponents = f.mons.map((m, k) => {
-    coeffs[2 * k] = ratToFloat(f.coeffs[k]!) * scale;
+    const [h, l] = ratToDD(f.coeffs[k]!);
+    coeffs[2 * k] = h * scale;
+    coeffsLo[k] = l * scale;
     let s = 0;
     for (let v = 0; v < n; v++) s += m[v]!;
     return [d - s, ...Array.from(m)];
   });
-  return { poly: { coeffs, exponents }, degree: d };
+  return { poly: { coeffs, exponents, coeffsLo }, degree: d };
 }
 
 /** A total-degree homotopy as plain data (it can be posted to a worker thread: ./path-runner.ts). */
@@ -89,6 +99,8 @@ export class TotalDegreeHomotopy implements Homotopy {
   private readonly fj: Float64Array;
   private readonly gv: Float64Array;
   private readonly gj: Float64Array;
+  /** The double-double evaluation (built on first use). */
+  private dd: { target: ComplexSystemDD; start: ComplexSystemDD; fv: Float64Array; fj: Float64Array; gv: Float64Array; gj: Float64Array; s: Float64Array; t: Float64Array } | null = null;
 
   constructor(readonly data: TotalDegreeData) {
     const n = data.n;
@@ -178,6 +190,68 @@ export class TotalDegreeHomotopy implements Homotopy {
     }
     chartEquation(this.chart, z, n, H, Hz, Ht);
   }
+
+  /** H at t = th + tl in complex double-double arithmetic (four doubles per complex entry). */
+  evaluateDD(z: Float64Array, th: number, tl: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+    const n = this.n;
+    const m = n + 1;
+    if (!this.dd) {
+      this.dd = {
+        target: new ComplexSystemDD(m, this.data.target.map(toDD)),
+        start: new ComplexSystemDD(
+          m,
+          this.degrees.map((d, i) => {
+            const a = new Array<number>(m).fill(0);
+            const b = new Array<number>(m).fill(0);
+            a[i + 1] = d;
+            b[0] = d;
+            return { coeffs: Float64Array.of(1, 0, 0, 0, -1, 0, 0, 0), exponents: [a, b] };
+          }),
+        ),
+        fv: new Float64Array(4 * n),
+        fj: new Float64Array(4 * n * m),
+        gv: new Float64Array(4 * n),
+        gj: new Float64Array(4 * n * m),
+        s: new Float64Array(4),
+        t: new Float64Array(4),
+      };
+    }
+    const { target, start, fv, fj, gv, gj, s, t } = this.dd;
+    target.evaluate(z, fv, fj);
+    start.evaluate(z, gv, gj);
+    const [gr, gi] = this.gamma;
+    // s = (1 - t)·γ
+    ddAdd(1, 0, -th, -tl);
+    cddMul(hi(), lo(), 0, 0, gr, 0, gi, 0, s, 0);
+    for (let i = 0; i < n; i++) {
+      cddMul(s[0]!, s[1]!, s[2]!, s[3]!, gv[4 * i]!, gv[4 * i + 1]!, gv[4 * i + 2]!, gv[4 * i + 3]!, H, 4 * i);
+      cddMul(th, tl, 0, 0, fv[4 * i]!, fv[4 * i + 1]!, fv[4 * i + 2]!, fv[4 * i + 3]!, t, 0);
+      cddAddTo(H, 4 * i, t, 0);
+      if (Ht) {
+        cddMul(-gr, 0, -gi, 0, gv[4 * i]!, gv[4 * i + 1]!, gv[4 * i + 2]!, gv[4 * i + 3]!, Ht, 4 * i);
+        cddAddTo(Ht, 4 * i, fv, 4 * i);
+      }
+      for (let j = 0; j < m; j++) {
+        const o = 4 * (i * m + j);
+        cddMul(s[0]!, s[1]!, s[2]!, s[3]!, gj[o]!, gj[o + 1]!, gj[o + 2]!, gj[o + 3]!, Hz, o);
+        cddMul(th, tl, 0, 0, fj[o]!, fj[o + 1]!, fj[o + 2]!, fj[o + 3]!, t, 0);
+        cddAddTo(Hz, o, t, 0);
+      }
+    }
+    chartEquationDD(this.chart, z, n, H, Hz, Ht, t);
+  }
+}
+
+/** A complex polynomial with double coefficients (and low parts, when given) as a double-double one. */
+function toDD(p: ComplexPolynomial): DDPolynomial {
+  const k = p.exponents.length;
+  const coeffs = new Float64Array(4 * k);
+  for (let j = 0; j < k; j++) {
+    coeffs[4 * j] = p.coeffs[2 * j]!;
+    coeffs[4 * j + 1] = p.coeffsLo?.[j] ?? 0;
+    coeffs[4 * j + 2] = p.coeffs[2 * j + 1]!;
+  }
+  return { coeffs, exponents: p.exponents };
 }
 
 /** A random chart (entries uniform in [-1, 1] + i[-1, 1]) for n unknowns (n + 1 coordinates). */
@@ -210,6 +284,23 @@ export function chartEquation(a: Float64Array, z: Float64Array, n: number, H: Fl
     Ht[2 * n] = 0;
     Ht[2 * n + 1] = 0;
   }
+}
+
+/** The chart's equation a·z - 1 = 0 as the last row of a double-double homotopy (chartEquation in double-double; `t` is scratch of 4). */
+export function chartEquationDD(a: Float64Array, z: Float64Array, n: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null, t: Float64Array): void {
+  const m = n + 1;
+  H.fill(0, 4 * n, 4 * n + 4);
+  H[4 * n] = -1;
+  for (let j = 0; j < m; j++) {
+    cddMul(a[2 * j]!, 0, a[2 * j + 1]!, 0, z[4 * j]!, z[4 * j + 1]!, z[4 * j + 2]!, z[4 * j + 3]!, t, 0);
+    cddAddTo(H, 4 * n, t, 0);
+    const o = 4 * (n * m + j);
+    Hz[o] = a[2 * j]!;
+    Hz[o + 1] = 0;
+    Hz[o + 2] = a[2 * j + 1]!;
+    Hz[o + 3] = 0;
+  }
+  if (Ht) Ht.fill(0, 4 * n, 4 * n + 4);
 }
 
 /** Scales z so that a·z = 1. */

@@ -22,6 +22,14 @@ import type { Poly, PolyRing } from '../poly.js';
 import { type CI, IntervalSystem, ci, ciAdd, ciIntersects, ciInterior, ciMul, ciPoint, ciSub, nextDown, nextUp } from './float-interval.js';
 import { ComplexLU } from './lu.js';
 import { ComplexSystem, complexPolynomial } from './slp.js';
+import { ComplexSystemDD, ddPolynomial } from './dd-system.js';
+import { ComplexLUDD } from './dd-lu.js';
+import { ddAdd, hi, lo } from './double-double.js';
+import { type DCI, DyadicComplexSystem, dciAdd, dciFromDD, dciInterior, dciIntersect, dciInward, dciMul, dciOutward, dciPoint, dciSub } from './dyadic-complex.js';
+import { doubleToDyadic, dyadicAdd, dyadicSub } from '../interval/dyadic.js';
+
+/** Mantissa bits of the dyadic intervals of `certifyPrecise`. */
+const PRECISE_BITS = 160;
 
 export interface Certificate {
   /** The box X in which the zero is unique. */
@@ -43,6 +51,10 @@ export class Certifier {
   private readonly fv: Float64Array;
   private readonly fj: Float64Array;
   private readonly lu: ComplexLU;
+  private readonly gens: readonly Poly<Rat>[];
+  private readonly derivatives: Poly<Rat>[];
+  /** The double-double and dyadic evaluations of `certifyPrecise` (built on first use). */
+  private precise: { dd: ComplexSystemDD; lu: ComplexLUDD; fv: Float64Array; fj: Float64Array; values: DyadicComplexSystem; jacobian: DyadicComplexSystem } | null = null;
 
   constructor(R: PolyRing<Rat>, gens: readonly Poly<Rat>[]) {
     const n = R.nvars;
@@ -55,6 +67,8 @@ export class Certifier {
     const derivatives: Poly<Rat>[] = [];
     for (const f of gens) for (let j = 0; j < n; j++) derivatives.push(R.diff(f, j));
     this.jacobian = new IntervalSystem(n, derivatives);
+    this.gens = gens;
+    this.derivatives = derivatives;
     this.fv = new Float64Array(2 * gens.length);
     this.fj = new Float64Array(2 * gens.length * n);
     this.lu = new ComplexLU(n);
@@ -170,6 +184,132 @@ export class Certifier {
       if (c) return c;
     }
     return attempt(x, false);
+  }
+
+  /** The kernels of `certifyPrecise`. */
+  private preciseKernels(): NonNullable<Certifier['precise']> {
+    const n = this.n;
+    this.precise ??= {
+      dd: new ComplexSystemDD(n, this.gens.map((f) => ddPolynomial(f))),
+      lu: new ComplexLUDD(n),
+      fv: new Float64Array(4 * n),
+      fj: new Float64Array(4 * n * n),
+      values: new DyadicComplexSystem(n, this.gens),
+      jacobian: new DyadicComplexSystem(n, this.derivatives),
+    };
+    return this.precise;
+  }
+
+  /**
+   * The Newton correction at x (complex double-double, four doubles per coordinate) into d, with the
+   * Jacobian at x left factored; false when it is singular.
+   */
+  private correctionDD(x: Float64Array, d: Float64Array): boolean {
+    const { dd, lu, fv, fj } = this.preciseKernels();
+    dd.evaluate(x, fv, fj);
+    if (!lu.factor(fj)) return false;
+    for (let i = 0; i < 4 * this.n; i++) d[i] = -fv[i]!;
+    lu.solve(d);
+    return true;
+  }
+
+  /**
+   * Certifies a zero near x (doubles; with the low parts xLo of a double-double point, when known) as
+   * `certify` does, for points too ill-conditioned for double precision: Newton's method in
+   * double-double (./dd-system.ts, ./dd-lu.ts), Y the double rounding of the inverse Jacobian computed
+   * in double-double, and the Krawczyk test in dyadic interval arithmetic at 160 bits
+   * (./dyadic-complex.ts) with F at the exact centre. The certificate's box is a double box inside the
+   * dyadic box X (uniqueness holds in any part of X) and its enclosure a double box around K(X) ∩ X,
+   * so radii start at 10⁻¹³ relative: solutions closer than that are not certified.
+   */
+  certifyPrecise(x0: Float64Array, xLo?: Float64Array): Certificate | null {
+    const n = this.n;
+    const x = new Float64Array(4 * n);
+    for (let i = 0; i < 2 * n; i++) {
+      x[2 * i] = x0[i]!;
+      x[2 * i + 1] = xLo?.[i] ?? 0;
+    }
+    const d = new Float64Array(4 * n);
+    let last = Infinity;
+    for (let it = 0; it < 8; it++) {
+      if (!this.correctionDD(x, d)) return null;
+      let m = 0;
+      for (let i = 0; i < 4 * n; i += 2) {
+        ddAdd(x[i]!, x[i + 1]!, d[i]!, d[i + 1]!);
+        x[i] = hi();
+        x[i + 1] = lo();
+        m = Math.max(m, Math.abs(d[i]!));
+      }
+      if (m === 0 || m >= 0.5 * last) break;
+      last = m;
+    }
+    let scale = 1;
+    for (let j = 0; j < 2 * n; j++) scale = Math.max(scale, Math.abs(x[2 * j]!));
+    // Newton did not converge (a singular zero, or none near): nothing to certify
+    if (!(last < 1e-10 * scale)) return null;
+    let imag = 0;
+    for (let j = 0; j < n; j++) imag = Math.max(imag, Math.abs(x[4 * j + 2]!));
+    if (imag <= 1e-6 * scale) {
+      const realCenter = x.slice();
+      for (let j = 0; j < n; j++) realCenter[4 * j + 2] = realCenter[4 * j + 3] = 0;
+      const c = this.krawczykPrecise(realCenter, true, scale);
+      if (c) return c;
+    }
+    return this.krawczykPrecise(x, false, scale);
+  }
+
+  /** The Krawczyk test of `certifyPrecise` around the double-double centre c. */
+  private krawczykPrecise(c: Float64Array, symmetric: boolean, scale: number): Certificate | null {
+    const n = this.n;
+    const bits = PRECISE_BITS;
+    const d = new Float64Array(4 * n);
+    if (!this.correctionDD(c, d)) return null;
+    let delta = 0;
+    for (let i = 0; i < 4 * n; i += 2) delta = Math.max(delta, Math.abs(d[i]!));
+    // Y: the inverse Jacobian at c (factored by correctionDD), rounded to doubles
+    const { lu, values, jacobian } = this.preciseKernels();
+    const Y: DCI[][] = Array.from({ length: n }, () => new Array<DCI>(n));
+    const e = new Float64Array(4 * n);
+    for (let j = 0; j < n; j++) {
+      e.fill(0);
+      e[4 * j] = 1;
+      lu.solve(e);
+      for (let i = 0; i < n; i++) Y[i]![j] = dciPoint(doubleToDyadic(e[4 * i]!), doubleToDyadic(e[4 * i + 2]!));
+    }
+    const center = Array.from({ length: n }, (_, j) => dciFromDD(c[4 * j]!, c[4 * j + 1]!, c[4 * j + 2]!, c[4 * j + 3]!));
+    const F = values.evaluate(center, bits);
+    const YF = Y.map((row) => row.reduce((acc, y, k) => dciAdd(acc, dciMul(y, F[k]!, bits), bits), dciPoint({ m: 0n, e: 0 }, { m: 0n, e: 0 })));
+    for (let r = Math.max(4 * delta, 1e-13 * scale), k = 0; k < 4; k++, r *= 64) {
+      const rd = doubleToDyadic(r);
+      const X = center.map((a) => ({ re: { lo: dyadicSub(a.re.lo, rd), hi: dyadicAdd(a.re.hi, rd) }, im: { lo: dyadicSub(a.im.lo, rd), hi: dyadicAdd(a.im.hi, rd) } }));
+      const J = jacobian.evaluate(X, bits);
+      const K: DCI[] = [];
+      let inside = true;
+      for (let i = 0; i < n && inside; i++) {
+        let acc = dciSub(center[i]!, YF[i]!, bits);
+        for (let j = 0; j < n; j++) {
+          let yj = dciPoint({ m: 0n, e: 0 }, { m: 0n, e: 0 });
+          for (let l = 0; l < n; l++) yj = dciAdd(yj, dciMul(Y[i]![l]!, J[l * n + j]!, bits), bits);
+          const m = dciSub(dciPoint({ m: i === j ? 1n : 0n, e: 0 }, { m: 0n, e: 0 }), yj, bits);
+          acc = dciAdd(acc, dciMul(m, dciSub(X[j]!, center[j]!, bits), bits), bits);
+        }
+        inside = dciInterior(acc, X[i]!);
+        K.push(acc);
+      }
+      if (!inside) continue;
+      const box = X.map(dciInward);
+      if (box.some((b) => b === null)) return null;
+      const enclosure = K.map((a, j) => dciOutward(dciIntersect(a, X[j]!)));
+      if (!boxInside(enclosure, box as CI[])) return null;
+      const real = symmetric ? true : enclosure.some((a) => a.il > 0 || a.ih < 0) ? false : null;
+      const mid = new Float64Array(2 * n);
+      for (let j = 0; j < n; j++) {
+        mid[2 * j] = c[4 * j]!;
+        mid[2 * j + 1] = c[4 * j + 2]!;
+      }
+      return { box: box as CI[], enclosure, real, center: mid };
+    }
+    return null;
   }
 }
 

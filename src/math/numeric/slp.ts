@@ -29,6 +29,11 @@ export interface ComplexPolynomial {
   readonly coeffs: Float64Array;
   /** One exponent vector per term, of length nvars. */
   readonly exponents: readonly (readonly number[] | Int32Array)[];
+  /**
+   * The low parts of the real coefficients in double-double (coefficient k is coeffs[2k] + coeffsLo[k]
+   * to about 2^-106 relative), when the polynomial came from exact rationals: ./dd-system.ts.
+   */
+  readonly coeffsLo?: Float64Array;
 }
 
 /** A polynomial over QQ as a ComplexPolynomial (coefficients rounded to doubles, times `scale`). */

@@ -25,6 +25,7 @@ import { TotalDegreeHomotopy } from './homotopy.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
 import { cauchyEndgame } from './endgame.js';
+import { cddMul, ddAdd, ddDiv, ddMul, hi as ddHi, lo as ddLo } from './double-double.js';
 import { type PathJob, type PathRunner, type TrackerSettings, buildHomotopy, defaultPathRunner, nextPathJobKey } from './path-runner.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
 
@@ -50,6 +51,8 @@ export interface PathStatistics {
   readonly regamma: number;
   /** Paths that double precision lost and double-double arithmetic tracked (./tracker.ts). */
   readonly doubleDouble: number;
+  /** Endpoints certified in higher precision after the double-precision Krawczyk test failed (./krawczyk.ts, `certifyPrecise`). */
+  readonly precise: number;
   /** Paths that ended finite and regular. */
   readonly finite: number;
   /** Paths that went to infinity. */
@@ -105,11 +108,15 @@ export interface CompletionStatistics {
 /** The rounds: the tracker's settings, safer each time. */
 const ROUNDS: readonly (TrackerOptions & { readonly infinity?: boolean })[] = [
   {},
-  { aim: 1e-6, maxStep: 0.02 },
-  { aim: 1e-8, maxStep: 0.005 },
+  // the double-double fallback (./tracker.ts) ran in the first round: the smaller steps are in doubles
+  { aim: 1e-6, maxStep: 0.02, doubleDouble: false },
+  { aim: 1e-8, maxStep: 0.005, doubleDouble: false },
   // last resort when solutions are still missing: the paths declared at infinity too, strictly
-  { aim: 1e-6, maxStep: 0.02, infinityBound: 1e-8, infinity: true },
+  { aim: 1e-6, maxStep: 0.02, infinityBound: 1e-8, infinity: true, doubleDouble: false },
 ];
+
+/** The tracker's settings of the rounds with γ turned (in doubles: they look for paths lost near a branch point). */
+const GAMMA_SETTINGS: TrackerSettings = { aim: 1e-6, maxStep: 0.02, doubleDouble: false };
 
 /** The turns of γ (radians) for the lost paths when solutions are still missing after ROUNDS; 'all': every path with a new γ. */
 const GAMMA_TURNS: readonly (number | 'all')[] = [0.05, -0.05, 0.5, -0.5, 'all'];
@@ -214,6 +221,8 @@ export interface TrackingRun {
   readonly regamma: number;
   /** Paths tracked in double-double arithmetic after double precision lost them. */
   readonly doubleDouble: number;
+  /** Endpoints certified in higher precision (`Certifier.certifyPrecise`) after the double-precision test failed. */
+  readonly precise: number;
   readonly steps: number;
   readonly rejected: number;
   readonly rounds: number;
@@ -248,13 +257,14 @@ export function trackAndCertify(
   let retracked = 0;
   let regamma = 0;
   let doubleDouble = 0;
+  let precise = 0;
   const status = new Array<EndpointStatus>(paths);
   const z = new Float64Array(2 * homotopy.dim);
   const x = new Float64Array(2 * n);
   let rounds = 0;
   const missing = () => options.expected !== undefined && solutions.length < options.expected;
   /** Tracks the paths ks with a round's job; the paths to track again. */
-  const round = (roundJob: PathJob, ks: readonly number[]): number[] => {
+  const round = (roundJob: PathJob, ks: readonly number[], primary = true): number[] => {
     rounds++;
     const again: number[] = [];
     // in chunks (progress, interrupt); the endpoints are read in the order of the paths, whatever the runner
@@ -274,23 +284,31 @@ export function trackAndCertify(
         steps += result.steps;
         rejected += result.rejected;
         if (result.precision === 'double-double') doubleDouble++;
+        // a round with γ turned follows other paths: it only adds the solutions it certifies, and the
+        // statuses (and the singular endpoints' endgame, on the first homotopy) stay the first γ's
+        if (!primary) {
+          if (result.status !== 'finite') return;
+          affineInto(result.z, n, x);
+          const c = set.certifier.certify(options.lift ? options.lift(x) : x);
+          if (c) set.add(c, -1);
+          return;
+        }
         if (result.status !== 'finite') {
           // a path lost again keeps what an earlier round found for it
           if (status[k] === undefined || status[k] === 'failed' || status[k] === 'singular' || status[k] === 'infinity') status[k] = result.status;
           if (result.status !== 'infinity') again.push(k);
           return;
         }
-        // the affine point x_i = z_i / z_0
-        const zr = result.z[0]!;
-        const zi = result.z[1]!;
-        const d = zr * zr + zi * zi;
-        for (let i = 0; i < n; i++) {
-          const ar = result.z[2 * (i + 1)]!;
-          const ai = result.z[2 * (i + 1) + 1]!;
-          x[2 * i] = (ar * zr + ai * zi) / d;
-          x[2 * i + 1] = (ai * zr - ar * zi) / d;
+        affineInto(result.z, n, x);
+        let c = set.certifier.certify(options.lift ? options.lift(x) : x);
+        // too ill-conditioned for double precision: Newton and the Krawczyk test in higher precision,
+        // from the double-double endpoint when the path was tracked in double-double
+        if (!c) {
+          const dd = result.zLo ? affineDD(result.z, result.zLo, n) : null;
+          const lift = (v: Float64Array) => (options.lift ? options.lift(v).slice() : v);
+          c = set.certifier.certifyPrecise(lift(dd ? dd.x : x), dd ? lift(dd.lo) : undefined);
+          if (c) precise++;
         }
-        const c = set.certifier.certify(options.lift ? options.lift(x) : x);
         if (!c) {
           if (status[k] !== 'finite') status[k] = 'uncertified';
           again.push(k);
@@ -335,7 +353,7 @@ export function trackAndCertify(
     if (ks.length === 0) continue;
     retracked += ks.length;
     regamma += ks.length;
-    round(jobWith(ROUNDS[1]!, regammaJob(job, turn === 'all' ? GOLDEN_ANGLE : turn)), ks);
+    round(jobWith(GAMMA_SETTINGS, regammaJob(job, turn === 'all' ? GOLDEN_ANGLE : turn)), ks, false);
   }
   // the Cauchy endgame on the paths that ended singular, failed or uncertified: tracked again to
   // s = 1 - t = 10⁻³ (then 10⁻⁴, 10⁻⁵ when the loops do not close there)
@@ -356,7 +374,48 @@ export function trackAndCertify(
       break;
     }
   }
-  return { status, singular, paths, retracked, regamma, doubleDouble, steps, rejected, rounds };
+  return { status, singular, paths, retracked, regamma, doubleDouble, precise, steps, rejected, rounds };
+}
+
+/** The affine point x_i = z_i / z_0 of a projective point into x. */
+function affineInto(z: Float64Array, n: number, x: Float64Array): void {
+  const zr = z[0]!;
+  const zi = z[1]!;
+  const d = zr * zr + zi * zi;
+  for (let i = 0; i < n; i++) {
+    const ar = z[2 * (i + 1)]!;
+    const ai = z[2 * (i + 1) + 1]!;
+    x[2 * i] = (ar * zr + ai * zi) / d;
+    x[2 * i + 1] = (ai * zr - ar * zi) / d;
+  }
+}
+
+/** The affine point z_i / z_0 of a projective double-double point (high parts z, low parts zLo), as high and low parts. */
+function affineDD(z: Float64Array, zLo: Float64Array, n: number): { x: Float64Array; lo: Float64Array } {
+  const x = new Float64Array(2 * n);
+  const lo4 = new Float64Array(2 * n);
+  const q = new Float64Array(4);
+  // 1/z₀ = conj(z₀)/|z₀|²
+  ddMul(z[0]!, zLo[0]!, z[0]!, zLo[0]!);
+  const ah = ddHi();
+  const al = ddLo();
+  ddMul(z[1]!, zLo[1]!, z[1]!, zLo[1]!);
+  ddAdd(ah, al, ddHi(), ddLo());
+  const mh = ddHi();
+  const ml = ddLo();
+  ddDiv(z[0]!, zLo[0]!, mh, ml);
+  const ir = [ddHi(), ddLo()] as const;
+  ddDiv(-z[1]!, -zLo[1]!, mh, ml);
+  const ii = [ddHi(), ddLo()] as const;
+  for (let i = 0; i < n; i++) {
+    const o = 2 * (i + 1);
+    cddMul(z[o]!, zLo[o]!, z[o + 1]!, zLo[o + 1]!, ir[0], ir[1], ii[0], ii[1], q, 0);
+    x[2 * i] = q[0]!;
+    lo4[2 * i] = q[1]!;
+    x[2 * i + 1] = q[2]!;
+    lo4[2 * i + 1] = q[3]!;
+  }
+  return { x, lo: lo4 };
 }
 
 /** The affine point z_1..z_n / z_0 of a projective point, or null when z_0 is (numerically) 0. */
@@ -413,6 +472,7 @@ export function pathStatistics(set: CertifiedSet, runs: readonly TrackingRun[]):
     retracked: sum((r) => r.retracked),
     regamma: sum((r) => r.regamma),
     doubleDouble: sum((r) => r.doubleDouble),
+    precise: sum((r) => r.precise),
     finite: set.solutions.length,
     infinity: count('infinity'),
     singular: count('singular'),

@@ -23,6 +23,7 @@
 import { checkInterrupt, type Interrupt } from '../progress.js';
 import type { Homotopy } from './homotopy.js';
 import { ComplexLU } from './lu.js';
+import { DDPathTracker } from './dd-tracker.js';
 
 export type PathStatus = 'finite' | 'infinity' | 'singular' | 'failed';
 
@@ -38,6 +39,8 @@ export interface PathResult {
   readonly condition: number;
   /** The arithmetic of the tracking that gave this result. */
   readonly precision: 'double' | 'double-double';
+  /** The low parts of z when the path was tracked in double-double (z holds the high parts). */
+  readonly zLo?: Float64Array;
 }
 
 export interface TrackerOptions {
@@ -54,6 +57,11 @@ export interface TrackerOptions {
   readonly infinityBound?: number;
   /** Steps allowed for one path (default 20000). */
   readonly maxSteps?: number;
+  /**
+   * Track a path again in double-double arithmetic (./dd-tracker.ts) when double precision loses it
+   * (it fails, or ends singular), if the homotopy evaluates in double-double (default true).
+   */
+  readonly doubleDouble?: boolean;
   readonly signal?: Interrupt;
 }
 
@@ -81,6 +89,8 @@ export class PathTracker {
   private readonly maxSteps: number;
   private readonly infinityBound: number;
   private readonly signal?: Interrupt;
+  private readonly doubleDouble: boolean;
+  private ddTracker: DDPathTracker | null = null;
   private steps = 0;
   /** The LU and Ht in the workspace are those of the current point (up to one correction below the tolerance). */
   private tangentReady = false;
@@ -106,6 +116,7 @@ export class PathTracker {
     this.maxSteps = options.maxSteps ?? 20000;
     this.infinityBound = options.infinityBound ?? 0.1;
     this.signal = options.signal;
+    this.doubleDouble = options.doubleDouble ?? true;
   }
 
   /** dz/dt at (z, t) into out; false when H_z is singular. */
@@ -212,8 +223,25 @@ export class PathTracker {
     return { ok: r.result === 'ok', steps: this.steps + this.rejected - before };
   }
 
-  /** Tracks one path from the start point z (t = 0), in place, through the endgame. */
+  /**
+   * Tracks one path from the start point z (t = 0), in place, through the endgame; when double
+   * precision loses it (failed, or singular) and the homotopy evaluates in double-double, the path is
+   * tracked again from its start in double-double (./dd-tracker.ts), whose result is kept when it
+   * ends finite or at infinity (its `precision` says so; the steps of both count).
+   */
   track(z: Float64Array): PathResult {
+    const start = this.doubleDouble && this.homotopy.evaluateDD ? z.slice() : null;
+    const r = this.trackDouble(z);
+    if (!start || (r.status !== 'failed' && r.status !== 'singular')) return r;
+    this.ddTracker ??= new DDPathTracker(this.homotopy as Homotopy & Required<Pick<Homotopy, 'evaluateDD'>>, { signal: this.signal, infinityBound: this.infinityBound });
+    const dd = this.ddTracker.track(start);
+    if (dd.status !== 'finite' && dd.status !== 'infinity') return { ...r, steps: r.steps + dd.steps, rejected: r.rejected + dd.rejected };
+    z.set(dd.z);
+    return { ...dd, steps: r.steps + dd.steps, rejected: r.rejected + dd.rejected };
+  }
+
+  /** track() in double precision only. */
+  private trackDouble(z: Float64Array): PathResult {
     this.steps = 0;
     this.rejected = 0;
     const n = this.n;

@@ -70,3 +70,31 @@ describe('singular solutions by the Cauchy endgame', () => {
     expect(Math.abs((z2i! * z1r! - z2r! * z1i!) / d)).toBeLessThan(1e-10);
   });
 });
+
+describe('near-singular pairs: two certified points or refused, never one certified double point', () => {
+  // (x - 1)² = δ², y = 2x: the simple roots x = 1 ± δ (closed form)
+  const pair = (delta: bigint) => {
+    const R = new PolyRing(QQ, ['x', 'y']);
+    const [x, y] = [R.variable(0), R.variable(1)];
+    const gens = [R.sub(R.pow(R.sub(x, R.one()), 2), R.constant({ num: 1n, den: delta * delta })), R.sub(y, R.scale(x, { num: 2n, den: 1n }))];
+    return { R, gens };
+  };
+
+  it('10⁻⁸ apart: two certified real points, each box holding exactly its own root', () => {
+    const { R, gens } = pair(10n ** 8n);
+    const r = solveNumerical(R, gens, { seed: 1, expected: 2 });
+    expect([r.complex, r.real, r.complete, r.certified]).toEqual([2, 2, true, true]);
+    const boxes = r.solutions.map((c) => c.box[0]!).sort((a, b) => a.rl - b.rl);
+    expect(boxes[0]!.rl <= 1 - 1e-8 && 1 - 1e-8 <= boxes[0]!.rh && boxes[0]!.rh < 1 + 1e-8).toBe(true);
+    expect(boxes[1]!.rl <= 1 + 1e-8 && 1 + 1e-8 <= boxes[1]!.rh && boxes[1]!.rl > 1 - 1e-8).toBe(true);
+  });
+
+  it('10⁻¹⁵ apart (closer than a certificate box can be): refused, incomplete, no box claims both', () => {
+    const { R, gens } = pair(10n ** 15n);
+    const r = solveNumerical(R, gens, { seed: 1, expected: 2 });
+    expect(r.complete).toBe(false);
+    // a certificate claims exactly one zero in its box: no box may hold both 1 - 10⁻¹⁵ and 1 + 10⁻¹⁵
+    for (const c of r.solutions) expect(c.box[0]!.rl <= 1 - 1e-15 && 1 + 1e-15 <= c.box[0]!.rh).toBe(false);
+    expect(r.complex).toBeLessThan(2);
+  });
+});
