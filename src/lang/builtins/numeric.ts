@@ -79,7 +79,7 @@ export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | 
     `${s.paths} paths (${s.retracked} tracked again${s.regamma ? `, ${s.regamma} of them with another gamma` : ''}${s.doubleDouble ? `; ${s.doubleDouble} tracked in double-double arithmetic after double precision lost them` : ''}), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
     (r.completion ? `monodromy at the instance from ${r.completion.before} certified solutions found ${r.completion.found} more (${r.completion.loops} loops, ${r.completion.edgePaths} edge paths); ` : '') +
     (r.singular.length ? `${r.singular.length} singular point(s) by the Cauchy endgame (not certified; multiplicities ${r.singular.map((x) => x.multiplicity).join(', ')}); ` : '') +
-    `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic ` +
+    `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic${s.precise ? ` (${s.precise} of them, too ill-conditioned for doubles, after Newton in double-double, in 160-bit dyadic interval arithmetic)` : ''} ` +
     `(outward rounding), distinct by disjoint boxes, realness by conjugation-symmetric boxes; paths tracked ${r.runner === 'sequential' ? 'in one thread' : `on ${r.runner}`}; ${completeText}`;
   return {
     algorithm: 'monodromy' in r ? 'monodromy-krawczyk' : 'homotopy-krawczyk',

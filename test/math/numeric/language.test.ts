@@ -24,6 +24,20 @@ describe('solve(I, method = "numerical")', () => {
     expect(out[2]).toBe('homotopy-krawczyk');
   });
 
+  it('a cluster double precision merges: both roots certified, and how() says double-double', () => {
+    // (x - 1)² = 10⁻²⁰: x = 1 ± 10⁻¹⁰ (closed form); doubles round the constant to 1, a double root
+    const out = runLines(
+      [
+        'ring R = QQ[x, y];',
+        'let s = solve(ideal((x - 1)^2 - 1/10^20, y - x - 1), method = "numerical");',
+        'print s.complex, s.real, s.complete, s.certified, s.failed;',
+        'print how(s).note;',
+      ].join('\n'),
+    );
+    expect(out[0]).toBe('2, 2, true, true, 0');
+    expect(out[1]).toContain('2 tracked in double-double arithmetic after double precision lost them');
+  });
+
   it('rejects an unknown method and a non-square system with a located error', () => {
     const [bad] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x, y), method = "newton");');
     expect(bad!.message).toContain('unknown method "newton"');
