@@ -22,13 +22,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * 700 / 230; the page from 800 / 250 to 950 / 300). At 692.8 / 230.6 KiB (primary decomposition, projective
  * varieties and critical-set components of issue 16, with the solving and numeric work of the same day) the
  * library's gzip size passed 230: raised to 760 / 250, about 10% above, the page's budget unchanged.
+ * Session 6 (QQ(t) fields, multiprojective Chern–Mather, double-double tracking): past 760 / 250 KiB, raised to 820 / 270.
  * At 912.6 / 300.0 KiB for the page (main at 8a4dff5: the parametric rings, the worker pool, the zerodim
  * kernels), any further code passed the page's gzip budget: raised to 1000 / 320, about 7% above.
  */
 export const BUDGETS = {
-  'library (src/browser/index.ts)': { min: 760, gzip: 250 },
-  'library API only (src/index.ts)': { min: 760, gzip: 250 },
-  'worker (src/browser/worker.ts)': { min: 760, gzip: 250 },
+  'library (src/browser/index.ts)': { min: 820, gzip: 270 },
+  'library API only (src/index.ts)': { min: 820, gzip: 270 },
+  'worker (src/browser/worker.ts)': { min: 820, gzip: 270 },
   'playground page (web/build.js, worker inlined)': { min: 1000, gzip: 320 },
 };
 
