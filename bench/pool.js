@@ -111,6 +111,9 @@ function deadline(s) {
   return { get aborted() { return Date.now() > end; } };
 }
 
+// The load average before this bench's own threads run (the per-case figures below include them: up to 2).
+const loadBefore = loadavg()[0];
+
 const lines = [];
 const out = (s = '') => {
   lines.push(s);
@@ -132,8 +135,8 @@ out('thread alone; `caller` = the default pool (availableParallelism() - 1 worke
 out('`workers` = availableParallelism() worker threads and a calling thread that only waits. A new pool per run (its workers');
 out('start inside the call); the calling thread warmed up once. Wall s / CPU s of the process (all threads) / CPU s of the');
 out('calling thread; speed-up = sequential wall / wall. Load average: at the start and end of each case (a loaded machine gives');
-out('the process a share of the cores, not a speed-up).');
-const load = loadavg()[0];
+out('the process a share of the cores, not a speed-up); the per-case figures include this bench\'s own threads (up to 2).');
+const load = loadBefore;
 if (load > availableParallelism() / 2) {
   out();
   out(`**Measured under load** (load average ${load.toFixed(1)} on ${availableParallelism()} cores at the start): the wall-clock figures are this`);
