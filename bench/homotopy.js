@@ -3,7 +3,7 @@
 // monodromy-* run the monodromy route instead (`stationaryMonodromy`, no PHCpack: its total-degree and
 // polyhedral starts are far beyond the time limit at 12 unknowns) and write the "## Monodromy" section; the cases
 // named sweep-* run `stationarySweep` over two data draws and write the "## Data sweep" section. For each system,
-// vdl's homotopy route (total-degree homotopy, Krawczyk certification, completeness against the
+// vdl's homotopy route (total-degree and multihomogeneous starts, Krawczyk certification, completeness against the
 // distinct count modulo the prime 94906249 of src/geometry/count.ts, as the language's route) and
 // `phc -b` on the same polynomials (coefficients written as
 // 17-digit decimals), both timed (vdl: CPU seconds of the process, and wall; phc: its own "total
@@ -20,6 +20,7 @@ import { Random } from '../dist/src/math/random.js';
 import { countSolutions } from '../dist/src/geometry/count.js';
 import { katsura } from '../dist/src/math/systems.js';
 import { solveNumerical } from '../dist/src/math/numeric/solve-numerical.js';
+import { choosePartition, partitionBezout } from '../dist/src/math/numeric/multihomogeneous.js';
 import { stationaryMonodromy, stationaryNumerical, stationarySweep } from '../dist/src/math/numeric/stationary.js';
 import { linearNetwork } from '../dist/src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
@@ -146,16 +147,20 @@ if (names.length) {
 out('## Homotopy: certified numerical solving against PHCpack');
 out();
 out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
-out('`node bench/homotopy.js` (after `npm run build`). vdl: `solveNumerical` (total-degree homotopy, one thread; every');
-out('solution certified by the Krawczyk test; complete when the certified count equals the distinct count modulo');
-out('94906249 of `countSolutions` (src/geometry/count.ts, timed separately); for the networks also the certified Morse');
-out('indices (`stationaryNumerical`).');
+out('`node bench/homotopy.js` (after `npm run build`). vdl: `solveNumerical` (one thread; every solution certified by the');
+out('Krawczyk test; complete when the certified count equals the distinct count modulo 94906249 of `countSolutions`');
+out('(src/geometry/count.ts, timed separately); for the networks also the certified Morse indices (`stationaryNumerical`)),');
+out('once from each start system: `total-degree` (Π deg f_i paths) and `multihomogeneous` (the linear-product start of the');
+out('partition with the smallest m-homogeneous Bézout number that `choosePartition` finds: the layer blocks for the networks;');
+out('for katsura, whose unknowns form one block, the best partition into several groups, which is worse than the total');
+out('degree, so that the default start, `auto`, keeps the total degree there).');
 out('Seconds: CPU (wall) of the process. PHCpack: `phc -b` (blackbox: root counts, start system, continuation, one');
-out('thread) on the same polynomials with 17-digit decimal coefficients; its own wall clock and its CPU seconds.');
+out('thread) on the same polynomials with 17-digit decimal coefficients, once per system (on its first row); its own wall');
+out('clock and its CPU seconds; its root counts below the table.');
 out('katsura-10: the count is the known 2^10 (its count modulo p does not finish in 10 minutes under load).');
 out();
-out('| system | paths | count (mod p) | count s | vdl certified | complete | real | vdl failed | vdl s CPU (wall) | phc regular | phc singular | phc failures | phc real | phc s CPU (wall) |');
-out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+out('| system | start | groups | paths | count (mod p) | count s | vdl certified | complete | real | vdl failed | vdl s CPU (wall) | phc regular | phc singular | phc failures | phc real | phc s CPU (wall) |');
+out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 const details = [];
 for (const name of names) {
   const make = cases[name];
@@ -164,31 +169,51 @@ for (const name of names) {
   let t0 = performance.now();
   const count = { complex: expected ?? countSolutions(ring, gens, { prime: 94906249 }).distinct };
   const countSeconds = (performance.now() - t0) / 1000;
-  t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const result = loss ? stationaryNumerical(ring, loss, { seed: 1, expected: count.complex }) : { solve: solveNumerical(ring, gens, { seed: 1, expected: count.complex }) };
-  const cpu = process.cpuUsage(c0);
-  const wall = (performance.now() - t0) / 1000;
-  const r = result.solve;
-  const s = r.statistics;
   const phc = runPhc(ring, gens);
-  const phcText = !phc
-    ? '| n/a | | | | |'
-    : phc.timeout
-      ? `| > ${limit} s | | | | |`
-      : `| ${phc.regular} | ${phc.singular} | ${phc.failures} | ${phc.real} | ${phc.cpu === null ? '' : phc.cpu.toFixed(2)} (${phc.seconds.toFixed(2)}) |`;
-  out(`| ${name} | ${s.paths} | ${count.complex} | ${expected === undefined ? countSeconds.toFixed(2) : 'known'} | ${r.complex} | ${r.complete} | ${r.real} | ${s.failed + s.singular + s.uncertified} | ${((cpu.user + cpu.system) / 1e6).toFixed(2)} (${wall.toFixed(2)}) ${phcText}`);
-  details.push(
-    `- ${name}: ${s.paths} paths, ${s.finite} certified, ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
-      `${s.steps} steps, ${s.rejected} rejected, ${s.rounds} round(s), ${s.retracked} paths tracked again (${s.regamma} with another gamma), ` +
-      `${s.doubleDouble} tracked in double-double, ${s.precise} certified in higher precision` +
-      (result.morse ? `; Morse indices ${JSON.stringify(result.morse.indices)}, ${result.morse.undecided} undecided` : '') +
-      (phc && !phc.timeout ? `; phc root counts: ${phc.counts.join(', ')}, at infinity ${phc.infinity}` : ''),
-  );
-  if (r.complete !== true) mismatch = true;
+  for (const start of ['total-degree', 'multihomogeneous']) {
+    t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const options = { seed: 1, expected: count.complex, start };
+    const result = loss ? stationaryNumerical(ring, loss, options) : { solve: solveNumerical(ring, gens, options) };
+    const cpu = process.cpuUsage(c0);
+    const wall = (performance.now() - t0) / 1000;
+    const r = result.solve;
+    const s = r.statistics;
+    const first = start === 'total-degree';
+    const phcText = !first
+      ? '| | | | | |'
+      : !phc
+        ? '| n/a | | | | |'
+        : phc.timeout
+          ? `| > ${limit} s | | | | |`
+          : `| ${phc.regular} | ${phc.singular} | ${phc.failures} | ${phc.real} | ${phc.cpu === null ? '' : phc.cpu.toFixed(2)} (${phc.seconds.toFixed(2)}) |`;
+    const groups = r.start.groups.map((g) => g.length).join('+');
+    out(
+      `| ${first ? name : ''} | ${start} | ${groups} | ${s.paths} | ${first ? count.complex : ''} | ${first ? (expected === undefined ? countSeconds.toFixed(2) : 'known') : ''} | ${r.complex} | ${r.complete} | ${r.real} | ${s.failed + s.singular + s.uncertified} | ${((cpu.user + cpu.system) / 1e6).toFixed(2)} (${wall.toFixed(2)}) ${phcText}`,
+    );
+    details.push(
+      `- ${name}, ${start} (groups of ${groups} unknowns): ${s.paths} paths, ${s.finite} certified, ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
+        `${s.steps} steps, ${s.rejected} rejected, ${s.rounds} round(s), ${s.retracked} paths tracked again (${s.regamma} with another gamma), ` +
+        `${s.doubleDouble} tracked in double-double, ${s.precise} certified in higher precision` +
+        (result.morse ? `; Morse indices ${JSON.stringify(result.morse.indices)}, ${result.morse.undecided} undecided` : '') +
+        (first && phc && !phc.timeout ? `; phc root counts: ${phc.counts.join(', ')}, at infinity ${phc.infinity}` : ''),
+    );
+    if (r.complete !== true) mismatch = true;
+  }
 }
 out();
 for (const d of details) out(d);
+// beyond the tracking budget of this bench: the path counts of the network 3-2-3 (two data points) of "Monodromy"
+{
+  const { ring, loss } = network2([3, 2, 3]);
+  const gens = gradient(ring, loss);
+  const single = [Array.from({ length: ring.nvars }, (_, v) => v)];
+  const choice = choosePartition(gens, ring.vars);
+  out(
+    `- 3-2-3 (two data points, not tracked here): total degree ${partitionBezout(gens, single)}, m-homogeneous Bézout number ${choice.bezout} ` +
+      `for the layer partition (groups of ${choice.groups.map((g) => g.length).join('+')} unknowns), against its 705 solutions (found by monodromy in "Monodromy").`,
+  );
+}
 out();
 
 writeSection('## Homotopy');

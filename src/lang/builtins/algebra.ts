@@ -46,7 +46,7 @@ import {
   expectVariables,
   ringOfValues,
 } from './convert.js';
-import { expectedCount, numericalMethod, numericalSolveValue, rationalSystem } from './numeric.js';
+import { expectedCount, numericalMethod, numericalSolveValue, rationalSystem, startOptions } from './numeric.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 
@@ -398,12 +398,12 @@ defineBuiltins([
     name: 'solve',
     signature: 'solve(I, digits = 30, method = "exact", certified = false)',
     summary:
-      'Solves a zero-dimensional system: {complex, real, points, solutions} with the exact numbers of distinct complex and real solutions, the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number), and every complex solution certified: {point: [[re, im], ...] floats, error (a certified bound on the distance of every printed coordinate to the exact one), real, multiplicity}. A lazy record: .complex alone does not isolate real roots; .real and .points do, .solutions certifies complex roots (printing the record computes every field). Over QQ the counts come from a parametrization lifted from primes (probabilistic, see how(...)); certified = true proves them: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of solutions. method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove). method = "monodromy": the same record plus {loops, base}, by monodromy on F(x) - p (see monodromy).',
+      'Solves a zero-dimensional system: {complex, real, points, solutions} with the exact numbers of distinct complex and real solutions, the real points, each an exact real point (printed to `digits` significant digits, 30 by default, sorted by those decimals; p[i] is an exact real algebraic number), and every complex solution certified: {point: [[re, im], ...] floats, error (a certified bound on the distance of every printed coordinate to the exact one), real, multiplicity}. A lazy record: .complex alone does not isolate real roots; .real and .points do, .solutions certifies complex roots (printing the record computes every field). Over QQ the counts come from a parametrization lifted from primes (probabilistic, see how(...)); certified = true proves them: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of solutions. method = "numerical" (square systems over QQ): homotopy continuation with every solution certified by interval arithmetic (Krawczyk), complete when their number reaches the exact count; adds {certified, complete, expected, paths, failed}, points to at most 15 digits (as many as their enclosures prove); start = "auto" (default: the partition of the variables with the smallest multihomogeneous Bezout number, the total degree when none is smaller), "total-degree" or "multihomogeneous" (a linear-product start), groups = [[x, y], [z]] a partition of the variables for it. method = "monodromy": the same record plus {loops, base}, by monodromy on F(x) - p (see monodromy).',
     examples: ['ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 - 1, x - y)).real  // 2', 'ring R = QQ[x, y];\nlet p = solve(ideal(x^2 + y^2 - 1, x - y)).points[2];\np[1]^2 == 1/2  // true', 'ring R = QQ[x, y];\nsolve(ideal(x^2 + y^2 + 1, x - y)).solutions[1].real  // false'],
     category: 'algebra',
     minArgs: 1,
     maxArgs: 1,
-    keywords: ['digits', 'method', 'certified'],
+    keywords: ['digits', 'method', 'certified', 'start', 'groups'],
     call(ctx, [I], kwargs) {
       const { I: handle, ring } = idealArgument(ctx, I!);
       const d = kwargs.get('digits');
@@ -412,10 +412,11 @@ defineBuiltins([
       if (c && c.kind !== 'bool') fail('type', `certified must be true or false, got ${kindWord(c)}`, ctx.kwargSpans.get('certified') ?? ctx.span);
       const certified = c?.kind === 'bool' && c.value;
       const method = numericalMethod(ctx, kwargs, 2);
+      const starting = startOptions(ctx, kwargs, ring, 2, method);
       if (method) {
         const R = rationalSystem(ctx, handle.ring);
         const gens = handle.gens as readonly Poly<Rat>[];
-        return numericalSolveValue(ctx, R, gens, digits, expectedCount(ctx, R, gens), method);
+        return numericalSolveValue(ctx, R, gens, digits, expectedCount(ctx, R, gens), method, undefined, starting);
       }
       // A lazy record: the dimension check at the call (over QQ modulo one prime, with no basis over QQ,
       // a positive dimension confirmed on the exact basis; on the handle's basis otherwise); `.complex`

@@ -7,7 +7,7 @@ import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
-import { solveNumerical, type NumericalSolveResult } from '../../math/numeric/solve-numerical.js';
+import { type NumericalSolveOptions, type NumericalSolveResult, type StartChoice, solveNumerical } from '../../math/numeric/solve-numerical.js';
 import { type NumericalStationaryResult, stationaryMonodromy, stationaryNumerical, stationarySweep, sweepFamily } from '../../math/numeric/stationary.js';
 import { type AffineFamily, familyAt, parametricFamily, systemFamily, targetSystem } from '../../math/numeric/family.js';
 import { type MonodromyResult, type MonodromyStatistics, monodromySolve, parameterSweep } from '../../math/numeric/monodromy.js';
@@ -67,13 +67,41 @@ function monodromyText(m: MonodromyStatistics): string {
   );
 }
 
+/** The start system of a homotopy, for provenance notes. */
+function startText(start: StartChoice | undefined): string {
+  if (!start || start.kind === 'total-degree') return 'total-degree homotopy';
+  const groups = start.groups.map((g) => `{${g.length} unknown${g.length === 1 ? '' : 's'}}`).join(', ');
+  return `multihomogeneous homotopy (linear-product start for the partition ${groups}: ${start.count} paths, the m-homogeneous Bezout number, against the total degree ${start.totalDegree})`;
+}
+
+/** The `start` and `groups` keywords of solve and stationary with method = "numerical" (see NumericalSolveOptions). */
+export function startOptions(ctx: CallContext, kwargs: ReadonlyMap<string, Value>, ring: RingData, index: number, method: NumericalMethod | false): Pick<NumericalSolveOptions, 'start' | 'groups'> {
+  const s = kwargs.get('start');
+  const g = kwargs.get('groups');
+  if ((s || g) && method !== 'numerical') fail('arity', 'start and groups go with method = "numerical" (the homotopy from a start system)', ctx.kwargSpans.get(s ? 'start' : 'groups') ?? ctx.span);
+  let start: NumericalSolveOptions['start'];
+  if (s) {
+    const name = expectString(ctx, s, index);
+    if (name !== 'total-degree' && name !== 'multihomogeneous' && name !== 'auto') fail('domain', `unknown start "${name}" (total-degree, multihomogeneous or auto)`, ctx.kwargSpans.get('start') ?? ctx.span);
+    start = name;
+  }
+  if (!g) return start ? { start } : {};
+  if (start === 'total-degree') fail('domain', 'groups go with start = "multihomogeneous", not with the total-degree start', ctx.kwargSpans.get('groups') ?? ctx.span);
+  const span = ctx.kwargSpans.get('groups') ?? ctx.span;
+  const groups = expectList(ctx, g, index).map((x) => expectVariables(ctx, ring, x, index));
+  const seen = groups.flat();
+  if (new Set(seen).size !== seen.length || seen.length !== ring.poly.nvars || groups.some((x) => x.length === 0))
+    fail('domain', `groups must be a partition of the ${ring.poly.nvars} variables (each in exactly one nonempty group)`, span);
+  return { start: 'multihomogeneous', groups };
+}
+
 /** The provenance of a numerical result: certified only when complete against a count that is itself certified. */
 export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | MonodromyResult, seconds: number, count: Provenance | undefined, expected: number): Provenance {
   const s = r.statistics;
   const completeText = r.complete
     ? `complete: ${r.complex} distinct certified solutions = the exact count ${expected}`
     : `incomplete: ${r.complex} distinct certified solutions of the ${expected} counted`;
-  const route = 'monodromy' in r ? monodromyText(r.monodromy) : 'total-degree homotopy (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; ';
+  const route = 'monodromy' in r ? monodromyText(r.monodromy) : `${startText(r.start)} (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; `;
   const note =
     route +
     `${s.paths} paths (${s.retracked} tracked again${s.regamma ? `, ${s.regamma} of them with another gamma` : ''}${s.doubleDouble ? `; ${s.doubleDouble} tracked in double-double arithmetic after double precision lost them` : ''}), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
@@ -145,10 +173,11 @@ export function numericalSolveValue(
   expected: { readonly complex: number; readonly provenance?: Provenance },
   method: NumericalMethod = 'numerical',
   family?: AffineFamily,
+  starting: Pick<NumericalSolveOptions, 'start' | 'groups'> = {},
 ): Value {
   const seed = ctx.random.nextUint32();
   const start = performance.now();
-  const options = { seed, expected: expected.complex, digits: Math.min(digits, 15), signal: ctx.signal, onProgress: ctx.onProgress };
+  const options = { seed, expected: expected.complex, digits: Math.min(digits, 15), signal: ctx.signal, onProgress: ctx.onProgress, ...starting };
   const r = method === 'monodromy' ? monodromySolve(family ?? systemFamily(R, gens), options) : solveNumerical(R, gens, options);
   const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, expected.provenance, expected.complex);
   return withProvenance(
@@ -163,13 +192,13 @@ export function numericalSolveValue(
  * interval inertia of the Hessian on each certified real box; `degenerate` counts the real points whose
  * inertia the intervals could not decide (their index prints as "undecided").
  */
-export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>, method: NumericalMethod = 'numerical'): Value {
+export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: Poly<Rat>, method: NumericalMethod = 'numerical', starting: Pick<NumericalSolveOptions, 'start' | 'groups'> = {}): Value {
   const compute = { signal: ctx.signal, onProgress: ctx.onProgress };
   const gradient = R.vars.map((_, i) => R.diff(f, i));
   const count = expectedCount(ctx, R, gradient);
   const start = performance.now();
   const seed = ctx.random.nextUint32();
-  const result = (method === 'monodromy' ? stationaryMonodromy : stationaryNumerical)(R, f, { seed, expected: count.complex, ...compute });
+  const result = method === 'monodromy' ? stationaryMonodromy(R, f, { seed, expected: count.complex, ...compute }) : stationaryNumerical(R, f, { seed, expected: count.complex, ...compute, ...starting });
   const how = numericalProvenance(ctx, result.solve, (performance.now() - start) / 1000, count.provenance, count.complex);
   return stationaryResultValue(result, count.complex, how);
 }

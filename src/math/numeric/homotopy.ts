@@ -1,17 +1,22 @@
-// The total-degree homotopy in projective coordinates, with the gamma trick.
+// Homotopies from a start system in projective coordinates, with the gamma trick: the total-degree
+// start system, or a linear-product (multihomogeneous) one (./multihomogeneous.ts).
 //
 // Representation: the target system F = (f_1..f_n) over QQ in n unknowns is homogenized with a new
-// coordinate z_0 (z = (z_0, z_1..z_n), x_i = z_i / z_0), each f_i scaled by a power of two so that
-// its largest coefficient has modulus in [1, 2) (exact, so the zeros do not move). The start system
-// is g_i = z_i^{d_i} - z_0^{d_i} (d_i = deg f_i), whose Π d_i solutions are the roots of unity; the
-// homotopy is H(z, t) = (1 - t)·γ·G(z) + t·F(z) for t from 0 to 1, with γ a random complex number of
-// modulus 1 (Morgan's gamma trick: for all but finitely many arguments of γ the paths are smooth for
-// t in [0, 1) and every isolated solution of F is the end of some path; A. Morgan, "Solving
-// Polynomial Systems Using Continuation for Engineering and Scientific Problems", 1987, and Sommese
-// and Wampler, "The Numerical Solution of Systems of Polynomials", 2005, ch. 8). A random affine chart
-// a·z = 1 (the last equation) keeps the paths bounded: paths to solutions at infinity end at z_0 = 0
-// instead of diverging (Morgan's projective transformation, ibid. §3.7). Complex vectors interleave
-// re/im in Float64Arrays; the Jacobian is row-major, (n+1)×(n+1).
+// coordinate z_0 (z = (z_0, z_1..z_n), x_i = z_i / z_0) to the degree D_i of the start polynomial g_i
+// (D_i = deg f_i for the total-degree start; for a linear product the sum of f_i's degrees in the
+// groups, so f_i may gain a power of z_0), each f_i scaled by a power of two so that its largest
+// coefficient has modulus in [1, 2) (exact, so the zeros do not move). The total-degree start system
+// is g_i = z_i^{d_i} - z_0^{d_i} (d_i = deg f_i), whose Π d_i solutions are the roots of unity; a
+// linear-product start g_i is a product of random linear forms, whose solutions are the
+// m-homogeneous Bézout number (./multihomogeneous.ts). The homotopy is H(z, t) = (1 - t)·γ·G(z) +
+// t·F(z) for t from 0 to 1, with γ a random complex number of modulus 1 (Morgan's gamma trick: for
+// all but finitely many arguments of γ the paths are smooth for t in [0, 1) and every isolated
+// solution of F is the end of some path; A. Morgan, "Solving Polynomial Systems Using Continuation
+// for Engineering and Scientific Problems", 1987, and Sommese and Wampler, "The Numerical Solution of
+// Systems of Polynomials", 2005, ch. 8). A random affine chart a·z = 1 (the last equation) keeps the
+// paths bounded: paths to solutions at infinity end at z_0 = 0 instead of diverging (Morgan's
+// projective transformation, ibid. §3.7). Complex vectors interleave re/im in Float64Arrays; the
+// Jacobian is row-major, (n+1)×(n+1).
 import { MathError } from '../errors.js';
 import type { Rat } from '../field.js';
 import type { Poly } from '../poly.js';
@@ -19,6 +24,7 @@ import type { Random } from '../random.js';
 import { ComplexSystem, type ComplexPolynomial, ratToFloat } from './slp.js';
 import { ComplexSystemDD, type DDPolynomial, ratToDD } from './dd-system.js';
 import { cddAddTo, cddMul, ddAdd, hi, lo } from './double-double.js';
+import { type LinearProductData, LinearProductStarts, LinearProductSystem, type Partition, groupDegrees, linearProductData } from './multihomogeneous.js';
 
 /** A square homotopy H(z, t): `dim` equations in `dim` unknowns, evaluated without allocation. */
 export interface Homotopy {
@@ -41,14 +47,19 @@ function scaleExponent(f: Poly<Rat>): number {
   return best > 0 ? Math.floor(Math.log2(best)) : 0;
 }
 
-/** f homogenized with a new variable in front (index 0), as a ComplexPolynomial scaled by 2^-k. */
-function homogenized(f: Poly<Rat>, n: number): { poly: ComplexPolynomial; degree: number } {
+/** The total degree of f in its n unknowns. */
+function totalDegree(f: Poly<Rat>, n: number): number {
   let d = 0;
   for (const m of f.mons) {
     let s = 0;
     for (let v = 0; v < n; v++) s += m[v]!;
     d = Math.max(d, s);
   }
+  return d;
+}
+
+/** f homogenized to degree d (at least its own) with a new variable in front (index 0), as a ComplexPolynomial scaled by 2^-k. */
+function homogenized(f: Poly<Rat>, n: number, d: number): ComplexPolynomial {
   const scale = 2 ** -scaleExponent(f);
   const coeffs = new Float64Array(2 * f.mons.length);
   const coeffsLo = new Float64Array(f.mons.length);
@@ -60,64 +71,124 @@ function homogenized(f: Poly<Rat>, n: number): { poly: ComplexPolynomial; degree
     for (let v = 0; v < n; v++) s += m[v]!;
     return [d - s, ...Array.from(m)];
   });
-  return { poly: { coeffs, exponents, coeffsLo }, degree: d };
+  return { coeffs, exponents, coeffsLo };
 }
 
-/** A total-degree homotopy as plain data (it can be posted to a worker thread: ./path-runner.ts). */
-export interface TotalDegreeData {
+/** A homotopy from a start system as plain data (it can be posted to a worker thread: ./path-runner.ts). */
+export interface ProjectiveHomotopyData {
   readonly n: number;
-  /** The homogenized, scaled target polynomials (z₀ first). */
+  /** The homogenized, scaled target polynomials (z₀ first), each of the degree of its start polynomial. */
   readonly target: readonly ComplexPolynomial[];
+  /** The degrees of the start polynomials (the total degrees for the total-degree start). */
   readonly degrees: readonly number[];
   readonly gamma: readonly [number, number];
   readonly chart: Float64Array;
+  /** The linear-product start system, when the start is multihomogeneous (else the total-degree start). */
+  readonly linearProduct?: LinearProductData;
+}
+
+/** The total degrees of F, checked square with no zero or nonzero constant equation. */
+function checkSystem(n: number, gens: readonly Poly<Rat>[]): number[] {
+  if (gens.length !== n) throw new MathError('not-square', `the numerical solver needs as many equations as unknowns (${gens.length} equations, ${n} unknowns)`);
+  if (gens.some((f) => f.mons.length === 0)) throw new MathError('not-zero-dimensional', 'a zero equation: the solutions are not isolated');
+  const degrees = gens.map((f) => totalDegree(f, n));
+  if (degrees.some((d) => d === 0)) throw new MathError('no-solutions', 'a nonzero constant equation has no solutions');
+  return degrees;
+}
+
+/** γ of modulus 1 and the chart, drawn from `random` (in this order). */
+function gammaAndChart(random: Random, n: number): { gamma: [number, number]; chart: Float64Array } {
+  const angle = 2 * Math.PI * random.nextFloat();
+  return { gamma: [Math.cos(angle), Math.sin(angle)], chart: randomChart(random, n) };
 }
 
 /** The total-degree homotopy's data for F (n equations in n unknowns): γ and the chart drawn from `random`. */
-export function totalDegreeData(n: number, gens: readonly Poly<Rat>[], random: Random): TotalDegreeData {
-  if (gens.length !== n) throw new MathError('not-square', `the numerical solver needs as many equations as unknowns (${gens.length} equations, ${n} unknowns)`);
-  if (gens.some((f) => f.mons.length === 0)) throw new MathError('not-zero-dimensional', 'a zero equation: the solutions are not isolated');
-  const hom = gens.map((f) => homogenized(f, n));
-  const degrees = hom.map((h) => h.degree);
-  if (degrees.some((d) => d === 0)) throw new MathError('no-solutions', 'a nonzero constant equation has no solutions');
-  const angle = 2 * Math.PI * random.nextFloat();
-  const gamma: [number, number] = [Math.cos(angle), Math.sin(angle)];
-  return { n, target: hom.map((h) => h.poly), degrees, gamma, chart: randomChart(random, n) };
+export function totalDegreeData(n: number, gens: readonly Poly<Rat>[], random: Random): ProjectiveHomotopyData {
+  const degrees = checkSystem(n, gens);
+  return { n, target: gens.map((f, i) => homogenized(f, n, degrees[i]!)), degrees, ...gammaAndChart(random, n) };
 }
 
-export class TotalDegreeHomotopy implements Homotopy {
+/**
+ * The linear-product homotopy's data for F and a partition of the unknowns (./multihomogeneous.ts):
+ * γ, the chart, then the factors drawn from `random`.
+ */
+export function linearProductHomotopyData(n: number, gens: readonly Poly<Rat>[], groups: Partition, random: Random): ProjectiveHomotopyData {
+  checkSystem(n, gens);
+  const covered = groups.flat().sort((a, b) => a - b);
+  if (covered.length !== n || covered.some((v, k) => v !== k)) throw new MathError('domain', 'the groups must be a partition of the unknowns (each unknown in exactly one group)');
+  const D = groupDegrees(gens, groups);
+  const degrees = D.map((row) => row.reduce((a, d) => a + d, 0));
+  const { gamma, chart } = gammaAndChart(random, n);
+  return { n, target: gens.map((f, i) => homogenized(f, n, degrees[i]!)), degrees, gamma, chart, linearProduct: linearProductData(n, groups, D, random) };
+}
+
+/** The start system's evaluation (values 2n, Jacobian 2n(n+1); four doubles per entry in double-double). */
+interface StartSystem {
+  evaluate(z: Float64Array, G: Float64Array, Gj: Float64Array): void;
+  evaluateDD(z: Float64Array, G: Float64Array, Gj: Float64Array): void;
+}
+
+/** The total-degree start system z_i^{d_i} - z_0^{d_i}. */
+class TotalDegreeStart implements StartSystem {
+  private readonly system: ComplexSystem;
+  private dd: ComplexSystemDD | null = null;
+
+  constructor(private readonly degrees: readonly number[]) {
+    this.system = new ComplexSystem(degrees.length + 1, this.polys(1));
+  }
+
+  /** The polynomials, coefficients of `width` complex parts (1: doubles, 2: double-double). */
+  private polys(width: 1 | 2): { coeffs: Float64Array; exponents: number[][] }[] {
+    const m = this.degrees.length + 1;
+    return this.degrees.map((d, i) => {
+      const a = new Array<number>(m).fill(0);
+      const b = new Array<number>(m).fill(0);
+      a[i + 1] = d;
+      b[0] = d;
+      const coeffs = new Float64Array(4 * width);
+      coeffs[0] = 1;
+      coeffs[2 * width] = -1;
+      return { coeffs, exponents: [a, b] };
+    });
+  }
+
+  evaluate(z: Float64Array, G: Float64Array, Gj: Float64Array): void {
+    this.system.evaluate(z, G, Gj);
+  }
+
+  evaluateDD(z: Float64Array, G: Float64Array, Gj: Float64Array): void {
+    this.dd ??= new ComplexSystemDD(this.degrees.length + 1, this.polys(2));
+    this.dd.evaluate(z, G, Gj);
+  }
+}
+
+export class ProjectiveHomotopy implements Homotopy {
   readonly n: number;
   readonly dim: number;
+  /** The degrees of the start polynomials. */
   readonly degrees: readonly number[];
   /** γ (re, im). */
   readonly gamma: readonly [number, number];
   /** The chart a (interleaved), a·z = 1. */
   readonly chart: Float64Array;
   private readonly target: ComplexSystem;
-  private readonly start: ComplexSystem;
+  private readonly start: StartSystem;
+  /** The start solutions of a linear-product start (built on first use, by the thread that numbers the paths). */
+  private starts: LinearProductStarts | null = null;
   private readonly fv: Float64Array;
   private readonly fj: Float64Array;
   private readonly gv: Float64Array;
   private readonly gj: Float64Array;
   /** The double-double evaluation (built on first use). */
-  private dd: { target: ComplexSystemDD; start: ComplexSystemDD; fv: Float64Array; fj: Float64Array; gv: Float64Array; gj: Float64Array; s: Float64Array; t: Float64Array } | null = null;
+  private dd: { target: ComplexSystemDD; fv: Float64Array; fj: Float64Array; gv: Float64Array; gj: Float64Array; s: Float64Array; t: Float64Array } | null = null;
 
-  constructor(readonly data: TotalDegreeData) {
+  constructor(readonly data: ProjectiveHomotopyData) {
     const n = data.n;
     this.n = n;
     this.degrees = data.degrees;
     this.dim = n + 1;
     this.target = new ComplexSystem(n + 1, data.target);
-    this.start = new ComplexSystem(
-      n + 1,
-      this.degrees.map((d, i) => {
-        const a = new Array<number>(n + 1).fill(0);
-        const b = new Array<number>(n + 1).fill(0);
-        a[i + 1] = d;
-        b[0] = d;
-        return { coeffs: Float64Array.of(1, 0, -1, 0), exponents: [a, b] };
-      }),
-    );
+    this.start = data.linearProduct ? new LinearProductSystem(data.linearProduct) : new TotalDegreeStart(data.degrees);
     this.gamma = data.gamma;
     this.chart = data.chart;
     this.fv = new Float64Array(2 * n);
@@ -126,19 +197,30 @@ export class TotalDegreeHomotopy implements Homotopy {
     this.gj = new Float64Array(2 * n * (n + 1));
   }
 
-  /** The homotopy for F with γ and the chart drawn from `random`. */
-  static of(n: number, gens: readonly Poly<Rat>[], random: Random): TotalDegreeHomotopy {
-    return new TotalDegreeHomotopy(totalDegreeData(n, gens, random));
+  /** The total-degree homotopy for F with γ and the chart drawn from `random`. */
+  static totalDegree(n: number, gens: readonly Poly<Rat>[], random: Random): ProjectiveHomotopy {
+    return new ProjectiveHomotopy(totalDegreeData(n, gens, random));
   }
 
-  /** The number of start solutions (the Bézout number Π d_i), as a bigint (it may be large). */
+  /** The number of start solutions (Π d_i, or the m-homogeneous Bézout number), as a bigint (it may be large). */
   get pathCount(): bigint {
+    if (this.data.linearProduct) return BigInt(this.linearProductStarts().count);
     return this.degrees.reduce((p, d) => p * BigInt(d), 1n);
   }
 
-  /** The start solution number k (mixed radix over the degrees), on the chart. */
+  private linearProductStarts(): LinearProductStarts {
+    this.starts ??= new LinearProductStarts(this.data.linearProduct!);
+    return this.starts;
+  }
+
+  /** The start solution number k (total degree: mixed radix over the degrees), on the chart. */
   startSolution(k: number, z: Float64Array): void {
     const n = this.n;
+    if (this.data.linearProduct) {
+      this.linearProductStarts().solution(k, z);
+      toChart(this.chart, z, n + 1);
+      return;
+    }
     z[0] = 1;
     z[1] = 0;
     let r = k;
@@ -198,16 +280,6 @@ export class TotalDegreeHomotopy implements Homotopy {
     if (!this.dd) {
       this.dd = {
         target: new ComplexSystemDD(m, this.data.target.map(toDD)),
-        start: new ComplexSystemDD(
-          m,
-          this.degrees.map((d, i) => {
-            const a = new Array<number>(m).fill(0);
-            const b = new Array<number>(m).fill(0);
-            a[i + 1] = d;
-            b[0] = d;
-            return { coeffs: Float64Array.of(1, 0, 0, 0, -1, 0, 0, 0), exponents: [a, b] };
-          }),
-        ),
         fv: new Float64Array(4 * n),
         fj: new Float64Array(4 * n * m),
         gv: new Float64Array(4 * n),
@@ -216,9 +288,9 @@ export class TotalDegreeHomotopy implements Homotopy {
         t: new Float64Array(4),
       };
     }
-    const { target, start, fv, fj, gv, gj, s, t } = this.dd;
+    const { target, fv, fj, gv, gj, s, t } = this.dd;
     target.evaluate(z, fv, fj);
-    start.evaluate(z, gv, gj);
+    this.start.evaluateDD(z, gv, gj);
     const [gr, gi] = this.gamma;
     // s = (1 - t)·γ
     ddAdd(1, 0, -th, -tl);

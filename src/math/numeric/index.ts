@@ -2,7 +2,7 @@
 export { solveNumerical, realIntervalText, realPointText, type NumericalSolveOptions, type NumericalSolveResult, type PathStatistics } from './solve-numerical.js';
 export { stationaryNumerical, stationaryMonodromy, certifiedMorseIndices, type CertifiedMorseResult, type CertifiedStationaryPoint, type NumericalStationaryResult } from './stationary.js';
 export { Certifier, type Certificate } from './krawczyk.js';
-export { TotalDegreeHomotopy, randomChart, type Homotopy } from './homotopy.js';
+export { ProjectiveHomotopy, randomChart, type Homotopy } from './homotopy.js';
 export { PathTracker, type PathResult, type PathStatus, type TrackerOptions } from './tracker.js';
 export { ComplexSystem, complexPolynomial, ratToFloat } from './slp.js';
 export { ComplexLU } from './lu.js';

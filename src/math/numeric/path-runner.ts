@@ -8,7 +8,7 @@
 // running beyond one machine.
 //
 // Representation: a job is plain data (typed arrays and numbers: posted to a worker as it is, by
-// structured clone): the homotopy's data (`HomotopyData`: a total-degree homotopy, or a compiled
+// structured clone): the homotopy's data (`HomotopyData`: a projective homotopy from a total-degree or linear-product start, or a compiled
 // parameter family with its chart), for a parameter homotopy the path (a → b with γ), the tracker's
 // settings and the mode (`track`: through the endgame, ./tracker.ts `track`; `regular`: to a generic
 // parameter point without endgame, `trackRegular`). `key` identifies the homotopy's data, so a worker
@@ -19,13 +19,13 @@
 // it waits and then throws MathError('interrupted').
 import { MathError } from '../errors.js';
 import { checkInterrupt, type Interrupt } from '../progress.js';
-import { type Homotopy, TotalDegreeHomotopy, type TotalDegreeData } from './homotopy.js';
+import { type Homotopy, ProjectiveHomotopy, type ProjectiveHomotopyData } from './homotopy.js';
 import { type CompiledFamilyData, FamilyCoefficients, ParameterHomotopy } from './parameter-homotopy.js';
 import { PathTracker, type PathResult, type TrackerOptions } from './tracker.js';
 
 /** The data of a homotopy a runner can build (on any thread). */
 export type HomotopyData =
-  | { readonly kind: 'total-degree'; readonly data: TotalDegreeData }
+  | { readonly kind: 'projective'; readonly data: ProjectiveHomotopyData }
   | { readonly kind: 'parameter'; readonly family: CompiledFamilyData; readonly chart: Float64Array };
 
 /** The tracker's settings without the interrupt (which each thread supplies). */
@@ -63,7 +63,7 @@ export function nextPathJobKey(): number {
 
 /** The homotopy of a job's data. */
 export function buildHomotopy(data: HomotopyData): Homotopy & { setPath?: ParameterHomotopy['setPath'] } {
-  if (data.kind === 'total-degree') return new TotalDegreeHomotopy(data.data);
+  if (data.kind === 'projective') return new ProjectiveHomotopy(data.data);
   return new ParameterHomotopy(new FamilyCoefficients(data.family), data.chart);
 }
 

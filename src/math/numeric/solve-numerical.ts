@@ -21,7 +21,8 @@ import { checkInterrupt, type ComputeOptions } from '../progress.js';
 import { Random } from '../random.js';
 import { formatDecimal } from '../univariate/decimal.js';
 import { type CI, floatToRat } from './float-interval.js';
-import { TotalDegreeHomotopy } from './homotopy.js';
+import { ProjectiveHomotopy, type ProjectiveHomotopyData, linearProductHomotopyData, totalDegreeData } from './homotopy.js';
+import { type Partition, choosePartition, partitionBezout } from './multihomogeneous.js';
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
 import { cauchyEndgame } from './endgame.js';
@@ -40,6 +41,27 @@ export interface NumericalSolveOptions extends ComputeOptions {
   readonly maxPaths?: number;
   /** Where the paths are tracked (default: `defaultPathRunner()`, sequential unless a host installed worker threads). */
   readonly runner?: PathRunner;
+  /**
+   * The start system (default 'auto': the partition of the unknowns with the smallest m-homogeneous
+   * Bézout number among those `choosePartition` tries, the total degree when no partition is smaller):
+   * 'total-degree', or 'multihomogeneous' (the given `groups`, else the best partition into several groups).
+   */
+  readonly start?: StartKind | 'auto';
+  /** The partition of the unknowns (indices) of a multihomogeneous start. */
+  readonly groups?: Partition;
+}
+
+export type StartKind = 'total-degree' | 'multihomogeneous';
+
+/** The start system a solve used: its kind, the partition, its solutions (the paths) and the total degree. */
+export interface StartChoice {
+  readonly kind: StartKind;
+  /** The groups of unknowns (one group for the total degree). */
+  readonly groups: Partition;
+  /** The start solutions: Π deg f_i, or the m-homogeneous Bézout number. */
+  readonly count: bigint;
+  /** Π deg f_i. */
+  readonly totalDegree: bigint;
 }
 
 export interface PathStatistics {
@@ -92,6 +114,8 @@ export interface NumericalSolveResult {
   readonly runner: string;
   /** The monodromy at the instance that completed the set (./monodromy.ts, `completeAtInstance`), when it ran. */
   readonly completion?: CompletionStatistics;
+  /** The start system of a homotopy from a start system (`solveNumerical`). */
+  readonly start?: StartChoice;
 }
 
 /** What monodromy at the instance did to complete a set of certified solutions (./monodromy.ts, `completeAtInstance`). */
@@ -131,8 +155,8 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export function regammaJob(job: Pick<PathJob, 'homotopy' | 'path'>, angle: number): Pick<PathJob, 'key' | 'homotopy' | 'path'> {
   const turn = (g: readonly [number, number]): [number, number] => [g[0] * Math.cos(angle) - g[1] * Math.sin(angle), g[0] * Math.sin(angle) + g[1] * Math.cos(angle)];
   if (job.path) return { key: nextPathJobKey(), homotopy: job.homotopy, path: { ...job.path, gamma: turn(job.path.gamma) } };
-  if (job.homotopy.kind !== 'total-degree') throw new MathError('internal', 'a parameter homotopy without its path');
-  return { key: nextPathJobKey(), homotopy: { kind: 'total-degree', data: { ...job.homotopy.data, gamma: turn(job.homotopy.data.gamma) } } };
+  if (job.homotopy.kind !== 'projective') throw new MathError('internal', 'a parameter homotopy without its path');
+  return { key: nextPathJobKey(), homotopy: { kind: 'projective', data: { ...job.homotopy.data, gamma: turn(job.homotopy.data.gamma) } } };
 }
 
 /**
@@ -160,21 +184,39 @@ export function realPointText(lo: number, hi: number, digits: number): string {
   return realIntervalText(floatToRat(lo), floatToRat(hi), digits);
 }
 
+/**
+ * The homotopy's data for F with the start system the options ask (see NumericalSolveOptions.start),
+ * γ, the chart and the linear factors drawn from a random stream started at `seed` (γ and the chart are
+ * the same for both starts).
+ */
+export function startHomotopy(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], seed: number, options: Pick<NumericalSolveOptions, 'start' | 'groups'> = {}): { data: ProjectiveHomotopyData; start: StartChoice } {
+  const n = R.nvars;
+  const kind = options.start ?? 'auto';
+  if (options.groups && kind === 'total-degree') throw new MathError('domain', 'groups go with start = "multihomogeneous" (or no start), not with the total-degree start');
+  const total = totalDegreeData(n, gens, new Random(seed));
+  const totalDegree = total.degrees.reduce((p, d) => p * BigInt(d), 1n);
+  const single = [Array.from({ length: n }, (_, v) => v)];
+  if (kind === 'total-degree') return { data: total, start: { kind, groups: single, count: totalDegree, totalDegree } };
+  const choice = options.groups ? { groups: options.groups, bezout: partitionBezout(gens, options.groups) } : choosePartition(gens, R.vars, kind === 'multihomogeneous');
+  if (kind === 'auto' && choice.groups.length === 1) return { data: total, start: { kind: 'total-degree', groups: single, count: totalDegree, totalDegree } };
+  const data = linearProductHomotopyData(n, gens, choice.groups, new Random(seed));
+  return { data, start: { kind: 'multihomogeneous', groups: choice.groups, count: choice.bezout, totalDegree } };
+}
+
 /** Solves F = 0 (n equations in n unknowns over QQ) by homotopy continuation with certified endpoints. */
 export function solveNumerical(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], options: NumericalSolveOptions = {}): NumericalSolveResult {
-  const n = R.nvars;
   const seed = options.seed ?? 0;
-  const random = new Random(seed);
-  const homotopy = TotalDegreeHomotopy.of(n, gens, random);
-  const total = homotopy.pathCount;
+  const { data, start } = startHomotopy(R, gens, seed, options);
+  const homotopy = new ProjectiveHomotopy(data);
   const maxPaths = options.maxPaths ?? 1e7;
-  if (total > BigInt(maxPaths)) {
-    throw new MathError('too-many-paths', `the total-degree homotopy has ${total} paths, more than the ${maxPaths} allowed`);
+  if (start.count > BigInt(maxPaths)) {
+    throw new MathError('too-many-paths', `the ${start.kind} homotopy has ${start.count} paths, more than the ${maxPaths} allowed`);
   }
-  const paths = Number(total);
+  const paths = Number(homotopy.pathCount);
+  if (BigInt(paths) !== start.count) throw new MathError('internal', `the linear-product start has ${paths} solutions, not the m-homogeneous Bézout number ${start.count}`);
   const set = new CertifiedSet(new Certifier(R, gens));
-  const run = trackAndCertify(set, { homotopy: { kind: 'total-degree', data: homotopy.data } }, paths, (k, z) => homotopy.startSolution(k, z), options);
-  return numericalResult(set, run, options, homotopy.gamma, seed);
+  const run = trackAndCertify(set, { homotopy: { kind: 'projective', data } }, paths, (k, z) => homotopy.startSolution(k, z), options);
+  return { ...numericalResult(set, run, options, homotopy.gamma, seed), start };
 }
 
 /** The distinct certified solutions found so far, and the paths that found them. */

@@ -10,7 +10,7 @@ import { floatToRat } from '../../../src/math/numeric/float-interval.js';
 import { ddAdd, ddDiv, ddMul, hi, lo } from '../../../src/math/numeric/double-double.js';
 import { ComplexSystemDD, ddPolynomial } from '../../../src/math/numeric/dd-system.js';
 import { ComplexLUDD } from '../../../src/math/numeric/dd-lu.js';
-import { TotalDegreeHomotopy } from '../../../src/math/numeric/homotopy.js';
+import { ProjectiveHomotopy } from '../../../src/math/numeric/homotopy.js';
 import { PathTracker } from '../../../src/math/numeric/tracker.js';
 import { solveNumerical } from '../../../src/math/numeric/solve-numerical.js';
 
@@ -82,7 +82,7 @@ describe('a cluster double precision merges, tracked in double-double', () => {
   const [x, y] = [R.variable(0), R.variable(1)];
   const eps = rat(1n, 10n ** 20n);
   const F = [R.sub(R.pow(R.sub(x, R.one()), 2), R.constant(eps)), R.sub(y, R.add(x, R.one()))];
-  const homotopy = TotalDegreeHomotopy.of(2, F, new Random(3));
+  const homotopy = ProjectiveHomotopy.totalDegree(2, F, new Random(3));
   const endpoints = (doubleDouble: boolean) => {
     const tracker = new PathTracker(homotopy, { doubleDouble });
     return [0, 1].map((k) => {

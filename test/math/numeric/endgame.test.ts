@@ -9,7 +9,7 @@ import { PolyRing } from '../../../src/math/poly.js';
 import { parsePoly } from '../../../src/math/poly-parse.js';
 import { Random } from '../../../src/math/random.js';
 import { cauchyEndgame } from '../../../src/math/numeric/endgame.js';
-import { TotalDegreeHomotopy } from '../../../src/math/numeric/homotopy.js';
+import { ProjectiveHomotopy } from '../../../src/math/numeric/homotopy.js';
 import { solveNumerical } from '../../../src/math/numeric/solve-numerical.js';
 import { PathTracker } from '../../../src/math/numeric/tracker.js';
 
@@ -49,7 +49,7 @@ describe('singular solutions by the Cauchy endgame', () => {
   it('paths to infinity: the endgame gives the point at infinity in projective coordinates', () => {
     // x + y = 1 and x + y = 2: parallel lines, which meet at the point at infinity [0 : 1 : -1]
     const { R, gens } = system(['x', 'y'], ['x + y - 1', 'x + y - 2']);
-    const H = TotalDegreeHomotopy.of(2, gens, new Random(3));
+    const H = ProjectiveHomotopy.totalDegree(2, gens, new Random(3));
     const tracker = new PathTracker(H);
     const z = new Float64Array(6);
     H.startSolution(0, z);

@@ -105,3 +105,56 @@ describe('singular solutions in the language', () => {
     expect(out[2]).toMatch(/^false, .*Jacobian is singular.*multiplicity/);
   });
 });
+
+describe('start systems in the language', () => {
+  it('start = "total-degree" | "multihomogeneous" and groups: the same solutions, the paths of each start, how says which', () => {
+    // A x = l x with the normalization x1 + 2 x2 + 3 x3 = 1: 3 eigenpairs, total degree 8, m-Bezout 3
+    const out = runLines(
+      [
+        'ring R = QQ[x1, x2, x3, l];',
+        'let I = ideal(2*x1 + x2 - l*x1, x1 + 3*x2 + x3 - l*x2, x2 + 4*x3 - l*x3, x1 + 2*x2 + 3*x3 - 1);',
+        'let a = solve(I, method = "numerical");',
+        'let t = solve(I, method = "numerical", start = "total-degree");',
+        'let g = solve(I, method = "numerical", start = "multihomogeneous", groups = [[x1, x2, x3], [l]]);',
+        'let e = solve(I, digits = 12);',
+        'print a.paths, t.paths, g.paths;',
+        'print a.complex == e.complex, t.complex == e.complex, g.complex == e.complex, a.complete, t.complete, g.complete, a.certified;',
+        'print a.points == t.points, a.points == g.points;',
+        'print how(a).note;',
+        'print how(t).note;',
+      ].join('\n'),
+    );
+    expect(out[0]).toBe('3, 8, 3');
+    expect(out[1]).toBe('true, true, true, true, true, true, true');
+    expect(out[2]).toBe('true, true');
+    expect(out[3]).toMatch(/^multihomogeneous homotopy \(linear-product start for the partition \{3 unknowns\}, \{1 unknown\}: 3 paths, the m-homogeneous Bezout number, against the total degree 8\)/);
+    expect(out[4]).toMatch(/^total-degree homotopy/);
+  });
+
+  it('stationary(L, method = "numerical") of a network uses its layer blocks; start = "total-degree" tracks the Bezout number', () => {
+    const out = runLines(
+      [
+        'let N = linear(2, 1, 2);',
+        'let L = loss(N, X = [[1, 2, -1], [0, 1, 3]], Y = [[2, -1, 1], [1, 1, 0]], reg = [1/2, 1/3, 1/5, 1/7]);',
+        'let a = stationary(L, method = "numerical");',
+        'let t = stationary(L, method = "numerical", start = "total-degree");',
+        'let e = stationary(L);',
+        'print a.paths, t.paths, a.bezout;',
+        'print a.indices == e.indices, t.indices == e.indices, a.complete, t.complete;',
+      ].join('\n'),
+    );
+    expect(out).toEqual(['33, 81, 81', 'true, true, true, true']);
+  });
+
+  it('located errors: an unknown start, groups that are not a partition, start without method = "numerical"', () => {
+    const [name] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x^2 - 1, y^2 - 1), method = "numerical", start = "polyhedral");');
+    expect(name!.message).toContain('unknown start "polyhedral"');
+    expect(name!.span.startLine).toBe(2);
+    const [partition] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x^2 - 1, y^2 - 1), method = "numerical", groups = [[x], [x]]);');
+    expect(partition!.message).toContain('partition of the 2 variables');
+    const [exact] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x^2 - 1, y^2 - 1), start = "total-degree");');
+    expect(exact!.message).toContain('go with method = "numerical"');
+    const [both] = runErrors('ring R = QQ[x, y];\nsolve(ideal(x^2 - 1, y^2 - 1), method = "numerical", start = "total-degree", groups = [[x], [y]]);');
+    expect(both!.message).toContain('not with the total-degree start');
+  });
+});

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { QQ, rat } from '../../../src/math/field.js';
 import { PolyRing } from '../../../src/math/poly.js';
 import { Random } from '../../../src/math/random.js';
-import { TotalDegreeHomotopy, totalDegreeData } from '../../../src/math/numeric/homotopy.js';
+import { ProjectiveHomotopy, totalDegreeData } from '../../../src/math/numeric/homotopy.js';
 import { Certifier } from '../../../src/math/numeric/krawczyk.js';
 import { CertifiedSet, trackAndCertify } from '../../../src/math/numeric/solve-numerical.js';
 
@@ -15,10 +15,10 @@ describe('lost paths tracked again with another γ', () => {
   const F = [R.sub(R.pow(R.variable(0), 2), R.constant(rat(4n)))];
   // γ = -1: H = -(1 - t)(x² - z₀²) + t(x²/4 - z₀²) is -3/8·x² at t = 1/2, a double root on the path
   const data = { ...totalDegreeData(1, F, new Random(1)), gamma: [-1, 0] as [number, number] };
-  const homotopy = new TotalDegreeHomotopy(data);
+  const homotopy = new ProjectiveHomotopy(data);
   const run = (expected?: number) => {
     const set = new CertifiedSet(new Certifier(R, F));
-    const r = trackAndCertify(set, { homotopy: { kind: 'total-degree', data } }, 2, (k, z) => homotopy.startSolution(k, z), expected === undefined ? {} : { expected });
+    const r = trackAndCertify(set, { homotopy: { kind: 'projective', data } }, 2, (k, z) => homotopy.startSolution(k, z), expected === undefined ? {} : { expected });
     return { set, r };
   };
 

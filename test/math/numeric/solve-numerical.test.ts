@@ -45,7 +45,7 @@ describe('solveNumerical agrees with the exact route', () => {
     });
   }
 
-  it('a network 2-1-2 (81 paths, 64 to infinity): 17 solutions, 5 real, as the exact route', () => {
+  it('a network 2-1-2 (33 paths from the layer partition, not 81): 17 solutions, 5 real, as the exact route', () => {
     const q = (v: number) => rat(BigInt(v));
     const N = linearNetwork([2, 1, 2]);
     const X = [[1, 2, -1], [0, 1, 3]].map((r) => r.map(q));
@@ -55,7 +55,8 @@ describe('solveNumerical agrees with the exact route', () => {
     const exact = solve(N.ring, gens, { digits: 20 });
     const r = solveNumerical(N.ring, gens, { seed: 2, expected: exact.complex });
     expect([r.complex, r.real, r.complete, r.certified]).toEqual([exact.complex, exact.real, true, true]);
-    expect(r.statistics.infinity + r.statistics.finite).toBeLessThanOrEqual(81);
+    expect(r.statistics.paths).toBe(33);
+    expect(r.statistics.infinity + r.statistics.finite).toBeLessThanOrEqual(33);
     expectSamePoints(r.points, exact.points, 1e-10);
   });
 
