@@ -72,6 +72,11 @@ export class ComplexSystemDD {
     this.powers = new Float64Array(this.powOffset[nvars]!);
   }
 
+  /** Replaces the coefficients: four doubles per term, the terms of the polynomials in order (a parameter homotopy's coefficients at t). */
+  setCoefficients(coef: Float64Array): void {
+    this.coef.set(coef.subarray(0, this.coef.length));
+  }
+
   /** Values at x into `value` (4·npolys) and, when given, the Jacobian into `jac` (4·npolys·nvars). */
   evaluate(x: Float64Array, value: Float64Array, jac: Float64Array | null): void {
     const { powers, powOffset, maxExp, coef, termStart, factorStart, factorVar, factorExp, acc } = this;

@@ -3,8 +3,9 @@
 // Representation: the path is followed in s = 1 - t from s = 1 to s = 0 (so that t = 1 - s is kept in
 // double-double, ./double-double.ts, and s can go far below the spacing of doubles near 1); points are
 // complex double-double vectors (four doubles per coordinate, z₀ first, on the homotopy's chart). The
-// homotopy must evaluate itself in double-double (`Homotopy.evaluateDD`, e.g. the total-degree
-// homotopy of ./homotopy.ts, whose target coefficients are rationals rounded to double-double). The
+// homotopy must evaluate itself in double-double (`Homotopy.evaluateDD`: the projective homotopies of
+// ./homotopy.ts, whose target coefficients are rationals rounded to double-double, and the parameter
+// homotopies of ./parameter-homotopy.ts, whose family coefficients are). The
 // method is ./tracker.ts's: a Runge–Kutta 4 predictor on the Davidenko equation dz/ds = H_z⁻¹·H_t,
 // at most three Newton corrector steps (./dd-lu.ts), steps adapted to the size of the first
 // correction, and the endgame along s_k = 0.1·4^-k with the valuation of z₀ (finite, or at infinity;

@@ -16,7 +16,9 @@
 // Sommese and Wampler, "The Numerical Solution of Systems of Polynomials", 2005, §7.3). Its
 // coefficients are linear in t, so H and ∂H/∂t are two evaluations of the one compiled support.
 // A random affine chart c·z = 1 is the last equation, as in ./homotopy.ts, so paths to infinity end
-// at z₀ = 0.
+// at z₀ = 0. The family's coefficients are also kept in double-double (low parts `baseLo`,
+// `deltaValueLo`), so that the homotopy evaluates itself in double-double (`evaluateDD`, for the
+// tracker's fallback ./dd-tracker.ts) with coefficients that doubles would round away.
 //
 // The seed (Duff et al., IMA J. Numer. Anal. 39, 2019, §2: "pick x, solve for p"): x₀ random complex,
 // the family's parameters random complex near the target, then a linear system in the parameters
@@ -27,7 +29,9 @@ import type { Rat } from '../field.js';
 import type { Random } from '../random.js';
 import type { AffineFamily } from './family.js';
 import type { Homotopy } from './homotopy.js';
-import { chartEquation, toChart } from './homotopy.js';
+import { chartEquation, chartEquationDD, toChart } from './homotopy.js';
+import { ComplexSystemDD, ratToDD } from './dd-system.js';
+import { cddAddTo, cddMul, ddAdd, ddMul, hi as ddHi, lo as ddLo } from './double-double.js';
 import { ComplexLU } from './lu.js';
 import { ComplexSystem, type ComplexPolynomial, ratToFloat } from './slp.js';
 
@@ -53,9 +57,11 @@ export function compileFamily(family: AffineFamily): CompiledFamilyData {
   const support: ComplexPolynomial[] = [];
   const degrees: number[] = [];
   const base: number[] = [];
+  const baseLo: number[] = [];
   const dp: number[] = [];
   const dt: number[] = [];
   const dv: number[] = [];
+  const dvLo: number[] = [];
   let offset = 0;
   for (let i = 0; i < n; i++) {
     const parts = [family.base[i]!, ...family.directions.map((G) => G[i]!)];
@@ -76,32 +82,53 @@ export function compileFamily(family: AffineFamily): CompiledFamilyData {
     let biggest = 0;
     for (const f of parts) for (const c of f.coeffs) biggest = Math.max(biggest, Math.abs(ratToFloat(c)));
     const scale = biggest > 0 ? 2 ** -Math.floor(Math.log2(biggest)) : 1;
+    // F₀'s coefficients (its monomials are distinct: one per term) and the directions', in double-double
     const local: number[] = [];
+    const localLo: number[] = [];
     parts.forEach((f, k) => {
       f.mons.forEach((e, j) => {
         const t = termOf(Int32Array.from(e));
-        const c = ratToFloat(f.coeffs[j]!) * scale;
-        if (k === 0) local[t] = (local[t] ?? 0) + c;
-        else {
+        const [h, l] = ratToDD(f.coeffs[j]!);
+        if (k === 0) {
+          local[t] = h * scale;
+          localLo[t] = l * scale;
+        } else {
           dp.push(k - 1);
           dt.push(offset + t);
-          dv.push(c);
+          dv.push(h * scale);
+          dvLo.push(l * scale);
         }
       });
     });
     dp.push(m + i);
     dt.push(offset);
     dv.push(1);
+    dvLo.push(0);
     let d = 0;
     for (const e of mons) d = Math.max(d, e.reduce((s, x) => s + x, 0));
     if (d === 0) throw new MathError('no-solutions', `equation ${i + 1} has no term in the unknowns`);
     degrees.push(d);
     const exponents = mons.map((e) => [d - e.reduce((s, x) => s + x, 0), ...Array.from(e)]);
     support.push({ coeffs: new Float64Array(2 * mons.length), exponents });
-    for (let t = 0; t < mons.length; t++) base.push(local[t] ?? 0, 0);
+    for (let t = 0; t < mons.length; t++) {
+      base.push(local[t] ?? 0, 0);
+      baseLo.push(localLo[t] ?? 0);
+    }
     offset += mons.length;
   }
-  return { n, m, degrees, support, base: Float64Array.from(base), deltaParam: Int32Array.from(dp), deltaTerm: Int32Array.from(dt), deltaValue: Float64Array.from(dv), termCount: offset };
+  return {
+    n,
+    m,
+    degrees,
+    support,
+    base: Float64Array.from(base),
+    baseLo: Float64Array.from(baseLo),
+    deltaParam: Int32Array.from(dp),
+    deltaTerm: Int32Array.from(dt),
+    deltaValue: Float64Array.from(dv),
+    deltaValueLo: Float64Array.from(dvLo),
+    termCount: offset,
+  };
 }
 
 /**
@@ -114,9 +141,13 @@ export interface CompiledFamilyData {
   readonly degrees: readonly number[];
   readonly support: readonly ComplexPolynomial[];
   readonly base: Float64Array;
+  /** The low parts of the (real) base coefficients in double-double, one per term. */
+  readonly baseLo: Float64Array;
   readonly deltaParam: Int32Array;
   readonly deltaTerm: Int32Array;
   readonly deltaValue: Float64Array;
+  /** The low parts of deltaValue in double-double. */
+  readonly deltaValueLo: Float64Array;
   readonly termCount: number;
 }
 
@@ -166,6 +197,35 @@ export class FamilyCoefficients {
       const v = deltaValue[j]!;
       out[2 * t] = out[2 * t]! + v * q[2 * k]!;
       out[2 * t + 1] = out[2 * t + 1]! + v * q[2 * k + 1]!;
+    }
+  }
+
+  /**
+   * The coefficients at the parameter point q (2·size doubles) in complex double-double (4·termCount:
+   * re.hi, re.lo, im.hi, im.lo per term), from the double-double base and directions: a coefficient
+   * such as 1 - 10⁻²⁰·q keeps its 10⁻²⁰·q.
+   */
+  coefficientsDD(q: Float64Array, out: Float64Array): void {
+    const { base, deltaParam, deltaTerm, deltaValue } = this;
+    const { baseLo, deltaValueLo } = this.data;
+    out.fill(0);
+    for (let t = 0; t < this.termCount; t++) {
+      out[4 * t] = base[2 * t]!;
+      out[4 * t + 1] = baseLo[t]!;
+    }
+    for (let j = 0; j < deltaParam.length; j++) {
+      const k = deltaParam[j]!;
+      const o = 4 * deltaTerm[j]!;
+      const vh = deltaValue[j]!;
+      const vl = deltaValueLo[j]!;
+      ddMul(vh, vl, q[2 * k]!, 0);
+      ddAdd(out[o]!, out[o + 1]!, ddHi(), ddLo());
+      out[o] = ddHi();
+      out[o + 1] = ddLo();
+      ddMul(vh, vl, q[2 * k + 1]!, 0);
+      ddAdd(out[o + 2]!, out[o + 3]!, ddHi(), ddLo());
+      out[o + 2] = ddHi();
+      out[o + 3] = ddLo();
     }
   }
 
@@ -300,6 +360,11 @@ export class ParameterHomotopy implements Homotopy {
   private readonly coef: Float64Array;
   private readonly scratch: Float64Array;
   gamma: [number, number] = [1, 0];
+  /** The path's end points (for the double-double evaluation, built when first asked after setPath). */
+  private a: Float64Array | null = null;
+  private b: Float64Array | null = null;
+  /** The double-double evaluation: γ·F(a) and F(b) - γ·F(a) in double-double, the systems and scratch (null: to build for this path). */
+  private dd: { sys: ComplexSystemDD; slope: ComplexSystemDD; start: Float64Array; diff: Float64Array; coef: Float64Array; scratch: Float64Array; path: boolean } | null = null;
 
   constructor(
     readonly compiled: FamilyCoefficients,
@@ -330,6 +395,55 @@ export class ParameterHomotopy implements Homotopy {
     this.compiled.coefficients(b, this.scratch);
     for (let t = 0; t < this.scratch.length; t++) this.diff[t] = this.scratch[t]! - this.start[t]!;
     this.slope.setCoefficients(this.diff);
+    this.a = a;
+    this.b = b;
+    if (this.dd) this.dd.path = false;
+  }
+
+  /**
+   * H at t = th + tl in complex double-double arithmetic (./dd-tracker.ts): the coefficients γ·F(a) and
+   * F(b) - γ·F(a) from the family's double-double coefficients (./family.ts rationals rounded to
+   * double-double; the parameter points are doubles), so a coefficient that doubles round (1 - 10⁻²⁰)
+   * keeps its low part, then H = F(z; coefficients at t) as in `evaluateAt`.
+   */
+  evaluateDD(z: Float64Array, th: number, tl: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {
+    const n = this.n;
+    const terms = this.compiled.termCount;
+    if (!this.dd) {
+      const zero = this.compiled.support.map((p) => ({ coeffs: new Float64Array(4 * p.exponents.length), exponents: p.exponents }));
+      this.dd = {
+        sys: new ComplexSystemDD(n + 1, zero),
+        slope: new ComplexSystemDD(n + 1, zero),
+        start: new Float64Array(4 * terms),
+        diff: new Float64Array(4 * terms),
+        coef: new Float64Array(4 * terms),
+        scratch: new Float64Array(4),
+        path: false,
+      };
+    }
+    const dd = this.dd;
+    if (!dd.path) {
+      if (!this.a || !this.b) throw new MathError('internal', 'a parameter homotopy evaluated before its path was set');
+      const [gr, gi] = this.gamma;
+      this.compiled.coefficientsDD(this.a, dd.coef);
+      for (let t = 0; t < terms; t++) cddMul(dd.coef[4 * t]!, dd.coef[4 * t + 1]!, dd.coef[4 * t + 2]!, dd.coef[4 * t + 3]!, gr, 0, gi, 0, dd.start, 4 * t);
+      this.compiled.coefficientsDD(this.b, dd.diff);
+      for (let k = 0; k < 4 * terms; k++) dd.coef[k] = -dd.start[k]!;
+      for (let t = 0; t < terms; t++) cddAddTo(dd.diff, 4 * t, dd.coef, 4 * t);
+      dd.slope.setCoefficients(dd.diff);
+      dd.path = true;
+    }
+    const { coef, start, diff, scratch } = dd;
+    for (let t = 0; t < terms; t++) {
+      const o = 4 * t;
+      // start + t·diff (t real)
+      cddMul(th, tl, 0, 0, diff[o]!, diff[o + 1]!, diff[o + 2]!, diff[o + 3]!, coef, o);
+      cddAddTo(coef, o, start, o);
+    }
+    dd.sys.setCoefficients(coef);
+    dd.sys.evaluate(z, H, Hz);
+    if (Ht) dd.slope.evaluate(z, Ht, null);
+    chartEquationDD(this.chart, z, n, H, Hz, Ht, scratch);
   }
 
   evaluate(z: Float64Array, t: number, H: Float64Array, Hz: Float64Array, Ht: Float64Array | null): void {

@@ -13,6 +13,10 @@ import { ComplexLUDD } from '../../../src/math/numeric/dd-lu.js';
 import { ProjectiveHomotopy } from '../../../src/math/numeric/homotopy.js';
 import { PathTracker } from '../../../src/math/numeric/tracker.js';
 import { solveNumerical } from '../../../src/math/numeric/solve-numerical.js';
+import { randomChart, toChart } from '../../../src/math/numeric/homotopy.js';
+import { CompiledFamily, ParameterHomotopy } from '../../../src/math/numeric/parameter-homotopy.js';
+import { parametricFamily } from '../../../src/math/numeric/family.js';
+import { monodromySolve } from '../../../src/math/numeric/monodromy.js';
 
 const exact = (h: number, l: number): Rat => QQ.add(floatToRat(h), floatToRat(l));
 const relErr = (a: Rat, b: Rat): number => {
@@ -146,5 +150,63 @@ describe('certified in higher precision', () => {
     const r = solveNumerical(R, F, { seed: 1, expected: 2 });
     expect([r.complex, r.real, r.complete, r.certified]).toEqual([2, 2, true, true]);
     expect(r.singular).toEqual([]);
+  });
+});
+
+describe('a parameter homotopy to a cluster double precision merges, tracked in double-double', () => {
+  // (x - 1)² - a, y - x - 1 with the parameter a, from a = 1/4 (x = 1/2, 3/2) to a = 10⁻²⁰ (x = 1 ± 10⁻¹⁰):
+  // the instance's constant 1 - a rounds to 1 in doubles (a double root); the family's coefficients in
+  // double-double keep it
+  const S = new PolyRing(QQ, ['x', 'y', 'a']);
+  const [x, y, a] = [S.variable(0), S.variable(1), S.variable(2)];
+  const gens = [S.sub(S.pow(S.sub(x, S.one()), 2), a), S.sub(y, S.add(x, S.one()))];
+  const family = parametricFamily(S, gens, [2], [rat(1n, 10n ** 20n)]);
+  const compiled = new CompiledFamily(family);
+  const chart = randomChart(new Random(5), 2);
+  const homotopy = new ParameterHomotopy(compiled, chart);
+  homotopy.setPath(compiled.point([rat(1n, 4n)]), compiled.target(), [Math.cos(1), Math.sin(1)]);
+  const endpoints = (doubleDouble: boolean) => {
+    const tracker = new PathTracker(homotopy, { doubleDouble });
+    return [0.5, 1.5].map((x0) => {
+      const z = Float64Array.of(1, 0, x0, 0, x0 + 1, 0);
+      toChart(chart, z, 3);
+      return tracker.track(z);
+    });
+  };
+
+  it('in double precision alone neither path ends at a regular point', () => {
+    expect(endpoints(false).every((r) => r.status !== 'finite')).toBe(true);
+  });
+
+  it('in double-double both end finite, at 1 - 10⁻¹⁰ and 1 + 10⁻¹⁰ (from 1/2 and 3/2)', () => {
+    const rs = endpoints(true);
+    expect(rs.map((r) => [r.status, r.precision])).toEqual([
+      ['finite', 'double-double'],
+      ['finite', 'double-double'],
+    ]);
+    const offsets = rs.map((r) => {
+      const z0 = exact(r.z[0]!, r.zLo![0]!);
+      const i0 = exact(r.z[1]!, r.zLo![1]!);
+      const z1 = exact(r.z[2]!, r.zLo![2]!);
+      const i1 = exact(r.z[3]!, r.zLo![3]!);
+      const d = QQ.add(QQ.mul(z0, z0), QQ.mul(i0, i0));
+      const re = QQ.div(QQ.add(QQ.mul(z1, z0), QQ.mul(i1, i0)), d);
+      const v = QQ.mul(QQ.sub(re, QQ.one), rat(10n ** 10n));
+      return Number(v.num) / Number(v.den);
+    });
+    expect(offsets[0]).toBeCloseTo(-1, 6);
+    expect(offsets[1]).toBeCloseTo(1, 6);
+  });
+
+  it('monodromy to the instance certifies both solutions, complete, and counts the double-double paths', () => {
+    const r = monodromySolve(family, { seed: 4, expected: 2 });
+    expect([r.complex, r.real, r.complete, r.certified]).toEqual([2, 2, true, true]);
+    expect(r.statistics.doubleDouble).toBeGreaterThan(0);
+    const roots = r.solutions.map((c) => c.enclosure[0]!);
+    for (const sign of [-1n, 1n]) {
+      // 1 ± 10⁻¹⁰ in exact rationals inside one enclosure
+      const root = QQ.add(QQ.one, rat(sign, 10n ** 10n));
+      expect(roots.some((e) => QQ.sub(floatToRat(e.rl), root).num <= 0n && QQ.sub(floatToRat(e.rh), root).num >= 0n)).toBe(true);
+    }
   });
 });
