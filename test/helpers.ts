@@ -16,3 +16,16 @@ export function runErrors(source: string, options: RunOptions = {}) {
   if (result.ok) throw new Error(`expected an error, got output: ${result.prints.map((p) => p.text).join(' | ')}`);
   return result.diagnostics;
 }
+
+/** A signal that turns aborted after `polls` reads: cancellation at any point of a run, without timers. */
+export function abortAfter(polls: number): { readonly aborted: boolean; readonly reads: number } {
+  let reads = 0;
+  return {
+    get aborted() {
+      return ++reads > polls;
+    },
+    get reads() {
+      return reads;
+    },
+  };
+}

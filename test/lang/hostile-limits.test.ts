@@ -13,6 +13,7 @@ import { run } from '../../src/lang/run.js';
 import { parseArguments } from '../../src/cli/args.js';
 import { workerHeapMb } from '../../src/node/memory.js';
 import { REPL_STACK_MB, WorkerClient } from '../../src/repl/client.js';
+import { abortAfter } from '../helpers.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'vdl-limits-'));
@@ -28,18 +29,6 @@ function script(name: string, text: string): string {
   return file;
 }
 
-/** A signal that turns aborted after `polls` reads: cancellation at every point of a run, without timers. */
-function abortAfter(polls: number) {
-  let reads = 0;
-  return {
-    get aborted() {
-      return ++reads > polls;
-    },
-    get reads() {
-      return reads;
-    },
-  };
-}
 
 describe('a lazy record printed under a deadline', () => {
   // Found by the fuzzer: printing computes the record's fields, and an interrupt there escaped as

@@ -2,20 +2,8 @@
 // gets a defined answer or a located error (never a wrong answer, an internal error or a hang).
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/lang/run.js';
-import { runErrors, runLines } from '../helpers.js';
+import { abortAfter, runErrors, runLines } from '../helpers.js';
 
-/** A signal that reports `aborted` once it has been polled `polls` times: cancellation without timers. */
-function abortAfter(polls: number) {
-  let reads = 0;
-  return {
-    get aborted() {
-      return ++reads > polls;
-    },
-    get reads() {
-      return reads;
-    },
-  };
-}
 
 describe('exponents never wrap around', () => {
   it('refuses (x^1000000)^2148 at the power, stating the degree, and computes 2147', () => {

@@ -4,18 +4,7 @@
 // The signal turns aborted after a number of polls, so the tests need no timers.
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/lang/run.js';
-
-function abortAfter(polls: number) {
-  let reads = 0;
-  return {
-    get aborted() {
-      return ++reads > polls;
-    },
-    get reads() {
-      return reads;
-    },
-  };
-}
+import { abortAfter } from '../helpers.js';
 
 /** An n×n matrix literal with `digits`-digit entries from a fixed sequence. */
 function bigMatrix(n: number, digits: number): string {
