@@ -1,6 +1,7 @@
 // Data of the machine-learning scripts at the sizes of issue 14 (run `npm run build` first, then
 // `node bench/ml-data.js`): a seeded randomMatrix(1000, 500) (exact integers), gaussianMatrix(1000, 500)
-// (floats), a 1000×500 matrix literal parsed and evaluated, and flatMinimum of a 40×30 matrix of rank 10
+// (floats), a 1000×500 matrix literal (of small integers, and of three-decimal numbers) parsed and
+// evaluated, and flatMinimum of a 40×30 matrix of rank 10
 // (by the SVD). Each figure is the whole `run` of a one-statement script minus nothing (parse, check
 // and evaluation included; the printed value is a scalar so printing costs nothing), in seconds =
 // min(CPU time, wall-clock time), best of at least 3 runs after one warm-up run.
@@ -39,6 +40,9 @@ function runScript(source) {
 const random = new Random(5);
 const rows = Array.from({ length: 1000 }, () => `[${Array.from({ length: 500 }, () => random.int(-99, 99)).join(', ')}]`);
 const literal = `let M = [${rows.join(',\n')}];\nprint length(M);`;
+// The same shape with three-decimal entries in (-100, 100) (about 4.2 MB of text): a rational per entry.
+const decimalRows = Array.from({ length: 1000 }, () => `[${Array.from({ length: 500 }, () => (random.int(-99999, 99999) / 1000).toFixed(3)).join(', ')}]`);
+const decimalLiteral = `let M = [${decimalRows.join(',\n')}];\nprint length(M);`;
 // flatMinimum of a 40×30 integer matrix of rank 10 (a product of 40×10 and 10×30 random integer matrices).
 const flat = 'let B = randomMatrix(40, 10, 5) * randomMatrix(10, 30, 5);\nlet f = flatMinimum(B, 10);\nprint f.trace > 0;';
 
@@ -46,7 +50,8 @@ const cases = [
   ['randomMatrix(1000, 500, 9) (exact integers)', 'let M = randomMatrix(1000, 500, 9);\nprint length(M);'],
   ['gaussianMatrix(1000, 500) (floats)', 'let G = gaussianMatrix(1000, 500);\nprint G.rows;'],
   ['float(randomMatrix(1000, 500, 9))', 'let F = float(randomMatrix(1000, 500, 9));\nprint F.rows;'],
-  [`a 1000×500 literal (${(literal.length / 1e6).toFixed(1)} MB of text), parsed and evaluated`, literal],
+  [`a 1000×500 literal of integers in [-99, 99] (${(literal.length / 1e6).toFixed(1)} MB of text), parsed and evaluated`, literal],
+  [`a 1000×500 literal of decimals like -12.345 (${(decimalLiteral.length / 1e6).toFixed(1)} MB of text), parsed and evaluated`, decimalLiteral],
   ['flatMinimum of a 40×30 matrix of rank 10 (SVD)', flat],
 ];
 const lines = ['## Data of the ML scripts', ''];

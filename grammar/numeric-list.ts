@@ -5,8 +5,13 @@
 //
 // Representation: the token's payload (`NumericListPayload`) lists the list's parts in source order,
 // one entry per bracket, minus sign or number, in parallel arrays: the kind, and the start and end
-// offsets in the source. src/lang/build-ast.ts turns it into a NumberList of exact numbers, parse.ts
-// checks the numbers' exponents, and highlightTokens colours the parts.
+// offsets in the source. parse.ts checks the numbers' exponents and highlightTokens colours the parts.
+// `readNumericList` (used by src/lang/build-ast.ts) reads the numbers once into typed arrays, a
+// compact exact form: number k is mantissas[k] · 10^(−scales[k]) with the signed integer mantissa
+// exact in a double (|m| ≤ 2^53), or, when its digits do not fit, its signed text in `texts`. The
+// nesting is `shape`: arrays whose leaves are the numbers' indices. Exact rationals are made from this
+// form by src/lang/number-list.ts, doubles directly (m / 10^s is one correctly rounded division when
+// s ≤ 22, the classical fast path of decimal-to-binary conversion, Clinger 1990).
 //
 // The scanner declines (returns null, and the ordinary tokens are used) on anything else: a comment,
 // a name, an operator, a range, fewer than NUMERIC_LIST_MIN_NUMBERS numbers, nesting deeper than
@@ -55,6 +60,17 @@ function numberEnd(text: string, i: number): number {
 /** Token types after which `[` indexes (`v[1, 2]`, `f(x)[1]`, `M[1][2]`) rather than opens a list. */
 const INDEXABLE = new Set(['Identifier', 'RParen', 'RBracket', 'RBrace', 'NumericList', 'String', 'Variety', 'Form', 'Projection', 'Network', 'Ideal']);
 
+/** The scanner's reused part arrays (see matchNumericList). */
+interface Scratch {
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+const newScratch = (): Scratch => ({ kinds: new Uint8Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024) });
+let scratch = newScratch();
+/** Scratch arrays longer than this are dropped after a match. */
+const SCRATCH_KEPT = 1 << 16;
+
 /**
  * The chevrotain custom pattern: at `offset` (a `[`), the text of a whole numeric list with its
  * parts as the payload, or null.
@@ -63,22 +79,22 @@ export function matchNumericList(text: string, offset: number, tokens: IToken[])
   if (text.charCodeAt(offset) !== 91 /* [ */) return null;
   const previous = tokens[tokens.length - 1];
   if (previous && INDEXABLE.has(previous.tokenType.name)) return null;
-  // Parts in typed arrays grown by doubling (a million pushes onto plain arrays cost a third of a
-  // 1000x500 literal's time), trimmed to their length at the end.
-  let kinds = new Uint8Array(64);
-  let starts = new Int32Array(64);
-  let ends = new Int32Array(64);
+  // Parts in module-level typed arrays grown by doubling and reused from call to call (a million
+  // pushes onto plain arrays cost a third of a 1000x500 literal's time, and fresh arrays per call
+  // feed the garbage collector); a match copies its parts out at their length.
   let parts = 0;
   const push = (kind: number, start: number, end: number) => {
-    if (parts === kinds.length) {
+    if (parts === scratch.kinds.length) {
       const grow = <T extends Uint8Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
-      kinds = grow(kinds, new Uint8Array(2 * parts));
-      starts = grow(starts, new Int32Array(2 * parts));
-      ends = grow(ends, new Int32Array(2 * parts));
+      scratch = {
+        kinds: grow(scratch.kinds, new Uint8Array(2 * parts)),
+        starts: grow(scratch.starts, new Int32Array(2 * parts)),
+        ends: grow(scratch.ends, new Int32Array(2 * parts)),
+      };
     }
-    kinds[parts] = kind;
-    starts[parts] = start;
-    ends[parts] = end;
+    scratch.kinds[parts] = kind;
+    scratch.starts[parts] = start;
+    scratch.ends[parts] = end;
     parts++;
   };
   let depth = 0;
@@ -130,7 +146,9 @@ export function matchNumericList(text: string, offset: number, tokens: IToken[])
       if (--depth === 0) {
         if (numbers < NUMERIC_LIST_MIN_NUMBERS) return null;
         const match = [text.slice(offset, i)] as unknown as RegExpExecArray & { payload: NumericListPayload };
-        match.payload = { kinds: kinds.subarray(0, parts), starts: starts.subarray(0, parts), ends: ends.subarray(0, parts) };
+        match.payload = { kinds: scratch.kinds.slice(0, parts), starts: scratch.starts.slice(0, parts), ends: scratch.ends.slice(0, parts) };
+        // A megabyte literal's scratch is not kept for the rest of the process.
+        if (scratch.kinds.length > SCRATCH_KEPT) scratch = newScratch();
         return match;
       }
     } else {
@@ -138,4 +156,120 @@ export function matchNumericList(text: string, offset: number, tokens: IToken[])
     }
   }
   return null;
+}
+
+/** The nesting of a numeric list: each leaf is the index of a number in NumericListValues' arrays. */
+export type NumericListShape = readonly (number | NumericListShape)[];
+
+/** The numbers of a numeric list in the compact exact form described at the top of this file. */
+export interface NumericListValues {
+  readonly shape: NumericListShape;
+  /** The signed integer mantissa of each number (exact: |m| ≤ 2^53), NaN when the number is in `texts`. */
+  readonly mantissas: Float64Array;
+  /** The power of ten dividing each mantissa (negative for an exponent such as 2e5). */
+  readonly scales: Int32Array;
+  /** The numbers whose digits do not fit a double's mantissa (or whose exponent is extreme): their signed text. */
+  readonly texts: ReadonlyMap<number, string>;
+}
+
+/** Beyond this mantissa another digit could round: the number goes to `texts`. */
+const MANTISSA_LIMIT = (Number.MAX_SAFE_INTEGER - 9) / 10;
+/** Exponents beyond this in absolute value go to `texts` (decodeNumber refuses very large ones). */
+const SCALE_LIMIT = 1_000_000;
+
+/**
+ * The numbers of a NumericList token in the compact exact form: `image` is the token's text, `base`
+ * its start offset in the source (the payload's offsets are the source's). One pass over the parts.
+ */
+export function readNumericList(image: string, p: NumericListPayload, base: number): NumericListValues {
+  let count = 0;
+  for (let k = 0; k < p.kinds.length; k++) if (p.kinds[k] === PART_NUMBER) count++;
+  const mantissas = new Float64Array(count);
+  const scales = new Int32Array(count);
+  const texts = new Map<number, string>();
+  const open: (number | NumericListShape)[][] = [];
+  let shape: NumericListShape = [];
+  let negative = false;
+  let n = 0;
+  for (let k = 0; k < p.kinds.length; k++) {
+    const kind = p.kinds[k];
+    if (kind === PART_OPEN) {
+      open.push([]);
+    } else if (kind === PART_CLOSE) {
+      const list = open.pop()!;
+      if (open.length === 0) shape = list;
+      else open[open.length - 1]!.push(list);
+    } else if (kind === PART_MINUS) {
+      negative = true;
+    } else {
+      const start = p.starts[k]! - base, end = p.ends[k]! - base;
+      if (!readNumber(image, start, end, negative, mantissas, scales, n)) {
+        mantissas[n] = NaN;
+        texts.set(n, (negative ? '-' : '') + image.slice(start, end));
+      }
+      open[open.length - 1]!.push(n++);
+      negative = false;
+    }
+  }
+  return { shape, mantissas, scales, texts };
+}
+
+/** Reads `\d+(\.\d+)?([eE][+-]?\d+)?` at [start, end) into mantissas[n], scales[n]; false when it does not fit. */
+function readNumber(text: string, start: number, end: number, negative: boolean, mantissas: Float64Array, scales: Int32Array, n: number): boolean {
+  let m = 0;
+  let scale = 0;
+  let i = start;
+  let fraction = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      fraction = true;
+      continue;
+    }
+    if (!isDigit(c)) break;
+    if (m > MANTISSA_LIMIT) return false;
+    m = m * 10 + (c - DIGIT_0);
+    if (fraction) scale++;
+  }
+  if (i < end) {
+    // The exponent: [eE][+-]?\d+
+    i++;
+    let sign = 1;
+    const s = text.charCodeAt(i);
+    if (s === 43 || s === 45) {
+      if (s === 45) sign = -1;
+      i++;
+    }
+    let e = 0;
+    for (; i < end; i++) {
+      e = e * 10 + (text.charCodeAt(i) - DIGIT_0);
+      if (e > SCALE_LIMIT) return false;
+    }
+    scale -= sign * e;
+  }
+  mantissas[n] = negative ? -m : m;
+  scales[n] = scale;
+  return true;
+}
+
+/** Exact powers of ten as doubles (10^22 is the largest). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * Number k of a numeric list as the nearest double: one correctly rounded division or product when
+ * the power of ten is exact, else JavaScript's own (correctly rounded) conversion of the text; zero
+ * is +0 (the exact value has no sign).
+ */
+export function numericListFloat(v: NumericListValues, k: number): number {
+  const m = v.mantissas[k]!, s = v.scales[k]!;
+  if (Number.isNaN(m)) {
+    const text = v.texts.get(k)!;
+    // −0 only from a non-zero number below the smallest double, never from zero digits.
+    return /^-?[0.]*(?:[eE]|$)/.test(text) ? 0 : Number(text);
+  }
+  // Zero is +0 whatever its sign, as the exact value 0 converts.
+  if (s === 0 || m === 0) return m + 0;
+  if (s > 0 && s <= 22) return m / POWERS_OF_TEN[s]!;
+  if (s < 0 && s >= -22) return m * POWERS_OF_TEN[-s]!;
+  return Number(`${m}e${-s}`);
 }

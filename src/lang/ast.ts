@@ -1,6 +1,7 @@
 // The typed AST of a .vdl program. Every node carries the span of the source it came from, so that
 // every diagnostic (static or at run time) can point at the exact place. Built from chevrotain's CST by
 // src/lang/build-ast.ts; consumed by the checker and the evaluator. Plain data, no methods.
+import type { NumericListValues } from '../../grammar/numeric-list.js';
 
 /** A source range. Lines and columns are 1-based; offsets are 0-based, end exclusive. */
 export interface Span {
@@ -98,17 +99,15 @@ export interface ListLit extends Node {
   readonly items: readonly Expr[];
 }
 
-/** An exact number or a list of such items: the entries of a NumberList. */
-export type NumberListItem = { readonly num: bigint; readonly den: bigint } | readonly NumberListItem[];
-
 /**
  * A list literal made only of (signed) numbers and such lists, of at least 16 numbers, read in one
- * pass by the lexer (grammar/numeric-list.ts): its entries are exact numbers already, so a megabyte
- * matrix literal costs no expression node per entry. Smaller lists are ordinary `List`s.
+ * pass by the lexer (grammar/numeric-list.ts) into typed arrays (its compact exact form), so that a
+ * megabyte matrix literal costs no expression node and no rational per entry; the evaluator makes
+ * the exact values (src/lang/number-list.ts). Smaller lists are ordinary `List`s.
  */
 export interface NumberListLit extends Node {
   readonly kind: 'NumberList';
-  readonly items: readonly NumberListItem[];
+  readonly values: NumericListValues;
 }
 
 export interface RecordField extends Node {

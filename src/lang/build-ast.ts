@@ -7,11 +7,11 @@ import type { CstElement, CstNode, CstNodeLocation, IToken } from 'chevrotain';
 import { IMPLICIT_MULTIPLICATION, parser } from '../../grammar/parser.js';
 import type {
   AssertStmt, AssignStmt, BinaryOp, Block, DeclKind, Expr, FnStmt, ForStmt, Identifier, IfStmt, ImportStmt,
-  KeywordArg, LetStmt, NameRef, NumberListItem, NumberLit, PrintStmt, Program, RecordField, ReturnStmt, RingStmt, RingVar, SeedStmt,
+  KeywordArg, LetStmt, NameRef, NumberLit, PrintStmt, Program, RecordField, ReturnStmt, RingStmt, RingVar, SeedStmt,
   Span, Stmt, StringLit, UseStmt,
 } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import { PART_CLOSE, PART_MINUS, PART_OPEN, type NumericListPayload } from '../../grammar/numeric-list.js';
+import { readNumericList, type NumericListPayload } from '../../grammar/numeric-list.js';
 
 type Ctx = Record<string, CstElement[] | undefined>;
 
@@ -639,36 +639,12 @@ class AstBuilder extends BaseVisitor {
     return { key, value, span: merge(key.span, value.span)! };
   }
 
-  /**
-   * A NumericList token (grammar/numeric-list.ts): its payload lists the brackets, minus signs and
-   * numbers of a well-formed list of signed numbers and such lists, read here in one pass with a
-   * stack of open lists into a NumberList of exact numbers.
-   */
+  /** A NumericList token (grammar/numeric-list.ts): its numbers read once into typed arrays. */
   private numericList(t: IToken): Expr | null {
     const p = t.payload as NumericListPayload | undefined;
     const span = this.tokenSpan(t);
     if (!p || !span) return null;
-    const base = t.startOffset;
-    const open: NumberListItem[][] = [];
-    let items: NumberListItem[] = [];
-    let negative = false;
-    for (let k = 0; k < p.kinds.length; k++) {
-      const kind = p.kinds[k];
-      if (kind === PART_OPEN) {
-        open.push([]);
-      } else if (kind === PART_CLOSE) {
-        const list = open.pop()!;
-        if (open.length === 0) items = list;
-        else open[open.length - 1]!.push(list);
-      } else if (kind === PART_MINUS) {
-        negative = true;
-      } else {
-        const { num, den } = numberValue(t.image.slice(p.starts[k]! - base, p.ends[k]! - base));
-        open[open.length - 1]!.push({ num: negative ? -num : num, den });
-        negative = false;
-      }
-    }
-    return { kind: 'NumberList', items, span };
+    return { kind: 'NumberList', values: readNumericList(t.image, p, t.startOffset), span };
   }
 
   private numberLit(t: IToken): NumberLit | null {

@@ -15,6 +15,7 @@ import type * as A from './ast.js';
 import { VdlError, fail, raisingAt } from './diagnostics.js';
 import { importCycle, type ModuleLoader, type ModuleLocation } from './modules.js';
 import { binary, negate } from './ops.js';
+import { numberListValue } from './number-list.js';
 import { toJson, toText, type Json } from './print.js';
 import { acceptsKeyword, builtin, keywordList, methodFor, type Builtin, type CallContext } from './builtins/registry.js';
 import {
@@ -458,7 +459,7 @@ export class Interpreter {
       case 'List':
         return list(e.items.map((x) => this.eval(x, scope)));
       case 'NumberList':
-        return numberListValue(e.items);
+        return numberListValue(e.values);
       case 'Record': {
         const fields = new Map<string, Value>();
         for (const f of e.fields) fields.set(f.key.name, this.eval(f.value, scope));
@@ -669,16 +670,6 @@ export class Interpreter {
     if (this.options.signal?.aborted) fail('interrupted', 'interrupted', span);
     raisingAt(span, checkMemory);
   }
-}
-
-/** The value of a NumberList's entries (exact numbers are shared with the AST: both are immutable). */
-function numberListValue(items: readonly A.NumberListItem[]): Value {
-  const out: Value[] = new Array(items.length);
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k]!;
-    out[k] = Array.isArray(item) ? numberListValue(item) : { kind: 'number', value: item as { readonly num: bigint; readonly den: bigint } };
-  }
-  return list(out);
 }
 
 /** Where a built-in is called: the spans its diagnostics point at, and its argument expressions. */

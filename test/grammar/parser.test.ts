@@ -1,7 +1,9 @@
 // parseProgram on well-formed programs: every statement form and expression form gives the expected
 // AST (kinds, names, nesting, precedence), exact numbers, decoded strings, and accurate spans.
 import { describe, expect, it } from 'vitest';
-import type { Expr, NumberListItem, Stmt } from '../../src/lang/ast.js';
+import type { Expr, Stmt } from '../../src/lang/ast.js';
+import type { NumericListShape, NumericListValues } from '../../grammar/numeric-list.js';
+import { numberListRational } from '../../src/lang/number-list.js';
 import { parseProgram } from '../../src/lang/parse.js';
 import { decodeNumber } from '../../src/lang/build-ast.js';
 
@@ -23,9 +25,9 @@ function expr(source: string): Expr {
   return s.expr;
 }
 
-function numberItem(i: NumberListItem): string {
-  if (Array.isArray(i)) return `[${i.map(numberItem).join(' ')}]`;
-  const { num, den } = i as { num: bigint; den: bigint };
+function numberItem(v: NumericListValues, i: number | NumericListShape): string {
+  if (typeof i !== 'number') return `[${i.map((x) => numberItem(v, x)).join(' ')}]`;
+  const { num, den } = numberListRational(v, i);
   return den === 1n ? `${num}` : `${num}/${den}`;
 }
 
@@ -45,7 +47,7 @@ function sexpr(e: Expr): string {
     case 'Index': return `(index ${sexpr(e.target)} ${e.indices.map(sexpr).join(' ')})`;
     case 'Field': return `(. ${sexpr(e.target)} ${e.name.name})`;
     case 'List': return `[${e.items.map(sexpr).join(' ')}]`;
-    case 'NumberList': return `[${e.items.map(numberItem).join(' ')}]`;
+    case 'NumberList': return numberItem(e.values, e.values.shape);
     case 'Record': return `{${e.fields.map((f) => `${f.key.name}: ${sexpr(f.value)}`).join(', ')}}`;
     case 'Range': return `(.. ${sexpr(e.from)} ${sexpr(e.to)})`;
   }

@@ -6,6 +6,7 @@ import { fail } from '../diagnostics.js';
 import { arithmetic, compare, valuesEqual } from '../ops.js';
 import { ratToFloat } from '../../math/rat-float.js';
 import { floatMatrixValue } from '../objects/float-matrix.js';
+import { numberListFloats } from '../number-list.js';
 import { toText } from '../print.js';
 import { withProvenance, seedOf } from '../provenance.js';
 import { bool, float, int, isMatrix, kindWord, list, num, record, str, type Value } from '../values.js';
@@ -46,6 +47,8 @@ function sqrtValue(ctx: CallContext, v: Value): Value {
 
 /** A matrix of numbers (exact or float) as a float matrix, entry by entry without rational arithmetic; undefined when an entry is not a number. */
 function floatMatrixOf(v: Value): Value | undefined {
+  const literal = numberListFloats(v);
+  if (literal) return floatMatrixValue(literal);
   if (!isMatrix(v)) return undefined;
   const rows = v.items.length, cols = v.items[0]!.items.length;
   const M = zeros(rows, cols);
