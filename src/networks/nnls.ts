@@ -735,6 +735,44 @@ function decrease(x: Float64Array, r: Float64Array, g: Float64Array, xNew: Float
   return lin + 0.5 * quad;
 }
 
+/** The state both reparametrized methods start from: u(0) = √x(0), F's residual and gradient there, the first step. */
+interface ReparamStart {
+  readonly n: number;
+  /** The stopping rule (toleranceRule) and the iteration cap. */
+  readonly tolerance: (x: Float64Array) => number;
+  readonly maxIterations: number;
+  /** The curvature bound 1 / (2||∇F(x)||_∞ + 4σ²||x||_∞), σ ≥ ||A||₂: the flow rule's step. */
+  readonly bound: (x: Float64Array, g: Float64Array) => number;
+  readonly polish: SupportPolish;
+  /** The history, with iteration 0 recorded. */
+  readonly history: HistoryRecorder;
+  readonly u: Float64Array;
+  readonly x: Float64Array;
+  readonly g: Float64Array;
+  readonly r: Float64Array;
+  readonly f: number;
+  readonly eta: number;
+  readonly kkt: number;
+}
+
+function reparamStart(A: Dense, b: Float64Array, options: NnlsOptions): ReparamStart {
+  const n = A.cols;
+  const x = checkPositiveStart(n, options);
+  const sigma = spectralNorm(A);
+  const tolerance = toleranceRule(A, b, sigma, options);
+  const { g, r } = residualAndGradient(A, b, x);
+  const f = halfSquaredNorm(r);
+  const bound = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma * sigma * normInf(x) || 1);
+  const eta = bound(x, g);
+  const kkt = kktResidual(x, g);
+  const history = new HistoryRecorder();
+  history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
+  return {
+    n, tolerance, maxIterations: options.maxIterations ?? 1_000_000, bound, polish: new SupportPolish(A, b, tolerance, true), history,
+    u: Float64Array.from(x, Math.sqrt), x, g, r, f, eta, kkt,
+  };
+}
+
 /**
  * 'reparam': gradient descent on g(u) with Barzilai–Borwein steps η = sᵀs / sᵀy (s, y the last
  * changes of u and ∇g(u); J. Barzilai, J. M. Borwein, IMA J. Numer. Anal. 8 (1988)) under the
@@ -744,22 +782,10 @@ function decrease(x: Float64Array, r: Float64Array, g: Float64Array, xNew: Float
  * step is the curvature bound 1 / (2||∇F||_∞ + 4σ²||x||_∞), σ ≥ ||A||₂ (power iteration).
  */
 function reparamBarzilaiBorwein(A: Dense, b: Float64Array, options: NnlsOptions): NnlsResult {
-  const n = A.cols;
-  const x0 = checkPositiveStart(n, options);
-  const sigma = spectralNorm(A);
-  const tolerance = toleranceRule(A, b, sigma, options);
-  const maxIterations = options.maxIterations ?? 1_000_000;
-  let u = Float64Array.from(x0, Math.sqrt);
-  let x = x0;
-  let { g, r } = residualAndGradient(A, b, x);
-  let f = halfSquaredNorm(r);
-  const bound = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma * sigma * normInf(x) || 1);
+  const start = reparamStart(A, b, options);
+  const { n, tolerance, maxIterations, bound, polish, history } = start;
+  let { u, x, g, r, f, eta, kkt } = start;
   const flow = options.step === 'flow';
-  let eta = bound(x, g);
-  let kkt = kktResidual(x, g);
-  const polish = new SupportPolish(A, b, tolerance, true);
-  const history = new HistoryRecorder();
-  history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
   // The last values of F minus the current one (differences, so that they stay exact near the end).
   let window: number[] = [0];
   let iterations = 0;
@@ -837,22 +863,10 @@ function reparamBarzilaiBorwein(A: Dense, b: Float64Array, options: NnlsOptions)
  * when g increases.
  */
 function reparamNesterov(A: Dense, b: Float64Array, options: NnlsOptions): NnlsResult {
-  const n = A.cols;
-  const x0 = checkPositiveStart(n, options);
-  const sigma = spectralNorm(A);
-  const tolerance = toleranceRule(A, b, sigma, options);
-  const maxIterations = options.maxIterations ?? 1_000_000;
-  let u = Float64Array.from(x0, Math.sqrt);
+  const start = reparamStart(A, b, options);
+  const { n, tolerance, maxIterations, bound, polish, history } = start;
+  let { u, x, g, r, f, eta, kkt } = start;
   let uPrev = u;
-  let x = x0;
-  let { g, r } = residualAndGradient(A, b, x);
-  let f = halfSquaredNorm(r);
-  const bound = (x: Float64Array, g: Float64Array) => 1 / (2 * normInf(g) + 4 * sigma * sigma * normInf(x) || 1);
-  let eta = bound(x, g);
-  let kkt = kktResidual(x, g);
-  const polish = new SupportPolish(A, b, tolerance, true);
-  const history = new HistoryRecorder();
-  history.push(0, Math.sqrt(2 * f), kkt, supportSize(x), eta);
   let k = 0;
   let iterations = 0;
   const v = new Float64Array(n), xv = new Float64Array(n), uNew = new Float64Array(n), xNew = new Float64Array(n);
