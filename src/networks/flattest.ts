@@ -33,7 +33,11 @@ export interface FlattestOptions extends ComputeOptions {
   readonly rounds?: number;
   /** Stop when L ≤ lossTolerance (default 1e-10). */
   readonly lossTolerance?: number;
-  /** Newton iterations per round (default 200). */
+  /**
+   * Newton iterations per round (default 2000): near a minimizer where factors of a coordinate vanish
+   * or balance slowly (depth-3 diagonal networks) Newton with Hessian modification needs hundreds to
+   * thousands of iterations per round; a budget of 200 stopped there far from the constrained minimum.
+   */
   readonly iterations?: number;
 }
 
@@ -70,7 +74,7 @@ export function flattestZeroLoss(R: PolyRing<Rat>, L: Poly<Rat>, options: Flatte
   let x: Float64Array = Float64Array.from(options.init);
   const rounds: FlattestRound[] = [];
   // Phase 1: onto the zero-loss set (recorded as the round with penalty ∞).
-  const feasibility = minimize(R, L, { method: 'newton', init: x, iterations: options.iterations ?? 200, tolerance: 1e-9, signal: options.signal });
+  const feasibility = minimize(R, L, { method: 'newton', init: x, iterations: options.iterations ?? 2000, tolerance: 1e-9, signal: options.signal });
   x = feasibility.x;
   values.evaluate(x, out, null);
   rounds.push({ penalty: Infinity, loss: out[0]!, trace: out[1]!, iterations: feasibility.iterations, converged: feasibility.converged });
@@ -78,7 +82,7 @@ export function flattestZeroLoss(R: PolyRing<Rat>, L: Poly<Rat>, options: Flatte
     checkInterrupt(options.signal);
     options.onProgress?.({ stage: 'flattest', message: `penalty round ${round + 1}: μ = ${mu}` });
     const phi = R.add(T, R.scale(L, dyadicToRat(doubleToDyadic(mu))));
-    const r = minimize(R, phi, { method: 'newton', init: x, iterations: options.iterations ?? 200, tolerance: 1e-9 * Math.max(1, mu), signal: options.signal });
+    const r = minimize(R, phi, { method: 'newton', init: x, iterations: options.iterations ?? 2000, tolerance: 1e-9 * Math.max(1, mu), signal: options.signal });
     x = r.x;
     values.evaluate(x, out, null);
     rounds.push({ penalty: mu, loss: out[0]!, trace: out[1]!, iterations: r.iterations, converged: r.converged });

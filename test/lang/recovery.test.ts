@@ -29,6 +29,26 @@ describe('recovery losses in the language', () => {
     expect(lines).toEqual(['true, true', 'true, Infinity']);
   });
 
+  it('robust PCA with reg = λ is the ℓ1-penalized problem: Newton reaches the Huber closed form', () => {
+    // min over G, H of ||G||² + ||H||² with G⊙G − H⊙H = S is ||S||₁, so the loss's minimum is
+    // min over rank-1 X and S of ||X + S − M||² + λ||S||₁ = min_X Σ huber_λ(M − X), where
+    // huber_λ(r) = min_s (r − s)² + λ|s| = r² for |r| ≤ λ/2, λ|r| − λ²/4 beyond. For M = diag(1, ε),
+    // ε < 1, the best rank-1 X is diag(1, 0) (Eckart–Young; off-diagonal moves cost a² + b² − λab ≥ 0),
+    // so the minimum is huber_λ(ε): the corruption S = ε − λ/2 soft-thresholded, or nothing.
+    const huber = (r: number, lambda: number) => (Math.abs(r) <= lambda / 2 ? r * r : lambda * Math.abs(r) - lambda * lambda / 4);
+    const lines = runLines([
+      'seed 3;',
+      'for lam in [1/4, 1] {',
+      '  let r = minimize(robustPCALoss([[1, 0], [0, 1/4]], 1, reg = lam), method = "newton", iterations = 200);',
+      '  print r.loss, r.reason;',
+      '}',
+    ].join('\n'));
+    const values = lines.map((l) => Number(l.split(', ')[0]));
+    expect(lines.map((l) => l.split(', ')[1])).toEqual(['gradient', 'gradient']);
+    expect(values[0]).toBeCloseTo(huber(1 / 4, 1 / 4), 12); // 3/64: S = 1/8 carries part of ε
+    expect(values[1]).toBeCloseTo(huber(1 / 4, 1), 12); // 1/16: S = 0, ε left in the residual
+  });
+
   it('errors point at the argument', () => {
     expect(runErrors('completionLoss([[1, 2]], [[1]], 1);')[0]!.message).toMatch(/the mask must have the shape of M \(1×2\)/);
     expect(runErrors('completionLoss([[1, 2]], [[0, 0]], 1);')[0]!.message).toMatch(/observes no entry/);
@@ -36,5 +56,6 @@ describe('recovery losses in the language', () => {
     expect(runErrors('sensingLoss([[[1, 0]]], [1, 2], 1);')[0]!.message).toMatch(/one value per measurement matrix/);
     expect(runErrors('robustPCALoss([[1]], 1, reg = -1);')[0]!.message).toMatch(/non-negative/);
     expect(runErrors('flatMinimum([[1, 2]]);')[0]!.message).toMatch(/needs the inner dimension k/);
+    expect(runErrors('flatMinimum(completionLoss([[1]], [[1]], 1), init = [1, 1], restarts = 2);')[0]!.message).toMatch(/restarts need a random start/);
   });
 });

@@ -15,7 +15,7 @@ import {
   shallowNetwork,
 } from '../../networks/architectures.js';
 import { evaluateFloat, flattestFactorization, traceHessian } from '../../networks/flatness.js';
-import { flattestZeroLoss } from '../../networks/flattest.js';
+import { flattestZeroLoss, type FlattestResult } from '../../networks/flattest.js';
 import { type RecoveryLoss, bilinearLoss, completionLoss, robustPcaLoss, sensingLoss } from '../../networks/recovery.js';
 import { doubleToDyadic, dyadicToRat } from '../../math/interval/dyadic.js';
 import type { Span } from '../ast.js';
@@ -416,30 +416,46 @@ function recoveryValue(ctx: CallContext, name: string, r: RecoveryLoss): Value {
 
 function flattestValue(ctx: CallContext, v: Value, extra: Value | undefined, kwargs: ReadonlyMap<string, Value>): Value {
   const { ring, R, f } = paramPoly(ctx, v, 0);
-  if (extra) fail('arity', 'flatMinimum(L) of a loss takes keywords only (init, penalty, rounds, tolerance)', spanOf(ctx, 1));
+  if (extra) fail('arity', 'flatMinimum(L) of a loss takes keywords only (init, penalty, rounds, iterations, restarts, tolerance)', spanOf(ctx, 1));
   const real = (name: string, fallback: number) => {
     const x = kwargs.get(name);
     return x === undefined ? fallback : floatOf(ctx, x, kwSpan(ctx, name));
   };
-  const init = initialPoint(ctx, ring, kwargs.get('init'), kwargs.has('scale') ? real('scale', 1) : undefined, ctx.random);
   const rounds = kwargs.get('rounds');
-  const { value: r, seconds } = timed(() =>
-    flattestZeroLoss(R, f, {
-      ...options(ctx),
-      init: init.x,
-      ...(kwargs.has('penalty') ? { penalty: real('penalty', 10) } : {}),
-      lossTolerance: real('tolerance', 1e-10),
-      ...(rounds ? { rounds: expectSmallInt(ctx, rounds, 1, 1, 60) } : {}),
-    }),
-  );
+  const iterations = kwargs.get('iterations');
+  const restarts = kwargs.has('restarts') ? expectSmallInt(ctx, kwargs.get('restarts')!, 1, 1, 1000) : 1;
+  if (restarts > 1 && kwargs.get('init')?.kind !== undefined && kwargs.get('init')!.kind !== 'string') {
+    fail('domain', 'restarts need a random start (init = "random", "small" or "balanced"), not a given point', kwSpan(ctx, 'restarts'));
+  }
+  // Restarts: the penalty method from `restarts` seeded starts; the flattest feasible end point wins
+  // (the lowest loss when none is feasible). The rounds reported are the winner's.
+  const { value: winner, seconds } = timed(() => {
+    let best: { r: FlattestResult; init: { x: Float64Array; text: string }; start: number } | null = null;
+    for (let start = 1; start <= restarts; start++) {
+      const init = initialPoint(ctx, ring, kwargs.get('init'), kwargs.has('scale') ? real('scale', 1) : undefined, ctx.random);
+      const r = flattestZeroLoss(R, f, {
+        ...options(ctx),
+        init: init.x,
+        ...(kwargs.has('penalty') ? { penalty: real('penalty', 10) } : {}),
+        lossTolerance: real('tolerance', 1e-10),
+        ...(rounds ? { rounds: expectSmallInt(ctx, rounds, 1, 1, 60) } : {}),
+        ...(iterations ? { iterations: expectSmallInt(ctx, iterations, 1, 1, 1_000_000) } : {}),
+      });
+      const better = !best || (r.feasible && (!best.r.feasible || r.trace < best.r.trace)) || (!r.feasible && !best.r.feasible && r.loss < best.r.loss);
+      if (better) best = { r, init, start };
+    }
+    return best!;
+  });
+  const { r, init, start } = winner;
   const value = record({
     point: floatPointValue(ring, r.x),
     x: list(Array.from(r.x, (x) => float(x))),
     loss: float(r.loss),
     trace: float(r.trace),
     feasible: bool(r.feasible),
-    rounds: list(r.rounds.map((k) => record({ penalty: float(k.penalty), loss: float(k.loss), trace: float(k.trace), iterations: int(k.iterations) }))),
-    method: str(`quadratic penalty: Newton on L, then on tr ∇²L + μ L with μ = ${r.rounds[1]?.penalty ?? 'none'} × 10^k, ${r.rounds.length - 1} round${r.rounds.length === 2 ? '' : 's'}; start ${init.text}`),
+    rounds: list(r.rounds.map((k) => record({ penalty: float(k.penalty), loss: float(k.loss), trace: float(k.trace), iterations: int(k.iterations), converged: bool(k.converged) }))),
+    restart: int(start),
+    method: str(`quadratic penalty: Newton on L, then on tr ∇²L + μ L with μ = ${r.rounds[1]?.penalty ?? 'none'} × 10^k, ${r.rounds.length - 1} round${r.rounds.length === 2 ? '' : 's'}; start ${init.text}${restarts > 1 ? ` (start ${start} of ${restarts}, the flattest feasible end point)` : ''}`),
   });
   return withProvenance(value, {
     algorithm: 'flattest-penalty',
@@ -704,14 +720,14 @@ defineBuiltins([
   },
   {
     name: 'flatMinimum',
-    signature: 'flatMinimum(M, k, exact = false) or flatMinimum(L, init = "random", penalty = 10, rounds = 12, tolerance = 1e-10)',
+    signature: 'flatMinimum(M, k, exact = false) or flatMinimum(L, init = "random", penalty = 10, rounds = 12, iterations = 2000, restarts = 1, tolerance = 1e-10)',
     summary:
-      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (M exact or a float matrix; L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it. With a polynomial loss L ≥ 0 (sensingLoss, completionLoss, robustPCALoss, bilinearLoss, an unregularized network loss): the flattest zero-loss point found numerically, minimizing tr ∇²L on {L = 0} by the quadratic penalty method (Newton on L from the start to reach the zero-loss set, then rounds of Newton on tr ∇²L + μ L from the previous point, μ = penalty (default 10), ×10 per round, until L ≤ tolerance): {point, x, loss, trace, feasible, rounds: [{penalty, loss, trace, iterations}] (the first, penalty ∞, is the feasibility phase), method}; init as for minimize (default "random").',
+      'The flattest global minimum of the matrix factorization loss ||L R^T - M||²_F (M exact or a float matrix; L: n1×k, R: n2×k, k ≥ rank M): the balanced SVD factorization (one-sided Jacobi SVD in floats), with {L, R, trace, bound, nuclear, singular, residual, method}: trace = tr ∇² of the loss there (by the identity 2(n1||R||²_F + n2||L||²_F); with exact = true, M exact, from the exact trace polynomial evaluated in floating point, slow), bound = 4 √(n1 n2) ||M||_* (Ding, Drusvyatskiy, Fazel, Harchaoui), equal to it. With a polynomial loss L ≥ 0 (sensingLoss, completionLoss, robustPCALoss, bilinearLoss, an unregularized network loss): the flattest zero-loss point found numerically, minimizing tr ∇²L on {L = 0} by the quadratic penalty method (Newton on L from the start to reach the zero-loss set, then rounds of Newton on tr ∇²L + μ L from the previous point, μ = penalty (default 10), ×10 per round, until L ≤ tolerance; at most iterations Newton steps per round): {point, x, loss, trace, feasible, rounds: [{penalty, loss, trace, iterations, converged}] (the first, penalty ∞, is the feasibility phase; converged = false: the round stopped at its Newton budget), restart, method}; init as for minimize (default "random"); restarts = n runs the method from n seeded random starts and returns the flattest feasible end point (restart: which start).',
     examples: ['flatMinimum([[4, 0], [0, 9]], 2).bound  // 104.0'],
     category: 'networks',
     minArgs: 1,
     maxArgs: 2,
-    keywords: ['exact', 'init', 'scale', 'penalty', 'rounds', 'tolerance'],
+    keywords: ['exact', 'init', 'scale', 'penalty', 'rounds', 'iterations', 'restarts', 'tolerance'],
     call(ctx, [M, k], kwargs) {
       if (M!.kind === 'poly') return flattestValue(ctx, M!, k, kwargs);
       if (!k) fail('arity', 'flatMinimum(M, k) needs the inner dimension k of the factorization', ctx.span);
