@@ -47,6 +47,7 @@ import { type Parametrization, parametrize } from '../math/zerodim/index.js';
 import { countSolutions } from '../geometry/count.js';
 import { type Network, ambientDimension } from './architectures.js';
 import { functionSpaceLoss, squaredLoss } from './losses.js';
+import { analyzeBySignSymmetry, orbitPoints, signSymmetryPlan, signSymmetryProvenance } from './sign-symmetry.js';
 
 /** The stationary points form a positive-dimensional set: reported with its dimension, not counted. */
 export class PositiveDimensionalError extends MathError {
@@ -64,6 +65,11 @@ export interface StationaryOptions extends ComputeOptions {
   readonly certify?: boolean;
   /** The parametrization of the gradient ideal, when the caller has it already (stationaryRealCount). */
   readonly parametrization?: Parametrization;
+  /**
+   * Use the sign symmetries of L when it has some (default true): the orbits' route of ./sign-symmetry.ts;
+   * false: the whole gradient ideal (the second route in tests).
+   */
+  readonly signSymmetry?: boolean;
 }
 
 export interface Inertia {
@@ -142,6 +148,9 @@ export interface StationaryRealCount {
 /** Codes of parametrize's failures after which the exact route of real-inertia.ts runs instead. */
 const FALLBACK_CODES = new Set(['not-radical', 'no-separating-form', 'modular-failed']);
 
+/** Failures of the sign-symmetry route after which the whole gradient ideal is parametrized instead. */
+const SYMMETRY_FALLBACK_CODES = new Set(['not-radical', 'unsupported-orbit', 'no-separating-form', 'modular-failed', 'not-zero-dimensional', 'no-solutions']);
+
 type GradientParametrization =
   | { readonly kind: 'parametrization'; readonly param: Parametrization }
   | { readonly kind: 'none' }
@@ -185,14 +194,25 @@ export function stationaryRealCount(R: PolyRing<Rat>, L: Poly<Rat>, options: Sta
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
   const gens = gradient(R, L).filter((g) => !R.isZero(g));
   options.onProgress?.({ stage: 'stationary', message: 'real count of the gradient ideal, without the Hessian' });
+  let symmetryReason = '';
+  const plan = options.parametrization || options.signSymmetry === false || options.certify || gens.length === 0 ? null : signSymmetryPlan(R, L);
+  if (plan) {
+    try {
+      const a = analyzeBySignSymmetry(R, L, plan, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, indices: false });
+      return { complex: a.complex, real: a.real, method: `gradient ideal (zero-dimensional); ${signSymmetryProvenance(a, options.seed ?? 0, 0).note ?? ''}` };
+    } catch (e) {
+      if (!(e instanceof MathError && SYMMETRY_FALLBACK_CODES.has(e.code))) throw e;
+      symmetryReason = `; the sign-symmetry route did not apply (${e.code}: ${e.message})`;
+    }
+  }
   const p = parametrizeGradient(R, gens, options);
   if (p.kind === 'none') return { complex: 0, real: 0, method: 'gradient ideal: no solutions (1 is in the ideal modulo two primes)' };
   if (p.kind === 'parametrization') {
     const real = isolateSquareFree(p.param.w, { signal: options.signal }).length;
-    return { complex: p.param.w.length - 1, real, method: `gradient ideal (zero-dimensional); ${p.param.provenance.note}; real roots of W by Descartes' rule`, parametrization: p.param };
+    return { complex: p.param.w.length - 1, real, method: `gradient ideal (zero-dimensional); ${p.param.provenance.note}; real roots of W by Descartes' rule${symmetryReason}`, parametrization: p.param };
   }
   const s = solve(R, gens, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, digits: options.digits ?? 30, method: 'traces' });
-  return { complex: s.complex, real: s.real ?? 0, method: `gradient ideal (zero-dimensional); ${p.reason}; ${s.method}` };
+  return { complex: s.complex, real: s.real ?? 0, method: `gradient ideal (zero-dimensional); ${p.reason}; ${s.method}${symmetryReason}` };
 }
 
 /** Exact order of two decimal texts (the sort of the points; display order only). */
@@ -208,6 +228,50 @@ function compareCoordinates(a: readonly string[], b: readonly string[]): number 
   return 0;
 }
 
+
+/**
+ * The orbits' route (./sign-symmetry.ts) when L has a sign symmetry: the result, or why it did not
+ * apply (null when L has none).
+ */
+function bySignSymmetry(R: PolyRing<Rat>, L: Poly<Rat>, bezout: bigint, options: StationaryOptions): { readonly result: StationaryResult } | { readonly reason: string } | null {
+  const plan = signSymmetryPlan(R, L);
+  if (plan === null) return null;
+  const seed = options.seed ?? 0;
+  const start = performance.now();
+  let a;
+  try {
+    a = analyzeBySignSymmetry(R, L, plan, { signal: options.signal, onProgress: options.onProgress, seed, digits: options.digits ?? 30 });
+  } catch (e) {
+    if (e instanceof MathError && SYMMETRY_FALLBACK_CODES.has(e.code)) return { reason: `${e.code}: ${e.message}` };
+    throw e;
+  }
+  const points: RealStationaryPoint[] = [];
+  for (const orbit of a.points ?? []) {
+    for (const coordinates of orbitPoints(plan.group, orbit)) {
+      points.push({ coordinates, value: orbit.value, inertia: orbit.inertia, index: orbit.inertia.negative, degenerate: false });
+    }
+  }
+  if (points.length !== a.real) throw new MathError('internal', `the real orbits give ${points.length} points, their sizes ${a.real}`);
+  points.sort((x, y) => compareDecimals(x.value, y.value) || compareCoordinates(x.coordinates, y.coordinates));
+  const indices = new Array<number>(R.nvars + 1).fill(0);
+  for (const pt of points) indices[pt.index]!++;
+  const provenance = signSymmetryProvenance(a, seed, (performance.now() - start) / 1000);
+  return {
+    result: {
+      dimension: 0,
+      complex: a.complex,
+      real: a.real,
+      minima: points.filter((pt) => pt.index === 0).length,
+      indices,
+      degenerate: 0,
+      bezout,
+      points,
+      method: `gradient ideal (zero-dimensional); ${provenance.note}`,
+      provenance,
+    },
+  };
+}
+
 export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: StationaryOptions = {}): StationaryResult {
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'stationary points need a loss with rational coefficients (a ring over QQ)');
   const start = performance.now();
@@ -218,8 +282,10 @@ export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: Statio
   const n = R.nvars;
   const seed = options.seed ?? 0;
   const digits = options.digits ?? 30;
-  const p = parametrizeGradient(R, gens, options);
   const seconds = () => (performance.now() - start) / 1000;
+  const symmetric = options.parametrization || options.signSymmetry === false || options.certify || gens.length === 0 ? null : bySignSymmetry(R, L, bezout, options);
+  if (symmetric && 'result' in symmetric) return { ...symmetric.result, provenance: { ...symmetric.result.provenance, seconds: seconds() } };
+  const p = parametrizeGradient(R, gens, options);
   if (p.kind === 'none') {
     const method = 'gradient ideal is the unit ideal';
     return {
@@ -268,6 +334,10 @@ export function stationaryPoints(R: PolyRing<Rat>, L: Poly<Rat>, options: Statio
       seed,
       note: `${method}; the rational univariate representation rests on a multi-modular Gröbner basis over QQ`,
     };
+  }
+  if (symmetric) {
+    method += `; the sign-symmetry route did not apply (${symmetric.reason})`;
+    provenance = { ...provenance, note: `${provenance.note}; the sign-symmetry route did not apply (${symmetric.reason})` };
   }
   points.sort((a, b) => compareDecimals(a.value, b.value) || compareCoordinates(a.coordinates, b.coordinates));
   const indices = new Array<number>(n + 1).fill(0);

@@ -81,9 +81,11 @@ const RANDOM_PRIME_BOUND =
  * which also detects a positive-dimensional set of stationary points (then the exact route runs at
  * once, to report its dimension). `.complex` is that count (probabilistic, labelled so), unless an
  * exact route already ran; `.real` counts real roots exactly without Morse indices
- * (stationaryRealCount: the real roots of the parametrization's W); `.minima`, `.indices`,
- * `.degenerate` and `.points` run the Morse-index route (stationaryPoints: interval inertia on the
- * parametrization, reusing the one `.real` computed), whose counts then answer `.complex` and `.real` too. The seed and the
+ * (stationaryRealCount: the real roots of the parametrization's W, or of the orbits' W when L has sign
+ * symmetries); `.minima`, `.indices` and `.degenerate` run the Morse-index route (stationaryPoints: by
+ * the orbits of L's sign symmetries when it has some, src/networks/sign-symmetry.ts, else interval
+ * inertia on the parametrization, reusing the one `.real` computed), and `.points` (exact points) the
+ * whole gradient ideal's parametrization; their counts then answer `.complex` and `.real` too. The seed and the
  * prime are drawn at the call, so the values do not depend on the order of the reads.
  */
 function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f: Poly<Rat>, certify: boolean): Value {
@@ -95,28 +97,43 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
   if (set) return set; // a positive-dimensional stationary set: its components
   // Over QQ the counts rest on the default (multi-modular, uncertified) Gröbner bases: say so.
   let exact: { readonly s: StationaryResult; readonly how: Provenance } | undefined;
+  const routeOf = (s: StationaryResult, seconds: number) => {
+    const p = s.provenance;
+    const how: Provenance = {
+      ...reportedProvenance({ algorithm: p.algorithm, field: p.field, certified: p.certified, note: p.note }, seconds, ctx.random),
+      ...(p.primes ? { primes: p.primes } : {}),
+      ...(p.order ? { order: p.order } : {}),
+    };
+    // The record now says how its most complete route went (the REPL's type line, --json).
+    withProvenance(result, how);
+    return { s, how };
+  };
+  // .points are exact points: the whole gradient ideal's parametrization (not the orbits' route).
   const exactRoute = () => {
     if (!exact) {
       // The parametrization of an earlier .real is reused.
       const parametrization = real?.r.parametrization;
-      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed, certify, ...(parametrization ? { parametrization } : {}) }));
-      const p = s.provenance;
-      exact = {
-        s,
-        how: {
-          ...reportedProvenance({ algorithm: p.algorithm, field: p.field, certified: p.certified, note: p.note }, seconds, ctx.random),
-          ...(p.primes ? { primes: p.primes } : {}),
-          ...(p.order ? { order: p.order } : {}),
-        },
-      };
-      // The record now says how its most complete route went (the REPL's type line, --json).
-      withProvenance(result, exact.how);
+      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed, certify, signSymmetry: false, ...(parametrization ? { parametrization } : {}) }));
+      exact = routeOf(s, seconds);
     }
     return exact;
   };
+  // Counts and Morse indices: by the orbits of L's sign symmetries when it has some (src/networks/sign-symmetry.ts).
+  let indexed: { readonly s: StationaryResult; readonly how: Provenance } | undefined;
+  const indexRoute = () => {
+    if (exact) return exact;
+    if (!indexed) {
+      const parametrization = real?.r.parametrization;
+      const { value: s, seconds } = timed(() => stationaryPoints(R, f, { ...compute, seed, certify, ...(parametrization ? { parametrization } : {}) }));
+      indexed = routeOf(s, seconds);
+      if (s.points.every((pt) => pt.point !== undefined)) exact = indexed;
+    }
+    return indexed;
+  };
   let real: { readonly r: StationaryRealCount; readonly how: Provenance } | undefined;
   const realRoute = () => {
-    if (exact) return { complex: exact.s.complex, real: exact.s.real, how: exact.how };
+    const known = exact ?? indexed;
+    if (known) return { complex: known.s.complex, real: known.s.real, how: known.how };
     if (!real) {
       const { value: r, seconds } = timed(() => stationaryRealCount(R, f, { ...compute, seed, digits: 5, certify }));
       const primes = r.parametrization?.provenance.primes;
@@ -138,9 +155,13 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
     const e = exactRoute();
     return withProvenance(read(e.s), e.how);
   };
+  const fromIndices = (read: (s: StationaryResult) => Value) => () => {
+    const e = indexRoute();
+    return withProvenance(read(e.s), e.how);
+  };
   const result = record({
     complex: () => {
-      if (exact || real || certify || modular.complex === null) {
+      if (exact || indexed || real || certify || modular.complex === null) {
         const r = realRoute();
         return withProvenance(int(r.complex), r.how);
       }
@@ -150,9 +171,9 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
       const r = realRoute();
       return withProvenance(int(r.real), r.how);
     },
-    minima: fromExact((s) => int(s.minima)),
-    indices: fromExact((s) => list(s.indices.map((k) => int(k)))),
-    degenerate: fromExact((s) => int(s.degenerate)),
+    minima: fromIndices((s) => int(s.minima)),
+    indices: fromIndices((s) => list(s.indices.map((k) => int(k)))),
+    degenerate: fromIndices((s) => int(s.degenerate)),
     bezout: int(modular.bezout),
     points: fromExact((s) =>
       list(s.points.map((p) => record({ point: p.point ? pointValue(p.point, ring) : list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
@@ -164,7 +185,7 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
         algorithm: 'gradient-ideal',
         field: 'QQ',
         certified: false,
-        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by the real roots of the modular parametrization; .minima, .indices, .degenerate, .points by certified Morse indices on it (parametrization + interval inertia)`,
+        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by the real roots of the modular parametrization (of the orbits when L has sign symmetries); .minima, .indices, .degenerate by certified Morse indices (on the orbits when L has sign symmetries), .points by the parametrization of the whole gradient ideal + interval inertia`,
       },
       seconds,
       ctx.random,

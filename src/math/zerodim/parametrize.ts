@@ -133,6 +133,62 @@ function shearedSystem(G: PolyRing<Rat>, gens: readonly Poly<Rat>[], form: reado
 }
 
 /**
+ * Step 3 of the module header: images of `job` at further primes (from `nextPrime`, by `runner` in
+ * batches of BATCH_PER_WORKER per thread, processed in the order of the primes) added to `lift` until
+ * a candidate is stable; null when images fail at most primes (the learning prime looks unlucky).
+ * Shared with the invariant route (./invariant.ts).
+ */
+export function liftImages(
+  job: PrimeJob,
+  lift: ParametrizationLift,
+  estimate: PrimeEstimate,
+  runner: PrimeRunner,
+  nextPrime: () => number,
+  firstBits: number,
+  timings: ParametrizeTimings,
+  progress: (message: string, prime?: number) => void,
+  options: ComputeOptions,
+): { candidate: RationalPoly[] | null; skipped: number } {
+  const queue: PrimeImage[] = [];
+  let modulusBits = firstBits;
+  const imageAt = (): { p: number; image: Float64Array } | 'failed' => {
+    if (queue.length === 0) {
+      const batch = Array.from({ length: runner.parallelism > 1 ? BATCH_PER_WORKER * runner.parallelism : 1 }, () => nextPrime());
+      for (const image of runner.images(job, batch, options)) {
+        timings.replay += image.replayMs;
+        timings.sequences += image.sequencesMs;
+        queue.push(image);
+      }
+    }
+    const next = queue.shift()!;
+    return next.image ? { p: next.p, image: next.image } : 'failed';
+  };
+  let failures = 0;
+  let successes = 0;
+  let skipped = 0;
+  let candidate: RationalPoly[] | null = null;
+  while (candidate === null) {
+    checkInterrupt(options.signal);
+    const next = imageAt();
+    if (typeof next === 'string') {
+      skipped++;
+      // Replays that fail, or a form rejected at most primes: the learning prime looks unlucky.
+      if (++failures >= 3 && failures > successes) break;
+      continue;
+    }
+    successes++;
+    lift.add(next.p, next.image);
+    modulusBits += Math.log2(next.p);
+    const k = lift.primes.length;
+    progress(`prime ${k} of ~${estimate.primes(k, modulusBits)}${estimate.fromSample ? '' : ' (a priori)'}`, next.p);
+    const t0 = performance.now();
+    candidate = lift.attempt();
+    timings.reconstruct += performance.now() - t0;
+  }
+  return { candidate, skipped };
+}
+
+/**
  * The parametrization of the solutions of a zero-dimensional radical ideal of QQ[x_1..x_n] (see the
  * module header). MathError 'not-zero-dimensional', 'no-solutions', 'not-radical' (the caller falls
  * back to ../solve.ts), 'no-separating-form' or 'modular-failed'.
@@ -227,7 +283,7 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
     const estimate = new PrimeEstimate(heightPrior(inputs, D));
     if (options.maxPrimes === undefined) maxPrimes = primeLimit(estimate.primes(1, Math.log2(first.p)));
     const lift = new ParametrizationLift(D, count, estimate);
-    let modulusBits = Math.log2(first.p);
+    const modulusBits = Math.log2(first.p);
     timed('reconstruct', () => lift.add(first.p, chosen.image));
     // The default runner only for systems where a prime costs more than handing it to a worker.
     const runner = options.runner ?? (D >= PARALLEL_MIN_SOLUTIONS ? defaultPrimeRunner() : sequentialPrimeRunner);
@@ -245,38 +301,9 @@ export function parametrize(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], option
         seed,
       },
     };
-    const queue: PrimeImage[] = [];
-    const imageAt = (): { p: number; image: Float64Array } | 'failed' => {
-      if (queue.length === 0) {
-        const batch = Array.from({ length: runner.parallelism > 1 ? BATCH_PER_WORKER * runner.parallelism : 1 }, () => nextPrime().p);
-        for (const image of runner.images(job, batch, options)) {
-          timings.replay += image.replayMs;
-          timings.sequences += image.sequencesMs;
-          queue.push(image);
-        }
-      }
-      const next = queue.shift()!;
-      return next.image ? { p: next.p, image: next.image } : 'failed';
-    };
-    let failures = 0;
-    let successes = 0;
-    let candidate: RationalPoly[] | null = null;
-    while (candidate === null) {
-      checkInterrupt(options.signal);
-      const next = imageAt();
-      if (typeof next === 'string') {
-        skipped++;
-        // Replays that fail, or a form rejected at most primes: the learning prime looks unlucky.
-        if (++failures >= 3 && failures > successes) break;
-        continue;
-      }
-      successes++;
-      lift.add(next.p, next.image);
-      modulusBits += Math.log2(next.p);
-      const k = lift.primes.length;
-      progress(`prime ${k} of ~${estimate.primes(k, modulusBits)}${estimate.fromSample ? '' : ' (a priori)'}`, next.p);
-      candidate = timed('reconstruct', () => lift.attempt());
-    }
+    const lifted = liftImages(job, lift, estimate, runner, () => nextPrime().p, modulusBits, timings, progress, options);
+    skipped += lifted.skipped;
+    const candidate = lifted.candidate;
     if (candidate === null) {
       if (++restarts > 3) throw new MathError('modular-failed', 'the F4 trace or the linear form failed at too many primes');
       progress('restarting: the learning prime looks unlucky');

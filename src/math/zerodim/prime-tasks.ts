@@ -24,6 +24,7 @@ import { Random } from '../random.js';
 import { NormalForms, NormalSet } from './normal-forms.js';
 import { type PrimeFailure, type PrimeParametrization, formModulo, tryForm } from './prime.js';
 import { unshearImage } from './shear.js';
+import { type InvariantSetup, prepareInvariant } from './invariant.js';
 
 /** A monomial table as plain data. */
 export interface TableData {
@@ -51,11 +52,12 @@ export interface ParametrizationSetup {
   readonly seed: number;
 }
 
-/** A job for a prime runner: `key` is unique per job (a worker prepares each job once). */
+/** A job for a prime runner: `key` is unique per job (a worker prepares each job once); the invariant route's job is in ./invariant.ts. */
 export interface PrimeJob {
   readonly key: number;
-  readonly task: 'parametrization';
-  readonly setup: ParametrizationSetup;
+  /** 'parametrization': ParametrizationSetup; 'invariant': InvariantSetup. */
+  readonly task: 'parametrization' | 'invariant';
+  readonly setup: ParametrizationSetup | InvariantSetup;
 }
 
 export type ImageFailure = 'bad-prime' | 'replay' | PrimeFailure;
@@ -140,7 +142,8 @@ export function prepareParametrization(setup: ParametrizationSetup, signal?: Int
   };
 }
 
-/** The tasks a runner can run, by name. */
-export const PRIME_TASKS: { readonly [K in PrimeJob['task']]: (setup: Extract<PrimeJob, { task: K }>['setup'], signal?: Interrupt) => PreparedTask } = {
-  parametrization: (setup, signal) => prepareParametrization(setup, signal),
+/** The tasks a runner can run, by name (each reads the setup its task names). */
+export const PRIME_TASKS: { readonly [K in PrimeJob['task']]: (setup: PrimeJob['setup'], signal?: Interrupt) => PreparedTask } = {
+  parametrization: (setup, signal) => prepareParametrization(setup as ParametrizationSetup, signal),
+  invariant: (setup, signal) => prepareInvariant(setup as InvariantSetup, signal),
 };

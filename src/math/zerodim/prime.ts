@@ -34,7 +34,7 @@ import { Random } from '../random.js';
 import { countDistinctSolutions, quotientAlgebra } from '../quotient.js';
 import { berlekampMassey } from './berlekamp-massey.js';
 import { SequenceMatrix, dotSparse, invModMonic, mulModMonic, polynomialPart, trim } from './kernels.js';
-import { NormalForms, NormalSet } from './normal-forms.js';
+import { NormalForms, NormalSet, type SparseColumn } from './normal-forms.js';
 
 /** A parametrization modulo p: x_i = v[i](θ) / w'(θ) at the roots θ of w, θ = Σ form[i]·x_i. */
 export interface PrimeParametrization {
@@ -77,20 +77,34 @@ export function formModulo(c: readonly bigint[], p: number): number[] {
  * or why it was rejected (see the module header).
  */
 export function parametrizeAtPrime(nf: NormalForms, form: readonly number[], random: Random, signal?: Interrupt): PrimeParametrization | PrimeFailure {
-  const p = nf.p;
-  const D = nf.size;
-  const n = form.length;
-  const M = new SequenceMatrix(nf.multiplicationMatrix(form), p);
-  const coordinates = Array.from({ length: n }, (_, i) => nf.variable(i));
+  const M = new SequenceMatrix(nf.multiplicationMatrix(form), nf.p);
+  const coordinates = Array.from({ length: form.length }, (_, i) => nf.variable(i));
+  return krylovParametrization(M, nf.size, coordinates, nf.p, random, signal);
+}
+
+/**
+ * The steps of the module header for a multiplication matrix M of size D whose position 0 is the
+ * monomial 1, and the vectors NF(f) of the functions f to parametrize: f = v_f(θ) / w'(θ) at the roots
+ * θ of w. Also the invariant route (./invariant.ts), on the block of M of the invariant monomials.
+ */
+export function krylovParametrization(
+  M: SequenceMatrix,
+  D: number,
+  vectors: readonly SparseColumn[],
+  p: number,
+  random: Random,
+  signal?: Interrupt,
+): PrimeParametrization | PrimeFailure {
+  const n = vectors.length;
   let row = new Float64Array(D);
   for (let k = 0; k < D; k++) row[k] = random.int(0, p - 1);
   let next = new Float64Array(D);
   const s = new Float64Array(2 * D);
-  const si = coordinates.map(() => new Float64Array(D));
+  const si = vectors.map(() => new Float64Array(D));
   for (let k = 0; k < 2 * D; k++) {
     if ((k & 15) === 0) checkInterrupt(signal);
     s[k] = row[0]!;
-    if (k < D) for (let i = 0; i < n; i++) si[i]![k] = dotSparse(row, coordinates[i]!, p);
+    if (k < D) for (let i = 0; i < n; i++) si[i]![k] = dotSparse(row, vectors[i]!, p);
     if (k + 1 < 2 * D) {
       M.rowTimes(row, next);
       [row, next] = [next, row];
