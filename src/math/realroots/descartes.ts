@@ -15,6 +15,14 @@
 // that is a root is reported as an exact root. Termination follows from the one- and two-circle
 // theorems (Obreshkoff; Krandick and Mehlhorn), as p is square-free.
 //
+// Float first (`isolateSquareFree`): the node polynomials are carried as balls of doubles
+// (./ball-shift.ts) and every test is decided on the ball when its signs are certain; a node where a
+// sign is undecided is decided in exact arithmetic, and its children restart from exact balls. The
+// decisions are the exact ones, so the tree and the intervals are those of the exact route
+// (`isolateSquareFreeExact`, kept for degrees above MAX_BALL_DEGREE and as the tests' reference). On the
+// degree-256 eliminating polynomial of katsura-8, 253 of 291 nodes are decided on balls; the exact
+// ones are near the top of the tree (hundreds of bits of cancellation) and where 53 bits ran out.
+//
 // Representation of the result: IsolatedRoots (./root.ts) in increasing order, with dyadic endpoints
 // of the form m·2^(k-j).
 import { MathError } from '../errors.js';
@@ -24,10 +32,13 @@ import { integerPoly } from '../univariate/integer-poly.js';
 import { intSquareFree } from '../univariate/square-free.js';
 import { type IsolatedRoot } from './root.js';
 import { signAtDyadic } from './sign.js';
-import { removeCommonTwos, shiftedVariations, taylorShift1 } from './taylor-shift.js';
+import { type BallPoly, MAX_BALL_DEGREE, ballFromIntegers, ballHalf, ballShift1, ballSign, ballTimesLinear, ballUnitVariations } from './ball-shift.js';
+import { removeCommonTwos, shiftedVariations, taylorShift1, taylorShiftBy } from './taylor-shift.js';
 
 export interface IsolationOptions {
   readonly signal?: Interrupt;
+  /** Counts of ball and exact nodes, added to when given. */
+  readonly stats?: IsolationStats;
 }
 
 /** Sign variations of a coefficient sequence (zeros skipped). */
@@ -79,15 +90,157 @@ export function isolateRealRootsDescartes(coefficients: readonly (bigint | { num
   return isolateSquareFree(p, options);
 }
 
-/** The isolation itself, for a square-free integer polynomial p (not checked) with no trailing zero coefficient. */
-export function isolateSquareFree(p: readonly bigint[], options: IsolationOptions = {}): IsolatedRoot[] {
-  const n = p.length - 1;
-  if (n <= 0) return [];
+/** How the nodes of the bisection tree were decided (filled in when passed in the options). */
+export interface IsolationStats {
+  /** Nodes whose Descartes test was decided on balls of doubles. */
+  ballNodes: number;
+  /** Nodes decided in exact arithmetic (undecided signs, a root at a bisection point, high degree). */
+  exactNodes: number;
+}
+
+/**
+ * One node of the bisection tree: the interval (c/2^j, (c+1)/2^j) of y and its polynomial
+ * g = (y - 1)^atOne·y^atZero·h up to a non-zero factor, where the ball encloses h. The factors are the
+ * roots of g at the interval's endpoints (dyadic roots of p found at bisection points), kept apart:
+ * the Descartes bound of g equals that of h (for g = y·h the reversed polynomials agree; for
+ * g = (y - 1)·h, (x+1)^n g(1/(x+1)) = -x·(x+1)^(n-1) h(1/(x+1))), while a ball of g itself could never
+ * decide the sign of the zero coefficient they cause.
+ */
+interface TreeNode {
+  readonly c: bigint;
+  readonly j: number;
+  /** Encloses a non-zero multiple of h, or null (decide exactly). */
+  readonly ball: BallPoly | null;
+  readonly atOne: 0 | 1;
+  readonly atZero: 0 | 1;
+  /** The node's integer polynomial g when already known, else null (computed from the root's). */
+  readonly exact: bigint[] | null;
+}
+
+/** A tree node for the exact polynomial g, with its endpoint roots divided out of the ball. */
+function exactNode(c: bigint, j: number, g: bigint[]): TreeNode {
+  let h = g;
+  let atZero: 0 | 1 = 0;
+  let atOne: 0 | 1 = 0;
+  if (h[0] === 0n) {
+    h = h.slice(1);
+    atZero = 1;
+  }
+  let sum = 0n;
+  for (const x of h) sum += x;
+  if (sum === 0n) {
+    // h = q·(y - 1) by synthetic division: q_(k-1) = h_k + q_k from the top.
+    const q = new Array<bigint>(h.length - 1);
+    let carry = 0n;
+    for (let k = h.length - 1; k >= 1; k--) {
+      carry += h[k]!;
+      q[k - 1] = carry;
+    }
+    h = q;
+    atOne = 1;
+  }
+  return { c, j, ball: ballFromIntegers(h), atOne, atZero, exact: g };
+}
+
+/** The root polynomial g0 of the tree and the map from its nodes to intervals of p. */
+function treeRoot(p: readonly bigint[]): { g0: bigint[]; k: number } {
   const k = rootBoundExponent(p);
   // g0(y) = p(2^(k+1) y - 2^k) = q(2y - 1) with q(z) = p(2^k z); q(u - 1) = h(1 - u) with h(v) = q(-v).
   const h = p.map((c, i) => (i % 2 === 0 ? c : -c) << BigInt(k * i));
   const shifted = taylorShift1(h); // h(v + 1), so q(u - 1) = shifted(-u)
-  const g0 = removeCommonTwos(shifted.map((c, i) => (i % 2 === 0 ? c : -c) << BigInt(i)));
+  return { g0: removeCommonTwos(shifted.map((c, i) => (i % 2 === 0 ? c : -c) << BigInt(i))), k };
+}
+
+/** The node polynomial 2^(jn)·g0((y + c)/2^j) of the interval (c/2^j, (c+1)/2^j), exactly. */
+function nodePolynomial(g0: readonly bigint[], c: bigint, j: number): bigint[] {
+  const n = g0.length - 1;
+  return removeCommonTwos(taylorShiftBy(g0.map((x, i) => x << BigInt(j * (n - i))), c));
+}
+
+/** The children 2^n g(y/2) and 2^n g((y+1)/2) of an exact node, and whether g(1/2) = 0. */
+function exactChildren(g: readonly bigint[]): { left: bigint[]; right: bigint[]; midpointRoot: boolean } {
+  const n = g.length - 1;
+  const left = g.map((x, i) => x << BigInt(n - i)); // 2^n g(y/2)
+  let atMid = 0n;
+  for (const x of left) atMid += x;
+  const right = taylorShift1(left); // 2^n g((y+1)/2)
+  return { left: removeCommonTwos(left), right: removeCommonTwos(right), midpointRoot: atMid === 0n };
+}
+
+/**
+ * The isolation itself, for a square-free integer polynomial p (not checked) with no trailing zero
+ * coefficient: the bisection tree of the module header, float first. Each node's polynomial is carried
+ * as a ball of doubles (./ball-shift.ts: homothety and Taylor shift with certified radii), and its
+ * Descartes test and bisection-point test are decided on the ball; a node where a sign is undecided
+ * (or whose ball overflowed) is decided exactly, with its integer polynomial computed from the root's
+ * by one Taylor shift by c (or carried from an exact parent), and its children restart as balls of
+ * their exact polynomials. Every decision equals the exact one, so the intervals are those of
+ * `isolateSquareFreeExact` (the same tree).
+ */
+export function isolateSquareFree(p: readonly bigint[], options: IsolationOptions = {}): IsolatedRoot[] {
+  const n = p.length - 1;
+  if (n <= 0) return [];
+  if (n > MAX_BALL_DEGREE) return isolateSquareFreeExact(p, options);
+  const stats = options.stats;
+  const { g0, k } = treeRoot(p);
+  const endpoint = (c: bigint, j: number): Dyadic => ({ m: 2n * c - (1n << BigInt(j)), e: k - j });
+
+  const found: { lo: Dyadic; hi: Dyadic; exact: boolean }[] = [];
+  const stack: TreeNode[] = [exactNode(0n, 0, g0)];
+  while (stack.length > 0) {
+    checkInterrupt(options.signal);
+    const { c, j, ball, atOne, atZero, exact } = stack.pop()!;
+    let v = ball === null ? -1 : ballUnitVariations(ball);
+    let children: { left: BallPoly; right: BallPoly } | null = null;
+    if (v >= 2) {
+      // g(y/2) ∝ (y - 2)^atOne·y^atZero·h(y/2) and g((y+1)/2) ∝ (y - 1)^atOne·(y + 1)^atZero·h((y+1)/2).
+      const half = ballHalf(ball!);
+      const shifted = ballShift1(half);
+      // shifted_0 = h(1/2) up to a factor, zero exactly when g(1/2) = 0: a root at the bisection point
+      // needs the exact route.
+      const s = ballSign(shifted.mid[0]!, shifted.rad[0]!);
+      if (Number.isNaN(s) || s === 0) v = -1;
+      else children = { left: atOne ? ballTimesLinear(half, -2) : half, right: atZero ? ballTimesLinear(shifted, 1) : shifted };
+    }
+    if (v >= 0) {
+      if (stats) stats.ballNodes++;
+      if (v === 1) found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
+      if (children !== null) {
+        stack.push({ c: 2n * c + 1n, j: j + 1, ball: children.right, atOne, atZero: 0, exact: null });
+        stack.push({ c: 2n * c, j: j + 1, ball: children.left, atOne: 0, atZero, exact: null });
+      }
+      continue;
+    }
+    if (stats) stats.exactNodes++;
+    const g = exact ?? nodePolynomial(g0, c, j);
+    const w = unitIntervalVariations(g);
+    if (w === 0) continue;
+    if (w === 1) {
+      found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
+      continue;
+    }
+    const { left, right, midpointRoot } = exactChildren(g);
+    if (midpointRoot) {
+      const mid = endpoint(2n * c + 1n, j + 1);
+      found.push({ lo: mid, hi: mid, exact: true });
+    }
+    stack.push(exactNode(2n * c + 1n, j + 1, right));
+    stack.push(exactNode(2n * c, j + 1, left));
+  }
+  const roots = found.map((f) => normalize(p, f.lo, f.hi, f.exact));
+  roots.sort((a, b) => compareRoots(a, b));
+  return roots;
+}
+
+/**
+ * The same isolation in exact arithmetic at every node (the classical route: one exact Taylor shift
+ * per test and per bisection). Used above the degree where balls of doubles apply, and kept as the
+ * independent reference of the float-first tree in the tests.
+ */
+export function isolateSquareFreeExact(p: readonly bigint[], options: IsolationOptions = {}): IsolatedRoot[] {
+  const n = p.length - 1;
+  if (n <= 0) return [];
+  const { g0, k } = treeRoot(p);
   const endpoint = (c: bigint, j: number): Dyadic => ({ m: 2n * c - (1n << BigInt(j)), e: k - j });
 
   const found: { lo: Dyadic; hi: Dyadic; exact: boolean }[] = [];
@@ -95,22 +248,20 @@ export function isolateSquareFree(p: readonly bigint[], options: IsolationOption
   while (stack.length > 0) {
     checkInterrupt(options.signal);
     const { g, c, j } = stack.pop()!;
+    if (options.stats) options.stats.exactNodes++;
     const v = unitIntervalVariations(g);
     if (v === 0) continue;
     if (v === 1) {
       found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
       continue;
     }
-    const left = g.map((x, i) => x << BigInt(n - i)); // 2^n g(y/2)
-    let atMid = 0n;
-    for (const x of left) atMid += x;
-    if (atMid === 0n) {
+    const { left, right, midpointRoot } = exactChildren(g);
+    if (midpointRoot) {
       const mid = endpoint(2n * c + 1n, j + 1);
       found.push({ lo: mid, hi: mid, exact: true });
     }
-    const right = taylorShift1(left); // 2^n g((y+1)/2)
-    stack.push({ g: removeCommonTwos(right), c: 2n * c + 1n, j: j + 1 });
-    stack.push({ g: removeCommonTwos(left), c: 2n * c, j: j + 1 });
+    stack.push({ g: right, c: 2n * c + 1n, j: j + 1 });
+    stack.push({ g: left, c: 2n * c, j: j + 1 });
   }
   // The stack is depth-first, left before right: `found` is already in increasing order except that an
   // exact midpoint root is recorded before the roots of its left half.

@@ -1,6 +1,7 @@
 // Certified real roots: Descartes isolation with fast Taylor shifts, refinement, real points of a
 // rational parametrization, inertia and values at them (Morse indices). See the headers of each module.
 export * from './taylor-shift.js';
+export * from './ball-shift.js';
 export * from './sign.js';
 export * from './root.js';
 export * from './descartes.js';

@@ -25,6 +25,16 @@ export function taylorShift1(a: readonly bigint[]): bigint[] {
   return c;
 }
 
+/** a(x + c) for an integer c (ascending coefficients in and out; the same scheme, with products). */
+export function taylorShiftBy(a: readonly bigint[], c: bigint): bigint[] {
+  if (c === 1n) return taylorShift1(a);
+  const out = a.slice();
+  const n = out.length - 1;
+  if (c === 0n) return out;
+  for (let i = 0; i < n; i++) for (let j = n - 1; j >= i; j--) out[j]! += c * out[j + 1]!;
+  return out;
+}
+
 /**
  * The sign variations of a(x + 1), capped at `cap`: computes the shift one final coefficient at a time
  * (c_0 first) and stops once `cap` variations have been seen.
