@@ -158,6 +158,51 @@ describe('kernels modulo p (against the generic UnivariateRing)', () => {
   });
 });
 
+describe('the fused Krylov sequences of sparse FGLM', () => {
+  const random = new Random(10);
+  /** Columns like a multiplication matrix's: unit columns with distinct sources, sparse, dense (some zeros, ranges). */
+  function matrix(D: number, p: number) {
+    const sources = Array.from({ length: D }, (_, k) => k).sort(() => random.int(0, 2) - 1);
+    return Array.from({ length: D }, (_, j) => {
+      const kind = j % 3;
+      const lo = random.int(0, D >> 2);
+      const positions =
+        kind === 0 ? [sources[j]!] : kind === 1 ? [...new Set(Array.from({ length: 3 }, () => random.int(0, D - 1)))].sort((a, b) => a - b) : Array.from({ length: D - lo - random.int(0, D >> 3) }, (_, k) => lo + k).filter((k) => k < D);
+      const values = positions.map(() => (kind === 0 ? 1 : random.int(1, p - 1)));
+      return { index: Int32Array.from(positions), value: Float64Array.from(values) };
+    });
+  }
+
+  it('s_k = r·M^k·e_0 (k < 2D) and r·M^k·v_i (k < D) equal the row chain in exact integers (primes below 2^22 and 2^26)', () => {
+    for (const p of [4194301, 67108859]) {
+      for (const D of [1, 5, 64, 130]) {
+        const columns = matrix(D, p);
+        const r = Float64Array.from({ length: D }, () => random.int(0, p - 1));
+        const vectors = [columns[1 % D]!, { index: Int32Array.of(0), value: Float64Array.of(1) }];
+        const { s, seqs } = new SequenceMatrix(columns, p).krylov(r, vectors);
+        // Reference: 2D products of the row vector with M in BigInt, reduced modulo p.
+        const P = BigInt(p);
+        let u = Array.from(r, BigInt);
+        for (let k = 0; k < 2 * D; k++) {
+          expect(s[k]).toBe(Number(u[0]!));
+          if (k < D) {
+            vectors.forEach((vec, i) => {
+              let t = 0n;
+              vec.index.forEach((at, q) => (t += u[at]! * BigInt(vec.value[q]!)));
+              expect(seqs[i]![k]).toBe(Number(t % P));
+            });
+          }
+          u = columns.map(({ index, value }) => {
+            let t = 0n;
+            index.forEach((at, q) => (t += u[at]! * BigInt(value[q]!)));
+            return t % P;
+          });
+        }
+      }
+    }
+  });
+});
+
 describe('normal forms and multiplication matrices modulo p', () => {
   it('agree with the quotient algebra of solve.ts (Buchberger normal forms) on katsura-4', () => {
     const { ring, gens } = katsura(GF, 4);

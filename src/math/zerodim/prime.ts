@@ -29,11 +29,11 @@ import { SmallPrimeField } from '../field.js';
 import { f4Ids, fromIdPolys, smallPrimeOf, toIdPolys, type IdPoly } from '../groebner/f4.js';
 import { MonomialTable } from '../groebner/f4-monomials.js';
 import { type Poly, PolyRing } from '../poly.js';
-import { checkInterrupt, type ComputeOptions, type Interrupt } from '../progress.js';
+import { type ComputeOptions, type Interrupt } from '../progress.js';
 import { Random } from '../random.js';
 import { countDistinctSolutions, quotientAlgebra } from '../quotient.js';
 import { berlekampMassey } from './berlekamp-massey.js';
-import { SequenceMatrix, dotSparse, invModMonic, mulModMonic, polynomialPart, trim } from './kernels.js';
+import { SequenceMatrix, invModMonic, mulModMonic, polynomialPart, trim } from './kernels.js';
 import { NormalForms, NormalSet, type SparseColumn } from './normal-forms.js';
 
 /** A parametrization modulo p: x_i = v[i](θ) / w'(θ) at the roots θ of w, θ = Σ form[i]·x_i. */
@@ -95,21 +95,9 @@ export function krylovParametrization(
   random: Random,
   signal?: Interrupt,
 ): PrimeParametrization | PrimeFailure {
-  const n = vectors.length;
-  let row = new Float64Array(D);
+  const row = new Float64Array(D);
   for (let k = 0; k < D; k++) row[k] = random.int(0, p - 1);
-  let next = new Float64Array(D);
-  const s = new Float64Array(2 * D);
-  const si = vectors.map(() => new Float64Array(D));
-  for (let k = 0; k < 2 * D; k++) {
-    if ((k & 15) === 0) checkInterrupt(signal);
-    s[k] = row[0]!;
-    if (k < D) for (let i = 0; i < n; i++) si[i]![k] = dotSparse(row, vectors[i]!, p);
-    if (k + 1 < 2 * D) {
-      M.rowTimes(row, next);
-      [row, next] = [next, row];
-    }
-  }
+  const { s, seqs: si } = M.krylov(row, vectors, signal);
   const w = berlekampMassey(s, p);
   if (w.length - 1 !== D) return 'degree';
   // w' (monic w: w' = Σ k w_k T^{k-1}) must be invertible modulo w: w square-free.
