@@ -96,6 +96,8 @@ export interface IsolationStats {
   ballNodes: number;
   /** Nodes decided in exact arithmetic (undecided signs, a root at a bisection point, high degree). */
   exactNodes: number;
+  /** Of those, the nodes whose polynomial was recomputed from an exact ancestor's (optional counter). */
+  recomputedNodes?: number;
 }
 
 /**
@@ -113,8 +115,17 @@ interface TreeNode {
   readonly ball: BallPoly | null;
   readonly atOne: 0 | 1;
   readonly atZero: 0 | 1;
-  /** The node's integer polynomial g when already known, else null (computed from the root's). */
+  /** The node's integer polynomial g when already known, else null (computed from the anchor's). */
   readonly exact: bigint[] | null;
+  /** The nearest ancestor (or the node itself) whose integer polynomial is known. */
+  readonly anchor: Anchor;
+}
+
+/** An exact node polynomial and its interval (c/2^j, (c+1)/2^j). */
+interface Anchor {
+  readonly poly: readonly bigint[];
+  readonly c: bigint;
+  readonly j: number;
 }
 
 /** A tree node for the exact polynomial g, with its endpoint roots divided out of the ball. */
@@ -139,7 +150,7 @@ function exactNode(c: bigint, j: number, g: bigint[]): TreeNode {
     h = q;
     atOne = 1;
   }
-  return { c, j, ball: ballFromIntegers(h), atOne, atZero, exact: g };
+  return { c, j, ball: ballFromIntegers(h), atOne, atZero, exact: g, anchor: { poly: g, c, j } };
 }
 
 /** The root polynomial g0 of the tree and the map from its nodes to intervals of p. */
@@ -151,10 +162,17 @@ function treeRoot(p: readonly bigint[]): { g0: bigint[]; k: number } {
   return { g0: removeCommonTwos(shifted.map((c, i) => (i % 2 === 0 ? c : -c) << BigInt(i))), k };
 }
 
-/** The node polynomial 2^(jn)·g0((y + c)/2^j) of the interval (c/2^j, (c+1)/2^j), exactly. */
-function nodePolynomial(g0: readonly bigint[], c: bigint, j: number): bigint[] {
-  const n = g0.length - 1;
-  return removeCommonTwos(taylorShiftBy(g0.map((x, i) => x << BigInt(j * (n - i))), c));
+/**
+ * The polynomial of the node (c/2^j, (c+1)/2^j) from that of an ancestor (a/2^i, (a+1)/2^i), exactly:
+ * with m = j - i and d = c - 2^m·a, it is 2^(mn)·g((y + d)/2^m), one Taylor shift by d. From the nearest
+ * exact ancestor rather than the root, the numbers are those of the node (plus m·n bits), not of the
+ * root grown by j·n bits.
+ */
+function nodePolynomial(anchor: Anchor, c: bigint, j: number): bigint[] {
+  const g = anchor.poly;
+  const n = g.length - 1;
+  const m = j - anchor.j;
+  return removeCommonTwos(taylorShiftBy(g.map((x, i) => x << BigInt(m * (n - i))), c - (anchor.c << BigInt(m))));
 }
 
 /** The children 2^n g(y/2) and 2^n g((y+1)/2) of an exact node, and whether g(1/2) = 0. */
@@ -172,9 +190,9 @@ function exactChildren(g: readonly bigint[]): { left: bigint[]; right: bigint[];
  * coefficient: the bisection tree of the module header, float first. Each node's polynomial is carried
  * as a ball of doubles (./ball-shift.ts: homothety and Taylor shift with certified radii), and its
  * Descartes test and bisection-point test are decided on the ball; a node where a sign is undecided
- * (or whose ball overflowed) is decided exactly, with its integer polynomial computed from the root's
- * by one Taylor shift by c (or carried from an exact parent), and its children restart as balls of
- * their exact polynomials. Every decision equals the exact one, so the intervals are those of
+ * (or whose ball overflowed) is decided exactly, with its integer polynomial computed from its nearest
+ * exact ancestor's by one Taylor shift (or carried from an exact parent), and its children restart as
+ * balls of their exact polynomials. Every decision equals the exact one, so the intervals are those of
  * `isolateSquareFreeExact` (the same tree).
  */
 export function isolateSquareFree(p: readonly bigint[], options: IsolationOptions = {}): IsolatedRoot[] {
@@ -189,7 +207,7 @@ export function isolateSquareFree(p: readonly bigint[], options: IsolationOption
   const stack: TreeNode[] = [exactNode(0n, 0, g0)];
   while (stack.length > 0) {
     checkInterrupt(options.signal);
-    const { c, j, ball, atOne, atZero, exact } = stack.pop()!;
+    const { c, j, ball, atOne, atZero, exact, anchor } = stack.pop()!;
     let v = ball === null ? -1 : ballUnitVariations(ball);
     let children: { left: BallPoly; right: BallPoly } | null = null;
     if (v >= 2) {
@@ -206,13 +224,14 @@ export function isolateSquareFree(p: readonly bigint[], options: IsolationOption
       if (stats) stats.ballNodes++;
       if (v === 1) found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
       if (children !== null) {
-        stack.push({ c: 2n * c + 1n, j: j + 1, ball: children.right, atOne, atZero: 0, exact: null });
-        stack.push({ c: 2n * c, j: j + 1, ball: children.left, atOne: 0, atZero, exact: null });
+        stack.push({ c: 2n * c + 1n, j: j + 1, ball: children.right, atOne, atZero: 0, exact: null, anchor });
+        stack.push({ c: 2n * c, j: j + 1, ball: children.left, atOne: 0, atZero, exact: null, anchor });
       }
       continue;
     }
     if (stats) stats.exactNodes++;
-    const g = exact ?? nodePolynomial(g0, c, j);
+    if (stats && exact === null) stats.recomputedNodes = (stats.recomputedNodes ?? 0) + 1;
+    const g = exact ?? nodePolynomial(anchor, c, j);
     const w = unitIntervalVariations(g);
     if (w === 0) continue;
     if (w === 1) {
