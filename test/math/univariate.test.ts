@@ -25,6 +25,7 @@ import {
   sturmSequence,
 } from '../../src/math/univariate/index.js';
 import { PolyRing } from '../../src/math/poly.js';
+import { Random } from '../../src/math/random.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
 import { solve } from '../../src/math/solve.js';
 
@@ -73,6 +74,51 @@ describe('dense polynomials over a field', () => {
     expect(U.derivative(q(5, 3, 0, 2))).toEqual(q(3, 0, 6));
     expect(U.evaluate(q(1, 2, 3), rat(1n, 2n))).toEqual(rat(11n, 4n));
     expect(U.compose(q(0, 0, 1), q(1, 1))).toEqual(q(1, 2, 1));
+  });
+});
+
+describe('GF(p) products and divisions on doubles with delayed reduction', () => {
+  /** Schoolbook a·b and a = q·b + r over GF(p) in BigInt (the reference). */
+  function reference(a: number[], b: number[], p: number) {
+    const P = BigInt(p);
+    const mod = (x: bigint) => ((x % P) + P) % P;
+    const trim = (x: bigint[]) => {
+      while (x.length > 0 && x[x.length - 1] === 0n) x.pop();
+      return x.map(Number);
+    };
+    const prod = new Array<bigint>(a.length + b.length - 1).fill(0n);
+    a.forEach((x, i) => b.forEach((y, j) => (prod[i + j] = mod(prod[i + j]! + BigInt(x) * BigInt(y)))));
+    const r = a.map(BigInt);
+    const db = b.length - 1;
+    const q = new Array<bigint>(Math.max(0, a.length - db)).fill(0n);
+    let inv = 1n;
+    for (let e = P - 2n, base = BigInt(b[db]!); e > 0n; e >>= 1n, base = (base * base) % P) if (e & 1n) inv = (inv * base) % P;
+    for (let k = a.length - 1; k >= db; k--) {
+      const f = mod(r[k]! * inv);
+      q[k - db] = f;
+      for (let j = 0; j <= db; j++) r[k - db + j] = mod(r[k - db + j]! - f * BigInt(b[j]!));
+    }
+    return { product: trim(prod), quotient: trim(q), remainder: trim(r.slice(0, db)) };
+  }
+
+  it('agree with BigInt schoolbook arithmetic (primes below 2^22, below 2^26, and above 2^26 on the generic path)', () => {
+    const rng = new Random(21);
+    for (const p of [4194301, 67108859, 94906249]) {
+      const F = new SmallPrimeField(p);
+      const V = new UnivariateRing(F);
+      for (const [da, db] of [[0, 0], [3, 5], [40, 7], [300, 299], [700, 300]] as const) {
+        const a = V.normalize(Array.from({ length: da + 1 }, () => rng.int(0, p - 1)));
+        const b = V.normalize([...Array.from({ length: db }, () => rng.int(0, p - 1)), rng.int(1, p - 1)]);
+        const expected = reference(a, b, p);
+        expect(V.mul(a, b)).toEqual(expected.product);
+        const { quotient, remainder } = V.divRem(a, b);
+        expect(quotient).toEqual(expected.quotient);
+        expect(remainder).toEqual(expected.remainder);
+        // Worst case for the delayed sums: every coefficient p - 1.
+        const full = new Array<number>(da + 1).fill(p - 1);
+        expect(V.mul(full, full)).toEqual(reference(full, full, p).product);
+      }
+    }
   });
 });
 

@@ -7,10 +7,80 @@
 // characteristic 0; in characteristic p the factors of multiplicity divisible by p are recovered
 // through p-th roots, as in K. O. Geddes, S. R. Czapor, G. Labahn, "Algorithms for Computer
 // Algebra", 1992, §8.3).
+//
+// Over GF(p) with p < 2^26 (`SmallPrimeField`), products and divisions run on doubles with delayed
+// reduction (the accumulation bound of F4's rows, ../groebner/f4-matrix.ts: up to
+// floor((2^52 - p)/(p-1)^2) products of residues summed exactly before one reduction, 256 for the
+// primes below 2^22 of the modular algorithms), instead of one `%` per term through the field object.
 import type { Field } from '../domain.js';
 import { MathError } from '../errors.js';
+import { SmallPrimeField } from '../field.js';
+import { delayedReductionBound, modReduce } from '../groebner/f4-matrix.js';
 import type { Poly, PolyRing } from '../poly.js';
 import { checkInterrupt } from '../progress.js';
+
+/** p when F is GF(p) with p < 2^26 (the word kernels below apply), else 0. */
+function wordPrime<E>(F: Field<E>): number {
+  return F instanceof SmallPrimeField && F.p < 2 ** 26 ? F.p : 0;
+}
+
+/** Drops the high zeros of a Float64Array of residues into a number[]. */
+function trimmed(a: Float64Array, n: number): number[] {
+  while (n > 0 && a[n - 1] === 0) n--;
+  return Array.from(a.subarray(0, n));
+}
+
+/** a·b over GF(p), p < 2^26, with delayed reduction. */
+function mulWord(a: readonly number[], b: readonly number[], p: number): number[] {
+  const delay = delayedReductionBound(p);
+  const pinv = 1 / p;
+  const n = a.length + b.length - 1;
+  const r = new Float64Array(n);
+  let pending = 0;
+  for (let i = 0; i < a.length; i++) {
+    if ((i & 63) === 63) checkInterrupt();
+    const ai = a[i]!;
+    if (ai !== 0) {
+      for (let j = 0; j < b.length; j++) r[i + j] = r[i + j]! + ai * b[j]!;
+      // Each entry gets at most one product per i.
+      if (++pending === delay) {
+        for (let k = 0; k < n; k++) r[k] = modReduce(r[k]!, p, pinv);
+        pending = 0;
+      }
+    }
+  }
+  for (let k = 0; k < n; k++) r[k] = modReduce(r[k]!, p, pinv);
+  return trimmed(r, n);
+}
+
+/** a = q·b + r over GF(p), p < 2^26, with delayed reduction (b non-zero, normalized). */
+function divRemWord(a: readonly number[], b: readonly number[], p: number): { quotient: number[]; remainder: number[] } {
+  const delay = delayedReductionBound(p);
+  const pinv = 1 / p;
+  const db = b.length - 1;
+  const r = Float64Array.from(a);
+  if (a.length - 1 < db) return { quotient: [], remainder: trimmed(r, a.length) };
+  const q = new Float64Array(a.length - db);
+  const inv = new SmallPrimeField(p).inv(b[db]!);
+  const negB = Float64Array.from(b, (x) => (x === 0 ? 0 : p - x));
+  let pending = 0;
+  for (let k = a.length - 1; k >= db; k--) {
+    if ((k & 63) === 0) checkInterrupt();
+    // r[k] has received at most `pending` products since the last reduction.
+    const c = modReduce(r[k]!, p, pinv);
+    if (c === 0) continue;
+    const f = modReduce(c * inv, p, pinv);
+    q[k - db] = f;
+    const base = k - db;
+    for (let j = 0; j < db; j++) r[base + j] = r[base + j]! + f * negB[j]!;
+    if (++pending === delay) {
+      for (let t = 0; t < k; t++) r[t] = modReduce(r[t]!, p, pinv);
+      pending = 0;
+    }
+  }
+  for (let t = 0; t < db; t++) r[t] = modReduce(r[t]!, p, pinv);
+  return { quotient: trimmed(q, q.length), remainder: trimmed(r, db) };
+}
 
 export class UnivariateRing<E> {
   constructor(readonly field: Field<E>) {}
@@ -89,6 +159,8 @@ export class UnivariateRing<E> {
   mul(a: readonly E[], b: readonly E[]): E[] {
     if (a.length === 0 || b.length === 0) return [];
     const F = this.field;
+    const p = wordPrime(F);
+    if (p > 0) return mulWord(a as readonly number[], b as readonly number[], p) as E[];
     const r = new Array<E>(a.length + b.length - 1).fill(F.zero);
     for (let i = 0; i < a.length; i++) {
       checkInterrupt();
@@ -123,6 +195,8 @@ export class UnivariateRing<E> {
   divRem(a: readonly E[], b: readonly E[]): { quotient: E[]; remainder: E[] } {
     const F = this.field;
     if (b.length === 0) throw new MathError('division-by-zero', 'division by the zero polynomial');
+    const p = wordPrime(F);
+    if (p > 0) return divRemWord(a as readonly number[], b as readonly number[], p) as { quotient: E[]; remainder: E[] };
     const r = a.slice();
     const db = b.length - 1;
     if (r.length - 1 < db) return { quotient: [], remainder: this.normalize(r) };
