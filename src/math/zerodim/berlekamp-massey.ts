@@ -31,13 +31,15 @@ export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
       continue;
     }
     const coef = modReduce(d * invModNumber(b, p), p, pinv);
-    const T = C.slice();
+    // The current C is kept (as the next B) only when the length changes.
+    const lengthChange = 2 * L <= k;
+    const T = lengthChange ? C.slice() : B;
     const need = B.length + m;
     while (C.length < need) C.push(0);
     // C -= coef·z^m·B, as C + (p - coef)·B reduced at once (a product below 2^52).
     const neg = p - coef;
     for (let i = 0; i < B.length; i++) C[i + m] = modReduce(C[i + m]! + neg * B[i]!, p, pinv);
-    if (2 * L <= k) {
+    if (lengthChange) {
       L = k + 1 - L;
       B = T;
       b = d;

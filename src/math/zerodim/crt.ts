@@ -149,10 +149,21 @@ export class ResidueStore {
       }
       digits.push(digit);
     }
+    // x = Σ_l d_l·p_start⋯p_(l-1), by Horner from the top on pairs of digits: d_l + p_l·d_(l+1) < 2^52
+    // is exact in a double, so each bigint step takes two primes (the pair moduli precomputed).
+    const pairs: { low: number; modulus: bigint; prime: number }[] = [];
+    for (let l = start; l < end; l += 2) {
+      const two = l + 1 < end;
+      pairs.push({ low: l, modulus: two ? BigInt(this.primes[l]! * this.primes[l + 1]!) : BigInt(this.primes[l]!), prime: this.primes[l]! });
+    }
     const out = new Array<bigint>(nc);
     for (let c = 0; c < nc; c++) {
       let x = 0n;
-      for (let l = end - 1; l >= start; l--) x = x * BigInt(this.primes[l]!) + BigInt(digits[l - start]![c]!);
+      for (let t = pairs.length - 1; t >= 0; t--) {
+        const { low, modulus, prime } = pairs[t]!;
+        const d = digits[low - start]![c]! + (low + 1 < end ? prime * digits[low + 1 - start]![c]! : 0);
+        x = x * modulus + BigInt(d);
+      }
       out[c] = x;
     }
     return out;

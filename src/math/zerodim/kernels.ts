@@ -299,43 +299,62 @@ export function mulModMonic(a: readonly number[], b: readonly number[], w: reado
 
 /**
  * a^{-1} mod w (w monic of degree >= 1, deg a < deg w) by the extended Euclidean algorithm, or null
- * when gcd(a, w) is not constant.
+ * when gcd(a, w) is not constant. The remainders and the cofactors live in four buffers of length
+ * deg w + 1 that trade places at each step (no allocation per step).
  */
 export function invModMonic(a: readonly number[], w: readonly number[], p: number): number[] | null {
   // Invariant: r_k ≡ s_k·a (mod w). Every product is below 2^52 and reduced at once (modReduce: a
   // multiplication by 1/p instead of a division).
   const pinv = 1 / p;
-  let r0 = w.slice();
-  let r1 = trim(a.slice());
-  let s0: number[] = [];
-  let s1: number[] = [1];
-  while (r1.length > 1) {
-    // r0 = q·r1 + rem.
-    const inv = inverseOf(r1[r1.length - 1]!, p);
-    const rem = r0.slice();
-    const q = new Array<number>(rem.length - r1.length + 1).fill(0);
-    for (let k = rem.length - 1; k >= r1.length - 1; k--) {
-      const c = modReduce(rem[k]! * inv, p, pinv);
-      if (c === 0) continue;
-      const shift = k - (r1.length - 1);
+  const size = w.length;
+  let r0 = Float64Array.from(w);
+  let d0 = w.length - 1; // degree of r0
+  let r1 = new Float64Array(size);
+  let d1 = -1;
+  for (let k = 0; k < a.length; k++) {
+    r1[k] = a[k]!;
+    if (a[k] !== 0) d1 = k;
+  }
+  let s0 = new Float64Array(size);
+  let n0 = 0; // length of s0 (s0 = 0)
+  let s1 = new Float64Array(size);
+  s1[0] = 1;
+  let n1 = 1;
+  const q = new Float64Array(size);
+  while (d1 >= 1) {
+    // r0 = q·r1 + rem, rem in place of r0.
+    const inv = inverseOf(r1[d1]!, p);
+    const nq = d0 - d1 + 1;
+    for (let k = d0; k >= d1; k--) {
+      const c = modReduce(r0[k]! * inv, p, pinv);
+      const shift = k - d1;
       q[shift] = c;
-      for (let j = 0; j < r1.length; j++) rem[shift + j] = modReduce(rem[shift + j]! + c * (p - r1[j]!), p, pinv);
+      if (c === 0) continue;
+      for (let j = 0; j <= d1; j++) r0[shift + j] = modReduce(r0[shift + j]! + c * (p - r1[j]!), p, pinv);
     }
-    rem.length = r1.length - 1;
-    // s2 = s0 - q·s1.
-    const s2 = new Array<number>(Math.max(s0.length, q.length + s1.length - 1)).fill(0);
-    for (let k = 0; k < s0.length; k++) s2[k] = s0[k]!;
-    for (let i = 0; i < q.length; i++) {
+    let dr = d1 - 1;
+    while (dr >= 0 && r0[dr] === 0) dr--;
+    // s0 := s0 - q·s1.
+    const ns = Math.max(n0, nq + n1 - 1);
+    for (let i = 0; i < nq; i++) {
       const qi = q[i]!;
       if (qi === 0) continue;
-      for (let j = 0; j < s1.length; j++) s2[i + j] = modReduce(s2[i + j]! + qi * (p - s1[j]!), p, pinv);
+      for (let j = 0; j < n1; j++) s0[i + j] = modReduce(s0[i + j]! + qi * (p - s1[j]!), p, pinv);
     }
-    [r0, r1] = [r1, trim(rem)];
-    [s0, s1] = [s1, trim(s2)];
+    let len = ns;
+    while (len > 0 && s0[len - 1] === 0) len--;
+    [r0, r1] = [r1, r0];
+    d0 = d1;
+    d1 = dr;
+    [s0, s1] = [s1, s0];
+    n0 = n1;
+    n1 = len;
   }
-  if (r1.length === 0) return null; // gcd = r0, of positive degree
+  if (d1 < 0) return null; // gcd = r0, of positive degree
   const c = inverseOf(r1[0]!, p);
-  return trim(s1.map((x) => modReduce(x * c, p, pinv)));
+  const out = new Array<number>(n1);
+  for (let k = 0; k < n1; k++) out[k] = modReduce(s1[k]! * c, p, pinv);
+  return trim(out);
 }
 
 function inverseOf(a: number, p: number): number {

@@ -39,7 +39,8 @@ export class NormalSet {
   readonly monomials: Int32Array;
   /** The id of each variable x_i. */
   readonly variables: Int32Array;
-  private readonly position = new Map<number, number>();
+  /** Position by monomial id (-1: not standard), for the ids that existed when the set was made. */
+  private position: Int32Array = new Int32Array(0);
 
   /**
    * MathError('not-zero-dimensional') when some variable has no pure power among the leads, and
@@ -79,7 +80,9 @@ export class NormalSet {
     }
     found.sort((a, b) => table.compare(a, b));
     this.monomials = Int32Array.from(found);
-    found.forEach((m, k) => this.position.set(m, k));
+    // Every standard monomial is in the table now; ids inserted later are never standard.
+    this.position = new Int32Array(table.size).fill(-1);
+    found.forEach((m, k) => (this.position[m] = k));
   }
 
   /** D, the dimension of the quotient algebra (solutions counted with multiplicity). */
@@ -89,7 +92,7 @@ export class NormalSet {
 
   /** The position of a standard monomial, or -1. */
   positionOf(m: number): number {
-    return this.position.get(m) ?? -1;
+    return m < this.position.length ? this.position[m]! : -1;
   }
 
   isDivisibleByLead(m: number): boolean {
@@ -138,16 +141,27 @@ export class NormalForms {
       out = { index: Int32Array.of(at), value: Float64Array.of(1) };
     } else if (lead !== undefined) {
       const g = this.basis[lead]!;
-      const pairs: [number, number][] = [];
-      for (let k = 1; k < g.mons.length; k++) {
+      // The tail, lowest monomial first: its positions increase (the basis lists monomials in
+      // decreasing order); sorted only if some input did not.
+      let nnz = 0;
+      for (let k = 1; k < g.mons.length; k++) if (g.coefs[k] !== 0) nnz++;
+      const index = new Int32Array(nnz);
+      const value = new Float64Array(nnz);
+      let t = 0;
+      let increasing = true;
+      for (let k = g.mons.length - 1; k >= 1; k--) {
         const c = g.coefs[k]!;
         if (c === 0) continue;
         const pos = S.positionOf(g.mons[k]!);
         if (pos < 0) throw new MathError('internal', 'the tail of a reduced basis element is not in the normal set');
-        pairs.push([pos, p - c]);
+        if (t > 0 && pos <= index[t - 1]!) increasing = false;
+        index[t] = pos;
+        value[t++] = p - c;
       }
-      pairs.sort((a, b) => a[0] - b[0]);
-      out = { index: Int32Array.from(pairs, (x) => x[0]), value: Float64Array.from(pairs, (x) => x[1]) };
+      if (!increasing) {
+        const order = Array.from({ length: nnz }, (_, k) => k).sort((a, b) => index[a]! - index[b]!);
+        out = { index: Int32Array.from(order, (k) => index[k]!), value: Float64Array.from(order, (k) => value[k]!) };
+      } else out = { index, value };
     } else {
       checkInterrupt(this.signal);
       const n = table.nvars;
