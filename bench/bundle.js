@@ -25,12 +25,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * Session 6 (QQ(t) fields, multiprojective Chern–Mather, double-double tracking): past 760 / 250 KiB, raised to 820 / 270.
  * At 912.6 / 300.0 KiB for the page (main at 8a4dff5: the parametric rings, the worker pool, the zerodim
  * kernels), any further code passed the page's gzip budget: raised to 1000 / 320, about 7% above.
+ * Session 7: with the five branches of the night combined (numeric's multihomogeneous homotopy, the
+ * sign-symmetry orbits, the geometry routes, the kernels' float-first isolation) the page measured
+ * 985.7 / 325.8 KiB: its gzip budget raised to 330, the smallest round amount above.
  */
 export const BUDGETS = {
   'library (src/browser/index.ts)': { min: 820, gzip: 270 },
   'library API only (src/index.ts)': { min: 820, gzip: 270 },
   'worker (src/browser/worker.ts)': { min: 820, gzip: 270 },
-  'playground page (web/build.js, worker inlined)': { min: 1000, gzip: 320 },
+  'playground page (web/build.js, worker inlined)': { min: 1000, gzip: 330 },
 };
 
 async function esm(entry) {
