@@ -278,15 +278,18 @@ if (parallelNames.length) {
   out('## Homotopy on worker threads');
   out();
   out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
+  // the default pool: availableParallelism() - 1 workers, and the calling thread tracks paths too
+  const pool = new WorkerPathRunner();
+  pool.ready();
   out('`node bench/homotopy.js ' + parallelNames.join(' ') + '` (after `npm run build`). The same seeded solve with the paths on the');
-  out('calling thread (`sequentialPathRunner`) and on two worker threads (`WorkerPathRunner`, src/node/path-pool.ts); certification');
-  out('stays on the calling thread. katsura-10: `solveNumerical` (total degree, 1,024 paths); 3-2-3: `stationaryMonodromy` (the network of');
-  out('"Monodromy"). Wall seconds (the process CPU seconds, main thread and workers, in parentheses); "identical": the same certified');
-  out('centres, real points and path statistics.');
+  out(`calling thread alone (\`sequentialPathRunner\`) and on the default pool (\`WorkerPathRunner\`, src/node/path-pool.ts: ${pool.name},`);
+  out('availableParallelism() - 1 workers); the endpoints are certified (Krawczyk) in the path tasks, so on the workers too.');
+  out('katsura-10: `solveNumerical` (total degree, 1,024 paths); 3-2-3: `stationaryMonodromy` (the network of "Monodromy"). Wall');
+  out('seconds (the process CPU seconds, main thread and workers, in parentheses); "identical": the same certified centres, real');
+  out('points and path statistics.');
   out();
-  out('| system | certified | complete | real | sequential s wall (CPU) | 2 workers s wall (CPU) | speed-up (wall) | identical |');
+  out('| system | certified | complete | real | sequential s wall (CPU) | pool s wall (CPU) | speed-up (wall) | identical |');
   out('|---|---|---|---|---|---|---|---|');
-  const pool = new WorkerPathRunner({ size: 2 });
   for (const name of parallelNames) {
     const make = parallelCases[name];
     if (!make) throw new Error(`unknown case ${name} (${Object.keys(parallelCases).join(', ')})`);
@@ -315,14 +318,16 @@ if (sweepNames.length) {
   out('## Data sweep: draws completed by monodromy at the draw');
   out();
   out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
-  out('`node bench/homotopy.js ' + sweepNames.join(' ') + '` (after `npm run build`). `stationarySweep` (seed 2, two worker threads) over two');
+  // the default pool: availableParallelism() - 1 workers and the calling thread
+  const pool = new WorkerPathRunner();
+  pool.ready();
+  out('`node bench/homotopy.js ' + sweepNames.join(' ') + `\` (after \`npm run build\`). \`stationarySweep\` (seed 2, the default pool: ${pool.name}) over two`);
   out('data draws of two points each (generalized L2 with seeded weights): monodromy once on the family the draws span, the');
   out('parameter homotopy to each draw, and monodromy at a draw the homotopy left short of its count (`completeAtInstance`).');
   out('"before": certified after the parameter homotopy; "found": by the completion. Seconds: CPU of the process (wall).');
   out();
   out('| network | draw | count (mod p) | base | before | found | certified | complete | real | indices | s CPU (wall) |');
   out('|---|---|---|---|---|---|---|---|---|---|---|');
-  const pool = new WorkerPathRunner({ size: 2 });
   for (const name of sweepNames) {
     const widths = sweepCases[name]?.();
     if (!widths) throw new Error(`unknown case ${name} (${Object.keys(sweepCases).join(', ')})`);

@@ -3,8 +3,9 @@
 // cancellation, dead-worker detection) whose workers run ./path-worker.ts. `installPathWorkers()`
 // makes it the default runner; the CLI, the REPL engine and the `vdl/node` entry call it.
 //
-// Representation: a job's homotopy data (its key) is posted to each worker once, and each worker
-// builds the homotopy once; a task is a piece of consecutive start points (about four pieces per
+// Representation: a job's data (its key: the homotopy, and the certifier's data when the job certifies
+// its endpoints) is posted to each worker once, and each worker builds the homotopy (and the certifier)
+// once; the workers certify the finite endpoints of their paths; a task is a piece of consecutive start points (about four pieces per
 // thread, for balance) with the call's path, settings and mode. The calling thread tracks pieces too,
 // with the sequential runner (default: os.availableParallelism() - 1 workers and the calling thread;
 // `caller: false`: availableParallelism() workers and a calling thread that only waits). The results
@@ -12,7 +13,7 @@
 // A worker that dies fails the call with MathError('worker-died') naming its paths.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type HomotopyData, type PathJob, type PathResult, type PathRunner, sequentialPathRunner, setDefaultPathRunner } from '../lang/path-runner.js';
+import { type PathJob, type PathJobData, type PathOutcome, type PathRunner, sequentialPathRunner, setDefaultPathRunner } from '../lang/path-runner.js';
 import type { PathTask } from './path-worker.js';
 import { defaultPoolSize } from './prime-pool.js';
 import { WorkerPool } from './worker-pool.js';
@@ -61,15 +62,15 @@ export class WorkerPathRunner implements PathRunner {
     return this.pool.running;
   }
 
-  track(job: PathJob, starts: readonly Float64Array[], options: Parameters<PathRunner['track']>[2] = {}): PathResult[] {
+  track(job: PathJob, starts: readonly Float64Array[], options: Parameters<PathRunner['track']>[2] = {}): PathOutcome[] {
     if (starts.length === 0) return [];
-    const { homotopy, ...call } = job;
+    const { homotopy, certify, ...call } = job;
     const size = Math.max(1, Math.ceil(starts.length / (4 * this.pool.parallelism)));
     const tasks: PathTask[] = [];
     for (let from = 0; from < starts.length; from += size) tasks.push({ call, from, starts: starts.slice(from, from + size) });
-    const pieces = this.pool.run<HomotopyData, PathTask, PathResult[]>({
+    const pieces = this.pool.run<PathJobData, PathTask, PathOutcome[]>({
       key: job.key,
-      job: homotopy,
+      job: certify ? { homotopy, certify } : { homotopy },
       tasks,
       local: (task) => sequentialPathRunner.track(job, task.starts, options),
       describe: (task) => `tracking paths ${task.from + 1} to ${task.from + task.starts.length} of ${starts.length}`,

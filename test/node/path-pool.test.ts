@@ -13,7 +13,7 @@ import { Random } from '../../src/math/random.js';
 import { katsura } from '../../src/math/systems.js';
 import { systemFamily } from '../../src/math/numeric/family.js';
 import { type MonodromyResult, monodromySolve } from '../../src/math/numeric/monodromy.js';
-import { type PathJob, type PathRunner, sequentialPathRunner } from '../../src/math/numeric/path-runner.js';
+import { type PathJob, type PathOutcome, type PathRunner, sequentialPathRunner } from '../../src/math/numeric/path-runner.js';
 import { solveNumerical } from '../../src/math/numeric/solve-numerical.js';
 import { stationaryMonodromy } from '../../src/math/numeric/stationary.js';
 import { linearNetwork } from '../../src/networks/architectures.js';
@@ -36,6 +36,31 @@ function counting(inner: PathRunner): PathRunner & { paths: number } {
   return r;
 }
 
+/** A runner that records the outcomes of the paths it forwards. */
+function recording(inner: PathRunner): PathRunner & { outcomes: PathOutcome[] } {
+  const r = {
+    name: inner.name,
+    parallelism: inner.parallelism,
+    outcomes: [] as PathOutcome[],
+    track(job: PathJob, starts: readonly Float64Array[], options?: Parameters<PathRunner['track']>[2]) {
+      const out = inner.track(job, starts, options);
+      r.outcomes.push(...out);
+      return out;
+    },
+  };
+  return r;
+}
+
+/** The sequential runner without certification in the path tasks: the caller certifies every endpoint. */
+const uncertifying: PathRunner = {
+  name: 'sequential',
+  parallelism: 1,
+  track(job, starts, options) {
+    const { certify: _, ...rest } = job;
+    return sequentialPathRunner.track(rest, starts, options);
+  },
+};
+
 const centers = (r: { solutions: readonly { center: Float64Array }[] }) => r.solutions.map((c) => Array.from(c.center));
 
 describe('WorkerPathRunner (built worker)', () => {
@@ -54,6 +79,19 @@ describe('WorkerPathRunner (built worker)', () => {
     expect(centers(parallel)).toEqual(centers(sequential));
     expect(parallel.points).toEqual(sequential.points);
     expect(parallel.statistics).toEqual(sequential.statistics);
+  });
+
+  it('the endpoints are certified in the path tasks (on the workers), with the certificates the calling thread computes', () => {
+    const { ring, gens } = katsura(QQ, 5);
+    expect(pool.ready()).toBe(true);
+    const seen = recording(pool);
+    const parallel = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: seen });
+    const finite = seen.outcomes.filter((o) => o.status === 'finite');
+    expect(finite.length).toBeGreaterThanOrEqual(32);
+    expect(finite.every((o) => o.certified?.certificate)).toBe(true);
+    const local = solveNumerical(ring, gens, { seed: 4, expected: 32, runner: uncertifying });
+    expect(parallel.solutions).toEqual(local.solutions);
+    expect(parallel.statistics).toEqual(local.statistics);
   });
 
   it('monodromy on a network gradient: the same loops, base solutions and certified points on two workers', () => {

@@ -42,9 +42,22 @@ export interface Certificate {
   readonly center: Float64Array;
 }
 
+/**
+ * What a Certifier is built from, as plain data (posted to worker threads with a job's paths:
+ * ./path-runner.ts): the system and its Jacobian's entries over QQ.
+ */
+export interface CertifierData {
+  readonly n: number;
+  readonly gens: readonly Poly<Rat>[];
+  /** ∂f_i/∂x_j, row by row (i, then j). */
+  readonly derivatives: readonly Poly<Rat>[];
+}
+
 /** A system compiled for certification: float evaluation for Newton and Y, intervals for the test. */
 export class Certifier {
   readonly n: number;
+  /** What it was built from (to build the same certifier on another thread). */
+  readonly data: CertifierData;
   private readonly floatSystem: ComplexSystem;
   private readonly values: IntervalSystem;
   private readonly jacobian: IntervalSystem;
@@ -52,20 +65,22 @@ export class Certifier {
   private readonly fj: Float64Array;
   private readonly lu: ComplexLU;
   private readonly gens: readonly Poly<Rat>[];
-  private readonly derivatives: Poly<Rat>[];
+  private readonly derivatives: readonly Poly<Rat>[];
   /** The double-double and dyadic evaluations of `certifyPrecise` (built on first use). */
   private precise: { dd: ComplexSystemDD; lu: ComplexLUDD; fv: Float64Array; fj: Float64Array; values: DyadicComplexSystem; jacobian: DyadicComplexSystem } | null = null;
 
-  constructor(R: PolyRing<Rat>, gens: readonly Poly<Rat>[]) {
-    const n = R.nvars;
+  constructor(R: PolyRing<Rat>, gens: readonly Poly<Rat>[]);
+  constructor(data: CertifierData);
+  constructor(source: PolyRing<Rat> | CertifierData, system?: readonly Poly<Rat>[]) {
+    const data = 'derivatives' in source ? source : { n: source.nvars, gens: system!, derivatives: system!.flatMap((f) => Array.from({ length: source.nvars }, (_, j) => source.diff(f, j))) };
+    const { n, gens, derivatives } = data;
+    this.data = data;
     this.n = n;
     this.floatSystem = new ComplexSystem(
       n,
       gens.map((f) => complexPolynomial(f)),
     );
     this.values = new IntervalSystem(n, gens);
-    const derivatives: Poly<Rat>[] = [];
-    for (const f of gens) for (let j = 0; j < n; j++) derivatives.push(R.diff(f, j));
     this.jacobian = new IntervalSystem(n, derivatives);
     this.gens = gens;
     this.derivatives = derivatives;

@@ -325,18 +325,7 @@ export class MonodromyBase {
       const starts = solver.solutions.slice(solver === this.main ? from : 0);
       if (starts.length === 0) continue;
       const path = { a: solver.base, b: solver.compiled.point(params ? params.map((k) => values[k]!) : values), gamma };
-      const full = new Float64Array(2 * n);
-      const lift = kept
-        ? (x: Float64Array) => {
-            full.fill(0);
-            kept.forEach((v, j) => {
-              full[2 * v] = x[2 * j]!;
-              full[2 * v + 1] = x[2 * j + 1]!;
-            });
-            return full;
-          }
-        : undefined;
-      runs.push(trackAndCertify(set, { homotopy: solver.homotopyData, path }, starts.length, (k, z) => z.set(starts[k]!), { ...this.options, stage: 'parameter homotopy', ...(lift ? { lift } : {}) }));
+      runs.push(trackAndCertify(set, { homotopy: solver.homotopyData, path }, starts.length, (k, z) => z.set(starts[k]!), { ...this.options, stage: 'parameter homotopy', ...(kept ? { kept } : {}) }));
     }
     return runs;
   }

@@ -26,8 +26,8 @@ import { type Partition, choosePartition, partitionBezout } from './multihomogen
 import { boxesIntersect, boxInside, type Certificate, Certifier } from './krawczyk.js';
 import { ratToFloat } from './slp.js';
 import { cauchyEndgame } from './endgame.js';
-import { cddMul, ddAdd, ddDiv, ddMul, hi as ddHi, lo as ddLo } from './double-double.js';
-import { type PathJob, type PathRunner, type TrackerSettings, buildHomotopy, defaultPathRunner, nextPathJobKey } from './path-runner.js';
+import { affineInto, certifyEndpoint, liftPoint } from './endpoint.js';
+import { type CertifyData, type PathJob, type PathRunner, type TrackerSettings, buildHomotopy, defaultPathRunner, nextPathJobKey } from './path-runner.js';
 import { PathTracker, type TrackerOptions } from './tracker.js';
 
 export interface NumericalSolveOptions extends ComputeOptions {
@@ -276,21 +276,23 @@ export interface TrackingRun {
  * that failed, ended singular, were not certified or duplicated a solution, while solutions are
  * missing (fewer than options.expected in the set). When solutions are still missing after those
  * rounds, the lost paths are tracked again with γ turned by ±ε (`GAMMA_TURNS`), then every path with
- * a new γ (see `regammaJob`). `lift` maps the homotopy's affine points into the certifier's unknowns
- * (a homotopy on a coordinate subspace: ./monodromy.ts).
+ * a new γ (see `regammaJob`). `kept` places the homotopy's unknowns among the certifier's (a homotopy
+ * on a coordinate subspace: ./monodromy.ts; see ./endpoint.ts). The paths of the first γ are certified
+ * by the runner, in the path tasks (on the worker threads of a pool); the others here.
  */
 export function trackAndCertify(
   set: CertifiedSet,
   job: Pick<PathJob, 'homotopy' | 'path'>,
   paths: number,
   start: (k: number, z: Float64Array) => void,
-  options: NumericalSolveOptions & { readonly stage?: string; readonly lift?: (x: Float64Array) => Float64Array } = {},
+  options: NumericalSolveOptions & { readonly stage?: string; readonly kept?: readonly number[] } = {},
 ): TrackingRun {
   const homotopy = buildHomotopy(job.homotopy);
   if (job.path) homotopy.setPath?.(job.path.a, job.path.b, job.path.gamma);
   const runner = options.runner ?? defaultPathRunner();
   const key = nextPathJobKey();
   const n = homotopy.dim - 1;
+  const certify: CertifyData = { certifier: set.certifier.data, ...(options.kept ? { kept: options.kept } : {}) };
   const solutions = set.solutions;
   const owner = set.owner;
   for (let i = 0; i < owner.length; i++) owner[i] = -1;
@@ -331,7 +333,7 @@ export function trackAndCertify(
         if (!primary) {
           if (result.status !== 'finite') return;
           affineInto(result.z, n, x);
-          const c = set.certifier.certify(options.lift ? options.lift(x) : x);
+          const c = set.certifier.certify(liftPoint(x, options.kept, set.certifier.n));
           if (c) set.add(c, -1);
           return;
         }
@@ -341,16 +343,11 @@ export function trackAndCertify(
           if (result.status !== 'infinity') again.push(k);
           return;
         }
-        affineInto(result.z, n, x);
-        let c = set.certifier.certify(options.lift ? options.lift(x) : x);
-        // too ill-conditioned for double precision: Newton and the Krawczyk test in higher precision,
-        // from the double-double endpoint when the path was tracked in double-double
-        if (!c) {
-          const dd = result.zLo ? affineDD(result.z, result.zLo, n) : null;
-          const lift = (v: Float64Array) => (options.lift ? options.lift(v).slice() : v);
-          c = set.certifier.certifyPrecise(lift(dd ? dd.x : x), dd ? lift(dd.lo) : undefined);
-          if (c) precise++;
-        }
+        // certified in the path task (the runner's thread), or here when the runner did not: the Krawczyk
+        // test in doubles, else in higher precision from the double-double endpoint (./endpoint.ts)
+        const endpoint = result.certified ?? certifyEndpoint(set.certifier, result.z, result.zLo, n, options.kept);
+        const c = endpoint.certificate;
+        if (endpoint.precise) precise++;
         if (!c) {
           if (status[k] !== 'finite') status[k] = 'uncertified';
           again.push(k);
@@ -369,7 +366,7 @@ export function trackAndCertify(
     return [...new Set(again)].sort((a, b) => a - b);
   };
   const jobWith = (settings: TrackerSettings, variant?: Pick<PathJob, 'key' | 'homotopy' | 'path'>): PathJob => {
-    const base = variant ?? { key, homotopy: job.homotopy, ...(job.path ? { path: job.path } : {}) };
+    const base = variant ?? { key, homotopy: job.homotopy, certify, ...(job.path ? { path: job.path } : {}) };
     return { ...base, settings, mode: 'track' };
   };
   let todo = Array.from({ length: paths }, (_, k) => k);
@@ -417,47 +414,6 @@ export function trackAndCertify(
     }
   }
   return { status, singular, paths, retracked, regamma, doubleDouble, precise, steps, rejected, rounds };
-}
-
-/** The affine point x_i = z_i / z_0 of a projective point into x. */
-function affineInto(z: Float64Array, n: number, x: Float64Array): void {
-  const zr = z[0]!;
-  const zi = z[1]!;
-  const d = zr * zr + zi * zi;
-  for (let i = 0; i < n; i++) {
-    const ar = z[2 * (i + 1)]!;
-    const ai = z[2 * (i + 1) + 1]!;
-    x[2 * i] = (ar * zr + ai * zi) / d;
-    x[2 * i + 1] = (ai * zr - ar * zi) / d;
-  }
-}
-
-/** The affine point z_i / z_0 of a projective double-double point (high parts z, low parts zLo), as high and low parts. */
-function affineDD(z: Float64Array, zLo: Float64Array, n: number): { x: Float64Array; lo: Float64Array } {
-  const x = new Float64Array(2 * n);
-  const lo4 = new Float64Array(2 * n);
-  const q = new Float64Array(4);
-  // 1/z₀ = conj(z₀)/|z₀|²
-  ddMul(z[0]!, zLo[0]!, z[0]!, zLo[0]!);
-  const ah = ddHi();
-  const al = ddLo();
-  ddMul(z[1]!, zLo[1]!, z[1]!, zLo[1]!);
-  ddAdd(ah, al, ddHi(), ddLo());
-  const mh = ddHi();
-  const ml = ddLo();
-  ddDiv(z[0]!, zLo[0]!, mh, ml);
-  const ir = [ddHi(), ddLo()] as const;
-  ddDiv(-z[1]!, -zLo[1]!, mh, ml);
-  const ii = [ddHi(), ddLo()] as const;
-  for (let i = 0; i < n; i++) {
-    const o = 2 * (i + 1);
-    cddMul(z[o]!, zLo[o]!, z[o + 1]!, zLo[o + 1]!, ir[0], ir[1], ii[0], ii[1], q, 0);
-    x[2 * i] = q[0]!;
-    lo4[2 * i] = q[1]!;
-    x[2 * i + 1] = q[2]!;
-    lo4[2 * i + 1] = q[3]!;
-  }
-  return { x, lo: lo4 };
 }
 
 /** The affine point z_1..z_n / z_0 of a projective point, or null when z_0 is (numerically) 0. */
