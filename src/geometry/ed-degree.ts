@@ -10,7 +10,10 @@
 // - 'lagrange' (default): the Lagrange system of ./critical.ts in (x, λ, z);
 // - 'minors': the critical ideal of DHOST 2016, eq. (2.1), in (x, z);
 // - 'parametric': the parametric system, divided by the degree of the parametrization (counted the
-//   same way, as the number of preimages of φ(t0) for a random t0).
+//   same way, as the number of preimages of φ(t0) for a random t0);
+// - 'projected' (a degenerate form): the fibre, ramification and regular critical points counted apart
+//   by systems in the parameters of φ (./projected.ts); when it does not apply (a positive-dimensional
+//   set, π dropping the dimension) the Lagrange route runs and the result says why.
 // A count is a property of generic u; a value that changes with the seed is a bug (tests check it).
 //
 // Degenerate Q (Marchetti–Connelly–Breiding–Kohn, arXiv:2512.21029): when the critical set has
@@ -42,10 +45,11 @@ import {
   withoutZerosOf,
 } from './critical.js';
 import { type Form, rowSpaceBasis, size } from './forms.js';
+import { projectedCriticalCounts, projectedUnavailable } from './projected.js';
 import { chooseRoute } from './routes.js';
 import { dimension as varietyDimension, type Variety } from './variety.js';
 
-export type EDMethod = 'lagrange' | 'minors' | 'parametric';
+export type EDMethod = 'lagrange' | 'minors' | 'parametric' | 'projected';
 
 export interface EDOptions extends ComputeOptions {
   readonly random: Random;
@@ -142,7 +146,44 @@ export function edDegree(X: Variety, Q: Form, options: EDOptions): EDResult {
       return routed(systemED(X, Q, u, 'lagrange', options), 'lagrange', `${choice.reason}; the parametric system is not zero-dimensional, so route lagrange`);
     }
   }
+  if (choice.route === 'projected') {
+    try {
+      return routed(projectedED(X, Q, u, options), 'projected', choice.reason);
+    } catch (e) {
+      // Chosen by cost, but the route does not apply here: the Lagrange route analyses the critical set.
+      if (options.method !== undefined || !(e instanceof MathError) || !PROJECTED_FALLBACK.has(e.code)) throw e;
+      return routed(systemED(X, Q, u, 'lagrange', options), 'lagrange', `${choice.reason}; ${e.message}, so route lagrange`);
+    }
+  }
   return routed(systemED(X, Q, u, choice.route, options), choice.route, choice.reason);
+}
+
+/** The failures of the projected route after which the Lagrange route runs (when the route was not asked). */
+const PROJECTED_FALLBACK = new Set(['not-zero-dimensional', 'projection-drops-dimension', 'not-a-multiple']);
+
+/** The projected route (./projected.ts): the three classes counted apart in the parameters of φ. */
+function projectedED(X: Variety, Q: Form, u: Rat[], options: EDOptions): Omit<EDResult, 'route' | 'reason'> {
+  const phi = X.parametrization;
+  const m = varietyDimension(X, options);
+  const why = projectedUnavailable(phi, m, rowSpaceBasis(Q).length, X.ring.nvars);
+  if (why !== null || !phi) throw new MathError('route-unavailable', `the projected route does not apply: ${why}`);
+  const deg = phi.degree ?? parametrizationDegree(phi, options);
+  const compute = { signal: options.signal, onProgress: options.onProgress };
+  const N = normalData(X, options.random, compute);
+  const res = projectedCriticalCounts(phi, N, Q, u, deg, options.random, { ...compute, ...countRoute(options) });
+  const p = res.parameters;
+  const info = (k: number): SetInfo => ({ dimension: k > 0 ? 0 : -1, degree: k });
+  const method =
+    `projected: ${res.regular} regular (${p.immersive} critical parameters of π∘φ` + (p.fibreImmersive ? ` less ${p.fibreImmersive} in the fibre` : '') + `, over deg φ = ${deg}) + ` +
+    `${res.ramification} ramification (the Lagrange system on the ramification locus) + ${res.fibre} fibre`;
+  return {
+    count: res.regular + res.ramification + res.fibre,
+    ...describe(res.count, method, N),
+    fibre: info(res.fibre),
+    ramification: info(res.ramification),
+    regular: res.regular,
+    data: u,
+  };
 }
 
 /** The count through the Lagrange or minors system, with the analysis of a positive-dimensional critical set. */

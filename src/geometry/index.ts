@@ -11,5 +11,6 @@ export * from './ed-degree.js';
 export * from './morse.js';
 export * from './polar.js';
 export * from './routes.js';
+export * from './projected.js';
 export * from './family.js';
 export * from './discriminant.js';

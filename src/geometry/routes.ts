@@ -16,21 +16,32 @@
 // - minors, in (x, z): the c equations of X, m = dim X of the C(n, c+1) minors of size c + 1 (degree
 //   1 + c(d - 1), (c+1)! terms each in the Leibniz expansion) and the guard; reported, chosen only
 //   when asked (building the minors is itself the cost: C(n, c+1)·(c+1)! products).
-// The choice: the route asked for; otherwise the parametric route when it is available, the form is
-// non-degenerate (a degenerate form can make the critical set positive-dimensional, which only the
-// Lagrange route analyses) and its Bézout number is below the Lagrange system's; the Lagrange route
-// otherwise. For generic data every route counts the same critical points (DHOST 2016, Thm 4.1: the
+// - projected (./projected.ts), for a degenerate form of rank k with dim X < k < n: the regular
+//   critical points by the parametric system of π∘φ (π(x) = P x, ker P = ker Q), with the degrees of
+//   the parametric route (the estimate shown); the fibre and ramification points by the Lagrange
+//   system with the equations of their class (not in the estimate: it cuts the Lagrange system down to
+//   a proper subvariety, but it needs the Lagrange system's guard det(J·C), a c×c determinant of
+//   polynomials, which dominates on varieties of high codimension). Not available when X has no
+//   parametrization with dim X parameters, when the form is not degenerate, or when π drops the
+//   dimension (k ≤ dim X).
+// The choice: the route asked for; otherwise, for a non-degenerate form, the parametric route when it
+// is available and its Bézout number is below the Lagrange system's; for a degenerate form the
+// projected route under the same condition (a degenerate form can make the critical set
+// positive-dimensional: the projected route then falls back to the Lagrange route, which analyses it);
+// the Lagrange route otherwise. For generic data every route counts the same critical points (DHOST 2016, Thm 4.1: the
 // ED correspondence is irreducible of dimension n, so the critical points of generic data avoid any
 // proper closed subset of X, such as the points outside the immersive image of a parametrization).
 // For given data (`criticalPoints`) that argument does not apply, so there the parametric route is
 // taken only when the Lagrange system is beyond LAGRANGE_BUDGET (the result then says that it lists
-// the critical points in the immersive image of φ).
+// the critical points in the immersive image of φ); with a degenerate form it keeps the Lagrange route
+// (the projected route counts, criticalPoints lists points with Morse indices).
 import { binomial } from './common.js';
 import { type Form, formRank, size } from './forms.js';
+import { projectedUnavailable } from './projected.js';
 import { codimension, dimension, type Variety } from './variety.js';
 import type { ComputeOptions } from '../math/progress.js';
 
-export type Route = 'lagrange' | 'minors' | 'parametric';
+export type Route = 'lagrange' | 'minors' | 'parametric' | 'projected';
 
 export interface RouteEstimate {
   readonly route: Route;
@@ -71,8 +82,8 @@ function equationDegrees(X: Variety, c: number): number[] {
   return top;
 }
 
-/** The estimates of the three routes for X and Q. */
-export function estimateRoutes(X: Variety, options: ComputeOptions = {}): RouteEstimate[] {
+/** The estimates of the four routes for X (and Q: the projected route needs a degenerate form). */
+export function estimateRoutes(X: Variety, options: ComputeOptions = {}, Q?: Form): RouteEstimate[] {
   const n = X.ring.nvars;
   const c = Math.max(codimension(X, options), 0);
   const m = Math.max(dimension(X, options), 0);
@@ -98,23 +109,17 @@ export function estimateRoutes(X: Variety, options: ComputeOptions = {}): RouteE
     minors: { count: binomial(n, c + 1), size: c + 1 },
   };
   const phi = X.parametrization;
-  let parametric: RouteEstimate;
-  if (!phi || phi.ring.nvars !== m) {
-    parametric = {
-      route: 'parametric',
-      available: false,
-      unavailable: phi ? `its parametrization has ${phi.ring.nvars} parameters, not dim X = ${m}` : 'the variety has no parametrization',
-      variables: 0,
-      degrees: [],
-      bezout: 0n,
-    };
-  } else {
-    const p = phi.ring.nvars;
-    const e = phi.map.reduce((a, f) => Math.max(a, phi.ring.degree(f)), 1);
-    const degrees = [...Array.from({ length: p }, () => 2 * e - 1), 1 + p * (e - 1)];
-    parametric = { route: 'parametric', available: true, variables: p + 1, degrees, bezout: product(degrees) };
-  }
-  return [lagrange, parametric, minors];
+  const unavailable = (route: Route, why: string): RouteEstimate => ({ route, available: false, unavailable: why, variables: 0, degrees: [], bezout: 0n });
+  const e = phi ? phi.map.reduce((a, f) => Math.max(a, phi.ring.degree(f)), 1) : 0;
+  // ∇_t d_u(φ(t)) (degree 2e − 1) and the guard det(C'·Jac φ) (degree 1 + m(e − 1)).
+  const parametricDegrees = [...Array.from({ length: m }, () => 2 * e - 1), 1 + m * (e - 1)];
+  const parametric: RouteEstimate =
+    !phi || phi.ring.nvars !== m
+      ? unavailable('parametric', phi ? `its parametrization has ${phi.ring.nvars} parameters, not dim X = ${m}` : 'the variety has no parametrization')
+      : { route: 'parametric', available: true, variables: m + 1, degrees: parametricDegrees, bezout: product(parametricDegrees) };
+  const whyNot = Q ? projectedUnavailable(phi, m, formRank(Q), n) : 'no form given';
+  const projected: RouteEstimate = whyNot !== null ? unavailable('projected', whyNot) : { ...parametric, route: 'projected' };
+  return [lagrange, parametric, minors, projected];
 }
 
 function describeEstimate(e: RouteEstimate): string {
@@ -131,24 +136,27 @@ export const LAGRANGE_BUDGET = 100_000n;
  * caller, reported by the route itself), else by the estimates (see the module header).
  */
 export function chooseRoute(X: Variety, Q: Form, asked: Route | undefined, options: ComputeOptions & { readonly givenData?: boolean } = {}): RouteChoice {
-  const estimates = estimateRoutes(X, options);
+  const estimates = estimateRoutes(X, options, Q);
   const byRoute = (r: Route) => estimates.find((e) => e.route === r)!;
   const summary = estimates.map(describeEstimate).join('; ');
   if (asked) return { route: asked, estimates, reason: `route ${asked} as asked (${summary})` };
   const lagrange = byRoute('lagrange');
-  const parametric = byRoute('parametric');
   const degenerate = formRank(Q) < size(Q);
+  // A degenerate form: the projected route in place of the parametric one (which counts all classes together).
+  const candidate = byRoute(degenerate ? 'projected' : 'parametric');
   const overBudget = !options.givenData || lagrange.bezout > LAGRANGE_BUDGET;
-  if (parametric.available && !degenerate && parametric.bezout < lagrange.bezout && overBudget) {
-    const why = options.givenData ? `the Lagrange system is beyond the budget ${LAGRANGE_BUDGET}` : 'the smaller estimate';
-    return { route: 'parametric', estimates, reason: `route parametric: ${why} (${summary})` };
+  if (degenerate && options.givenData) {
+    const why = 'the form is degenerate and the data are given (the projected route counts the classes; the Lagrange route lists every critical point with its Morse index)';
+    return { route: 'lagrange', estimates, reason: `route lagrange: ${why} (${summary})` };
   }
-  const why = !parametric.available
-    ? 'the parametric route is not available'
-    : degenerate
-      ? 'the form is degenerate (only the Lagrange route analyses a positive-dimensional critical set)'
-      : !overBudget
-        ? `the Lagrange system is within the budget ${LAGRANGE_BUDGET} (it finds every smooth critical point of the given data)`
-        : 'the smaller estimate';
+  if (candidate.available && candidate.bezout < lagrange.bezout && overBudget) {
+    const why = options.givenData ? `the Lagrange system is beyond the budget ${LAGRANGE_BUDGET}` : 'the smaller estimate';
+    return { route: candidate.route, estimates, reason: `route ${candidate.route}: ${why} (${summary})` };
+  }
+  const why = !candidate.available
+    ? `the ${candidate.route} route is not available`
+    : !overBudget
+      ? `the Lagrange system is within the budget ${LAGRANGE_BUDGET} (it finds every smooth critical point of the given data)`
+      : 'the smaller estimate';
   return { route: 'lagrange', estimates, reason: `route lagrange: ${why} (${summary})` };
 }

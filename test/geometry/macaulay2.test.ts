@@ -5,7 +5,8 @@
 // ED degree (`multidegree conormalVariety` of the Resultants package: [N_X] = Σ δ_i s^{n-1-i} t^{i+1},
 // DHOST Thm 5.4: EDdeg = Σ δ_i), the ramification of the twisted cubic under diag(0, 0, 1) (one point:
 // degree 1 reduced, 2 as the scheme of the minors), the twisted-cubic cone with the pattern
-// diag(1, 0, 0, 0) (degree 4 reduced where the scheme has degree 5), and Chern–Mather classes of smooth
+// diag(1, 0, 0, 0) (degree 4 reduced where the scheme has degree 5), the projected route's split of the
+// critical points of 2×3 matrices of rank 1 under diag(1, 1, 1, 1, 1, 0), and Chern–Mather classes of smooth
 // subvarieties of P^1 × P^2 (equal to the CSM classes of the CharacteristicClasses package). One M2 run per test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -215,6 +216,22 @@ describe('projective geometry against Macaulay2 (skipped when M2 is not installe
     expect(lines).toEqual(['2', '1', '0']);
     const out = runLines('ring R = QQ[x, y, z];\nlet X = V(y - x^2, z - x*y, y^2 - x*z);\nlet r = ramification(diag(0, 0, 1), X);\nprint degree(r), dim(r);\nprint r;');
     expect(out).toEqual(['1, 0', 'V(z, y, x)']);
+  });
+
+  it('the projected route on 2×3 matrices of rank 1 with diag(1, 1, 1, 1, 1, 0): 3 critical points, 1 on the ramification locus', (context) => {
+    if (skipWithoutM2(context)) return;
+    const lines = m2(
+      'R = QQ[a,b,c,d,e,f]; X = minors(2, matrix{{a,b,c},{d,e,f}}); u = {1,2,3,5,7,11}; q = {1,1,1,1,1,0};\n' +
+        'g = matrix{apply(6, i -> q#i*((gens R)#i - u#i))}; J = transpose jacobian X;\n' +
+        'C = saturate(X + minors(3, g || J), ideal gens R);\n' +
+        'P = matrix{{1,0,0,0,0,0},{0,1,0,0,0,0},{0,0,1,0,0,0},{0,0,0,1,0,0},{0,0,0,0,1,0}};\n' +
+        'print toString(dim C); print toString(degree radical C); print toString(degree radical(C + minors(6, J || P)));\n',
+    );
+    expect(lines).toEqual(['0', '3', '1']);
+    const u = [1, 2, 3, 5, 7, 11].map((x) => QQ.fromBigInt(BigInt(x)));
+    const Q = G.diagonalForm([1, 1, 1, 1, 1, 0].map((x) => QQ.fromBigInt(BigInt(x))));
+    const res = G.edDegree(G.determinantal(2, 3, 1).variety, Q, { random: new Random(1), data: u, method: 'projected' });
+    expect(res).toMatchObject({ count: 3, regular: 2, ramification: { degree: 1 }, fibre: { degree: 0 } });
   });
 
   it('the twisted-cubic cone with the pattern diag(1, 0, 0, 0): degree 4 reduced where the scheme has degree 5', (context) => {

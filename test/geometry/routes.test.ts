@@ -10,6 +10,7 @@ import { Random } from '../../src/math/random.js';
 import * as G from '../../src/geometry/index.js';
 import { decimalToRational } from '../../src/math/solve.js';
 import { PRIME, ed, r, twistedCubic } from './helpers.js';
+import { runErrors, runLines } from '../helpers.js';
 
 /**
  * Friedland–Ottaviani (Found. Comput. Math. 2014, Thm 1): the ED degree of the rank-one tensors of
@@ -74,7 +75,8 @@ describe('the estimates and the choice', () => {
     const R = new PolyRing(QQ, ['x', 'y']);
     const conic = G.hypersurface(R, R.sub(R.add(R.mul(R.variable(0), R.variable(0)), R.mul(R.variable(1), R.variable(1))), R.one()));
     expect(G.chooseRoute(conic, G.identityForm(2), undefined).reason).toMatch(/^route lagrange: the parametric route is not available/);
-    expect(G.chooseRoute(twistedCubic(), G.diagonalForm([r(0), r(1), r(1)]), undefined).reason).toMatch(/^route lagrange: the form is degenerate/);
+    expect(G.chooseRoute(twistedCubic(), G.diagonalForm([r(0), r(1), r(1)]), undefined, { givenData: true }).reason).toMatch(/^route lagrange: the form is degenerate and the data are given/);
+    expect(G.chooseRoute(twistedCubic(), G.diagonalForm([r(0), r(0), r(1)]), undefined).reason).toMatch(/^route lagrange: the projected route is not available .*projected: not available \(the projection drops the dimension \(rank Q = 1 ≤ dim X = 1/);
     expect(G.chooseRoute(twistedCubic(), G.identityForm(3), undefined, { givenData: true }).reason).toMatch(/^route lagrange: the Lagrange system is within the budget/);
     expect(G.chooseRoute(twistedCubic(), G.identityForm(3), 'minors').route).toBe('minors');
   });
@@ -170,6 +172,8 @@ describe('degenerate Kronecker forms I ⊗ D D^T of linear models (these used to
       ramification: { dimension: 1, degree: 3 },
       regular: 0,
     });
+    // Chosen by the estimate, the projected route finds that π drops the dimension of X and hands over.
+    expect(res.reason).toMatch(/^route projected: the smaller estimate .*; π∘φ is not an immersion at a random point \(the projection drops the dimension of X\), so route lagrange$/);
   });
 
   it('3×3 rank <= 2, D 3×2: the fibre of global minima keeps its record (a plane: det(U + v n^T) is affine in v)', () => {
@@ -187,5 +191,68 @@ describe('degenerate Kronecker forms I ⊗ D D^T of linear models (these used to
     const res = G.edDegree(X, G.diagonalForm([r(1), r(1), r(0)]), { random: new Random(1) });
     expect(res).toMatchObject({ positiveDimensional: { dimension: 1, degree: 1 }, fibre: { dimension: 0, degree: 1 }, ramification: { dimension: 1, degree: 1 }, regular: 0 });
     expect(res.method).toMatch(/plus 1 isolated fibre point/);
+  });
+});
+
+describe('the projected route (degenerate forms): fibre, ramification and regular points counted apart', () => {
+  const diag = (...d: number[]) => G.diagonalForm(d.map((x) => r(x)));
+
+  it('the estimate: available for a degenerate form of rank above dim X, with the degrees of the parametric route; chosen by auto', () => {
+    const estimates = G.estimateRoutes(twistedCubic(), {}, diag(0, 1, 1));
+    expect(estimates[3]).toMatchObject({ route: 'projected', available: true, variables: 2, degrees: [5, 3], bezout: 15n });
+    expect(G.estimateRoutes(twistedCubic(), {}, G.identityForm(3))[3]).toMatchObject({ available: false, unavailable: 'the form is not degenerate' });
+    expect(G.chooseRoute(twistedCubic(), diag(0, 1, 1), undefined).reason).toMatch(/^route projected: the smaller estimate/);
+  });
+
+  it('the twisted cubic with diag(0, 1, 1): 5 = 4 regular + 1 ramification (the cusp of the projected curve), as the Lagrange route, for three seeds', () => {
+    for (const seed of [1, 2, 3]) {
+      const res = G.edDegree(twistedCubic(), diag(0, 1, 1), { random: new Random(seed) });
+      expect(res).toMatchObject({ count: 5, route: 'projected', regular: 4, ramification: { dimension: 0, degree: 1 }, fibre: { dimension: -1, degree: 0 } });
+      expect(res.method).toMatch(/^projected: 4 regular \(4 critical parameters of π∘φ, over deg φ = 1\) \+ 1 ramification/);
+      expect(ed(twistedCubic(), diag(0, 1, 1), seed)).toBe(5);
+    }
+    // diag(1, 0, 1): (t, t^3) is an immersion, all 5 are regular.
+    expect(G.edDegree(twistedCubic(), diag(1, 0, 1), { random: new Random(1) })).toMatchObject({ count: 5, regular: 5, ramification: { degree: 0 } });
+  });
+
+  it('given data on the fibre: the split equals the one of criticalPoints (Lagrange route)', () => {
+    // u = (5, 4, 8): P u = P φ(2), so (2, 4, 8) is a fibre point (zero loss).
+    const u = [5, 4, 8].map((x) => r(x));
+    const res = G.edDegree(twistedCubic(), diag(0, 1, 1), { random: new Random(1), data: u, method: 'projected' });
+    const cp = G.criticalPoints(twistedCubic(), diag(0, 1, 1), u, { random: new Random(1) });
+    expect(cp.method).toMatch(/route lagrange/);
+    expect(res).toMatchObject({ count: cp.complex, regular: cp.regular, ramification: { degree: cp.ramification }, fibre: { degree: cp.fibre } });
+    expect(cp.fibre).toBe(1);
+  });
+
+  it('2×3 matrices of rank 1 with diag(1, 1, 1, 1, 1, 0): 3 = 2 regular + 1 ramification point, outside the chart of φ (Lagrange: 3)', () => {
+    const X = G.determinantal(2, 3, 1).variety;
+    const Q = diag(1, 1, 1, 1, 1, 0);
+    const res = G.edDegree(X, Q, { random: new Random(1) });
+    expect(res).toMatchObject({ count: 3, route: 'projected', regular: 2, ramification: { degree: 1 } });
+    expect(ed(X, Q, 1)).toBe(3);
+    expect(ed(X, Q, 2, { method: 'projected', prime: PRIME })).toBe(3);
+  });
+
+  it('segre(2, 2, 2) with two weights 0: 4 = 2 regular + 2 ramification; with one: 19 regular (Lagrange: the same)', () => {
+    const X = G.segre([2, 2, 2]).variety;
+    const two = diag(1, 1, 1, 1, 1, 1, 0, 0);
+    expect(G.edDegree(X, two, { random: new Random(1), prime: PRIME })).toMatchObject({ count: 4, route: 'projected', regular: 2, ramification: { degree: 2 } });
+    expect(ed(X, two, 1, { prime: PRIME })).toBe(4);
+    const one = diag(0, 1, 1, 1, 1, 1, 1, 1);
+    expect(G.edDegree(X, one, { random: new Random(1), prime: PRIME })).toMatchObject({ count: 19, regular: 19, ramification: { degree: 0 } });
+    expect(ed(X, one, 1, { prime: PRIME })).toBe(19);
+  });
+
+  it('asked where it does not apply: a located reason', () => {
+    expect(() => G.edDegree(twistedCubic(), G.identityForm(3), { random: new Random(1), method: 'projected' })).toThrow(/the projected route does not apply: the form is not degenerate/);
+  });
+
+  it('in the language: method = "projected", the split in details, how() names the route; a located error where it does not apply', () => {
+    const src = 'ring T = QQ[t];\nlet C = image([t, t^2, t^3]);\nlet e = edDegree(C, diag(0, 1, 1), details = true);\nprint e.count, e.regular, e.ramification.degree, e.route;\nprint edDegree(C, diag(0, 1, 1), method = "projected"), how(edDegree(C, diag(0, 1, 1))).algorithm;';
+    expect(runLines(src)).toEqual(['5, 4, 1, projected', '5, ed-degree (projected)']);
+    const errors = runErrors('ring T = QQ[t];\nlet C = image([t, t^2, t^3]);\nprint edDegree(C, method = "projected");');
+    expect(errors.map((e) => e.message)).toEqual(['the projected route does not apply: the form is not degenerate']);
+    expect(errors[0]!.span.startLine).toBe(3);
   });
 });

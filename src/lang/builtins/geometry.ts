@@ -2,7 +2,7 @@
 // polar degrees. This file only adapts language values to the plain data of src/geometry and back;
 // the mathematics lives there (see docs/geometry.md).
 import { familyBase } from './network-families.js';
-import { isParameterRing, parameterFamily, specializeParameters } from './parameter-rings.js';
+import { isParameterRing, parameterFamily, specializeParameters, specializeThrough } from './parameter-rings.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import { Ideal } from '../../math/ideal-handle.js';
 import { timed, type Provenance } from '../../math/provenance.js';
@@ -428,8 +428,8 @@ defineBuiltins([
     name: 'edDegree',
     signature: 'edDegree(X, Q = identity, method = "auto", prime = p, certified = false, details = false)',
     summary:
-      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric or Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric" or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo three random primes by default, which must agree (probabilistic: how(...) gives the primes and the error bound); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre), and components lists all its irreducible components {dim, degree, equations}, isolated points included (computed when read).',
-    examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3'],
+      'The number of complex critical points of d_u on X for a generic data point u (seeded). Q: a form, a symmetric matrix, "weights" (generic diagonal) or "generic". method: "auto" (default: the parametric route, or for a degenerate form the projected one, or the Lagrange route, whichever has the smaller Bézout number; how(...) says which and why), "lagrange", "minors", "parametric", "projected" (a degenerate form of rank above dim X on a parametrized X: the regular critical points through the parametrization of the projected variety, the fibre and ramification points by the Lagrange system on their locus; details give the three counts) or "polar" (sum of polar degrees: the generic ED degree, homogeneous X only). Over QQ counted modulo three random primes by default, which must agree (probabilistic: how(...) gives the primes and the error bound); certified = true counts exactly over QQ with a certified Gröbner basis; prime = p counts over GF(p). details = true gives {count, route, method, field, certified}; a positive-dimensional critical set is reported with its dim and degree, and with those of its fibre points (and of its ramification points when it leaves the fibre), and components lists all its irreducible components {dim, degree, equations}, isolated points included (computed when read).',
+    examples: ['ring T = QQ[t];\nedDegree(image([t, t^2, t^3]))  // 5', 'edDegree(determinantal(2, 2, 1), diag(1, 1, 1, 0))  // 3', 'ring T = QQ[t];\nedDegree(image([t, t^2, t^3]), diag(0, 1, 1), details = true).regular  // 4 (and 1 ramification point)'],
     category: 'geometry',
     minArgs: 1,
     maxArgs: 2,
@@ -442,8 +442,8 @@ defineBuiltins([
       const n = variety.ring.nvars;
       const m = kwargs.get('method');
       const method = m ? expectString(ctx, m, 1) : 'auto';
-      if (!['auto', 'lagrange', 'minors', 'parametric', 'polar'].includes(method)) {
-        fail('domain', `unknown method "${method}" (auto, lagrange, minors, parametric or polar)`, ctx.kwargSpans.get('method') ?? ctx.span);
+      if (!['auto', 'lagrange', 'minors', 'parametric', 'projected', 'polar'].includes(method)) {
+        fail('domain', `unknown method "${method}" (auto, lagrange, minors, parametric, projected or polar)`, ctx.kwargSpans.get('method') ?? ctx.span);
       }
       const prime = expectPrime(ctx, kwargs);
       const detailsValue = kwargs.get('details');
@@ -583,34 +583,26 @@ function specializeValue(ctx: CallContext, v: Value, source: RingData, sp: G.Spe
     return sp.target!.isConstant(q) ? num(sp.target!.constantCoeff(q)) : poly(T, q);
   };
   const needTarget = (what: string): RationalRing => target() ?? fail('domain', `at: every variable of ${source.poly.toString()} is specialized, which leaves no ring for ${what}`, ctx.span);
-  switch (v.kind) {
-    case 'number':
-    case 'float':
-    case 'bool':
-    case 'string':
-    case 'none':
-      return v;
-    case 'poly':
-      inSource(v.ring);
-      return polyOf(v.poly as Poly<Rat>);
-    case 'ideal': {
-      inSource(v.ring);
-      const T = needTarget('an ideal');
-      return idealValue(T, new Ideal(T.poly, v.ideal.gens.map((g) => G.specializePoly(sp, g as Poly<Rat>))));
-    }
-    case 'list':
-      return list(v.items.map((x) => specializeValue(ctx, x, source, sp, target)));
-    case 'record':
-      return record(new Map([...v.fields].map(([k, x]) => [k, specializeValue(ctx, x, source, sp, target)] as const)));
-    default:
-      if (isObject(VARIETY, v)) {
-        inSource(v.data.ring);
-        const T = needTarget('a variety');
-        return varietyValue(T, G.variety(T.poly, v.data.variety.gens.map((g) => G.specializePoly(sp, g))));
+  return specializeThrough(v, (w) => {
+    switch (w.kind) {
+      case 'poly':
+        inSource(w.ring);
+        return polyOf(w.poly as Poly<Rat>);
+      case 'ideal': {
+        inSource(w.ring);
+        const T = needTarget('an ideal');
+        return idealValue(T, new Ideal(T.poly, w.ideal.gens.map((g) => G.specializePoly(sp, g as Poly<Rat>))));
       }
-      if (isObject(FORM, v) || isObject(PROJECTION, v)) return v; // numeric already
-      return fail('type', `at does not apply to ${kindWord(v)}`, spanOf(ctx, 0));
-  }
+      default:
+        if (isObject(VARIETY, w)) {
+          inSource(w.data.ring);
+          const T = needTarget('a variety');
+          return varietyValue(T, G.variety(T.poly, w.data.variety.gens.map((g) => G.specializePoly(sp, g))));
+        }
+        if (isObject(FORM, w) || isObject(PROJECTION, w)) return w; // numeric already
+        return fail('type', `at does not apply to ${kindWord(w)}`, spanOf(ctx, 0));
+    }
+  });
 }
 
 /** The variables and rational values of keyword specializations `t = a`. */
