@@ -31,6 +31,27 @@ function fibreOf(ctx: CallContext, ring: ParamRing): TypedRing<Rat> {
   return T;
 }
 
+/**
+ * The traversal of `at`: scalars (numbers, floats, booleans, strings, none) unchanged, lists and
+ * records item by item, every other value through `leaf` (shared with the `at` of src/lang/builtins/geometry.ts).
+ */
+export function specializeThrough(v: Value, leaf: (v: Value) => Value): Value {
+  switch (v.kind) {
+    case 'number':
+    case 'float':
+    case 'bool':
+    case 'string':
+    case 'none':
+      return v;
+    case 'list':
+      return list(v.items.map((x) => specializeThrough(x, leaf)));
+    case 'record':
+      return record(new Map([...v.fields].map(([k, x]) => [k, specializeThrough(x, leaf)] as const)));
+    default:
+      return leaf(v);
+  }
+}
+
 /** `at(X, t = a, ...)` for a value of a ring with parameters: every parameter must be given. */
 export function specializeParameters(ctx: CallContext, X: Value, ring: ParamRing, kwargs: ReadonlyMap<string, Value>): Value {
   const K = GF.parameterField(ring.poly);
@@ -49,14 +70,8 @@ export function specializeParameters(ctx: CallContext, X: Value, ring: ParamRing
   if (missing.length > 0) fail('arity', `at on ${ring.poly.toString()} specializes every parameter: give ${missing.map((t) => `${t} = ...`).join(', ')} too`, ctx.span);
   const T = fibreOf(ctx, ring);
   const at = values as Rat[];
-  const go = (v: Value): Value => {
+  const leaf = (v: Value): Value => {
     switch (v.kind) {
-      case 'number':
-      case 'float':
-      case 'bool':
-      case 'string':
-      case 'none':
-        return v;
       case 'poly': {
         if (v.ring.id !== ring.id) fail('ring-mismatch', `at: a value lives in ${v.ring.poly.toString()}, another ring than ${ring.poly.toString()}`, spanOf(ctx, 0));
         const p = GF.specializeAt(ring.poly, T.poly, v.poly as Poly<RatFun<Rat>>, at) as Poly<Rat>;
@@ -67,15 +82,11 @@ export function specializeParameters(ctx: CallContext, X: Value, ring: ParamRing
         const G = v.ideal.groebner().basis as readonly Poly<RatFun<Rat>>[];
         return idealValue(T, new Ideal(T.poly, GF.specializeBasis(ring.poly, T.poly, G, at)));
       }
-      case 'list':
-        return list(v.items.map(go));
-      case 'record':
-        return record(new Map([...v.fields].map(([k, x]) => [k, go(x)] as const)));
       default:
         return fail('type', `at does not apply to ${kindWord(v)} of a ring with parameters`, spanOf(ctx, 0));
     }
   };
-  return go(X);
+  return specializeThrough(X, leaf);
 }
 
 /** The parameters named by a value (a parameter, or a list of them) of a ring with parameters: their indices in K. */

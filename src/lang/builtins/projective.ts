@@ -12,13 +12,31 @@ import { fail } from '../diagnostics.js';
 import { PROJECTIVE, projectiveValue } from '../objects/projective.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
 import { reportedProvenance, withProvenance } from '../provenance.js';
-import { int, isObject, kindWord, list, poly, record, type Value } from '../values.js';
+import { int, isObject, kindWord, list, poly, record, type RingData, type Value } from '../values.js';
 import { computeOptions, expectIdeal, expectPrime, expectRationalRing, ringOfValues, spanOf } from './convert.js';
 import { defineBuiltins, type CallContext } from './registry.js';
 
 function expectProjective(ctx: CallContext, v: Value, index: number) {
   if (isObject(PROJECTIVE, v)) return v.data;
   return fail('type', `argument ${index + 1} must be a projective variety (projective(X)), got ${kindWord(v)}`, spanOf(ctx, index));
+}
+
+/** The affine cone of argument `index`: a variety, or a homogeneous ideal (or polynomials) of a rational ring. */
+function coneArgument(ctx: CallContext, v: Value, index: number, what: string): { ring: RingData; cone: G.Variety } {
+  if (isObject(VARIETY, v)) return { ring: v.data.ring, cone: v.data.variety };
+  const ring = ringOfValues(ctx, [v]);
+  expectRationalRing(ctx, ring, index, what);
+  return { ring, cone: G.variety(ring.poly, expectIdeal(ctx, ring, v, index).gens as readonly Poly<Rat>[]) };
+}
+
+/** The options of the counts on random sections: the seeded stream, `prime = p`, interrupt and progress. */
+function sectionOptions(ctx: CallContext, kwargs: ReadonlyMap<string, Value>) {
+  return { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) };
+}
+
+/** A term {cuts, degree} of a multidegree or of a Chern–Mather class. */
+function termRecord(t: { readonly cuts: readonly number[]; readonly degree: number | bigint }): Value {
+  return record({ cuts: list(t.cuts.map((a) => int(a))), degree: int(t.degree) });
 }
 
 defineBuiltins([
@@ -33,14 +51,7 @@ defineBuiltins([
     maxArgs: 1,
     keywords: ['blocks'],
     call(ctx, [X], kwargs) {
-      let ring;
-      let cone: G.Variety;
-      if (isObject(VARIETY, X!)) ({ ring, variety: cone } = X.data);
-      else {
-        ring = ringOfValues(ctx, [X!]);
-        expectRationalRing(ctx, ring, 0, 'projective varieties');
-        cone = G.variety(ring.poly, expectIdeal(ctx, ring, X!, 0).gens as readonly Poly<Rat>[]);
-      }
+      const { ring, cone } = coneArgument(ctx, X!, 0, 'projective varieties');
       const b = kwargs.get('blocks');
       let blocks: number[] | undefined;
       if (b) {
@@ -75,13 +86,7 @@ defineBuiltins([
     minArgs: 1,
     maxArgs: 1,
     call(ctx, [P]) {
-      let proj;
-      if (isObject(PROJECTIVE, P!)) proj = P.data.projective;
-      else {
-        const ring = ringOfValues(ctx, [P!]);
-        expectRationalRing(ctx, ring, 0, 'hilbertPolynomial');
-        proj = projectiveVariety(G.variety(ring.poly, expectIdeal(ctx, ring, P!, 0).gens as readonly Poly<Rat>[]));
-      }
+      const proj = isObject(PROJECTIVE, P!) ? P.data.projective : projectiveVariety(coneArgument(ctx, P!, 0, 'hilbertPolynomial').cone);
       const { value: coefficients, seconds } = timed(() => projectiveHilbertPolynomial(proj, computeOptions(ctx)));
       const S = new PolyRing(QQ, ['s']);
       const ring = ctx.registerRing({ name: 'hilbertPolynomial', poly: S, families: new Map() });
@@ -101,9 +106,9 @@ defineBuiltins([
     keywords: ['prime'],
     call(ctx, [P], kwargs) {
       const { projective } = expectProjective(ctx, P!, 0);
-      const { value, seconds } = timed(() => multidegree(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
+      const { value, seconds } = timed(() => multidegree(projective, sectionOptions(ctx, kwargs)));
       const how = reportedProvenance({ algorithm: 'multidegree (generic linear sections)', field: value.field, certified: value.certified, note: `dim ${value.dimension}; distinct points on random hyperplanes and one random chart per factor` }, seconds, ctx.random);
-      return withProvenance(list(value.terms.map((t) => withProvenance(record({ cuts: list(t.cuts.map((a) => int(a))), degree: int(t.degree) }), how))), how);
+      return withProvenance(list(value.terms.map((t) => withProvenance(termRecord(t), how))), how);
     },
   },
   {
@@ -119,16 +124,16 @@ defineBuiltins([
     call(ctx, [P], kwargs) {
       const { projective } = expectProjective(ctx, P!, 0);
       if (projective.blocks.length > 1) {
-        const { value, seconds } = timed(() => multiprojectiveChernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
+        const { value, seconds } = timed(() => multiprojectiveChernMather(projective, sectionOptions(ctx, kwargs)));
         const how = reportedProvenance(
           { algorithm: 'chern-mather (general sections of a product, Segre images, Piene)', field: value.field, certified: value.certified, note: `Chern–Mather characteristics of general sections by hyperplanes of each factor, from the polar degrees of their Segre images; the degrees in the Segre embedding [${value.degrees.join(', ')}] agree with Piene's formula on the Segre image's polar degrees [${value.polar.join(', ')}]` },
           seconds,
           ctx.random,
         );
-        const classes = list(value.classes.map((terms) => list(terms.map((t) => record({ cuts: list(t.cuts.map((a) => int(a))), degree: int(t.degree) })))));
+        const classes = list(value.classes.map((terms) => list(terms.map(termRecord))));
         return withProvenance(record({ classes, degrees: list(value.degrees.map((d) => int(d))), polar: list(value.polar.map((d) => int(d))) }), how);
       }
-      const { value, seconds } = timed(() => chernMather(projective, { random: ctx.random, prime: expectPrime(ctx, kwargs), ...computeOptions(ctx) }));
+      const { value, seconds } = timed(() => chernMather(projective, sectionOptions(ctx, kwargs)));
       const how = reportedProvenance({ algorithm: "chern-mather (Piene's formula on the polar degrees)", field: value.field, certified: value.certified, note: `polar degrees [${value.polar.join(', ')}] from the conormal variety` }, seconds, ctx.random);
       return withProvenance(list(value.chernMather.map((c) => int(c))), how);
     },
