@@ -12,7 +12,9 @@
 // NETWORKS_ONLY=full runs only that comparison and replaces only its subsection ("### Full stationary
 // analysis against msolve") in bench/RESULTS.md. The issue-9 target (full exact analysis of a network
 // with 10-12 weights in under 10 minutes on the two cores), on a quiet machine:
-//   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=1-2-2-2 NETWORKS_PRIME_WORKERS=2 NETWORKS_MSOLVE_LIMIT=3600 node bench/networks.js
+//   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=1-2-2-2 NETWORKS_PRIME_WORKERS=2 node bench/networks.js
+// NETWORKS_ROUTES = the vdl routes of that comparison (default orbits: the orbits of the loss's sign
+// symmetries, the default of stationary; 'orbits,whole' also parametrizes the whole gradient ideal).
 // Each row also runs the monodromy route (`stationaryMonodromy`, complete against the modular count) and
 // says whether its complex and real counts and Morse indices equal the exact route's.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -26,6 +28,8 @@ import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient, stationaryPoints } from '../dist/src/networks/stationary.js';
 import { stationaryMonodromy } from '../dist/src/math/numeric/stationary.js';
 import { parametrize } from '../dist/src/math/zerodim/index.js';
+import { parametrizeInvariants } from '../dist/src/math/zerodim/invariant.js';
+import { signSymmetryPlan } from '../dist/src/networks/sign-symmetry.js';
 import { WorkerPrimeRunner } from '../dist/src/node/prime-pool.js';
 import { MSOLVE_VERSION, locateMsolve, msolveInput, readSolutions, runMsolve } from './peers/msolve.js';
 import { nnls, randomNnlsProblem } from '../dist/src/networks/nnls.js';
@@ -103,19 +107,24 @@ if (msolve.path === null) {
 } else {
   const msolveLimit = Number(process.env.NETWORKS_MSOLVE_LIMIT ?? limit);
   const workers = Number(process.env.NETWORKS_PRIME_WORKERS ?? 0);
+  const routes = (process.env.NETWORKS_ROUTES ?? 'orbits').split(',');
   const runner = workers > 0 ? new WorkerPrimeRunner({ size: workers }) : undefined;
   out(`Two data points (X = [[1, 2], [0, 1]] and a third input row [1, -1] for 3-2-3; Y = [[2, -1], [1, 1]] and a third output`);
-  out('row [0, 1]), generalized L2 with weights n/100 (seed 1). vdl: `stationaryPoints` = `parametrize` on the gradient ideal, then');
-  out('`inertiaAtParametrizedPoints` (boxes of the real points, the Hessian on each box, interval LDLᵀ, the loss value and the');
-  out('coordinates to 30 digits); msolve ' + MSOLVE_VERSION + ' `-P 1 -t 1` on the same gradient equations. Times: min(CPU, real) seconds');
+  out('row [0, 1]), generalized L2 with weights n/100 (seed 1). vdl: `stationaryPoints` by the route below (the Hessian on');
+  out('boxes of the real points, interval LDLᵀ, the loss value and the coordinates to 30 digits); msolve ' + MSOLVE_VERSION + ' `-P 1 -t 1` on the same gradient equations. Times: min(CPU, real) seconds');
   out(`inside each program (msolve's own timer; vdl's CPU counts its worker threads); vdl limit ${msolveLimit} s per case (interrupted beyond);`);
   out(`vdl's primes on ${runner ? runner.name : 'the calling thread'} (\`NETWORKS_PRIME_WORKERS\`).`);
   out();
   out('vdl wall s: wall-clock seconds of the whole analysis (what the 10-minute target of issue 9 is about); monodromy: `stationaryMonodromy`');
   out('(seed 1, complete against the modular count), and whether its complex and real counts and Morse indices equal the exact route\'s.');
   out();
-  out('| network | weights | msolve complex / real | msolve s | vdl complex / real | vdl indices | vdl primes | vdl parametrization s | vdl indices s | vdl total s | vdl wall s | vdl / msolve | monodromy complex / real, same indices |');
-  out('|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|');
+  out('vdl route: `orbits` = the orbits of the sign symmetries of the loss (`parametrizeInvariants` on the plan of `signSymmetryPlan`,');
+  out('then `stationaryPoints` with it: supports, real orbits, one point per real orbit with its interval inertia; the default');
+  out('route of `stationary`), `whole ideal` = `parametrize` on the whole gradient ideal then `stationaryPoints` with it');
+  out(`(\`NETWORKS_ROUTES\`: ${routes.join(', ')}); deg W, W bits: the degree and height of the route's eliminating polynomial.`);
+  out();
+  out('| network | weights | msolve complex / real | msolve s | vdl route | deg W | W bits | vdl complex / real | vdl indices | vdl primes | vdl parametrization s | vdl indices s | vdl total s | vdl wall s | vdl / msolve | monodromy complex / real, same indices |');
+  out('|---|---|---|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|');
   const X2 = [[1, 2], [0, 1], [1, -1]].map((r) => r.map(q));
   const Y2 = [[2, -1], [1, 1], [0, 1]].map((r) => r.map(q));
   const cpuTimed = (f) => {
@@ -138,26 +147,47 @@ if (msolve.path === null) {
     const m = runMsolve(msolve.path, msolveInput(N.ring.nvars, grad, 0), { parametrization: 1, timeoutSeconds: 10 * msolveLimit });
     const ms = m.ok ? readSolutions(m.output) : null;
     const msText = ms ? `${ms.complex} / ${ms.real}` : m.timedOut ? 'timed out' : 'failed';
-    let row;
-    try {
-      const signal = deadline(msolveLimit);
-      const p = cpuTimed(() => parametrize(N.ring, grad.filter((g) => !N.ring.isZero(g)), { seed: 1, signal, ...(runner ? { runner } : {}) }));
-      const s = cpuTimed(() => stationaryPoints(N.ring, L, { seed: 1, signal, parametrization: p.value }));
-      const total = p.seconds + s.seconds;
-      const agree = !ms || (ms.complex === s.value.complex && ms.real === s.value.real);
-      const mono = stationaryMonodromy(N.ring, L, { seed: 1, expected: s.value.complex });
-      const same = mono.solve.complex === s.value.complex && mono.solve.real === s.value.real && mono.morse.indices.join() === s.value.indices.join();
-      const monoText =
-        `${mono.solve.complex} / ${mono.solve.real}, ` +
-        (same ? 'yes' : mono.solve.complete !== true ? `incomplete (${mono.solve.complex} of ${s.value.complex})` : `**no** [${mono.morse.indices.join(', ')}]`);
-      row =
-        `${s.value.complex} / ${s.value.real}${agree ? '' : ' **counts differ**'} | [${s.value.indices.join(', ')}] | ${p.value.provenance.primes?.count ?? ''} | ${p.seconds.toFixed(2)} | ${s.seconds.toFixed(2)} | ` +
-        `${total.toFixed(2)} | ${(p.wall + s.wall).toFixed(1)} | ${m.seconds ? `${(total / m.seconds).toFixed(1)}×` : ''} | ${monoText}`;
-    } catch (e) {
-      if (e?.code !== 'interrupted') throw e;
-      row = `not finished | | | | | > ${msolveLimit} | | | `;
+    const plan = signSymmetryPlan(N.ring, L);
+    let reference = null; // the first route's result: the monodromy route and the later routes are compared with it
+    for (const route of routes) {
+      if (route === 'orbits' && plan === null) continue;
+      let row;
+      try {
+        const signal = deadline(msolveLimit);
+        const gens = grad.filter((g) => !N.ring.isZero(g));
+        const p =
+          route === 'orbits'
+            ? cpuTimed(() => parametrizeInvariants(N.ring, gens, plan.group, plan.invariants, { seed: 1, signal, ...(runner ? { runner } : {}) }))
+            : cpuTimed(() => parametrize(N.ring, gens, { seed: 1, signal, ...(runner ? { runner } : {}) }));
+        const s = cpuTimed(() =>
+          stationaryPoints(N.ring, L, { seed: 1, signal, ...(route === 'orbits' ? { orbits: p.value } : { parametrization: p.value, signSymmetry: false }) }),
+        );
+        const total = p.seconds + s.seconds;
+        const agree = !ms || (ms.complex === s.value.complex && ms.real === s.value.real);
+        let monoText = '';
+        if (reference === null) {
+          reference = s.value;
+          const mono = stationaryMonodromy(N.ring, L, { seed: 1, expected: s.value.complex });
+          const same = mono.solve.complex === s.value.complex && mono.solve.real === s.value.real && mono.morse.indices.join() === s.value.indices.join();
+          monoText =
+            `${mono.solve.complex} / ${mono.solve.real}, ` +
+            (same ? 'yes' : mono.solve.complete !== true ? `incomplete (${mono.solve.complex} of ${s.value.complex})` : `**no** [${mono.morse.indices.join(', ')}]`);
+        } else {
+          const same = reference.complex === s.value.complex && reference.real === s.value.real && reference.indices.join() === s.value.indices.join();
+          monoText = same ? 'same as the first route' : '**differs from the first route**';
+        }
+        const degree = p.value.w.length - 1;
+        const bits = Math.max(...p.value.w.map((c) => (c < 0n ? -c : c).toString(2).length));
+        row =
+          `${route === 'orbits' ? `orbits (group of order ${2 ** plan.group.rank})` : 'whole ideal'} | ${degree} | ${bits} | ` +
+          `${s.value.complex} / ${s.value.real}${agree ? '' : ' **counts differ**'} | [${s.value.indices.join(', ')}] | ${p.value.provenance.primes?.count ?? ''} | ${p.seconds.toFixed(2)} | ${s.seconds.toFixed(2)} | ` +
+          `${total.toFixed(2)} | ${(p.wall + s.wall).toFixed(1)} | ${m.seconds ? `${(total / m.seconds).toFixed(1)}×` : ''} | ${monoText}`;
+      } catch (e) {
+        if (e?.code !== 'interrupted') throw e;
+        row = `${route} | | | not finished | | | | | > ${msolveLimit} | | | `;
+      }
+      out(`| ${widths.join('-')} | ${N.ring.nvars} | ${msText} | ${m.seconds?.toFixed(2) ?? ''} | ${row} |`);
     }
-    out(`| ${widths.join('-')} | ${N.ring.nvars} | ${msText} | ${m.seconds?.toFixed(2) ?? ''} | ${row} |`);
   }
   runner?.stop();
 }

@@ -44,6 +44,8 @@ import { inertiaAtRealSolutions } from '../math/real-inertia.js';
 import { type RealAlgebraicPoint, inertiaAtParametrizedPoints, isolateSquareFree, parametrizationPoints } from '../math/realroots/index.js';
 import { decimalToRational, solve } from '../math/solve.js';
 import { type Parametrization, parametrize } from '../math/zerodim/index.js';
+import type { InvariantParametrization } from '../math/zerodim/invariant.js';
+import type { PrimeRunner } from '../math/zerodim/prime-runner.js';
 import { countSolutions } from '../geometry/count.js';
 import { type Network, ambientDimension } from './architectures.js';
 import { functionSpaceLoss, squaredLoss } from './losses.js';
@@ -70,6 +72,10 @@ export interface StationaryOptions extends ComputeOptions {
    * false: the whole gradient ideal (the second route in tests).
    */
   readonly signSymmetry?: boolean;
+  /** The orbits' parametrization (./sign-symmetry.ts plan's invariants), when the caller has it already. */
+  readonly orbits?: InvariantParametrization;
+  /** Where the primes of the parametrizations are computed (default: the default prime runner). */
+  readonly runner?: PrimeRunner;
 }
 
 export interface Inertia {
@@ -162,7 +168,7 @@ function parametrizeGradient(R: PolyRing<Rat>, gens: readonly Poly<Rat>[], optio
   if (gens.length === 0) throw new PositiveDimensionalError(R.nvars, `the loss is constant: every point is stationary (dimension ${R.nvars})`);
   const compute = { signal: options.signal, onProgress: options.onProgress };
   try {
-    return { kind: 'parametrization', param: parametrize(R, gens, { ...compute, seed: options.seed ?? 0, certify: options.certify ?? false }) };
+    return { kind: 'parametrization', param: parametrize(R, gens, { ...compute, seed: options.seed ?? 0, certify: options.certify ?? false, ...(options.runner ? { runner: options.runner } : {}) }) };
   } catch (e) {
     if (!(e instanceof MathError)) throw e;
     if (e.code === 'no-solutions') return { kind: 'none' };
@@ -198,7 +204,7 @@ export function stationaryRealCount(R: PolyRing<Rat>, L: Poly<Rat>, options: Sta
   const plan = options.parametrization || options.signSymmetry === false || options.certify || gens.length === 0 ? null : signSymmetryPlan(R, L);
   if (plan) {
     try {
-      const a = analyzeBySignSymmetry(R, L, plan, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, indices: false });
+      const a = analyzeBySignSymmetry(R, L, plan, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, indices: false, ...(options.runner ? { runner: options.runner } : {}) });
       return { complex: a.complex, real: a.real, method: `gradient ideal (zero-dimensional); ${signSymmetryProvenance(a, options.seed ?? 0, 0).note ?? ''}` };
     } catch (e) {
       if (!(e instanceof MathError && SYMMETRY_FALLBACK_CODES.has(e.code))) throw e;
@@ -240,7 +246,14 @@ function bySignSymmetry(R: PolyRing<Rat>, L: Poly<Rat>, bezout: bigint, options:
   const start = performance.now();
   let a;
   try {
-    a = analyzeBySignSymmetry(R, L, plan, { signal: options.signal, onProgress: options.onProgress, seed, digits: options.digits ?? 30 });
+    a = analyzeBySignSymmetry(R, L, plan, {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      seed,
+      digits: options.digits ?? 30,
+      ...(options.orbits ? { param: options.orbits } : {}),
+      ...(options.runner ? { runner: options.runner } : {}),
+    });
   } catch (e) {
     if (e instanceof MathError && SYMMETRY_FALLBACK_CODES.has(e.code)) return { reason: `${e.code}: ${e.message}` };
     throw e;
