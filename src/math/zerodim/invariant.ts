@@ -28,7 +28,7 @@
 // here: the caller compares the number of points the orbits account for with D (./sign-group.ts ranks).
 import { isRationalField } from '../domain.js';
 import { MathError } from '../errors.js';
-import type { Rat } from '../field.js';
+import { type Rat, invModNumber } from '../field.js';
 import { f4Ids, type F4Trace, replayF4 } from '../groebner/f4.js';
 import { MonomialTable } from '../groebner/f4-monomials.js';
 import { bigMod, inputsModulo, integerGenerators, primeStream } from '../groebner/modular.js';
@@ -362,16 +362,15 @@ export function parametrizeInvariants(
 /** The candidate modulo p against the image at p (w monic, v_j = f_j·w'), and Σ c_j V_j/d_j ≡ T·W' mod (W, p). */
 function agreesModulo(out: { w: bigint[]; numerators: bigint[][]; denominators: bigint[] }, c: readonly bigint[], image: Float64Array, D: number, p: number): boolean {
   const P = BigInt(p);
-  const mod = (x: bigint) => Number(((x % P) + P) % P);
+  const mod = (x: bigint) => bigMod(x, p);
   const lc = out.w[D]!;
   if (mod(lc) === 0) return false;
-  const inv = (x: number) => Number(modPow(BigInt(x), P - 2n, P));
-  const lcInv = inv(mod(lc));
+  const lcInv = invModNumber(mod(lc), p);
   for (let k = 0; k < D; k++) if ((mod(out.w[k]!) * lcInv) % p !== image[k]) return false;
   for (let j = 0; j < out.numerators.length; j++) {
     const scale = mod(out.denominators[j]! * lc);
     if (scale === 0) return false;
-    const s = inv(scale);
+    const s = invModNumber(scale, p);
     for (let k = 0; k < D; k++) {
       const V = mod(out.numerators[j]![k] ?? 0n);
       if (Number((BigInt(V) * BigInt(s)) % P) !== image[(j + 1) * D + k]) return false;
@@ -390,15 +389,4 @@ function agreesModulo(out: { w: bigint[]; numerators: bigint[][]; denominators: 
     if (Number(s % P) !== reduced[k]) return false;
   }
   return true;
-}
-
-function modPow(b: bigint, e: bigint, m: bigint): bigint {
-  let r = 1n;
-  b %= m;
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % m;
-    b = (b * b) % m;
-    e >>= 1n;
-  }
-  return r;
 }
