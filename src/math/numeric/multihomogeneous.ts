@@ -68,35 +68,35 @@ export function multihomogeneousBezout(D: readonly (readonly number[])[], sizes:
   }
   if (states > 1e7) throw new MathError('too-large', `a partition into ${m} groups has too many states (${states}) for the multihomogeneous Bézout number`);
   const full = sizes.reduce((a, s, j) => a + s * stride[j]!, 0);
-  // ways[c]: the ways the equations so far leave capacities c (row by row over the equations)
-  if (exact) {
-    let ways = new Map<number, bigint>([[full, 1n]]);
-    for (const row of D) {
-      const next = new Map<number, bigint>();
-      for (const [c, w] of ways)
-        for (let j = 0; j < m; j++) {
-          const d = row[j]!;
-          if (d === 0 || Math.floor(c / stride[j]!) % (sizes[j]! + 1) === 0) continue;
-          const c2 = c - stride[j]!;
-          next.set(c2, (next.get(c2) ?? 0n) + w * BigInt(d));
-        }
-      ways = next;
-    }
-    return ways.get(0) ?? 0n;
-  }
-  let ways = new Map<number, number>([[full, 1]]);
+  const shape = { sizes, stride, full };
+  if (exact) return waysToZero(D, shape, 1n, (sum, w, d) => (sum ?? 0n) + w * BigInt(d)) ?? 0n;
+  return waysToZero(D, shape, 1, (sum, w, d) => (sum ?? 0) + w * d) ?? 0;
+}
+
+/**
+ * ways[c]: the ways the equations so far leave the capacities c (a mixed-radix index), row by row over
+ * the equations, each taking one unit from a group j with D[i][j] > 0 in D[i][j] ways; the ways to
+ * capacities 0, in the arithmetic of `addScaled` (sum + w·d).
+ */
+function waysToZero<T>(
+  D: readonly (readonly number[])[],
+  { sizes, stride, full }: { readonly sizes: readonly number[]; readonly stride: readonly number[]; readonly full: number },
+  one: T,
+  addScaled: (sum: T | undefined, w: T, d: number) => T,
+): T | undefined {
+  let ways = new Map<number, T>([[full, one]]);
   for (const row of D) {
-    const next = new Map<number, number>();
+    const next = new Map<number, T>();
     for (const [c, w] of ways)
-      for (let j = 0; j < m; j++) {
+      for (let j = 0; j < sizes.length; j++) {
         const d = row[j]!;
         if (d === 0 || Math.floor(c / stride[j]!) % (sizes[j]! + 1) === 0) continue;
         const c2 = c - stride[j]!;
-        next.set(c2, (next.get(c2) ?? 0) + w * d);
+        next.set(c2, addScaled(next.get(c2), w, d));
       }
     ways = next;
   }
-  return ways.get(0) ?? 0;
+  return ways.get(0);
 }
 
 /** The m-homogeneous Bézout number of the system for a partition (exact). */
