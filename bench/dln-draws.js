@@ -10,10 +10,10 @@
 // under load through `vdl run`): it prints each draw and writes the "## DLN: Morse indices over data
 // draws (2-2-2)" section of bench/RESULTS.md (replacing that section only), with the CPU time and the
 // load average.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { run } from '../dist/src/lang/run.js';
+import { writeResultsSection } from './results.js';
 
 const source = `
 network N = linear(2, 2, 2);
@@ -59,13 +59,4 @@ prints.filter((p) => p[0] === 'strength').forEach((p, i) => lines.push(`| ${lamb
 lines.push('');
 const section = lines.join('\n');
 console.log(section);
-const file = new URL('./RESULTS.md', import.meta.url);
-const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-const start = previous.indexOf(`${lines[0]}\n`);
-let next;
-if (start < 0) next = `${previous.trimEnd()}\n\n${section}\n`;
-else {
-  const end = previous.indexOf('\n## ', start + 1);
-  next = previous.slice(0, start) + section + (end < 0 ? '\n' : previous.slice(end));
-}
-writeFileSync(file, next);
+writeResultsSection(`${lines[0]}\n`, section);

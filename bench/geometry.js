@@ -8,13 +8,14 @@
 //
 // Environment: GEOMETRY_BENCH_LIMIT = seconds allowed for each computation (default 600).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rat } from '../dist/src/math/field.js';
 import { Random } from '../dist/src/math/random.js';
 import * as G from '../dist/src/geometry/index.js';
+import { writeResultsSection } from './results.js';
 
 const limit = Number(process.env.GEOMETRY_BENCH_LIMIT ?? 600);
 const PRIME = G.DEFAULT_PRIME;
@@ -140,14 +141,4 @@ out('of an unlucky prime. M2 runs the same exported polynomials (its default GrÃ
 out();
 
 // Write the section into bench/RESULTS.md, replacing an earlier "## Geometry" section only.
-const file = new URL('./RESULTS.md', import.meta.url);
-const section = lines.join('\n') + '\n';
-let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-const start = text.indexOf('## Geometry');
-if (start >= 0) {
-  const next = text.indexOf('\n## ', start + 1);
-  text = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
-} else {
-  text = text.replace(/\n*$/, '\n\n') + section;
-}
-writeFileSync(file, text);
+writeResultsSection('## Geometry', lines.join('\n'));

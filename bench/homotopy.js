@@ -27,6 +27,7 @@ import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient } from '../dist/src/networks/stationary.js';
 import { sequentialPathRunner } from '../dist/src/math/numeric/path-runner.js';
 import { WorkerPathRunner } from '../dist/src/node/path-pool.js';
+import { writeResultsSection } from './results.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -221,19 +222,10 @@ writeSection('## Homotopy');
 
 /** Replaces the section under `heading` in bench/RESULTS.md with the lines printed since the last call. */
 function writeSection(heading) {
-  const section = lines.join('\n').trimEnd() + '\n';
+  const section = lines.join('\n');
   lines.length = 0;
   if (flag('--no-write')) return;
-  const file = new URL('./RESULTS.md', import.meta.url);
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf(heading);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1);
-    text = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
-  } else {
-    text = text.trimEnd() + '\n\n' + section;
-  }
-  writeFileSync(file, text);
+  writeResultsSection(heading, section);
 }
 
 if (monodromyNames.length) {

@@ -6,11 +6,11 @@
 // and evaluation included; the printed value is a scalar so printing costs nothing), in seconds =
 // min(CPU time, wall-clock time), best of at least 3 runs after one warm-up run.
 // Writes the "## Data of the ML scripts" section of bench/RESULTS.md (replacing that section only).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { run } from '../dist/src/lang/run.js';
 import { Random } from '../dist/src/math/random.js';
+import { writeResultsSection } from './results.js';
 
 function timeOnce(f) {
   const c0 = process.cpuUsage(), t0 = performance.now();
@@ -68,15 +68,6 @@ for (const [name, source] of cases) {
   console.log(lines.at(-1));
 }
 lines.push('');
-const file = new URL('./RESULTS.md', import.meta.url);
-const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
 const section = lines.join('\n');
-const start = previous.indexOf('## Data of the ML scripts\n');
-let next;
-if (start < 0) next = `${previous.trimEnd()}\n\n${section}\n`;
-else {
-  const end = previous.indexOf('\n## ', start + 1);
-  next = previous.slice(0, start) + section + (end < 0 ? '\n' : previous.slice(end));
-}
-writeFileSync(file, next);
+writeResultsSection('## Data of the ML scripts\n', section);
 console.log(section);

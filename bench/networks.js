@@ -17,7 +17,7 @@
 // symmetries, the default of stationary; 'orbits,whole' also parametrizes the whole gradient ideal).
 // Each row also runs the monodromy route (`stationaryMonodromy`, complete against the modular count) and
 // says whether its complex and real counts and Morse indices equal the exact route's.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { rat } from '../dist/src/math/field.js';
@@ -33,6 +33,7 @@ import { signSymmetryPlan } from '../dist/src/networks/sign-symmetry.js';
 import { WorkerPrimeRunner } from '../dist/src/node/prime-pool.js';
 import { MSOLVE_VERSION, locateMsolve, msolveInput, readSolutions, runMsolve } from './peers/msolve.js';
 import { nnls, randomNnlsProblem } from '../dist/src/networks/nnls.js';
+import { writeResultsSection } from './results.js';
 
 const limit = Number(process.env.NETWORKS_BENCH_LIMIT ?? 900);
 const onlyFull = process.env.NETWORKS_ONLY === 'full';
@@ -245,14 +246,4 @@ for (const [name, N] of [
 out();
 
 // Replace (or append) the "## Networks" section of bench/RESULTS.md.
-const file = new URL('./RESULTS.md', import.meta.url);
-const section = lines.join('\n').trimEnd() + '\n';
-let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-const start = text.indexOf('## Networks');
-if (start >= 0) {
-  const next = text.indexOf('\n## ', start + 1);
-  text = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
-} else {
-  text = text.trimEnd() + '\n\n' + section;
-}
-writeFileSync(file, text);
+writeResultsSection('## Networks', lines.join('\n'));

@@ -11,7 +11,7 @@
 // Environment: NNLS_BENCH_ITERATIVE = 0 to skip the iterative methods; NNLS_BENCH_LIMIT = seconds
 // allowed per iterative run (default 60; the run is interrupted and reported as such).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { gaussianDense, matVec } from '../dist/src/math/dense/index.js';
 import { Random } from '../dist/src/math/random.js';
 import { nnls } from '../dist/src/networks/nnls.js';
+import { writeResultsSection } from './results.js';
 
 const limit = Number(process.env.NNLS_BENCH_LIMIT ?? 60);
 const iterative = process.env.NNLS_BENCH_ITERATIVE !== '0';
@@ -141,14 +142,4 @@ for (const row of rows) {
 }
 out();
 
-const file = new URL('./RESULTS.md', import.meta.url);
-const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-const section = lines.join('\n');
-const start = previous.indexOf('## NNLS\n');
-let next;
-if (start < 0) next = `${previous.trimEnd()}\n\n${section}\n`;
-else {
-  const end = previous.indexOf('\n## ', start + 1);
-  next = previous.slice(0, start) + section + (end < 0 ? '\n' : previous.slice(end));
-}
-writeFileSync(file, next);
+writeResultsSection('## NNLS\n', lines.join('\n'));

@@ -21,7 +21,7 @@
 // shared machine the figures are the process's share, not a speed-up. `--limit S` stops a
 // configuration after S seconds (default 600). Writes the "## Worker pools" section of
 // bench/RESULTS.md (unless --no-write) and prints it.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { QQ, rat } from '../dist/src/math/field.js';
@@ -37,6 +37,7 @@ import { randomWeights, squaredLoss } from '../dist/src/networks/losses.js';
 import { gradient } from '../dist/src/networks/stationary.js';
 import { WorkerPrimeRunner } from '../dist/src/node/prime-pool.js';
 import { WorkerPathRunner } from '../dist/src/node/path-pool.js';
+import { writeResultsSection } from './results.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -177,17 +178,6 @@ for (const name of names) {
 out();
 
 if (!args.includes('--no-write')) {
-  const section = lines.join('\n').trimEnd() + '\n';
-  const file = new URL('./RESULTS.md', import.meta.url);
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const heading = '## Worker pools';
-  const start = text.indexOf(heading);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1);
-    text = text.slice(0, start) + section + (next >= 0 ? '\n' + text.slice(next + 1) : '');
-  } else {
-    text = text.trimEnd() + '\n\n' + section;
-  }
-  writeFileSync(file, text);
+  writeResultsSection('## Worker pools', lines.join('\n'));
 }
 if (mismatch) process.exitCode = 1;
