@@ -10,14 +10,11 @@
 // deadline is reported as such, with its time. Each case is run `--runs` times (default 3) and the
 // worst latency is kept. Run `npm run build` first, then `node bench/cancel.js [--after S]
 // [--runs N] [--write]`; `--write` replaces the section "Cancellation latency" of bench/RESULTS.md.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { run } from '../dist/src/index.js';
+import { writeResultsSection } from './results.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const k = args.indexOf(name);
@@ -132,14 +129,6 @@ if (write) {
     `Worst latency over the ${interrupted.length} interrupted cases: ${(worstAll * 1000).toFixed(1)} ms; worst CPU: ${(worstCpu * 1000).toFixed(1)} ms.`,
     '',
   ].join('\n');
-  const file = join(here, 'RESULTS.md');
-  const text = readFileSync(file, 'utf8');
-  const startIdx = text.indexOf('## Cancellation latency');
-  let next;
-  if (startIdx >= 0) {
-    const rest = text.indexOf('\n## ', startIdx + 3);
-    next = text.slice(0, startIdx) + table + (rest >= 0 ? text.slice(rest + 1) : '');
-  } else next = `${text.trimEnd()}\n\n${table}`;
-  writeFileSync(file, next);
+  writeResultsSection('## Cancellation latency', table);
   console.log('wrote bench/RESULTS.md');
 }

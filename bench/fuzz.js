@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { clearInterval, setInterval } from 'node:timers';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fuzzInputs, makeRandom } from './fuzz-inputs.js';
+import { writeResultsSection } from './results.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -202,15 +203,7 @@ async function main() {
       `Latest return after a deadline: ${slowest.toFixed(0)} ms. ${failures.length === 0 ? 'No failures.' : `Failures (minimized): ${minimized.map((f) => `${f.outcome} at input ${f.index} (${f.kind}): ${f.message}`).join('; ')}.`}`,
       '',
     ].join('\n');
-    const file = join(here, 'RESULTS.md');
-    const text = readFileSync(file, 'utf8');
-    const at = text.indexOf('## Fuzzing');
-    let out;
-    if (at >= 0) {
-      const rest = text.indexOf('\n## ', at + 3);
-      out = text.slice(0, at) + table + (rest >= 0 ? text.slice(rest + 1) : '');
-    } else out = `${text.trimEnd()}\n\n${table}`;
-    writeFileSync(file, out);
+    writeResultsSection('## Fuzzing', table);
     console.log('wrote bench/RESULTS.md');
   }
   process.exitCode = failures.length === 0 ? 0 : 1;

@@ -14,7 +14,7 @@
 // (start-up excluded; vdl's time includes compiling the gradient). Writes the "## Optimizers"
 // section of bench/RESULTS.md (replacing that section only) and prints it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +24,7 @@ import { Random } from '../dist/src/math/random.js';
 import { gaussianInit, minimize } from '../dist/src/math/optimize/index.js';
 import { linearNetwork } from '../dist/src/networks/architectures.js';
 import { squaredLoss } from '../dist/src/networks/losses.js';
+import { writeResultsSection } from './results.js';
 
 const lines = [];
 const out = (s = '') => {
@@ -161,15 +162,4 @@ for (const c of cases) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-const resultsFile = new URL('./RESULTS.md', import.meta.url);
-if (existsSync(resultsFile)) {
-  const text = readFileSync(resultsFile, 'utf8');
-  const section = lines.join('\n') + '\n';
-  const start = text.indexOf('## Optimizers');
-  let next;
-  if (start >= 0) {
-    const after = text.indexOf('\n## ', start + 3);
-    next = text.slice(0, start) + section + (after >= 0 ? text.slice(after + 1) : '');
-  } else next = text.trimEnd() + '\n\n' + section;
-  writeFileSync(resultsFile, next);
-}
+writeResultsSection('## Optimizers', lines.join('\n'));
