@@ -19,6 +19,21 @@ import { parametricFamily } from '../../../src/math/numeric/family.js';
 import { monodromySolve } from '../../../src/math/numeric/monodromy.js';
 
 const exact = (h: number, l: number): Rat => QQ.add(floatToRat(h), floatToRat(l));
+
+/**
+ * Re(x) - 1 in units of 10⁻¹⁰ for the endpoint's x = z₁/z₀, in exact rationals from the double-double parts
+ * (x = (z₁·conj z₀)/|z₀|² for complex z₀, z₁).
+ */
+function offsetFromOne(r: { z: Float64Array; zLo?: Float64Array | undefined }): number {
+  const z0 = exact(r.z[0]!, r.zLo![0]!);
+  const i0 = exact(r.z[1]!, r.zLo![1]!);
+  const z1 = exact(r.z[2]!, r.zLo![2]!);
+  const i1 = exact(r.z[3]!, r.zLo![3]!);
+  const d = QQ.add(QQ.mul(z0, z0), QQ.mul(i0, i0));
+  const re = QQ.div(QQ.add(QQ.mul(z1, z0), QQ.mul(i1, i0)), d);
+  const v = QQ.mul(QQ.sub(re, QQ.one), rat(10n ** 10n));
+  return Number(v.num) / Number(v.den);
+}
 const relErr = (a: Rat, b: Rat): number => {
   const d = QQ.sub(a, b);
   const num = Math.abs(Number(d.num) / Number(d.den));
@@ -107,18 +122,7 @@ describe('a cluster double precision merges, tracked in double-double', () => {
       ['finite', 'double-double'],
       ['finite', 'double-double'],
     ]);
-    // x = z₁/z₀ in exact rationals from the double-double parts, minus 1, in units of 10⁻¹⁰
-    const offsets = rs.map((r) => {
-      const z0 = exact(r.z[0]!, r.zLo![0]!);
-      const z1 = exact(r.z[2]!, r.zLo![2]!);
-      const i0 = exact(r.z[1]!, r.zLo![1]!);
-      const i1 = exact(r.z[3]!, r.zLo![3]!);
-      // x = z1/z0 for complex z0, z1: (z1·conj z0)/|z0|²
-      const d = QQ.add(QQ.mul(z0, z0), QQ.mul(i0, i0));
-      const re = QQ.div(QQ.add(QQ.mul(z1, z0), QQ.mul(i1, i0)), d);
-      const v = QQ.mul(QQ.sub(re, QQ.one), rat(10n ** 10n));
-      return Number(v.num) / Number(v.den);
-    });
+    const offsets = rs.map(offsetFromOne);
     offsets.sort((a, b) => a - b);
     expect(offsets[0]).toBeCloseTo(-1, 6);
     expect(offsets[1]).toBeCloseTo(1, 6);
@@ -184,16 +188,7 @@ describe('a parameter homotopy to a cluster double precision merges, tracked in 
       ['finite', 'double-double'],
       ['finite', 'double-double'],
     ]);
-    const offsets = rs.map((r) => {
-      const z0 = exact(r.z[0]!, r.zLo![0]!);
-      const i0 = exact(r.z[1]!, r.zLo![1]!);
-      const z1 = exact(r.z[2]!, r.zLo![2]!);
-      const i1 = exact(r.z[3]!, r.zLo![3]!);
-      const d = QQ.add(QQ.mul(z0, z0), QQ.mul(i0, i0));
-      const re = QQ.div(QQ.add(QQ.mul(z1, z0), QQ.mul(i1, i0)), d);
-      const v = QQ.mul(QQ.sub(re, QQ.one), rat(10n ** 10n));
-      return Number(v.num) / Number(v.den);
-    });
+    const offsets = rs.map(offsetFromOne);
     expect(offsets[0]).toBeCloseTo(-1, 6);
     expect(offsets[1]).toBeCloseTo(1, 6);
   });
