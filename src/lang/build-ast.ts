@@ -665,6 +665,14 @@ class AstBuilder extends BaseVisitor {
 function endPosition(source: string): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
+  if (!source.includes('\r')) {
+    // Without carriage returns, line breaks are found by indexOf (native, fast on megabyte literals).
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, column: source.length - lineStart + 1 };
+  }
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10 /* \n */ || (c === 13 /* \r */ && source.charCodeAt(i + 1) !== 10)) {

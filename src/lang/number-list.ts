@@ -1,20 +1,22 @@
-// The value of a NumberList literal (a long list of numbers read by the lexer in one pass): the
-// compact exact form of grammar/numeric-list.ts (number k = m_k · 10^(−s_k), the mantissa an exact
-// integer in a double, or its text when its digits do not fit) turned into exact rationals in lowest
+// The value of a NumberList literal (a long list of numbers read by the lexer in one pass): a lazy
+// exact view of the compact form of grammar/numeric-list.ts (number k = m_k · 10^(−s_k), the mantissa
+// an exact integer in a double, or its text when its digits do not fit). Each list of the literal is a
+// list value whose items are made when a route first reads them (printing, ==, JSON, det, rank, ...)
+// and kept; until then a 1000×500 literal costs 1001 small objects. Routes that read the doubles
+// (float(M), through numberListFloats) take them straight from the mantissas (one correctly rounded
+// division each) and never make the rationals. The exact values, when made, are rationals in lowest
 // terms, in one pass without BigInt arithmetic where a double suffices:
 //   - an integer |m| ≤ SHARED_INTEGERS is a shared, immutable number value (no allocation);
 //   - m / 10^s with s ≤ 15 is reduced on doubles (exact on integers below 2^53): trailing zeros of m
 //     cancel tens, then only twos or only fives can cancel; one BigInt per numerator and a cached
 //     BigInt per denominator 2^a·5^b;
 //   - anything else (long mantissas, large exponents) goes through decodeNumber, as a lone literal does.
-// A matrix literal's value remembers its literal (numberListFloats), so float(M) reads the doubles
-// straight from the mantissas (one correctly rounded division each) instead of from the rationals.
 import type { NumericListShape, NumericListValues } from '../../grammar/numeric-list.js';
 import { numericListFloat } from '../../grammar/numeric-list.js';
 import type { Dense } from '../math/dense/matrix.js';
 import type { Rat } from '../math/field.js';
 import { decodeNumber } from './build-ast.js';
-import { list, type Value } from './values.js';
+import type { Value } from './values.js';
 
 /** Integers in [−SHARED_INTEGERS, SHARED_INTEGERS] share one value each. */
 const SHARED_INTEGERS = 1024;
@@ -95,13 +97,28 @@ function numberValue(v: NumericListValues, k: number): Value {
 /** The literal behind each matrix literal's value, for its doubles (numberListFloats). */
 const literals = new WeakMap<Value, NumericListValues>();
 
+/**
+ * The list of `shape` whose items are made when first read: a list of lists of numbers costs one
+ * small object per list until a route reads its entries (printing, ==, JSON, det, ...); then the
+ * exact values are made once and kept. Routes that read the doubles (float(M)) never make them.
+ */
 function shapeValue(v: NumericListValues, shape: NumericListShape): Value {
+  let items: Value[] | undefined;
+  return {
+    kind: 'list',
+    get items(): readonly Value[] {
+      return (items ??= shapeItems(v, shape));
+    },
+  };
+}
+
+function shapeItems(v: NumericListValues, shape: NumericListShape): Value[] {
   const out: Value[] = new Array(shape.length);
   for (let k = 0; k < shape.length; k++) {
     const item = shape[k]!;
     out[k] = typeof item === 'number' ? numberValue(v, item) : shapeValue(v, item);
   }
-  return list(out);
+  return out;
 }
 
 /** Whether the literal is a matrix: rows of one length > 0, numbers only. */

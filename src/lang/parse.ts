@@ -51,6 +51,11 @@ class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(source: string) {
+    // Without carriage returns, line breaks are found by indexOf (native, fast on megabyte literals).
+    if (!source.includes('\r')) {
+      for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < source.length; i++) {
       const c = source.charCodeAt(i);
       if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
