@@ -7,7 +7,7 @@ import { isRationalField } from '../../math/domain.js';
 import { QQ, type Rat, rat } from '../../math/field.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
 import type { Provenance } from '../../math/provenance.js';
-import { type NumericalSolveOptions, type NumericalSolveResult, type StartChoice, solveNumerical } from '../../math/numeric/solve-numerical.js';
+import { type CompletionStatistics, type CompletionStep, type NumericalSolveOptions, type NumericalSolveResult, type StartChoice, solveNumerical } from '../../math/numeric/solve-numerical.js';
 import { type NumericalStationaryResult, stationaryMonodromy, stationaryNumerical, stationarySweep, sweepFamily } from '../../math/numeric/stationary.js';
 import { type AffineFamily, familyAt, parametricFamily, systemFamily, targetSystem } from '../../math/numeric/family.js';
 import { type MonodromyResult, type MonodromyStatistics, monodromySolve, parameterSweep } from '../../math/numeric/monodromy.js';
@@ -67,6 +67,17 @@ function monodromyText(m: MonodromyStatistics): string {
   );
 }
 
+/** What completed an instance short of its count (src/math/numeric/instance-completion.ts), for provenance notes. */
+function completionText(c: CompletionStatistics): string {
+  const step = (s: CompletionStep): string => {
+    const found = `found ${s.found} more${s.undecided ? ` (${s.undecided} certified point(s) whose distinctness was undecided)` : ''}`;
+    if (s.method === 'detour') return `the paths tracked again through a random complex instance (all ${s.paths} paths of the components that lost some, in two segments with fresh gammas; ${s.failures} failed) ${found}`;
+    if (s.method === 'monodromy') return `monodromy at the instance (${s.loops} loops, ${s.paths} edge paths, ${s.failures} failed) ${found}`;
+    return `a ${s.start ?? 'total-degree'} start system at the instance (${s.paths} paths, ${s.failures} lost) ${found}`;
+  };
+  return `${c.before} certified solutions after the parameter homotopy, then ${c.steps.map(step).join(', then ')}; `;
+}
+
 /** The start system of a homotopy, for provenance notes. */
 function startText(start: StartChoice | undefined): string {
   if (!start || start.kind === 'total-degree') return 'total-degree homotopy';
@@ -105,7 +116,7 @@ export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | 
   const note =
     route +
     `${s.paths} paths (${s.retracked} tracked again${s.regamma ? `, ${s.regamma} of them with another gamma` : ''}${s.doubleDouble ? `; ${s.doubleDouble} tracked in double-double arithmetic after double precision lost them` : ''}), ${s.infinity} to infinity, ${s.singular} singular, ${s.failed} failed, ${s.uncertified} not certified; ` +
-    (r.completion ? `monodromy at the instance from ${r.completion.before} certified solutions found ${r.completion.found} more (${r.completion.loops} loops, ${r.completion.edgePaths} edge paths); ` : '') +
+    (r.completion ? completionText(r.completion) : '') +
     (r.singular.length ? `${r.singular.length} singular point(s) by the Cauchy endgame (not certified; multiplicities ${r.singular.map((x) => x.multiplicity).join(', ')}); ` : '') +
     `${s.steps} steps (${s.rejected} rejected) in ${s.rounds} round${s.rounds === 1 ? '' : 's'}; every solution certified by the Krawczyk test in double-precision interval arithmetic${s.precise ? ` (${s.precise} of them, too ill-conditioned for doubles, after Newton in double-double, in 160-bit dyadic interval arithmetic)` : ''} ` +
     `(outward rounding), distinct by disjoint boxes, realness by conjugation-symmetric boxes; paths tracked ${r.runner === 'sequential' ? 'in one thread' : `on ${r.runner}`}; ${completeText}`;

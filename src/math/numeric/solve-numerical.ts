@@ -118,15 +118,39 @@ export interface NumericalSolveResult {
   readonly start?: StartChoice;
 }
 
-/** What monodromy at the instance did to complete a set of certified solutions (./monodromy.ts, `completeAtInstance`). */
+/**
+ * What completed the certified set of an instance after the homotopy to it left solutions missing
+ * (./instance-completion.ts): the fallbacks that ran, in order.
+ */
 export interface CompletionStatistics {
   /** Solutions certified before. */
   readonly before: number;
-  /** New solutions certified by the loops. */
+  /** New solutions certified by the fallbacks. */
   readonly found: number;
-  readonly loops: number;
-  readonly edgePaths: number;
-  readonly edgeFailures: number;
+  readonly steps: readonly CompletionStep[];
+  /** Certified points whose distinctness from a known one was undecided (the result is then not certified). */
+  readonly undecided: number;
+}
+
+/** One fallback of the completion of an instance (./instance-completion.ts). */
+export interface CompletionStep {
+  /**
+   * 'detour': lost paths of the parameter homotopy tracked again through a random complex instance;
+   * 'monodromy': loops based at the instance; 'start-system': a homotopy from a start system at the instance.
+   */
+  readonly method: 'detour' | 'monodromy' | 'start-system';
+  /** Paths tracked (the detour's paths, the loops' edge paths, the start system's paths). */
+  readonly paths: number;
+  /** New solutions certified. */
+  readonly found: number;
+  /** Of the certified points, those whose distinctness from a known one was undecided. */
+  readonly undecided: number;
+  /** Paths that failed (edge paths of the loops; the start system's failed, singular or uncertified paths). */
+  readonly failures: number;
+  /** Loops made ('monodromy'). */
+  readonly loops?: number;
+  /** The start system ('start-system'). */
+  readonly start?: StartKind;
 }
 
 /** The rounds: the tracker's settings, safer each time. */
@@ -482,12 +506,12 @@ export function pathStatistics(set: CertifiedSet, runs: readonly TrackingRun[]):
   };
 }
 
-/** The result record of a certified set: real points, certified, complete. */
-export function numericalResult(set: CertifiedSet, runs: TrackingRun | readonly TrackingRun[], options: NumericalSolveOptions, gamma: readonly [number, number], seed: number): NumericalSolveResult {
+/** The result record of a certified set: real points, certified, complete (and the completion that grew the set, when one ran). */
+export function numericalResult(set: CertifiedSet, runs: TrackingRun | readonly TrackingRun[], options: NumericalSolveOptions, gamma: readonly [number, number], seed: number, completion?: CompletionStatistics): NumericalSolveResult {
   const all = Array.isArray(runs) ? (runs as readonly TrackingRun[]) : [runs as TrackingRun];
   const digits = options.digits ?? 15;
   const solutions = set.solutions;
-  const undecided = all.reduce((a, r) => a + r.status.filter((x) => x === 'undecided').length, 0);
+  const undecided = all.reduce((a, r) => a + r.status.filter((x) => x === 'undecided').length, 0) + (completion?.undecided ?? 0);
   const realSolutions = solutions.filter((c) => c.real === true);
   const points = realSolutions.map((c) => c.enclosure.map((e: CI) => realPointText(e.rl, e.rh, digits)));
   points.sort((p, q) => {
@@ -512,5 +536,6 @@ export function numericalResult(set: CertifiedSet, runs: TrackingRun | readonly 
     gamma,
     seed,
     runner: (options.runner ?? defaultPathRunner()).name,
+    ...(completion ? { completion } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { type Rat, rat } from '../../../src/math/field.js';
 import { Random } from '../../../src/math/random.js';
 import { regularizerFamily } from '../../../src/math/numeric/family.js';
 import { Certifier } from '../../../src/math/numeric/krawczyk.js';
-import { completeAtInstance } from '../../../src/math/numeric/monodromy.js';
+import { completeAtInstance } from '../../../src/math/numeric/instance-completion.js';
 import { CertifiedSet } from '../../../src/math/numeric/solve-numerical.js';
 import { stationaryMonodromy } from '../../../src/math/numeric/stationary.js';
 import { linearNetwork } from '../../../src/networks/architectures.js';
