@@ -66,16 +66,13 @@ export function completeAtInstance(family: AffineFamily, set: CertifiedSet, expe
   for (let round = 0; round < rounds && set.solutions.length < expected; round++) {
     const solver = new MonodromySolver(family, random, options, { points: set.solutions.map((c) => c.center) });
     let seen = solver.solutions.length;
-    let foundHere = 0;
     // the solver's count stops short of `expected` when a new point is not certified or not distinct: run on then
     for (let attempt = 0; attempt < 8 && set.solutions.length < expected; attempt++) {
       const stopped = solver.run(solver.solutions.length + (expected - set.solutions.length), { ...options, stagnant: options.stagnant ?? 10 });
       for (const z of solver.solutions.slice(seen)) {
         const c = certifyEndpoint(set.certifier, z, undefined, n).certificate;
         if (!c) continue;
-        const added = set.add(c, -1);
-        if (added === 'new') foundHere++;
-        else if (added === 'undecided') undecided++;
+        if (set.add(c, -1) === 'undecided') undecided++;
       }
       seen = solver.solutions.length;
       if (stopped !== 'count') break;

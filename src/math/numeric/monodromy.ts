@@ -22,7 +22,6 @@ import { Certifier } from './krawczyk.js';
 import { type CompletionOptions, completeInstance } from './instance-completion.js';
 import { type MonodromyOptions, MonodromySolver } from './monodromy-loops.js';
 import { randomGamma } from './parameter-homotopy.js';
-import { nextPathJobKey } from './path-runner.js';
 import { CertifiedSet, type CompletionStatistics, type CompletionStep, type NumericalSolveResult, type TrackingRun, numericalResult, trackAndCertify } from './solve-numerical.js';
 
 export type { CompletionStatistics, MonodromyOptions };
