@@ -41,4 +41,27 @@ describe('completeAtInstance', () => {
       expect(hit.length).toBe(1);
     }
   });
+
+  it('points too ill-conditioned for the Krawczyk test in doubles are certified in higher precision (complex points of large norm)', () => {
+    // the third draw of the 2-2-1 sweep of data-sweep.test.ts: half of its 16 stationary points of norm
+    // 40-43 removed, found again by the loops and certified by certifyPrecise (in doubles they were lost)
+    const N = linearNetwork([2, 2, 1]);
+    const weights = [2, 3, 5, 7, 11, 13].map((p) => rat(BigInt(p), 100n));
+    const L = squaredLoss(N, m([[2, 3, 1], [-3, -3, 0]]), m([[-2, 0, 3]]), { kind: 'entrywise', weights });
+    const R = N.ring;
+    const g = gradient(R, L);
+    const exact = stationaryPoints(R, L, { seed: 1 }).complex;
+    const full = stationaryMonodromy(R, L, { seed: 2, expected: exact }).solve;
+    expect(full.complex).toBe(exact);
+    const far = (c: { center: Float64Array }) => Math.hypot(...c.center) > 20;
+    expect(full.solutions.filter(far).every((c) => new Certifier(R, g).certify(c.center) === null)).toBe(true);
+    const removed = full.solutions.filter(far).filter((_, k) => k % 2 === 0);
+    const set = new CertifiedSet(new Certifier(R, g));
+    for (const c of full.solutions) if (!removed.includes(c)) set.add(c, -1);
+    expect(set.solutions.length).toBe(exact - 8);
+    const stats = completeAtInstance(regularizerFamily(R, g), set, exact, new Random(5));
+    expect(stats.found).toBe(8);
+    expect(set.solutions.length).toBe(exact);
+  });
 });
+

@@ -79,7 +79,8 @@ describe('stationarySweep: draws with fewer data points than inputs', () => {
   // 3-1-3 with two data points: the Gram matrices of the draws have rank 2, a combination of draws
   // rank 3, so the family's generic count (37) exceeds each draw's (25) and a draw can come out of
   // the parameter homotopy incomplete (seed 3: the third draw, 24 of 25); monodromy at the draw,
-  // seeded by the tracked points, completes it (./monodromy.ts, completeAtInstance)
+  // seeded by the tracked points, completed it; now the rounds of the parameter homotopy (the draw's
+  // count passed to trackAndCertify) track its lost paths again first
   const N = linearNetwork([3, 1, 3]);
   const weights = randomWeights(N, new Random(1));
   const draws = [
@@ -89,7 +90,7 @@ describe('stationarySweep: draws with fewer data points than inputs', () => {
   ] as const;
   const losses = draws.map(([X, Y]) => squaredLoss(N, X, Y, { kind: 'entrywise', weights }));
 
-  it('every draw complete against its exact count, the incomplete one by monodromy at the draw', () => {
+  it('every draw complete against its exact count, the one short after the first round by tracking its lost paths again', () => {
     const exact = losses.map((L) => stationaryPoints(N.ring, L, { seed: 1 }));
     const { results, monodromy } = stationarySweep(N.ring, losses, { seed: 3, expectedAt: exact.map((e) => e.complex) });
     expect(monodromy.base).toBeGreaterThan(exact[0]!.complex);
@@ -97,8 +98,37 @@ describe('stationarySweep: draws with fewer data points than inputs', () => {
       expect([r.solve.complex, r.solve.real, r.solve.complete, r.solve.certified]).toEqual([exact[k]!.complex, exact[k]!.real, true, true]);
       expect(r.morse.indices).toEqual(exact[k]!.indices);
     });
-    const completed = results.filter((r) => r.solve.completion !== undefined);
-    expect(completed.length).toBeGreaterThan(0);
-    for (const r of completed) expect(r.solve.completion!.before + r.solve.completion!.found).toBe(r.solve.complex);
+    // the third draw's first round stops short: its lost paths are tracked again (rounds of trackAndCertify)
+    expect(results[2]!.solve.statistics.retracked).toBeGreaterThan(0);
+    for (const r of results) if (r.solve.completion) expect(r.solve.completion.before + r.solve.completion.found).toBe(r.solve.complex);
+  });
+});
+
+describe('stationarySweep: draws with complex stationary points of large norm (a sweep that stopped short before)', () => {
+  // 2-2-1 with the weights p/100 (p = 2, 3, 5, ...) and four draws (seeded search, Random(9)): the third
+  // draw has 16 complex stationary points of norm 40-43 (the others ≤ 7.2), too ill-conditioned for the
+  // Krawczyk test in doubles. The sweep used to stop at 29 of 33 on it: four paths to them were declared
+  // at infinity and never tracked again (the draw's count did not reach the parameter homotopy's
+  // rounds), and monodromy at the draw found them but certified in doubles only.
+  const N = linearNetwork([2, 2, 1]);
+  const primes = [2, 3, 5, 7, 11, 13];
+  const weights = N.ring.vars.map((_, i) => rat(BigInt(primes[i]!), 100n));
+  const draws = [
+    [[[1, -3, -3], [-1, -2, 2]], [[-2, 2, -2]]],
+    [[[3, -3, -2], [0, -1, -2]], [[3, 0, 0]]],
+    [[[2, 3, 1], [-3, -3, 0]], [[-2, 0, 3]]],
+    [[[-1, -3, -1], [1, 0, -3]], [[-1, -2, 2]]],
+  ];
+  const losses = draws.map(([X, Y]) => squaredLoss(N, m(X!), m(Y!), { kind: 'entrywise', weights }));
+
+  it('every draw complete and certified, with the counts, real points and Morse indices of the exact route', () => {
+    const exact = losses.map((L) => stationaryPoints(N.ring, L, { seed: 1 }));
+    const { results } = stationarySweep(N.ring, losses, { seed: 9, generic: 33, expectedAt: exact.map((e) => e.complex) });
+    results.forEach((r, k) => {
+      expect([r.solve.complex, r.solve.real, r.solve.complete, r.solve.certified]).toEqual([exact[k]!.complex, exact[k]!.real, true, true]);
+      expect(r.morse.indices).toEqual(exact[k]!.indices);
+    });
+    const large = results[2]!.solve.solutions.filter((c) => Math.hypot(...c.center) > 20);
+    expect(large.length).toBe(16);
   });
 });
