@@ -41,6 +41,8 @@ export interface RealPointInfo {
   values: string[];
   /** Their exact signs (-1, 0, 1). */
   signs: number[];
+  /** The exact inertias of `options.more` at the point, in their order. */
+  more: Inertia[];
 }
 
 export interface RealInertiaResult {
@@ -61,6 +63,8 @@ export interface RealInertiaOptions {
   readonly digits?: number;
   /** Polynomials to evaluate (exact signs, decimals) at each real solution. */
   readonly evaluate?: readonly Poly<Rat>[];
+  /** Further symmetric matrices whose inertias are wanted at each real solution (one representation for all). */
+  readonly more?: readonly (readonly (readonly Poly<Rat>[])[])[];
   readonly signal?: Interrupt;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -77,13 +81,15 @@ export function inertiaAtRealSolutions(
   options: RealInertiaOptions,
 ): RealInertiaResult {
   if (!isRationalField(R.field)) throw new MathError('bad-field', 'exact inertia at real solutions needs coefficients in QQ');
-  const size = matrix.length;
-  for (const row of matrix) {
-    if (row.length !== size) throw new MathError('not-square', `the matrix must be square, got ${size}x${row.length}`);
-  }
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < i; j++) {
-      if (!R.equals(matrix[i]![j]!, matrix[j]![i]!)) throw new MathError('not-symmetric', `the matrix is not symmetric (entries ${i + 1},${j + 1} and ${j + 1},${i + 1} differ)`);
+  const matrices = [matrix, ...(options.more ?? [])];
+  for (const m of matrices) {
+    for (const row of m) {
+      if (row.length !== m.length) throw new MathError('not-square', `the matrix must be square, got ${m.length}x${row.length}`);
+    }
+    for (let i = 0; i < m.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (!R.equals(m[i]![j]!, m[j]![i]!)) throw new MathError('not-symmetric', `the matrix is not symmetric (entries ${i + 1},${j + 1} and ${j + 1},${i + 1} differ)`);
+      }
     }
   }
   const digits = options.digits ?? 30;
@@ -101,24 +107,28 @@ export function inertiaAtRealSolutions(
   options.onProgress?.({ stage: 'inertia', message: `rational univariate representation of degree ${complex}` });
   // Entries and extra polynomials as elements of Q[T]/(f).
   const reduce = (p: Poly<Rat>) => evaluateAtRepresentation(R, p, rur.coordinates, f);
-  const entries: Rat[][][] = [];
-  for (let i = 0; i < size; i++) {
-    const row: Rat[][] = [];
-    for (let j = 0; j < size; j++) row.push(j < i ? entries[j]![i]! : reduce(matrix[i]![j]!));
-    entries.push(row);
-  }
+  const reduced = matrices.map((m) => {
+    const entries: Rat[][][] = [];
+    for (let i = 0; i < m.length; i++) {
+      const row: Rat[][] = [];
+      for (let j = 0; j < m.length; j++) row.push(j < i ? entries[j]![i]! : reduce(m[i]![j]!));
+      entries.push(row);
+    }
+    return entries;
+  });
   const values = extra.map(reduce);
   const roots = isolateRealRoots(f);
   const points: RealPointInfo[] = [];
   for (const root of roots) {
     checkInterrupt(options.signal);
-    const inertia = size === 0 ? { positive: 0, negative: 0, zero: 0 } : signatureAlgebraic(entries, root);
+    const [inertia, ...more] = reduced.map((entries) => (entries.length === 0 ? { positive: 0, negative: 0, zero: 0 } : signatureAlgebraic(entries, root)));
     const { signs, root: refined } = signsAtRoot(root, values);
     points.push({
       coordinates: rur.coordinates.map((q) => algebraicToDecimal(refined, q, digits)),
-      inertia,
+      inertia: inertia!,
       values: values.map((v) => algebraicToDecimal(refined, v, digits)),
       signs,
+      more,
     });
   }
   options.onProgress?.({ stage: 'inertia', message: `${points.length} real solutions, inertia decided exactly` });

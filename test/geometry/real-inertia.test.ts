@@ -47,6 +47,22 @@ describe('inertiaAtRealSolutions', () => {
     expect(zeros).toEqual([0, 0, 1, 1, 2, 2]);
   });
 
+  it('further matrices (`more`) get at each point the inertias that separate calls give', () => {
+    const R = new PolyRing(QQ, ['x', 'y']);
+    const [x, y] = [R.variable(0), R.variable(1)];
+    const two = R.fromInt(2);
+    const gens = [R.sub(R.pow(x, 3), R.mul(two, x)), R.sub(R.mul(y, y), two)];
+    const A: Poly<Rat>[][] = [[R.sub(R.mul(x, x), two), R.zero()], [R.zero(), R.sub(y, x)]];
+    const B: Poly<Rat>[][] = [[x, y], [y, R.one()]];
+    const both = inertiaAtRealSolutions(R, gens, A, { seed: 7, more: [B, A] });
+    const alone = inertiaAtRealSolutions(R, gens, B, { seed: 7 });
+    expect(both.points.map((p) => p.more[0])).toEqual(alone.points.map((p) => p.inertia));
+    expect(both.points.map((p) => p.more[1])).toEqual(both.points.map((p) => p.inertia));
+    // det B = x − y²  = x − 2: negative at every root x ∈ {0, ±√2}, so B is indefinite there.
+    for (const p of both.points) expect(p.more[0]).toEqual({ positive: 1, negative: 1, zero: 0 });
+    expect(() => inertiaAtRealSolutions(R, gens, A, { seed: 7, more: [[[x, y], [R.zero(), x]]] })).toThrow(/symmetric/);
+  });
+
   it('rejects a non-symmetric matrix', () => {
     const R = new PolyRing(QQ, ['x']);
     const x = R.variable(0);
