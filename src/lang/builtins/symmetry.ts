@@ -31,7 +31,7 @@ export function symmetricStationaryValue(ctx: CallContext, ring: RingData, R: Po
   if (networkRing.id !== ring.id) fail('ring-mismatch', `the loss lives in ${R.toString()}, not in the parameter ring of ${network.description}`, span);
   const sym = networkSymmetry(network);
   if (!sym) {
-    return fail('domain', `no symmetry group is known for ${network.description} (known: shallow(n, r, 2, outer = false) with O(r), linear(d0, d1, d2) with GL(d1))`, span);
+    return fail('domain', `no symmetry group is known for ${network.description} (known: shallow(n, r, 2, outer = false) with O(r), shallow(n, r, k) with outer weights and k ≥ 3 with the rescalings (R*)^r, linear(d0, d1, ..., dL) with GL(d1) × ⋯ × GL(d_{L-1}))`, span);
   }
   const seed = ctx.random.nextUint32();
   const { value: s, seconds } = timed(() => symmetricStationary(R, f, sym, { seed, signal: ctx.signal, onProgress: ctx.onProgress }));
