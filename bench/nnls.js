@@ -8,11 +8,13 @@
 // program (start-up excluded): the machine is shared, and CPU time is what the kernel itself costs.
 // Writes the "## NNLS" section of bench/RESULTS.md (replacing that section only) and prints it.
 //
-// Environment: NNLS_BENCH_ITERATIVE = 0 to skip the iterative methods; NNLS_BENCH_LIMIT = seconds
+// The iterative methods run once; a run under 1 s is then timed like Lawson–Hanson (warm-up, best of
+// several), since its first run also pays for compiling the method's code.
+// Environment: NNLS_BENCH_ITERATIVE = 0 to skip the iterative methods; NNLS_BENCH_LIMIT = CPU seconds
 // allowed per iterative run (default 60; the run is interrupted and reported as such).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +24,7 @@ import { nnls } from '../dist/src/networks/nnls.js';
 import { writeResultsSection } from './results.js';
 
 const limit = Number(process.env.NNLS_BENCH_LIMIT ?? 60);
+const load0 = loadavg()[0];
 const iterative = process.env.NNLS_BENCH_ITERATIVE !== '0';
 const lines = [];
 const out = (s = '') => {
@@ -29,9 +32,15 @@ const out = (s = '') => {
   console.log(s);
 };
 
+/** A signal that aborts after `s` seconds of this process's CPU time (wall-clock time on a loaded machine says little). */
 function deadline(s) {
-  const end = Date.now() + s * 1000;
-  return { get aborted() { return Date.now() > end; } };
+  const c0 = process.cpuUsage();
+  return {
+    get aborted() {
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1e6 > s;
+    },
+  };
 }
 
 function problem(m, n, seed) {
@@ -109,6 +118,9 @@ for (const [m, n, seed] of sizes) {
       let r, seconds = limit;
       try {
         ({ value: r, seconds } = timeOnce(() => nnls(A, b, method, { signal: deadline(limit) })));
+        // A short run is timed again as Lawson–Hanson and scipy are (after warm-up, best of several):
+        // its first run pays for compiling the method's code.
+        if (seconds < 1) ({ value: r, seconds } = best(3, () => nnls(A, b, method)));
       } catch (e) {
         r = { interrupted: true, message: String(e.message ?? e) };
       }
@@ -121,9 +133,10 @@ rmSync(dir, { recursive: true, force: true });
 
 out('## NNLS');
 out();
-out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, shared); scipy ${scipyVersion || 'not available'}.`);
-out('`npm run build && node bench/nnls.js`. Seconds = min(CPU, wall clock), best of ≥ 5 runs after warm-up for Lawson–Hanson (one run for the');
-out(`iterative methods, which stop at their default KKT tolerance, the rounding level ε·max_j||a_j||·(σ||x|| + ||b||) of ∇F, limit ${limit} s;`);
+out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, shared), load average ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end; scipy ${scipyVersion || 'not available'}.`);
+out('`npm run build && node bench/nnls.js`. Seconds = min(CPU, wall clock), best of ≥ 5 runs after warm-up for Lawson–Hanson (for the');
+out('iterative methods one run, or best of ≥ 3 after warm-up when it takes under 1 s; they stop at their default KKT tolerance,');
+out(`the rounding level ε·max_j||a_j||·(σ||x|| + ||b||) of ∇F, limit ${limit} s of CPU);`);
 out('"polished": ended by the active-set polish); residual = ||Ax - b||₂; kkt = ||min(x, ∇F)||_∞;');
 out('|Δx| = max |x_vdl - x_scipy|. A ~ N(0, 1); b ~ N(0, 1) (overdetermined) or b = A x0, x0 ≥ 0 (underdetermined).');
 out();

@@ -14,6 +14,7 @@ import { toJson, toLatex, toText } from '../../src/lang/print.js';
 import { run } from '../../src/lang/run.js';
 import { typedJson } from '../../src/lang/typed-json.js';
 import type { Value } from '../../src/lang/values.js';
+import { Random } from '../../src/math/random.js';
 import { runLines } from '../helpers.js';
 
 function literalOf(source: string): NumericListValues {
@@ -114,6 +115,27 @@ describe('the lazy exact view of a numeric list literal', () => {
     expect(runLines(source)).toEqual(['5/4, 1/3, 2, 5/2, -35, 2, 16']);
     // The same matrix with its first row built by the grammar.
     expect(runLines(`let a = 1/2;\nprint [[${row}], [${other}]] == [[${row}] + 0*[${row}], [${other}]];`)).toEqual(['true']);
+  });
+
+  it('reads a 1000×500 literal of three-decimal numbers (the size of issue 14, where parsing took 36 s)', () => {
+    const random = new Random(14);
+    const rows = Array.from({ length: 1000 }, () => Array.from({ length: 500 }, () => (random.int(-99999, 99999) / 1000).toFixed(3)));
+    const at = [[0, 0], [0, 499], [999, 0], [999, 499], [500, 250], [123, 456]] as const;
+    const source = [
+      `let M = [${rows.map((r) => `[${r.join(', ')}]`).join(',\n')}];`,
+      'print length(M), length(M[1000]);',
+      `print ${at.map(([i, j]) => `M[${i + 1}][${j + 1}]`).join(', ')};`,
+      'print float(M);',
+    ].join('\n');
+    const r = run(source, { seed: 1 });
+    expect(r.ok, r.diagnostics[0]?.message).toBe(true);
+    expect(r.prints[0]!.text).toBe('1000, 500');
+    const data = (r.prints[2]!.values[0] as { data: { data: Float64Array } }).data.data;
+    at.forEach(([i, j], k) => {
+      const text = rows[i]![j]!;
+      expect(r.prints[1]!.values[k], text).toEqual({ kind: 'number', value: exact(text) });
+      expect(data[i * 500 + j], text).toBe(Number(text) === 0 ? 0 : Number(text));
+    });
   });
 
   it('survives a literal larger than the scanner keeps (its arrays handed over) followed by another literal', () => {

@@ -1,10 +1,14 @@
 // NNLS (background §6): the four methods agree to 1e-8 on seeded random problems with known
 // solutions; exact Lawson–Hanson; the conserved ratio x1/x2 for A = [1 1], y = 1 (reparametrized
 // methods); the active constraint for A = 1, y = -1; progress and interruption; histories;
-// float Lawson–Hanson against exact Lawson–Hanson and against scipy.optimize.nnls on the same data.
+// float Lawson–Hanson against exact Lawson–Hanson and against scipy.optimize.nnls on the same data,
+// also at the sizes of issue 14 (the problems of bench/nnls.js).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromRows, gaussianDense, matVec, toRows } from '../../src/math/dense/index.js';
+import { fromRows, gaussianDense, matVec, norm2, toRows } from '../../src/math/dense/index.js';
 import { MathError } from '../../src/math/errors.js';
 import { QQ, type Rat, rat } from '../../src/math/field.js';
 import { solveLinear } from '../../src/math/linalg/matrix.js';
@@ -288,5 +292,66 @@ describe.skipIf(!scipy)('against scipy.optimize.nnls on the same data (skipped: 
       expect(Math.abs(r.residual - ref[k]!.residual)).toBeLessThan(1e-12 * Math.max(1, ref[k]!.residual));
       if (c.A.rows >= c.A.cols) expect(maxDiff(r.x as number[], ref[k]!.x)).toBeLessThan(1e-12);
     });
+  });
+});
+
+describe.skipIf(!scipy)('at the sizes of issue 14, on the problems of bench/nnls.js (skipped: python3 with scipy is not installed)', () => {
+  // The bench's seeded problems: A ~ N(0, 1); b ~ N(0, 1) when m ≥ n, else b = A x0 with x0 uniform in
+  // [0, 1) on every other entry (a zero-residual solution exists). scipy gets the same doubles.
+  const problem = (m: number, n: number, seed: number) => {
+    const random = new Random(seed);
+    const A = gaussianDense(random, m, n);
+    if (m >= n) return { A, b: gaussianDense(random, m, 1).data };
+    const x0 = new Float64Array(n);
+    for (let j = 0; j < n; j += 2) x0[j] = random.nextFloat();
+    return { A, b: matVec(A, x0) };
+  };
+  const scipyNnls = (A: { rows: number; cols: number; data: Float64Array }, b: Float64Array) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vdl-nnls-test-'));
+    try {
+      writeFileSync(join(dir, 'A.bin'), A.data);
+      writeFileSync(join(dir, 'b.bin'), b);
+      const script = [
+        'import json, sys, numpy as np',
+        'from scipy.optimize import nnls',
+        `A = np.fromfile(sys.argv[1], dtype='<f8').reshape(${A.rows}, ${A.cols}); b = np.fromfile(sys.argv[2], dtype='<f8')`,
+        'x, rnorm = nnls(A, b)',
+        'print(json.dumps({"x": x.tolist(), "residual": float(np.linalg.norm(A @ x - b))}))',
+      ].join('\n');
+      const run = spawnSync('python3', ['-c', script, join(dir, 'A.bin'), join(dir, 'b.bin')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { x: number[]; residual: number };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('200×100 and 1000×500: Lawson–Hanson gives scipy\'s solution and residual; reparam converges to it at 1000×500 (the issue: it gave up)', () => {
+    for (const [m, n, seed] of [[200, 100, 1], [1000, 500, 2]] as const) {
+      const { A, b } = problem(m, n, seed);
+      const ref = scipyNnls(A, b);
+      const lh = nnls(A, b, 'lawson-hanson');
+      expect(lh.converged).toBe(true);
+      expect(Math.abs(lh.residual - ref.residual)).toBeLessThan(1e-12 * ref.residual);
+      expect(maxDiff(lh.x as number[], ref.x)).toBeLessThan(1e-12);
+      if (m === 1000) {
+        const r = nnls(A, b, 'reparam');
+        expect(r.converged).toBe(true);
+        expect(Math.abs(r.residual - ref.residual)).toBeLessThan(1e-12 * ref.residual);
+        expect(maxDiff(r.x as number[], ref.x)).toBeLessThan(1e-11);
+      }
+    }
+  });
+
+  it('underdetermined 500×1000: Lawson–Hanson and accelerated reach scipy\'s residual level (the issue: 3e-10 against 1e-14, and accelerated timed out)', () => {
+    const { A, b } = problem(500, 1000, 3);
+    const ref = scipyNnls(A, b);
+    const level = 2 * ref.residual + 1e-15 * norm2(b);
+    for (const method of ['lawson-hanson', 'accelerated'] as const) {
+      const r = nnls(A, b, method);
+      expect(r.converged, method).toBe(true);
+      expect(r.residual, method).toBeLessThan(level);
+      expect(Math.min(...(r.x as number[])), method).toBeGreaterThanOrEqual(0);
+    }
   });
 });

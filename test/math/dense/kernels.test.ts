@@ -44,6 +44,18 @@ describe('products', () => {
     expect(toRows(transposeDense(fromRows(A)))).toEqual(A[0]!.map((_, j) => A.map((r) => r[j]!)));
   });
 
+  it('matVec on floats gives each row\'s left-to-right dot product bit for bit, for every row count mod 4 and on a strided view', () => {
+    const random = new Random(8);
+    for (let rows = 1; rows <= 9; rows++) {
+      const A = Array.from({ length: rows }, () => Array.from({ length: 37 }, () => random.nextFloat() - 0.5));
+      const x = Array.from({ length: 37 }, () => random.nextFloat() * 1e3 - 500);
+      const dot = (r: readonly number[]) => r.reduce((s, a, j) => s + a * x[j]!, 0);
+      expect(Array.from(matVec(fromRows(A), x))).toEqual(A.map(dot));
+      const wide = fromRows(A.map((r) => [...r, 1, 2, 3]));
+      expect(Array.from(matVec({ rows, cols: 37, stride: 40, data: wide.data }, Float64Array.from(x)))).toEqual(A.map(dot));
+    }
+  });
+
   it('a strided view (a leading block of a wider buffer) multiplies like its copy', () => {
     const big = fromRows(randomInts(4, 6, 10));
     const view: Dense = { rows: 6, cols: 4, stride: 10, data: big.data };
