@@ -103,6 +103,8 @@ export interface Symmetry {
    * all vanish, is examined on its own.
    */
   readonly awayFrom?: readonly QQPoly[];
+  /** What the saturation removes, for the record's method. */
+  readonly awayDescription?: string;
 }
 
 /** The symmetry of a network's loss, or null when vdl knows none for the architecture. */
@@ -180,6 +182,7 @@ function hiddenLayerSymmetry(N: Network, widths: readonly number[]): Symmetry {
     sliceDescription: `balanced, ${layers}`,
     invariants: N.fmap.flat(),
     awayFrom: N.fmap.flat(),
+    awayDescription: 'saturated by a seeded random combination of the entries of the product (complex isotropic points of orbits that are not closed), the origin examined on its own',
   };
 }
 
@@ -219,6 +222,7 @@ function rescalingSymmetry(N: Network, n: number, r: number, k: number): Symmetr
     sliceDescription: k % 2 === 1 ? 'each unit with a_i = 1, or zero (w_i = 0, a_i = 0)' : 'each unit with a_i = ±1, or zero (w_i = 0, a_i = 0)',
     invariants: N.fmap.flat(),
     awayFrom: [away],
+    awayDescription: 'saturated by Π_i (|w_i|² + a_i² − 1) (the units (0, ±1), on orbits that are not closed)',
   };
 }
 
@@ -335,7 +339,7 @@ export function symmetricStationary(R: PolyRing<Rat>, L: QQPoly, sym: Symmetry, 
     orbits,
     indices,
     degenerate: orbits.filter((o) => o.normal.zero > 0).length,
-    method: `stationary orbits of ${sym.group} on the slice (${sym.sliceDescription}): the real solutions of ∇L = 0 and the slice, exact inertias (one rational univariate representation, characteristic polynomials over Q[T]/(f)) of the Hessian, of the generators' Gram matrix (orbit dimension) and of the slice's differential along the orbit (transversality); orbits told apart by the invariants to ${digits} digits`,
+    method: `stationary orbits of ${sym.group} on the slice (${sym.sliceDescription}): the real solutions of ∇L = 0 and the slice${sym.awayDescription ? ` (${sym.awayDescription})` : ''}, exact inertias (one rational univariate representation, characteristic polynomials over Q[T]/(f)) of the Hessian, of the generators' Gram matrix (orbit dimension) and of the slice's differential along the orbit (transversality); orbits told apart by the invariants to ${digits} digits`,
   };
 }
 

@@ -65,6 +65,7 @@ describe('deep linear networks modulo GL(d1) × ⋯ × GL(d_{L-1}): Eckart–You
       expect(sym.dimension).toBe(hidden.reduce((s, d) => s + d * d, 0));
       expect(sym.slice.length).toBe(sym.dimension);
       const result = symmetricStationary(N.ring, L, sym, { seed: 5, digits: 25, signal: abortAfter(POLLS) });
+      expect(result.method).toMatch(/saturated by a seeded random combination of the entries of the product/);
       const r = Math.min(...widths);
       const n = N.ring.nvars;
       const zeroLoss = N.ring.evaluate(L, Array.from({ length: n }, () => QQ.zero));
@@ -115,6 +116,7 @@ describe('shallow networks with outer weights modulo the rescalings (w_i, a_i) �
       const sym = networkSymmetry(N)!;
       expect(sym).toMatchObject({ group: 'rescalings R*', dimension: 1 });
       const result = symmetricStationary(N.ring, L, sym, { seed: 5, digits: 25, signal: abortAfter(POLLS) });
+      expect(result.method).toMatch(/saturated by Π_i \(\|w_i\|² \+ a_i² − 1\)/);
       // The gauge a = 1 and, for even k, a = −1 (another orbit: c^{-k} keeps the sign of a): f = ±(w · x)^k.
       const gauge = shallowNetwork(2, 1, { kind: 'power', degree: k }, false);
       const key = (invariants: readonly string[], value: string) => [...invariants.map((c) => Number(c).toPrecision(12)), Number(value).toPrecision(12)].join('|');
