@@ -3,8 +3,9 @@
 // generalized L2 regularization with the fixed weights p/10, p = 2, 3, 5, ..., 19, as in
 // examples/dln-counts.vdl) over 10 seeded data draws (X, Y 2×3 with integer entries in [-3, 3]),
 // through `stationary(N, data = [...])`: monodromy once at a generic member of the draws' family,
-// then a parameter homotopy per draw, every point certified and the indices certified by interval
-// inertia (docs/numerical.md). Then the counts of draw 1 against the strength λ of the
+// then a parameter homotopy per draw (its lost paths tracked again while the draw is short of its
+// count, then the fallbacks of src/math/numeric/instance-completion.ts: detour, monodromy at the draw,
+// start system), every point certified and the indices certified by interval inertia (docs/numerical.md). Then the counts of draw 1 against the strength λ of the
 // regularization (draws [X, Y, λ·w] in one call).
 // Run `npm run build && nice -n 19 node bench/dln-draws.js` (the 10 draws alone took 90 s of CPU
 // under load through `vdl run`): it prints each draw and writes the "## DLN: Morse indices over data
@@ -23,11 +24,11 @@ let draws = [];
 for k in 1..10 { draws = append(draws, [randomMatrix(2, 3, 3), randomMatrix(2, 3, 3)]); }
 let rs = stationary(N, data = draws, reg = w);
 let hist = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-for r in rs { print "draw", r.complex, r.expected, r.complete, r.real, r.indices, r.minima; hist = hist + r.indices; }
+for r in rs { print "draw", r.complex, r.expected, r.complete, r.real, r.indices, r.minima; print "how", how(r).note; hist = hist + r.indices; }
 print "histogram", hist;
 let strength = [];
 for lam in [1/10, 1, 10, 100] { strength = append(strength, [draws[1][1], draws[1][2], lam * w]); }
-for r in stationary(N, data = strength) { print "strength", r.complex, r.real, r.indices; }
+for r in stationary(N, data = strength) { print "strength", r.complex, r.expected, r.complete, r.real, r.indices; print "how", how(r).note; }
 `;
 
 const load = loadavg()[0];
@@ -37,25 +38,34 @@ const cpu = process.cpuUsage(c0);
 const seconds = (cpu.user + cpu.system) / 1e6, wall = (performance.now() - t0) / 1000;
 if (!result.ok) throw new Error(JSON.stringify(result.diagnostics[0]?.message));
 const prints = result.prints.map((p) => p.text.split(', '));
+// what completed each record short of its count after the parameter homotopy (the how() note: see
+// src/lang/builtins/numeric.ts, completionText): "224 + detour 1", or "" when none was needed
+const completions = result.prints.filter((p) => p.text.startsWith('how')).map((p) => {
+  const m = /(\d+) certified solutions after the parameter homotopy, then (.*?); \d+ steps/.exec(p.text);
+  if (!m) return '';
+  const steps = m[2].split(', then ').map((t) => `${t.startsWith('the paths tracked again') ? 'detour' : t.startsWith('monodromy') ? 'monodromy' : 'start system'} ${/found (\d+) more/.exec(t)?.[1] ?? '?'}`);
+  return `${m[1]} + ${steps.join(' + ')}`;
+});
 const lines = ['## DLN: Morse indices over data draws (2-2-2)', ''];
 lines.push(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, shared), load average ${load.toFixed(1)} at the start.`);
 lines.push('`npm run build && nice -n 19 node bench/dln-draws.js`: linear(2, 2, 2) with the regularization weights p/10 (p = 2, 3, 5, ..., 19), 10 seeded');
 lines.push('draws of X, Y (2×3, integers in [-3, 3]) through `stationary(N, data = [...])` (monodromy once, a parameter homotopy per');
-lines.push('draw, certified points and Morse indices; docs/numerical.md); then draw 1 against the strength λ of the regularization.');
+lines.push('draw with its lost paths tracked again, then the fallbacks of a draw still short: detour, monodromy at the draw, start system;');
+lines.push('certified points and Morse indices; docs/numerical.md); then draw 1 against the strength λ of the regularization.');
 lines.push(`${seconds.toFixed(1)} s of CPU, ${wall.toFixed(1)} s wall clock for the whole script.`);
 lines.push('');
-lines.push('| draw | complex found | expected | complete | real | indices (index 0, 1, …) | minima |');
-lines.push('|---:|---:|---:|---|---:|---|---:|');
+lines.push('| draw | complex found | expected | complete | completed by (after the parameter homotopy + each fallback) | real | indices (index 0, 1, …) | minima |');
+lines.push('|---:|---:|---:|---|---|---:|---|---:|');
 let k = 0;
-for (const p of prints.filter((p) => p[0] === 'draw')) lines.push(`| ${++k} | ${p[1]} | ${p[2]} | ${p[3]} | ${p[4]} | ${p.slice(5, -1).join(', ')} | ${p.at(-1)} |`);
+for (const p of prints.filter((p) => p[0] === 'draw')) lines.push(`| ${k + 1} | ${p[1]} | ${p[2]} | ${p[3]} | ${completions[k++] || 'none needed'} | ${p[4]} | ${p.slice(5, -1).join(', ')} | ${p.at(-1)} |`);
 const hist = prints.find((p) => p[0] === 'histogram');
 lines.push('');
 lines.push(`Indices of all real stationary points over the draws: ${hist.slice(1).join(', ')}.`);
 lines.push('');
-lines.push('| λ | complex | real | indices |');
-lines.push('|---|---:|---:|---|');
+lines.push('| λ | complex | expected | complete | completed by | real | indices |');
+lines.push('|---|---:|---:|---|---|---:|---|');
 const lambdas = ['1/10', '1', '10', '100'];
-prints.filter((p) => p[0] === 'strength').forEach((p, i) => lines.push(`| ${lambdas[i]} | ${p[1]} | ${p[2]} | ${p.slice(3).join(', ')} |`));
+prints.filter((p) => p[0] === 'strength').forEach((p, i) => lines.push(`| ${lambdas[i]} | ${p[1]} | ${p[2]} | ${p[3]} | ${completions[k + i] || 'none needed'} | ${p[4]} | ${p.slice(5).join(', ')} |`));
 lines.push('');
 const section = lines.join('\n');
 console.log(section);

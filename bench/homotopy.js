@@ -307,7 +307,7 @@ if (parallelNames.length) {
   writeSection('## Homotopy on worker threads');
 }
 if (sweepNames.length) {
-  out('## Data sweep: draws completed by monodromy at the draw');
+  out('## Data sweep: draws completed at the draw');
   out();
   out(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), load average ${loadavg()[0].toFixed(1)} at the start;`);
   // the default pool: availableParallelism() - 1 workers and the calling thread
@@ -315,7 +315,8 @@ if (sweepNames.length) {
   pool.ready();
   out('`node bench/homotopy.js ' + sweepNames.join(' ') + `\` (after \`npm run build\`). \`stationarySweep\` (seed 2, the default pool: ${pool.name}) over two`);
   out('data draws of two points each (generalized L2 with seeded weights): monodromy once on the family the draws span, the');
-  out('parameter homotopy to each draw, and monodromy at a draw the homotopy left short of its count (`completeAtInstance`).');
+  out('parameter homotopy to each draw (its lost paths tracked again while the draw is short of its count), and the completion of a');
+  out('draw still short (src/math/numeric/instance-completion.ts: detour, monodromy at the draw, start system).');
   out('"before": certified after the parameter homotopy; "found": by the completion. Seconds: CPU of the process (wall).');
   out();
   out('| network | draw | count (mod p) | base | before | found | certified | complete | real | indices | s CPU (wall) |');
