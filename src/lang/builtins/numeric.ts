@@ -50,12 +50,12 @@ export function rationalSystem(ctx: CallContext, R: PolyRing<unknown>): PolyRing
  * distinct complex solutions over QQ except for finitely many primes; far cheaper than a count over QQ
  * on the systems the numerical route is for. A positive-dimensional system is an error at the call.
  */
-export function expectedCount(ctx: CallContext, R: PolyRing<Rat>, gens: readonly Poly<Rat>[]): { readonly complex: number; readonly provenance: Provenance } {
+export function expectedCount(ctx: CallContext, R: PolyRing<Rat>, gens: readonly Poly<Rat>[]): { readonly complex: number; readonly multiplicity: number; readonly provenance: Provenance } {
   const prime = randomPrime(ctx.random);
   const { value: c, seconds } = timed(() => countSolutions(R, gens, { prime, signal: ctx.signal, onProgress: ctx.onProgress }));
   if (c.distinct === null) fail('not-zero-dimensional', 'the system is not zero-dimensional (modulo a random prime): its solutions are not isolated, so they are not solved numerically', ctx.span);
   const note = `${c.algorithm} over GF(${prime}), distinct solutions by Seidenberg's lemma; equal to the count over QQ except for finitely many primes`;
-  return { complex: c.distinct, provenance: reportedProvenance({ algorithm: 'distinct-count', field: `GF(${prime})`, certified: false, note }, seconds) };
+  return { complex: c.distinct, multiplicity: c.multiplicity ?? c.distinct, provenance: reportedProvenance({ algorithm: 'distinct-count', field: `GF(${prime})`, certified: false, note }, seconds) };
 }
 
 /** What the monodromy did, for provenance notes. */
@@ -107,11 +107,14 @@ export function startOptions(ctx: CallContext, kwargs: ReadonlyMap<string, Value
 }
 
 /** The provenance of a numerical result: certified only when complete against a count that is itself certified. */
-export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | MonodromyResult, seconds: number, count: Provenance | undefined, expected: number): Provenance {
+export function numericalProvenance(ctx: CallContext, r: NumericalSolveResult | MonodromyResult, seconds: number, count: Provenance | undefined, expected: number, multiplicity = expected): Provenance {
   const s = r.statistics;
+  // an instance with singular solutions (more solutions with multiplicity than distinct ones) cannot be
+  // completed by certified points: its singular points are never certified
+  const degenerate = multiplicity > expected ? ` (the instance is degenerate: ${multiplicity} solutions counted with multiplicity against ${expected} distinct, so it has singular solutions, which are not certified)` : '';
   const completeText = r.complete
     ? `complete: ${r.complex} distinct certified solutions = the exact count ${expected}`
-    : `incomplete: ${r.complex} distinct certified solutions of the ${expected} counted`;
+    : `incomplete: ${r.complex} distinct certified solutions of the ${expected} counted${degenerate}`;
   const route = 'monodromy' in r ? monodromyText(r.monodromy) : `${startText(r.start)} (gamma trick, projective chart) with Runge-Kutta 4 and Newton, endgame by valuations; `;
   const note =
     route +
@@ -181,7 +184,7 @@ export function numericalSolveValue(
   R: PolyRing<Rat>,
   gens: readonly Poly<Rat>[],
   digits: number,
-  expected: { readonly complex: number; readonly provenance?: Provenance },
+  expected: { readonly complex: number; readonly multiplicity?: number; readonly provenance?: Provenance },
   method: NumericalMethod = 'numerical',
   family?: AffineFamily,
   starting: Pick<NumericalSolveOptions, 'start' | 'groups'> = {},
@@ -190,7 +193,7 @@ export function numericalSolveValue(
   const start = performance.now();
   const options = { seed, expected: expected.complex, digits: Math.min(digits, 15), signal: ctx.signal, onProgress: ctx.onProgress, ...starting };
   const r = method === 'monodromy' ? monodromySolve(family ?? systemFamily(R, gens), options) : solveNumerical(R, gens, options);
-  const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, expected.provenance, expected.complex);
+  const how = numericalProvenance(ctx, r, (performance.now() - start) / 1000, expected.provenance, expected.complex, expected.multiplicity);
   return withProvenance(
     solveRecord(r, expected.complex),
     how,
@@ -210,7 +213,7 @@ export function numericalStationaryValue(ctx: CallContext, R: PolyRing<Rat>, f: 
   const start = performance.now();
   const seed = ctx.random.nextUint32();
   const result = method === 'monodromy' ? stationaryMonodromy(R, f, { seed, expected: count.complex, ...compute }) : stationaryNumerical(R, f, { seed, expected: count.complex, ...compute, ...starting });
-  const how = numericalProvenance(ctx, result.solve, (performance.now() - start) / 1000, count.provenance, count.complex);
+  const how = numericalProvenance(ctx, result.solve, (performance.now() - start) / 1000, count.provenance, count.complex, count.multiplicity);
   return stationaryResultValue(result, count.complex, how);
 }
 
@@ -261,7 +264,7 @@ export function numericalSweepValue(ctx: CallContext, R: PolyRing<Rat>, losses: 
   return list(
     results.map((r, k) => {
       const solve: MonodromyResult = { ...r.solve, monodromy };
-      const how = numericalProvenance(ctx, solve, seconds / results.length, counts[k]!.provenance, counts[k]!.complex);
+      const how = numericalProvenance(ctx, solve, seconds / results.length, counts[k]!.provenance, counts[k]!.complex, counts[k]!.multiplicity);
       const note = `${how.note}; one start set for ${results.length} data draw${results.length === 1 ? '' : 's'}: the family spanned by their gradients with a diagonal L2 perturbation (generic count ${generic.complex} modulo a prime)`;
       return stationaryResultValue({ ...r, solve }, counts[k]!.complex, { ...how, note });
     }),
@@ -339,7 +342,7 @@ defineBuiltins([
       return list(
         results.map((r, i) => {
           const m: MonodromyResult = { ...r, monodromy };
-          const how = numericalProvenance(ctx, m, seconds / results.length, counts[i]!.provenance, counts[i]!.complex);
+          const how = numericalProvenance(ctx, m, seconds / results.length, counts[i]!.provenance, counts[i]!.complex, counts[i]!.multiplicity);
           return withProvenance(
             solveRecord(m, counts[i]!.complex),
             { ...how, note: `${how.note}; one start set for ${results.length} instance${results.length === 1 ? '' : 's'} (the generic count ${genericCount.complex} modulo a prime)` },

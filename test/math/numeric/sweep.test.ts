@@ -60,4 +60,23 @@ describe('paramSolve in the language', () => {
     );
     expect(out).toEqual(['4, 0, 4, true, true, true', '4', 'monodromy-krawczyk']);
   });
+
+  it('an instance on the discriminant stays incomplete after every fallback, and how() says what each did and why', () => {
+    const out = runLines(
+      [
+        'ring S = QQ[x, y, a, b];',
+        'let rs = paramSolve(ideal(x^2 + y^2 - a, x*y - b), [a, b], [[4, 1], [2, 1]]);',
+        'print rs[1].complete, rs[2].complete, rs[2].complex, rs[2].expected, length(rs[2].singular);',
+        'print how(rs[1]).note;',
+        'print how(rs[2]).note;',
+      ].join('\n'),
+    );
+    expect(out[0]).toBe('true, false, 0, 2, 2');
+    // a complete instance needed no fallback
+    expect(out[1]).not.toMatch(/after the parameter homotopy, then/);
+    // (x - y)² = 0 and (x + y)² = 4: two double roots, counted 4 with multiplicity against 2 distinct
+    expect(out[2]).toMatch(/0 certified solutions after the parameter homotopy, then the paths tracked again through a random complex instance \(all 4 paths/);
+    expect(out[2]).toMatch(/then a total-degree start system at the instance \(4 paths, 4 lost\) found 0 more/);
+    expect(out[2]).toMatch(/the instance is degenerate: 4 solutions counted with multiplicity against 2 distinct/);
+  });
 });
