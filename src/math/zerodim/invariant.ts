@@ -12,7 +12,8 @@
 //
 // Algorithm: a new last variable t and the generator t - T(x), T = Σ c_j f_j a seeded random
 // combination of the invariants f_j to parametrize (so t, of trivial character, separates the orbits
-// when the attempt passes). Grevlex F4 modulo p (learned at the first prime, replayed after, as in
+// when the attempt passes; with `separating: k` only the first k enter T, the others, a loss whose
+// values are wanted, are only parametrized). Grevlex F4 modulo p (learned at the first prime, replayed after, as in
 // ./parametrize.ts); the standard monomials of trivial character J (1 among them, at position 0); the
 // block of the multiplication matrix M_t on J (its columns NF(t·b), b ∈ J, lie in J, which is checked);
 // then the Krylov sequences of ./prime.ts on that block of size D_1 = |J| with the vectors NF(f_j):
@@ -197,12 +198,17 @@ export interface InvariantParametrizeOptions extends ComputeOptions {
   /** Give up (MathError 'modular-failed') after this many primes (default: ./parametrize.ts primeLimit). */
   readonly maxPrimes?: number;
   readonly runner?: PrimeRunner;
+  /**
+   * How many of the invariants (the first ones) enter the separating T (default all): the others are
+   * only parametrized (a loss whose values are wanted exactly), so they change neither T nor W.
+   */
+  readonly separating?: number;
 }
 
 export interface InvariantParametrization {
   /** The invariants f_j, in the order of `numerators`. */
   readonly invariants: readonly Poly<Rat>[];
-  /** T = Σ separating[j]·f_j: θ = T at each orbit. */
+  /** T = Σ separating[j]·f_j (the first invariants): θ = T at each orbit. */
   readonly separating: readonly bigint[];
   /** W: primitive, positive leading coefficient, low degree first; deg W = the number of orbits. */
   readonly w: bigint[];
@@ -272,9 +278,9 @@ export function parametrizeInvariants(
   let restarts = 0;
   for (let attempt = 0; attempt <= FORM_ATTEMPTS; attempt++) {
     checkInterrupt(options.signal);
-    const c = separatingCoefficients(random, invariants.length, attempt);
+    const c = separatingCoefficients(random, Math.min(invariants.length, options.separating ?? invariants.length), attempt);
     let T = S.zero();
-    lifted.forEach((f, j) => (T = S.add(T, S.scale(f, { num: c[j]!, den: 1n }))));
+    c.forEach((cj, j) => (T = S.add(T, S.scale(lifted[j]!, { num: cj, den: 1n }))));
     const inputs = integerGenerators([...base, S.sub(t, T)]);
     // The learning prime.
     let p = nextPrime();
