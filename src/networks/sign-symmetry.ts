@@ -27,10 +27,13 @@
 //    until certain (I radical: the Hessian is invertible at every point). H(g·p) = D_g H(p) D_g with
 //    D_g = diag(±1), so the inertia and the loss value are those of the whole orbit, whose points are
 //    the sign changes g·p (2^rank(χ_N) distinct ones).
+//  - The points as values (../math/realroots/orbit-point.ts): one SignOrbit per real orbit (θ's root,
+//    the support, the residues A_e and M_k over Δ = W'), and one OrbitRealPoint per sign pattern of the
+//    orbit: invariants exact in Q(θ), coordinates with exact signs, other sums certified enclosures.
 import { MathError } from '../math/errors.js';
-import { bigSqrt } from '../math/integers.js';
+import { bigLcm } from '../math/integers.js';
 import { type Rat, rat } from '../math/field.js';
-import { type Dyadic, bitLength, dyadicMax } from '../math/interval/dyadic.js';
+import { type Dyadic, bitLength } from '../math/interval/dyadic.js';
 import { BoxEvaluator } from '../math/interval/evaluate.js';
 import { type Interval, intervalNeg, intervalSign } from '../math/interval/interval.js';
 import { intervalInertia } from '../math/interval/ldl.js';
@@ -39,7 +42,8 @@ import type { Poly, PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
 import { checkInterrupt } from '../math/progress.js';
 import type { Provenance } from '../math/provenance.js';
-import { type ParametrizedCoordinate, type RealParametrizedPoint, isolateSquareFree, intervalDecimal, narrowPoint, realParametrizedPoints, signAtDyadic } from '../math/realroots/index.js';
+import { AlgebraicRoot, type IsolatedRoot, OrbitRealPoint, type ParametrizedCoordinate, type RealParametrizedPoint, SignOrbit, intervalDecimal, intervalSqrt, isolateSquareFree, narrowPoint, realParametrizedPoints, signAtDyadic } from '../math/realroots/index.js';
+import { ResidueRing } from '../math/univariate/residue.js';
 import { gcdWithPolynomial } from '../math/realroots/root-gcd.js';
 import { intDivExact } from '../math/univariate/integer-poly.js';
 import { type InvariantParametrization, parametrizeInvariants } from '../math/zerodim/invariant.js';
@@ -51,8 +55,12 @@ export interface SignSymmetryPlan {
   readonly group: SignGroup;
   /** Square-free invariant monomials, as their variables (increasing). */
   readonly signMonomials: readonly (readonly number[])[];
-  /** s_e = w_e² for e = 0..n-1, then the sign monomials in their order. */
+  /** s_e = w_e² for e = 0..n-1, then the sign monomials in their order, then lossScale·L. */
   readonly invariants: readonly Poly<Rat>[];
+  /** The invariants in the separating T: the squares and the sign monomials (not L: W does not depend on it). */
+  readonly separating: number;
+  /** L's coefficients times this are integers: L(orbit) = V_L(θ) / (d_L · lossScale · W'(θ)), exact in Q(θ). */
+  readonly lossScale: bigint;
 }
 
 /** Sign monomials of degree up to this are all taken (then those of a basis, for the points with no zero coordinate). */
@@ -123,7 +131,9 @@ export function signSymmetryPlan(R: PolyRing<Rat>, L: Poly<Rat>): SignSymmetryPl
     return R.fromTerms([[m, rat(1n)]]);
   };
   const invariants = [...Array.from({ length: n }, (_, e) => monomial([e, e])), ...signMonomials.map((vars) => monomial(vars))];
-  return { group, signMonomials, invariants };
+  // L itself, with integer coefficients, last: its value at each orbit comes exactly from the parametrization.
+  const lossScale = L.coeffs.reduce((m, c) => bigLcm(m, c.den), 1n);
+  return { group, signMonomials, invariants: [...invariants, R.scale(L, rat(lossScale))], separating: invariants.length, lossScale };
 }
 
 /**
@@ -159,21 +169,6 @@ export function supportSigns(group: SignGroup, monomials: readonly (readonly num
   const signs = new Map<number, boolean>(support.map((e) => [e, false]));
   pivots.forEach((c, i) => signs.set(support[c]!, rows[i]![width] === 1));
   return signs;
-}
-
-/** Outward-rounded square root of a dyadic interval (its negative part clamped to 0), about `bits` bits. */
-export function intervalSqrt(a: Interval, bits: number): Interval {
-  const root = (x: Dyadic, up: boolean): Dyadic => {
-    if (x.m <= 0n) return { m: 0n, e: 0 };
-    const L = bitLength(x.m);
-    const j = Math.floor((x.e - Math.max(0, 2 * bits - L)) / 2);
-    const M = x.m << BigInt(x.e - 2 * j);
-    let r = bigSqrt(M);
-    if (up && r * r !== M) r += 1n;
-    return { m: r, e: j };
-  };
-  const lo = dyadicMax(a.lo, { m: 0n, e: 0 });
-  return { lo: root(lo, false), hi: root(a.hi, true) };
 }
 
 /** A factor of W on whose roots the zero coordinates are exactly `zeros`. */
@@ -217,6 +212,8 @@ export interface OrbitPoint {
   readonly support: readonly number[];
   /** The number of points of the orbit, 2^rank(χ_support). */
   readonly size: number;
+  /** The point as a value (../math/realroots/orbit-point.ts: exact in Q(θ) for invariants, certified enclosures refined on demand otherwise). */
+  readonly point: OrbitRealPoint;
 }
 
 export interface SignSymmetryAnalysis {
@@ -252,7 +249,9 @@ export function analyzeBySignSymmetry(R: PolyRing<Rat>, L: Poly<Rat>, plan: Sign
   const n = R.nvars;
   const group = plan.group;
   const grad = R.vars.map((_, i) => R.diff(L, i)).filter((g) => !R.isZero(g));
-  const param = options.param ?? parametrizeInvariants(R, grad, group, plan.invariants, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, ...(options.runner ? { runner: options.runner } : {}) });
+  const param =
+    options.param ??
+    parametrizeInvariants(R, grad, group, plan.invariants, { signal: options.signal, onProgress: options.onProgress, seed: options.seed ?? 0, separating: plan.separating, ...(options.runner ? { runner: options.runner } : {}) });
   options.onProgress?.({ stage: 'stationary', message: `orbits: ${param.w.length - 1}; zero patterns by exact gcds` });
   const factors = supportFactors(param, n, options.signal);
   const supportOf = (zeros: readonly number[]) => Array.from({ length: n }, (_, e) => e).filter((e) => !zeros.includes(e));
@@ -274,13 +273,31 @@ export function analyzeBySignSymmetry(R: PolyRing<Rat>, L: Poly<Rat>, plan: Sign
   let real = 0;
   let realOrbits = 0;
   const H = options.indices === false ? null : hessian(R, L);
+  // The points as values: one SignOrbit per real orbit, on its root θ of W (Q[T]/(W) shared).
+  const K = new ResidueRing(param.w);
+  const delta = K.make(param.w.slice(1).map((c, k) => c * BigInt(k + 1)));
+  const residue = (j: number) => K.make(param.numerators[j]!, param.denominators[j]!);
+  const orbitOf = (t: IsolatedRoot, support: readonly number[], signs: ReadonlyMap<number, boolean>) => {
+    const inSupport = new Set(support);
+    const orbit = new SignOrbit({
+      root: new AlgebraicRoot(param.w, t, K, true),
+      n,
+      characters: group.characters,
+      support,
+      delta,
+      squares: new Map(support.map((e) => [e, residue(e)])),
+      monomials: plan.signMonomials.flatMap((vars, k) => (vars.every((e) => inSupport.has(e)) ? [{ vars, numerator: residue(n + k) }] : [])),
+      known: [{ poly: L, numerator: K.scale(residue(plan.separating), rat(1n, plan.lossScale)) }],
+    });
+    return new OrbitRealPoint(orbit, signs);
+  };
   if (H) options.onProgress?.({ stage: 'stationary', message: `Morse indices at one point of each real orbit (${roots.length} real roots of W)` });
   for (const start of boxes) {
     checkInterrupt(options.signal);
     const factor = factors.find((F) => containsRoot(F.poly, start));
     if (!factor) throw new MathError('internal', 'a real root of W in no support factor');
     const support = supportOf(factor.zeros);
-    const orbit = realOrbitPoint(R, L, H, plan, start, support, param.w, coordinates, startBits, digits, options);
+    const orbit = realOrbitPoint(R, L, H, plan, start, support, param.w, coordinates, startBits, digits, orbitOf, options);
     if (orbit === null) continue;
     realOrbits++;
     real += orbit.size;
@@ -312,6 +329,7 @@ function realOrbitPoint(
   coordinates: readonly ParametrizedCoordinate[],
   startBits: number,
   digits: number,
+  orbitOf: (t: IsolatedRoot, support: readonly number[], signs: ReadonlyMap<number, boolean>) => OrbitRealPoint,
   options: SignSymmetryOptions,
 ): OrbitPoint | null {
   const n = R.nvars;
@@ -349,7 +367,7 @@ function realOrbitPoint(
         inertia = r.decided ? { positive: r.positive, negative: r.negative, zero: 0 } : null;
       }
       if (inertia && value !== undefined && texts.every((t) => t !== undefined)) {
-        return { coordinates: texts as string[], value, inertia, support, size: 2 ** characterRank(plan.group, support) };
+        return { coordinates: texts as string[], value, inertia, support, size: 2 ** characterRank(plan.group, support), point: orbitOf(point.t, support, signs) };
       }
     }
     if (bits >= MAX_BITS) throw new MathError('internal', `a real orbit undecided with boxes of width 2^-${MAX_BITS}`);
@@ -363,13 +381,16 @@ function magnitude(x: Interval): number {
   return Math.max(0, size(x.lo), size(x.hi));
 }
 
-/** The points of the orbit of `p` (decimals): its sign changes by the group, each once. */
-export function orbitPoints(group: SignGroup, p: OrbitPoint): string[][] {
-  const seen = new Map<string, string[]>();
+/** The points of the orbit of `p` (decimals and values): its sign changes by the group, each once. */
+export function orbitPoints(group: SignGroup, p: OrbitPoint): { coordinates: string[]; point: OrbitRealPoint }[] {
+  const seen = new Map<string, { coordinates: string[]; point: OrbitRealPoint }>();
   for (let g = 0; g < 2 ** group.rank; g++) {
-    const flipped = p.coordinates.map((c, e) => (popcountOdd(group.characters[e]! & g) ? negateDecimal(c) : c));
-    const key = p.support.map((e) => (popcountOdd(group.characters[e]! & g) ? '1' : '0')).join('');
-    if (!seen.has(key)) seen.set(key, flipped);
+    const flips = (e: number) => popcountOdd(group.characters[e]! & g);
+    const key = p.support.map((e) => (flips(e) ? '1' : '0')).join('');
+    if (seen.has(key)) continue;
+    const coordinates = p.coordinates.map((c, e) => (flips(e) ? negateDecimal(c) : c));
+    const negative = new Map(p.support.map((e) => [e, p.point.negative.get(e) !== flips(e)]));
+    seen.set(key, { coordinates, point: key === p.support.map(() => '0').join('') ? p.point : new OrbitRealPoint(p.point.orbit, negative) });
   }
   return [...seen.values()];
 }
@@ -398,6 +419,9 @@ export function signSymmetryProvenance(a: SignSymmetryAnalysis, seed: number, se
     note:
       `${a.param.provenance.note}; ${a.orbits} orbits (${a.supports}), ${a.complex} complex points = the dimension of the quotient, so the gradient ideal is radical; ` +
       `${a.realOrbits} real orbits (θ real, every w_e² ≥ 0), ${a.real} real points` +
-      (a.points ? '; one point per real orbit (w_e = ±√(w_e²), signs from invariant monomials), the Hessian on its box by interval LDLᵀ (the same inertia on the whole orbit)' : ''),
+      (a.points
+        ? '; one point per real orbit (w_e = ±√(w_e²), signs from invariant monomials), the Hessian on its box by interval LDLᵀ (the same inertia on the whole orbit); ' +
+          'the points as values: invariants (the loss, w_e², path products) exact in Q(θ), a coordinate c(θ)·Π√(w_e²) with an exact sign, other sums by certified enclosures (orbit-point.ts)'
+        : ''),
   };
 }

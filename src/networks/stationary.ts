@@ -20,6 +20,10 @@
 //    Hessian at a multiple solution): then the exact route of ../math/real-inertia.ts runs (a rational
 //    univariate representation of the radical, the characteristic polynomial of the Hessian over
 //    Q[T]/(f), exact signs), which reports the degenerate points as such.
+// When L has sign symmetries (every deep linear network with L2) steps 1-2 run on the orbits of the
+// sign group instead (./sign-symmetry.ts: one parametrization of degree = the number of orbits), and the
+// points are points of orbits (../math/realroots/orbit-point.ts); `signSymmetry: false` or `certify`
+// keeps the whole gradient ideal.
 // 4. The Bézout bound Π deg(∂L/∂θ_i) (for a deep linear network with H hidden layers and generalized
 //    L2: (2H + 1)^N, Mehta, Chen, Tang, Hauenstein, arXiv:1810.07716).
 //
@@ -41,7 +45,7 @@ import { type Poly, PolyRing } from '../math/poly.js';
 import type { ComputeOptions } from '../math/progress.js';
 import type { Provenance } from '../math/provenance.js';
 import { inertiaAtRealSolutions } from '../math/real-inertia.js';
-import { type RealAlgebraicPoint, inertiaAtParametrizedPoints, isolateSquareFree, parametrizationPoints } from '../math/realroots/index.js';
+import { type OrbitRealPoint, type RealAlgebraicPoint, inertiaAtParametrizedPoints, isolateSquareFree, parametrizationPoints } from '../math/realroots/index.js';
 import { decimalToRational, solve } from '../math/solve.js';
 import { type Parametrization, parametrize } from '../math/zerodim/index.js';
 import type { InvariantParametrization } from '../math/zerodim/invariant.js';
@@ -88,10 +92,12 @@ export interface RealStationaryPoint {
   /** Coordinates in the ring's variable order, decimals. */
   readonly coordinates: string[];
   /**
-   * The point exactly (a root of W and the parametrization): on the parametrization route; absent on
-   * the exact fallback route of a non-radical gradient ideal.
+   * The point as a value: exactly (a root of W and the parametrization) on the whole ideal's
+   * parametrization route; on the orbits' route a point of its orbit (../math/realroots/orbit-point.ts:
+   * invariants exact in Q(θ), other numbers certified enclosures with exact signs where the group
+   * decides them); absent on the exact fallback route of a non-radical gradient ideal.
    */
-  readonly point?: RealAlgebraicPoint;
+  readonly point?: RealAlgebraicPoint | OrbitRealPoint;
   /** The loss value, a decimal. */
   readonly value: string;
   /** The exact inertia of the Hessian there. */
@@ -260,8 +266,8 @@ function bySignSymmetry(R: PolyRing<Rat>, L: Poly<Rat>, bezout: bigint, options:
   }
   const points: RealStationaryPoint[] = [];
   for (const orbit of a.points ?? []) {
-    for (const coordinates of orbitPoints(plan.group, orbit)) {
-      points.push({ coordinates, value: orbit.value, inertia: orbit.inertia, index: orbit.inertia.negative, degenerate: false });
+    for (const { coordinates, point } of orbitPoints(plan.group, orbit)) {
+      points.push({ coordinates, point, value: orbit.value, inertia: orbit.inertia, index: orbit.inertia.negative, degenerate: false });
     }
   }
   if (points.length !== a.real) throw new MathError('internal', `the real orbits give ${points.length} points, their sizes ${a.real}`);

@@ -1,6 +1,6 @@
 // stationary(L).points and criticalPoints(...).points are exact real points (issue 9, item 2), and
 // certified = true proves the counts. Checked by independent routes: the exact value of the loss at each point (subs, exact
-// arithmetic in Q[T]/(W)) against the interval decimal the Morse-index route printed, the closed
+// arithmetic in Q[T]/(W) or on the orbit's point) against the point's value (exact, from the route), the closed
 // form of the scalar network's stationary points (background §4: w1·w2 = 5/... at the minima, the
 // origin with value 9/2), and the certified count against the probabilistic one.
 import { describe, expect, it } from 'vitest';
@@ -19,12 +19,12 @@ describe('stationary(L).points', () => {
   it('are exact points: subs(L, p) is the exact loss, equal to the printed value; coordinates are exact numbers', () => {
     const lines = run(
       `${scalar}print typeOf(s.points[1].point);\n` +
-        'for q in s.points { print decimal(subs(L, q.point), 30) == q.value; }\n' +
+        'for q in s.points { print subs(L, q.point) == q.value, decimal(subs(L, q.point), 30) == decimal(q.value, 30); }\n' +
         'let o = s.points[3].point;\nprint o[1] == 0, o[2] == 0, subs(L, o) == 9/2;\n' +
         'let m = s.points[1].point;\nprint m[1]^2 == 8/3, 2*m[2] == m[1];',
     );
     expect(lines[0]).toBe('point');
-    expect(lines.slice(1, 4)).toEqual(['true', 'true', 'true']);
+    expect(lines.slice(1, 4)).toEqual(['true, true', 'true, true', 'true, true']);
     // The origin: L(0, 0) = ½((0 - 1)² + 2(0 - 2)²) = 9/2.
     expect(lines[4]).toBe('true, true, true');
     // The minima: w1 = ±√(8/3), w2 = w1/2 (closed form: the gradient equations with w2 = w1/2).

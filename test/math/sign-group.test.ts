@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { QQ, rat } from '../../src/math/field.js';
 import { PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
-import { intervalSqrt } from '../../src/networks/sign-symmetry.js';
+import { intervalSqrt } from '../../src/math/realroots/orbit-point.js';
 import { parametrizeInvariants } from '../../src/math/zerodim/invariant.js';
 import { PRIME_TASKS } from '../../src/math/zerodim/prime-tasks.js';
 import { characterOf, characterRank, homogeneousCharacter, signGroupOf } from '../../src/math/zerodim/sign-group.js';

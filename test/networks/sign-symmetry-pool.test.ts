@@ -31,10 +31,10 @@ describe("the 'invariant' prime task on the worker pool", () => {
     const gens = gradient(R, L).filter((g) => !R.isZero(g));
     const plan = signSymmetryPlan(R, L)!;
     expect(pool.ready()).toBe(true); // the workers take part from the first prime
-    const parallel = parametrizeInvariants(R, gens, plan.group, plan.invariants, { seed: 1, runner: pool });
+    const parallel = parametrizeInvariants(R, gens, plan.group, plan.invariants, { seed: 1, separating: plan.separating, runner: pool });
     expect(pool.running).toBe(2);
     expect(parallel.provenance.note).toMatch(/the others on 2 worker threads and the calling thread/);
-    const sequential = parametrizeInvariants(R, gens, plan.group, plan.invariants, { seed: 1, runner: sequentialPrimeRunner });
+    const sequential = parametrizeInvariants(R, gens, plan.group, plan.invariants, { seed: 1, separating: plan.separating, runner: sequentialPrimeRunner });
     expect(sequential.provenance.note).toMatch(/the others on sequential/);
     expect(parallel.w).toEqual(sequential.w);
     expect(parallel.numerators).toEqual(sequential.numerators);

@@ -3,7 +3,7 @@
 // of the whole gradient ideal (`signSymmetry: false`): the same complex and real counts, the same real
 // points (coordinates and loss values to 30 digits) and the same Morse indices, on the networks of the
 // msolve comparison (bench/networks.js: two data points, generalized L2 with seeded weights). The
-// language's stationary(L) answers .indices by the orbits and .points (exact points) by the whole ideal.
+// language's stationary(L) answers .indices and .points by the orbits (certified = true: the whole ideal).
 import { describe, expect, it } from 'vitest';
 import { QQ, rat } from '../../src/math/field.js';
 import { PolyRing } from '../../src/math/poly.js';
@@ -14,6 +14,7 @@ import { linearNetwork } from '../../src/networks/architectures.js';
 import { randomWeights, squaredLoss } from '../../src/networks/losses.js';
 import { type StationaryResult, stationaryPoints, stationaryRealCount } from '../../src/networks/stationary.js';
 import { supportSigns } from '../../src/networks/sign-symmetry.js';
+import { OrbitRealPoint } from '../../src/math/realroots/index.js';
 import { Session } from '../../src/lang/run.js';
 
 const q = (n: number) => rat(BigInt(n));
@@ -41,7 +42,7 @@ describe('stationaryPoints by the orbits of the sign symmetries', () => {
       // Closed counts of the issue's table: 2-1-2 17 complex / 5 real, 2-2-1 33 / 5 (msolve).
       expect(orbits.complex).toBe(widths[1] === 1 ? 17 : 33);
       expect(orbits.real).toBe(5);
-      expect(orbits.points.every((p) => p.point === undefined)).toBe(true);
+      expect(orbits.points.every((p) => p.point instanceof OrbitRealPoint)).toBe(true);
       const count = stationaryRealCount(R, L, { seed: 1 });
       expect([count.complex, count.real]).toEqual([whole.complex, whole.real]);
       expect(count.method).toMatch(/invariant ring/);
@@ -82,7 +83,7 @@ describe('supportSigns', () => {
 });
 
 describe('stationary(L) in the language', () => {
-  it('answers .indices by the orbits and .points by exact points of the whole ideal, with equal counts', () => {
+  it('answers .indices and .points by the orbits, with the counts and indices of certified = true (the whole ideal)', () => {
     const s = new Session({ seed: 3 });
     const r = s.evaluate(
       'let L = loss(linear(2, 1, 2), X = [[1, 0], [2, 1]], Y = [[2, 1], [-1, 1]], reg = "random");\nlet s = stationary(L);\n' +

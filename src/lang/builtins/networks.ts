@@ -4,6 +4,7 @@
 import { QQ, type Rat } from '../../math/field.js';
 import { ratToFloat } from '../../math/rat-float.js';
 import type { Poly, PolyRing } from '../../math/poly.js';
+import type { ComputeOptions } from '../../math/progress.js';
 import {
   type Activation,
   type DimensionReport,
@@ -35,6 +36,7 @@ import { stationarySetValue, symmetricStationaryValue, teacherDiscriminantValue 
 import { type SymbolicMatrix, familyBase, familyRingOf, parameterRing, symbolicMatrix, symbolicRegularization } from './network-families.js';
 import { NNLS_METHODS, type NnlsMethod, type Scalar, nnls } from '../../networks/nnls.js';
 import {
+  type RealStationaryPoint,
   type StationaryRealCount,
   type StationaryResult,
   linearNetworkPurity,
@@ -48,7 +50,7 @@ import { FLOAT_MATRIX } from '../objects/float-matrix.js';
 import { NETWORK, dimensionReport, networkValue, reportValue, type NetworkData } from '../objects/network.js';
 import { reportedProvenance, seedOf, withProvenance } from '../provenance.js';
 import { VARIETY, varietyValue } from '../objects/variety.js';
-import { POINT, algebraicValue, pointValue } from '../objects/point.js';
+import { POINT, POINT_DIGITS, algebraicValue, pointValue } from '../objects/point.js';
 import { bool, float, int, isMatrix, isObject, kindWord, list, num, object, poly, record, str, type RingData, type Value } from '../values.js';
 import { type RationalRing, expectPoly, expectRationalMatrix, expectSmallInt, expectString, isRationalRing } from './convert.js';
 import { floatPointValue, initialPoint, numericalMethod, numericalStationaryValue, numericalSweepValue, startOptions } from './numeric.js';
@@ -88,6 +90,18 @@ const RANDOM_PRIME_BOUND =
  * whole gradient ideal's parametrization; their counts then answer `.complex` and `.real` too. The seed and the
  * prime are drawn at the call, so the values do not depend on the order of the reads.
  */
+/**
+ * One entry of stationary(L).points: {point, value, index}. point is a real point value (exact, or a
+ * point of a sign orbit); value is L there as an exact number (for an orbit point a number of Q(θ): L is
+ * invariant), computed on first read; on the fallback route of a non-radical gradient ideal the
+ * coordinates and the value are decimals.
+ */
+function stationaryPointRecord(ring: RingData, f: Poly<Rat>, p: RealStationaryPoint, compute: ComputeOptions): Value {
+  const at = p.point;
+  if (!at) return record({ point: list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) });
+  return record({ point: pointValue(at, ring), value: () => algebraicValue(at.evaluate(f, compute), POINT_DIGITS), index: int(p.index) });
+}
+
 function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f: Poly<Rat>, certify: boolean): Value {
   const compute = options(ctx);
   const seed = ctx.random.nextUint32();
@@ -108,7 +122,7 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
     withProvenance(result, how);
     return { s, how };
   };
-  // .points are exact points: the whole gradient ideal's parametrization (not the orbits' route).
+  // The whole gradient ideal's parametrization: the exact route behind a positive-dimensional count modulo p.
   const exactRoute = () => {
     if (!exact) {
       // The parametrization of an earlier .real is reused.
@@ -118,7 +132,9 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
     }
     return exact;
   };
-  // Counts and Morse indices: by the orbits of L's sign symmetries when it has some (src/networks/sign-symmetry.ts).
+  // Counts, Morse indices and points: by the orbits of L's sign symmetries when it has some
+  // (src/networks/sign-symmetry.ts; points of orbits, src/math/realroots/orbit-point.ts), else (and with
+  // certified = true) by the whole gradient ideal (exact points).
   let indexed: { readonly s: StationaryResult; readonly how: Provenance } | undefined;
   const indexRoute = () => {
     if (exact) return exact;
@@ -151,10 +167,6 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
     { algorithm: 'gradient-ideal', field: `GF(${prime})`, certified: false, errorBound: RANDOM_PRIME_BOUND, note: modular.method },
     seconds,
   );
-  const fromExact = (read: (s: StationaryResult) => Value) => () => {
-    const e = exactRoute();
-    return withProvenance(read(e.s), e.how);
-  };
   const fromIndices = (read: (s: StationaryResult) => Value) => () => {
     const e = indexRoute();
     return withProvenance(read(e.s), e.how);
@@ -175,9 +187,7 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
     indices: fromIndices((s) => list(s.indices.map((k) => int(k)))),
     degenerate: fromIndices((s) => int(s.degenerate)),
     bezout: int(modular.bezout),
-    points: fromExact((s) =>
-      list(s.points.map((p) => record({ point: p.point ? pointValue(p.point, ring) : list(p.coordinates.map((c) => str(c))), value: str(p.value), index: int(p.index) }))),
-    ),
+    points: fromIndices((s) => list(s.points.map((p) => stationaryPointRecord(ring, f, p, compute)))),
   });
   withProvenance(result, {
     ...reportedProvenance(
@@ -185,7 +195,7 @@ function stationaryRecord(ctx: CallContext, ring: RingData, R: PolyRing<Rat>, f:
         algorithm: 'gradient-ideal',
         field: 'QQ',
         certified: false,
-        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by the real roots of the modular parametrization (of the orbits when L has sign symmetries); .minima, .indices, .degenerate by certified Morse indices (on the orbits when L has sign symmetries), .points by the parametrization of the whole gradient ideal + interval inertia`,
+        note: `fields computed on first read (how(s.complex), ... say which route answered each): .complex by the count modulo the random prime ${prime} unless an exact route ran first; .real by the real roots of the modular parametrization (of the orbits when L has sign symmetries); .minima, .indices, .degenerate, .points by certified Morse indices (on the orbits when L has sign symmetries: points of the orbits, invariants exact in Q(θ); otherwise, and with certified = true, exact points of the whole gradient ideal's parametrization)`,
       },
       seconds,
       ctx.random,
@@ -632,7 +642,7 @@ defineBuiltins([
     name: 'stationary',
     signature: 'stationary(L, certified = false) or stationary(L, prime = p) or stationary(L, method = "numerical" | "monodromy") or stationary(N, data = [[X1, Y1], ...], reg = R) or stationary(L, symmetry = N)',
     summary:
-      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value, point an exact real point (as solve\'s points: p.point[i] is an exact real algebraic number, subs and hessian take it), value the loss to 30 digits (exact rounding). certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points gives {complex: "positive-dimensional", dim, degree, bezout, components, isolated}: dim at the call; degree (of the reduced top-dimensional part), components (every irreducible component {dim, degree, equations}: the minimal primes of the gradient ideal, isolated points included) and isolated (the isolated stationary points as {complex, real, minima, indices, degenerate, points}, with their certified Morse indices) computed when read. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed}, and start and groups as in solve (by default the layer blocks of the weights of a network when they cut the paths). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}. stationary(N, data = [[X1, Y1], [X2, Y2], ...], reg = R): a sweep over data draws of the network N from one start set: a list with one record per draw [X, Y] (or [X, Y, reg], its own regularization), each as stationary(loss(N, X = X, Y = Y, reg = R), method = "monodromy"), complete against that draw\'s count; the monodromy runs once on the family spanned by the draws\' gradients (a squared loss is affine in the data moments Σ x xᵀ, Σ x yᵀ) with a diagonal L2 perturbation, then a certified parameter homotopy goes to each draw. reg = "random" draws one set of weights for all draws. symmetry = N (the network of the loss: shallow(n, r, 2, outer = false) with O(r), linear(d0, d1, ..., dL) with GL(d1) × ⋯ × GL(d_{L-1}), shallow(n, r, k) with outer weights and k ≥ 3 with the rescalings (R*)^r): the stationary set modulo the group, whose orbits are positive-dimensional: {group, real, indices, degenerate, orbits, slice, method}, one orbit per closed real stationary orbit (rows of W orthogonal; balanced with orthogonal rows in every hidden layer for linear networks; a_i = 1 (odd k) or ±1 (even k), or the unit zero, for the rescalings) with {dimension, value, index, normal: {positive, negative, zero} (inertia of the Hessian normal to the orbit; zero counts degenerate directions beyond it), transversal, function, slicePoints, point}, all exact (see docs/networks.md).',
+      'The stationary points of a polynomial loss (zero-dimensional case): {complex, real, minima, indices, degenerate, bezout, points}. complex/real: distinct stationary points; indices[k+1] counts the real ones of Morse index k (negative Hessian eigenvalues, certain: interval LDLᵀ of the Hessian on the boxes of the real points of the modular parametrization, exact where undecided or when the gradient ideal is not radical); minima: non-degenerate local minima; bezout: Π deg ∂L/∂θ_i; points: {point, value, index} per real point sorted by loss value: point a real point (p.point[i], subs, hessian, float, decimal, arithmetic as for solve\'s points) and value the loss there as an exact number. When L has sign symmetries (every regularized deep linear network) the points come from the orbits: one point per orbit element, the invariants (the loss, w_e², path products) exact in Q(θ) for θ the orbit\'s root, a coordinate ±√(w_e²) with an exact sign, other sums certified enclosures refined on demand whose undecidable zero tests are errors naming certified = true; with certified = true (or without sign symmetries) the exact points of the whole gradient ideal\'s parametrization. certified = true proves the counts and indices: the parametrization is checked exactly over QQ and a certified Gröbner basis bounds the number of stationary points (then .complex is that exact count, not the modular one). A positive-dimensional set of stationary points gives {complex: "positive-dimensional", dim, degree, bezout, components, isolated}: dim at the call; degree (of the reduced top-dimensional part), components (every irreducible component {dim, degree, equations}: the minimal primes of the gradient ideal, isolated points included) and isolated (the isolated stationary points as {complex, real, minima, indices, degenerate, points}, with their certified Morse indices) computed when read. With prime = p only {complex, multiplicity, bezout}, counted over GF(p) (fast; equal to the count over QQ except for finitely many primes). A lazy record: .complex alone is the count modulo a random 26-bit prime (labelled probabilistic in how), .real counts the real roots of the parametrization without Morse indices, the other fields run the Morse-index route on it (printing the record computes every field). method = "numerical": homotopy continuation on the gradient with every point certified (Krawczyk) and Morse indices by interval inertia of the Hessian on the certified boxes, plus {certified, complete, expected, paths, failed}, and start and groups as in solve (by default the layer blocks of the weights of a network when they cut the paths). method = "monodromy": the same, by monodromy on the gradient with a diagonal L2 perturbation (∂L/∂θ_i + q_i·θ_i, one component per invariant coordinate subspace, such as hidden units switched off), plus {loops, base}. stationary(N, data = [[X1, Y1], [X2, Y2], ...], reg = R): a sweep over data draws of the network N from one start set: a list with one record per draw [X, Y] (or [X, Y, reg], its own regularization), each as stationary(loss(N, X = X, Y = Y, reg = R), method = "monodromy"), complete against that draw\'s count; the monodromy runs once on the family spanned by the draws\' gradients (a squared loss is affine in the data moments Σ x xᵀ, Σ x yᵀ) with a diagonal L2 perturbation, then a certified parameter homotopy goes to each draw. reg = "random" draws one set of weights for all draws. symmetry = N (the network of the loss: shallow(n, r, 2, outer = false) with O(r), linear(d0, d1, ..., dL) with GL(d1) × ⋯ × GL(d_{L-1}), shallow(n, r, k) with outer weights and k ≥ 3 with the rescalings (R*)^r): the stationary set modulo the group, whose orbits are positive-dimensional: {group, real, indices, degenerate, orbits, slice, method}, one orbit per closed real stationary orbit (rows of W orthogonal; balanced with orthogonal rows in every hidden layer for linear networks; a_i = 1 (odd k) or ±1 (even k), or the unit zero, for the rescalings) with {dimension, value, index, normal: {positive, negative, zero} (inertia of the Hessian normal to the orbit; zero counts degenerate directions beyond it), transversal, function, slicePoints, point}, all exact (see docs/networks.md).',
     examples: [`stationary(${SCALAR_LOSS}).indices  // [2, 1, 0]`, `stationary(${SCALAR_LOSS}, prime = 32003).complex  // 5`],
     category: 'networks',
     minArgs: 1,
