@@ -13,6 +13,10 @@
 // analysis against msolve") in bench/RESULTS.md. The issue-9 target (full exact analysis of a network
 // with 10-12 weights in under 10 minutes on the two cores), on a quiet machine:
 //   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=1-2-2-2 NETWORKS_PRIME_WORKERS=2 node bench/networks.js
+// and the other network of that target, 3-2-3 (12 weights, 705 complex points in 189 orbits of the sign group of
+// order 4), without msolve (NETWORKS_MSOLVE=off: msolve's run of 3-2-3 is not bounded by the vdl limit):
+//   NETWORKS_ONLY=full NETWORKS_MSOLVE_CASES=3-2-3 NETWORKS_PRIME_WORKERS=2 NETWORKS_MSOLVE=off NETWORKS_MSOLVE_LIMIT=1800 node bench/networks.js
+// NETWORKS_MSOLVE = off skips msolve in that comparison (its columns then say "not run").
 // NETWORKS_ROUTES = the vdl routes of that comparison (default orbits: the orbits of the loss's sign
 // symmetries, the default of stationary; 'orbits,whole' also parametrizes the whole gradient ideal).
 // Each row also runs the monodromy route (`stationaryMonodromy`, complete against the modular count) and
@@ -145,9 +149,9 @@ if (msolve.path === null) {
     const N = linearNetwork(widths);
     const L = squaredLoss(N, X2.slice(0, widths[0]), Y2.slice(0, widths[widths.length - 1]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
     const grad = gradient(N.ring, L);
-    const m = runMsolve(msolve.path, msolveInput(N.ring.nvars, grad, 0), { parametrization: 1, timeoutSeconds: 10 * msolveLimit });
+    const m = process.env.NETWORKS_MSOLVE === 'off' ? { ok: false, skipped: true } : runMsolve(msolve.path, msolveInput(N.ring.nvars, grad, 0), { parametrization: 1, timeoutSeconds: 10 * msolveLimit });
     const ms = m.ok ? readSolutions(m.output) : null;
-    const msText = ms ? `${ms.complex} / ${ms.real}` : m.timedOut ? 'timed out' : 'failed';
+    const msText = ms ? `${ms.complex} / ${ms.real}` : m.skipped ? 'not run' : m.timedOut ? 'timed out' : 'failed';
     const plan = signSymmetryPlan(N.ring, L);
     let reference = null; // the first route's result: the monodromy route and the later routes are compared with it
     for (const route of routes) {
@@ -158,7 +162,7 @@ if (msolve.path === null) {
         const gens = grad.filter((g) => !N.ring.isZero(g));
         const p =
           route === 'orbits'
-            ? cpuTimed(() => parametrizeInvariants(N.ring, gens, plan.group, plan.invariants, { seed: 1, signal, ...(runner ? { runner } : {}) }))
+            ? cpuTimed(() => parametrizeInvariants(N.ring, gens, plan.group, plan.invariants, { seed: 1, signal, separating: plan.separating, ...(runner ? { runner } : {}) }))
             : cpuTimed(() => parametrize(N.ring, gens, { seed: 1, signal, ...(runner ? { runner } : {}) }));
         const s = cpuTimed(() =>
           stationaryPoints(N.ring, L, { seed: 1, signal, ...(route === 'orbits' ? { orbits: p.value } : { parametrization: p.value, signSymmetry: false }) }),
