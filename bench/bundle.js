@@ -28,12 +28,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * Session 7: with the five branches of the night combined (numeric's multihomogeneous homotopy, the
  * sign-symmetry orbits, the geometry routes, the kernels' float-first isolation) the page measured
  * 985.7 / 325.8 KiB: its gzip budget raised to 330, the smallest round amount above.
+ * Session 8 (orbit points, and the night's other branches): library 817.7 / 273.3 KiB, page 1012.7 / 334.9 KiB:
+ * the library's budgets raised to 840 / 280 and the page's to 1020 / 340, the smallest round amounts above.
  */
 export const BUDGETS = {
-  'library (src/browser/index.ts)': { min: 820, gzip: 270 },
-  'library API only (src/index.ts)': { min: 820, gzip: 270 },
-  'worker (src/browser/worker.ts)': { min: 820, gzip: 270 },
-  'playground page (web/build.js, worker inlined)': { min: 1000, gzip: 330 },
+  'library (src/browser/index.ts)': { min: 840, gzip: 280 },
+  'library API only (src/index.ts)': { min: 840, gzip: 280 },
+  'worker (src/browser/worker.ts)': { min: 840, gzip: 280 },
+  'playground page (web/build.js, worker inlined)': { min: 1020, gzip: 340 },
 };
 
 async function esm(entry) {

@@ -158,7 +158,13 @@ describe('stationary(L) is lazy', () => {
     const t = session();
     const lines = t.evaluate(`${scalar}print s.points;\nprint s.complex, s.real, s.indices, s.degenerate;\nlet u = stationary(L);\nprint u;`);
     // Each point is an exact real point, printed as the list of its coordinates' decimals.
-    const points = eager.points.map((pt) => `{point: [${pt.coordinates.join(', ')}], value: "${pt.value}", index: ${pt.index}}`);
+    // The value is the exact loss there: a fraction when rational, else its 30 digits.
+    const valueText = (pt: (typeof eager.points)[number]) => {
+      const x = pt.point!.evaluate(L);
+      const q = x.rational();
+      return q ? (q.den === 1n ? `${q.num}` : `${q.num}/${q.den}`) : x.toDecimal(30);
+    };
+    const points = eager.points.map((pt) => `{point: [${pt.coordinates.join(', ')}], value: ${valueText(pt)}, index: ${pt.index}}`);
     expect(lines[0]).toBe(`[${points.join(', ')}]`);
     expect(lines[1]).toBe(`${eager.complex}, ${eager.real}, [${eager.indices.join(', ')}], ${eager.degenerate}`);
     expect(lines[2]).toBe(
