@@ -7,25 +7,13 @@
 // value within the boxes' digits). In the language: the default .points does not compute the whole
 // ideal (how(s.points) names the orbits), and its values are exact numbers.
 import { describe, expect, it } from 'vitest';
-import { rat } from '../../src/math/field.js';
+import { network } from './two-point-networks.js';
 import { hessian } from '../../src/math/linalg/polymatrix.js';
 import { stationaryMonodromy } from '../../src/math/numeric/stationary.js';
-import { Random } from '../../src/math/random.js';
 import { OrbitRealPoint, RealAlgebraicPoint } from '../../src/math/realroots/index.js';
-import { linearNetwork } from '../../src/networks/architectures.js';
-import { randomWeights, squaredLoss } from '../../src/networks/losses.js';
 import { stationaryPoints } from '../../src/networks/stationary.js';
 import { Session } from '../../src/lang/run.js';
 
-const q = (n: number) => rat(BigInt(n));
-const X2 = [[1, 2], [0, 1], [1, -1]].map((r) => r.map(q));
-const Y2 = [[2, -1], [1, 1], [0, 1]].map((r) => r.map(q));
-
-function network(widths: number[]) {
-  const N = linearNetwork(widths);
-  const L = squaredLoss(N, X2.slice(0, widths[0]), Y2.slice(0, widths[widths.length - 1]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
-  return { R: N.ring, L };
-}
 
 describe('stationary points of the orbits as values, against the whole ideal', () => {
   for (const widths of [[2, 1, 2], [2, 2, 1]]) {

@@ -5,27 +5,16 @@
 // msolve comparison (bench/networks.js: two data points, generalized L2 with seeded weights). The
 // language's stationary(L) answers .indices and .points by the orbits (certified = true: the whole ideal).
 import { describe, expect, it } from 'vitest';
-import { QQ, rat } from '../../src/math/field.js';
+import { network } from './two-point-networks.js';
+import { QQ } from '../../src/math/field.js';
 import { PolyRing } from '../../src/math/poly.js';
 import { parsePoly } from '../../src/math/poly-parse.js';
-import { Random } from '../../src/math/random.js';
 import { signGroupOf } from '../../src/math/zerodim/sign-group.js';
-import { linearNetwork } from '../../src/networks/architectures.js';
-import { randomWeights, squaredLoss } from '../../src/networks/losses.js';
 import { type StationaryResult, stationaryPoints, stationaryRealCount } from '../../src/networks/stationary.js';
 import { supportSigns } from '../../src/networks/sign-symmetry.js';
 import { OrbitRealPoint } from '../../src/math/realroots/index.js';
 import { Session } from '../../src/lang/run.js';
 
-const q = (n: number) => rat(BigInt(n));
-const X2 = [[1, 2], [0, 1], [1, -1]].map((r) => r.map(q));
-const Y2 = [[2, -1], [1, 1], [0, 1]].map((r) => r.map(q));
-
-function network(widths: number[]) {
-  const N = linearNetwork(widths);
-  const L = squaredLoss(N, X2.slice(0, widths[0]), Y2.slice(0, widths[widths.length - 1]), { kind: 'entrywise', weights: randomWeights(N, new Random(1)) });
-  return { R: N.ring, L };
-}
 
 const pointKeys = (s: StationaryResult) => s.points.map((p) => `${p.coordinates.join(',')}|${p.value}|${p.index}`).sort();
 
