@@ -153,6 +153,33 @@ function exactNode(c: bigint, j: number, g: bigint[]): TreeNode {
   return { c, j, ball: ballFromIntegers(h), atOne, atZero, exact: g, anchor: { poly: g, c, j } };
 }
 
+/** An isolating interval found by a tree: (lo, hi), or the exact root lo = hi. */
+interface Found {
+  lo: Dyadic;
+  hi: Dyadic;
+  exact: boolean;
+}
+
+/**
+ * The exact Descartes test of the node (c/2^j, (c+1)/2^j) with polynomial g, shared by both trees: no
+ * sign variation drops it, one records its interval, more split it (a root at the midpoint recorded
+ * exactly) and give the children's polynomials for the caller's stack.
+ */
+function exactStep(g: readonly bigint[], c: bigint, j: number, endpoint: (c: bigint, j: number) => Dyadic, found: Found[]): { left: bigint[]; right: bigint[] } | null {
+  const v = unitIntervalVariations(g);
+  if (v === 0) return null;
+  if (v === 1) {
+    found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
+    return null;
+  }
+  const { left, right, midpointRoot } = exactChildren(g);
+  if (midpointRoot) {
+    const mid = endpoint(2n * c + 1n, j + 1);
+    found.push({ lo: mid, hi: mid, exact: true });
+  }
+  return { left, right };
+}
+
 /** The root polynomial g0 of the tree and the map from its nodes to intervals of p. */
 function treeRoot(p: readonly bigint[]): { g0: bigint[]; k: number } {
   const k = rootBoundExponent(p);
@@ -203,7 +230,7 @@ export function isolateSquareFree(p: readonly bigint[], options: IsolationOption
   const { g0, k } = treeRoot(p);
   const endpoint = (c: bigint, j: number): Dyadic => ({ m: 2n * c - (1n << BigInt(j)), e: k - j });
 
-  const found: { lo: Dyadic; hi: Dyadic; exact: boolean }[] = [];
+  const found: Found[] = [];
   const stack: TreeNode[] = [exactNode(0n, 0, g0)];
   while (stack.length > 0) {
     checkInterrupt(options.signal);
@@ -231,20 +258,10 @@ export function isolateSquareFree(p: readonly bigint[], options: IsolationOption
     }
     if (stats) stats.exactNodes++;
     if (stats && exact === null) stats.recomputedNodes = (stats.recomputedNodes ?? 0) + 1;
-    const g = exact ?? nodePolynomial(anchor, c, j);
-    const w = unitIntervalVariations(g);
-    if (w === 0) continue;
-    if (w === 1) {
-      found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
-      continue;
-    }
-    const { left, right, midpointRoot } = exactChildren(g);
-    if (midpointRoot) {
-      const mid = endpoint(2n * c + 1n, j + 1);
-      found.push({ lo: mid, hi: mid, exact: true });
-    }
-    stack.push(exactNode(2n * c + 1n, j + 1, right));
-    stack.push(exactNode(2n * c, j + 1, left));
+    const split = exactStep(exact ?? nodePolynomial(anchor, c, j), c, j, endpoint, found);
+    if (split === null) continue;
+    stack.push(exactNode(2n * c + 1n, j + 1, split.right));
+    stack.push(exactNode(2n * c, j + 1, split.left));
   }
   const roots = found.map((f) => normalize(p, f.lo, f.hi, f.exact));
   roots.sort((a, b) => compareRoots(a, b));
@@ -262,25 +279,16 @@ export function isolateSquareFreeExact(p: readonly bigint[], options: IsolationO
   const { g0, k } = treeRoot(p);
   const endpoint = (c: bigint, j: number): Dyadic => ({ m: 2n * c - (1n << BigInt(j)), e: k - j });
 
-  const found: { lo: Dyadic; hi: Dyadic; exact: boolean }[] = [];
+  const found: Found[] = [];
   const stack: { g: bigint[]; c: bigint; j: number }[] = [{ g: g0, c: 0n, j: 0 }];
   while (stack.length > 0) {
     checkInterrupt(options.signal);
     const { g, c, j } = stack.pop()!;
     if (options.stats) options.stats.exactNodes++;
-    const v = unitIntervalVariations(g);
-    if (v === 0) continue;
-    if (v === 1) {
-      found.push({ lo: endpoint(c, j), hi: endpoint(c + 1n, j), exact: false });
-      continue;
-    }
-    const { left, right, midpointRoot } = exactChildren(g);
-    if (midpointRoot) {
-      const mid = endpoint(2n * c + 1n, j + 1);
-      found.push({ lo: mid, hi: mid, exact: true });
-    }
-    stack.push({ g: right, c: 2n * c + 1n, j: j + 1 });
-    stack.push({ g: left, c: 2n * c, j: j + 1 });
+    const split = exactStep(g, c, j, endpoint, found);
+    if (split === null) continue;
+    stack.push({ g: split.right, c: 2n * c + 1n, j: j + 1 });
+    stack.push({ g: split.left, c: 2n * c, j: j + 1 });
   }
   // The stack is depth-first, left before right: `found` is already in increasing order except that an
   // exact midpoint root is recorded before the roots of its left half.
