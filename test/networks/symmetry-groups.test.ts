@@ -13,36 +13,16 @@
 //   any complement of the orbit has the normal inertia, since H ξ = 0 on the orbit's tangent).
 import { describe, expect, it } from 'vitest';
 import { QQ, type Rat, rat } from '../../src/math/field.js';
-import { fromRows, symmetricEigen, toRows } from '../../src/math/dense/index.js';
-import { hessian } from '../../src/math/linalg/polymatrix.js';
-import type { Poly, PolyRing } from '../../src/math/poly.js';
+import { floatNormalInertia } from './float-normal-inertia.js';
 import { linearNetwork, shallowNetwork } from '../../src/networks/architectures.js';
 import { squaredLoss } from '../../src/networks/losses.js';
 import { stationaryDimension, stationaryPoints } from '../../src/networks/stationary.js';
-import { type Symmetry, networkSymmetry, symmetricStationary } from '../../src/networks/symmetry.js';
+import { networkSymmetry, symmetricStationary } from '../../src/networks/symmetry.js';
 import { decimalToRational } from '../../src/math/solve.js';
 import { abortAfter, runErrors, runLines } from '../helpers.js';
 
 const q = (n: number, d = 1) => rat(BigInt(n), BigInt(d));
 
-/** Floating-point orbit dimension (rank of the generators) and inertia of the Hessian normal to the orbit at a decimal point. */
-function floatNormalInertia(sym: Symmetry, R: PolyRing<Rat>, L: Poly<Rat>, point: string[]) {
-  const x = point.map((c) => Number(c));
-  const value = (f: Poly<Rat>) => f.mons.reduce((s, m, k) => s + (Number(f.coeffs[k]!.num) / Number(f.coeffs[k]!.den)) * Array.from(m).reduce((p, e, i) => p * x[i]! ** e, 1), 0);
-  const H = hessian(R, L).map((row) => row.map(value));
-  const n = x.length;
-  const tangent = sym.generators.map((g) => g.map(value));
-  const P = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => tangent.reduce((s, t) => s + t[i]! * t[j]!, 0)));
-  const e = symmetricEigen(fromRows(P));
-  const top = Math.max(1, ...Array.from(e.values).map(Math.abs));
-  const V = toRows(e.vectors);
-  const normalIdx = Array.from(e.values).flatMap((v, k) => (Math.abs(v) <= 1e-10 * top ? [k] : []));
-  const normal = normalIdx.map((k) => V.map((row) => row[k]!));
-  const restricted = normal.map((u) => normal.map((v) => u.reduce((s, a, i) => s + a * H[i]!.reduce((t, h, j) => t + h * v[j]!, 0), 0)));
-  const eig = restricted.length ? Array.from(symmetricEigen(fromRows(restricted)).values) : [];
-  const tol = 1e-7 * Math.max(1, ...H.flat().map(Math.abs));
-  return { dimension: n - normalIdx.length, normal: { positive: eig.filter((v) => v > tol).length, negative: eig.filter((v) => v < -tol).length, zero: eig.filter((v) => Math.abs(v) <= tol).length } };
-}
 
 describe('deep linear networks modulo GL(d1) × ⋯ × GL(d_{L-1}): Eckart–Young with whitened data', () => {
   const sigma = [3, 1];
