@@ -6,25 +6,14 @@
 // float(M) of a literal read straight from its mantissas equals float(M) of the rationals.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../grammar/lexer.js';
-import { numericListFloat, readNumericList, type NumericListPayload, type NumericListValues } from '../../grammar/numeric-list.js';
-import { decodeNumber } from '../../src/lang/build-ast.js';
+import { numericListFloat, type NumericListValues } from '../../grammar/numeric-list.js';
+import { exact, literalOf } from './numeric-list-fixture.js';
 import { numberListRational } from '../../src/lang/number-list.js';
 import { runLines } from '../helpers.js';
 
 /** The numbers of a one-token list literal `[t1, t2, …]`. */
 function readList(texts: readonly string[]): NumericListValues {
-  const source = `[${texts.join(', ')}]`;
-  const tokens = tokenize(source).tokens;
-  expect(tokens.map((t) => t.tokenType.name)).toEqual(['NumericList']);
-  const t = tokens[0]!;
-  return readNumericList(t.image, t.payload as NumericListPayload, t.startOffset);
-}
-
-function exact(text: string): { num: bigint; den: bigint } {
-  const negative = text.startsWith('-');
-  const r = decodeNumber(negative ? text.slice(1).trim() : text)!;
-  return negative ? { num: -r.num, den: r.den } : r;
+  return literalOf(`[${texts.join(', ')}]`);
 }
 
 /** The double nearest the number: Number(text), but +0 for the exact zero (which has no sign). */

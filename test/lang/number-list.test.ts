@@ -7,8 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../grammar/lexer.js';
-import { readNumericList, type NumericListPayload, type NumericListValues } from '../../grammar/numeric-list.js';
-import { decodeNumber } from '../../src/lang/build-ast.js';
+import { exact, literalOf } from '../grammar/numeric-list-fixture.js';
 import { numberListFloats, numberListValue } from '../../src/lang/number-list.js';
 import { toJson, toLatex, toText } from '../../src/lang/print.js';
 import { run } from '../../src/lang/run.js';
@@ -16,19 +15,6 @@ import { typedJson } from '../../src/lang/typed-json.js';
 import type { Value } from '../../src/lang/values.js';
 import { Random } from '../../src/math/random.js';
 import { runLines } from '../helpers.js';
-
-function literalOf(source: string): NumericListValues {
-  const tokens = tokenize(source).tokens;
-  expect(tokens.map((t) => t.tokenType.name)).toEqual(['NumericList']);
-  const t = tokens[0]!;
-  return readNumericList(t.image, t.payload as NumericListPayload, t.startOffset);
-}
-
-function exact(text: string): { num: bigint; den: bigint } {
-  const negative = text.startsWith('-');
-  const r = decodeNumber(negative ? text.slice(1) : text)!;
-  return negative ? { num: -r.num, den: r.den } : r;
-}
 
 const items = (v: Value): readonly Value[] => (v as { items: readonly Value[] }).items;
 
