@@ -44,7 +44,7 @@ import { NormalForms, NormalSet, type SparseColumn } from './normal-forms.js';
 import { PARALLEL_MIN_SOLUTIONS, type ParametrizeTimings, liftImages, primeLimit } from './parametrize.js';
 import { FORM_ATTEMPTS, type PrimeFailure, type PrimeParametrization, krylovParametrization, normalFormsOf } from './prime.js';
 import { type PrimeRunner, defaultPrimeRunner, sequentialPrimeRunner } from './prime-runner.js';
-import { type PreparedTask, type PrimeJob, type TableData, type TraceData, flatImage, newJobKey, projectionRandom, tableData, tableFrom, traceData } from './prime-tasks.js';
+import { type F4ReplaySetup, type PreparedTask, type PrimeJob, flatImage, newJobKey, projectionRandom, tableData, tableFrom, traceData } from './prime-tasks.js';
 import { type SignGroup, characterOf, homogeneousCharacter } from './sign-group.js';
 
 /** An invariant as plain data: exponent vectors (nvars + 1 entries each, t last) and integer coefficients. */
@@ -54,11 +54,7 @@ export interface InvariantData {
 }
 
 /** The work of one prime of the invariant route, as plain data (see ./prime-tasks.ts). */
-export interface InvariantSetup {
-  readonly table: TableData;
-  readonly trace: TraceData;
-  readonly coeffs: readonly (readonly bigint[])[];
-  readonly leads: Int32Array;
+export interface InvariantSetup extends F4ReplaySetup {
   /** The characters of the variables (t last, character 0). */
   readonly characters: readonly number[];
   readonly invariants: readonly InvariantData[];

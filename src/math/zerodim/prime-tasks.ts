@@ -36,13 +36,17 @@ export interface TableData {
 
 export type TraceData = Omit<F4Trace, 'table'>;
 
-export interface ParametrizationSetup {
+/** What every prime task replays: the learned F4 trace on its monomial table, and the generators. */
+export interface F4ReplaySetup {
   readonly table: TableData;
   readonly trace: TraceData;
   /** Integer coefficients of the generators, in the trace's input order. */
   readonly coeffs: readonly (readonly bigint[])[];
   /** Leading monomial ids of the learned reduced basis. */
   readonly leads: Int32Array;
+}
+
+export interface ParametrizationSetup extends F4ReplaySetup {
   readonly form: readonly bigint[];
   /**
    * When set, the generators are in the coordinates where this form is the last variable (./shear.ts,
